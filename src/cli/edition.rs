@@ -1,0 +1,131 @@
+//! `urna edition check FILE` and `urna edition import-pabulib FILES… --out FILE`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+
+use super::{Context, Failure};
+use crate::edition::{Edition, EditionError, pabulib};
+use crate::i18n::Lang;
+
+#[derive(Debug, Subcommand)]
+pub enum EditionCommand {
+    /// Validate an edition file; errors point at the line
+    Check { file: PathBuf },
+    /// Build an edition from Pabulib .pb files (district files and one city-wide file)
+    ImportPabulib {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the edition TOML
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Minimum voter age (Pabulib files do not say)
+        #[arg(long, default_value_t = 16)]
+        min_age: u32,
+    },
+}
+
+pub fn run(ctx: &Context, cmd: EditionCommand) -> Result<u8, Failure> {
+    match cmd {
+        EditionCommand::Check { file } => check(ctx.lang, &file),
+        EditionCommand::ImportPabulib {
+            files,
+            out,
+            min_age,
+        } => import(ctx.lang, &files, &out, min_age),
+    }
+}
+
+fn describe(lang: Lang, e: &Edition) -> String {
+    let local: usize = e.districts.iter().map(|d| d.list.projects.len()).sum();
+    match lang {
+        Lang::Pl => format!(
+            "{} „{}”{}: głosowanie {}–{}, {} dzielnic, {} zadań lokalnych, {} ogólnomiejskich",
+            e.id,
+            e.name,
+            if e.sample { " (projekty przykładowe)" } else { "" },
+            e.voting_start,
+            e.voting_end,
+            e.districts.len(),
+            local,
+            e.citywide.projects.len()
+        ),
+        Lang::En => format!(
+            "{} \"{}\"{}: voting {}–{}, {} districts, {} local projects, {} city-wide",
+            e.id,
+            e.name,
+            if e.sample { " (sample projects)" } else { "" },
+            e.voting_start,
+            e.voting_end,
+            e.districts.len(),
+            local,
+            e.citywide.projects.len()
+        ),
+    }
+}
+
+fn check(lang: Lang, file: &Path) -> Result<u8, Failure> {
+    match Edition::load(file) {
+        Ok(e) => {
+            println!(
+                "{}: {}",
+                match lang {
+                    Lang::Pl => "Poprawna",
+                    Lang::En => "Valid",
+                },
+                describe(lang, &e)
+            );
+            Ok(0)
+        }
+        Err(e @ EditionError::Io { .. }) => Err(Failure::usage(e.to_string())),
+        Err(e) => Err(Failure::found(e.to_string())),
+    }
+}
+
+fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8, Failure> {
+    let edition =
+        pabulib::import(files, min_age).map_err(|e| Failure::usage(e.to_string()))?;
+    let text = format!(
+        "# Built by `urna edition import-pabulib` from {} Pabulib file(s).\n{}",
+        files.len(),
+        edition.to_toml()
+    );
+    // The file must read back as the same edition before it is written.
+    let again = Edition::parse(&text, &out.display().to_string())
+        .map_err(|e| Failure::found(format!("internal: the built edition does not load: {e}")))?;
+    if again != edition {
+        return Err(Failure::found("internal: the built edition does not round-trip"));
+    }
+    write_atomically(out, text.as_bytes())
+        .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
+    println!(
+        "{} {}: {}",
+        match lang {
+            Lang::Pl => "Zapisano",
+            Lang::En => "Wrote",
+        },
+        out.display(),
+        describe(lang, &edition)
+    );
+    Ok(0)
+}
+
+/// Writes through a temporary file and a rename, so a reader sees the old file
+/// or the whole new one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp",
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ));
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)
+}

@@ -1,0 +1,249 @@
+//! `urna import-cards FILE.csv`: cards typed elsewhere go through the same rules
+//! and journal as cards typed at the kiosk. One result line per row, printed only
+//! after that row is on disk, so a line on the screen is a card in the store.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{Context, Failure};
+use crate::cardcsv::{self, Row};
+use crate::i18n::{self, Lang, count, t};
+use crate::store::StoreError;
+use crate::store::journal::Source;
+
+/// The operator name journaled for cards entered from a CSV file.
+pub const CSV_OPERATOR: &str = "import-cards";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Card CSV: id,pesel,first_name,last_name,address,cast_date,district,local,citywide[,signed]
+    pub file: PathBuf,
+    /// One JSON object per line instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One result line of `--json`.
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    row: u64,
+    line: u64,
+    /// The card id in this store, `null` for a rejected row.
+    id: Option<&'a str>,
+    /// The row's own `id` column.
+    source_id: &'a str,
+    status: &'static str,
+    reasons: Vec<&'static str>,
+    error: Option<String>,
+    /// Cards already in this store with the same PESEL.
+    same_pesel: Vec<&'a str>,
+}
+
+#[derive(Default)]
+struct Tally {
+    valid: u64,
+    invalid: u64,
+    rejected: u64,
+    flagged: u64,
+}
+
+pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let mut store = ctx.open_store()?;
+    let rows = cardcsv::read(&args.file, &store.edition().ballot)
+        .map_err(|e| Failure::usage(e.to_string()))?;
+    let file_name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stdout = std::io::stdout();
+    let mut tally = Tally::default();
+    for Row {
+        row,
+        line,
+        id,
+        card,
+    } in rows
+    {
+        let source = Source::Csv {
+            file: file_name.clone(),
+            line,
+            id: (!id.is_empty()).then(|| id.clone()),
+        };
+        let mut out = JsonLine {
+            row,
+            line,
+            id: None,
+            source_id: &id,
+            status: "rejected",
+            reasons: Vec::new(),
+            error: None,
+            same_pesel: Vec::new(),
+        };
+        let saved = match card {
+            Err(problem) => {
+                out.error = Some(problem.describe(lang));
+                None
+            }
+            Ok(card) => {
+                let source_ref = (!id.is_empty()).then_some(id.as_str());
+                match store.enter_card(card, CSV_OPERATOR, source, source_ref) {
+                    Ok(saved) => Some(saved),
+                    Err(StoreError::DuplicateSource { card_id, .. }) => {
+                        out.error = Some(match lang {
+                            Lang::Pl => format!(
+                                "wiersz o id \"{id}\" jest już zapisany jako karta {card_id}"
+                            ),
+                            Lang::En => {
+                                format!("row id \"{id}\" is already stored as card {card_id}")
+                            }
+                        });
+                        None
+                    }
+                    Err(e) => {
+                        return Err(Failure::found(match lang {
+                            Lang::Pl => format!(
+                                "przerwano przy wierszu {row} (linia {line}): {e}; wcześniejsze wiersze są zapisane"
+                            ),
+                            Lang::En => format!(
+                                "stopped at row {row} (line {line}): {e}; earlier rows are stored"
+                            ),
+                        }));
+                    }
+                }
+            }
+        };
+        let same: Vec<String>;
+        if let Some(saved) = &saved {
+            out.status = if saved.assessment.is_valid() {
+                tally.valid += 1;
+                "valid"
+            } else {
+                tally.invalid += 1;
+                "invalid"
+            };
+            out.reasons = saved.assessment.reasons.iter().map(|r| r.code()).collect();
+            same = saved.same_pesel.iter().map(|p| p.card_id.clone()).collect();
+            out.same_pesel = same.iter().map(String::as_str).collect();
+            out.id = Some(&saved.card_id);
+            tally.flagged += u64::from(!saved.same_pesel.is_empty());
+        } else {
+            tally.rejected += 1;
+        }
+        let text = if args.json {
+            serde_json::to_string(&out).unwrap_or_default()
+        } else {
+            text_line(lang, &out, saved.as_ref())
+        };
+        let mut lock = stdout.lock();
+        // A closed stdout must not stop the import: every row is in the store.
+        let _ = writeln!(lock, "{text}");
+        let _ = lock.flush();
+    }
+    summary(lang, &tally, args.json);
+    Ok(if tally.invalid + tally.rejected > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+fn text_line(lang: Lang, out: &JsonLine<'_>, saved: Option<&crate::store::Saved>) -> String {
+    let head = match lang {
+        Lang::Pl => format!("wiersz {} (linia {})", out.row, out.line),
+        Lang::En => format!("row {} (line {})", out.row, out.line),
+    };
+    let Some(saved) = saved else {
+        return format!(
+            "{head}: {} — {}",
+            t(lang, "ODRZUCONY", "REJECTED"),
+            out.error.as_deref().unwrap_or_default()
+        );
+    };
+    let mut s = if saved.assessment.is_valid() {
+        format!("{head}: {} {}", saved.card_id, t(lang, "ważna", "valid"))
+    } else {
+        let reasons: Vec<String> = saved
+            .assessment
+            .reasons
+            .iter()
+            .map(|r| format!("{} ({})", r.code(), i18n::reason(lang, *r)))
+            .collect();
+        format!(
+            "{head}: {} {}: {}",
+            saved.card_id,
+            t(lang, "NIEWAŻNA", "INVALID"),
+            reasons.join(", ")
+        )
+    };
+    for p in &saved.same_pesel {
+        s.push_str(&match lang {
+            Lang::Pl => format!(
+                "\n    uwaga: ten sam PESEL jest już na karcie {} (wprowadził(a) {} {})",
+                p.card_id, p.operator, p.at
+            ),
+            Lang::En => format!(
+                "\n    warning: the same PESEL is already on card {} (entered by {} at {})",
+                p.card_id, p.operator, p.at
+            ),
+        });
+    }
+    s
+}
+
+fn summary(lang: Lang, tally: &Tally, json: bool) {
+    let stored = tally.valid + tally.invalid;
+    let rows = stored + tally.rejected;
+    if json {
+        let line = serde_json::json!({
+            "summary": {
+                "rows": rows,
+                "stored": stored,
+                "valid": tally.valid,
+                "invalid": tally.invalid,
+                "rejected": tally.rejected,
+                "same_pesel": tally.flagged,
+            }
+        });
+        println!("{line}");
+        return;
+    }
+    match lang {
+        Lang::Pl => println!(
+            "Wczytano {}: zapisano {} ({}, {}), odrzucono {}{}.",
+            count(lang, rows, &i18n::ROW),
+            count(lang, stored, &i18n::CARD_ACC),
+            count(lang, tally.valid, &i18n::VALID),
+            count(lang, tally.invalid, &i18n::INVALID),
+            count(lang, tally.rejected, &i18n::ROW),
+            if tally.flagged > 0 {
+                format!(
+                    "; {} z PESEL-em, który już był w magazynie",
+                    count(lang, tally.flagged, &i18n::CARD)
+                )
+            } else {
+                String::new()
+            }
+        ),
+        Lang::En => println!(
+            "Read {}: stored {} ({} valid, {} invalid), rejected {}{}.",
+            count(lang, rows, &i18n::ROW),
+            count(lang, stored, &i18n::CARD_ACC),
+            tally.valid,
+            tally.invalid,
+            count(lang, tally.rejected, &i18n::ROW),
+            if tally.flagged > 0 {
+                format!(
+                    "; {} with a PESEL already in the store",
+                    count(lang, tally.flagged, &i18n::CARD)
+                )
+            } else {
+                String::new()
+            }
+        ),
+    }
+}

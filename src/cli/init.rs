@@ -1,0 +1,134 @@
+//! `urna init`: sets up a kiosk's store.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Context, Failure, PinArgs, read_new_pin};
+use crate::edition::Edition;
+use crate::i18n::{Lang, t};
+use crate::store::{InitParams, Point, Store};
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Edition file (TOML), e.g. assets/editions/krakow-2014.toml
+    #[arg(long, value_name = "FILE")]
+    pub edition: PathBuf,
+    /// Polling point id, e.g. P-XI-03
+    #[arg(long, value_name = "ID")]
+    pub point: String,
+    /// Polling point name, e.g. "Rada Dzielnicy XI"
+    #[arg(long, value_name = "NAME")]
+    pub point_name: String,
+    /// A mobile polling point (moves between stops during the day)
+    #[arg(long)]
+    pub mobile: bool,
+    /// The central office's age recipient (age1…), to encrypt bundles to
+    #[arg(long, value_name = "AGE_RECIPIENT")]
+    pub central: Option<String>,
+    /// Name of the first coordinator
+    #[arg(long, value_name = "NAME")]
+    pub coordinator: String,
+    #[command(flatten)]
+    pub pin: PinArgs,
+}
+
+/// A point id goes into card ids and file names: letters, digits, `-`, `_`.
+fn valid_point_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// An age X25519 recipient: `age1` and 58 bech32 characters.
+fn valid_recipient(r: &str) -> bool {
+    const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    r.len() == 62
+        && r.starts_with("age1")
+        && r[4..].chars().all(|c| BECH32.contains(c))
+}
+
+pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let dir = ctx.data_dir()?;
+    if !valid_point_id(&args.point) {
+        return Err(Failure::usage(t(
+            lang,
+            "--point: identyfikator punktu to litery, cyfry, „-” i „_” (do 32 znaków)",
+            "--point: a point id is letters, digits, '-' and '_' (up to 32)",
+        )));
+    }
+    if let Some(r) = &args.central
+        && !valid_recipient(r)
+    {
+        return Err(Failure::usage(t(
+            lang,
+            "--central: to nie jest odbiorca age (age1…, 62 znaki)",
+            "--central: not an age recipient (age1…, 62 characters)",
+        )));
+    }
+    let edition_toml = std::fs::read_to_string(&args.edition)
+        .map_err(|e| Failure::usage(format!("{}: {e}", args.edition.display())))?;
+    let edition = Edition::parse(&edition_toml, &args.edition.display().to_string())
+        .map_err(|e| Failure::usage(e.to_string()))?;
+    if dir.join(crate::store::DB_FILE).exists() {
+        return Err(ctx.store_failure(crate::store::StoreError::AlreadyInitialised(dir)));
+    }
+    let pin = read_new_pin(lang, args.pin.pin_stdin, &args.coordinator)?;
+    let store = Store::create(
+        &dir,
+        InitParams {
+            edition_toml: &edition_toml,
+            point: Point {
+                id: args.point.clone(),
+                name: args.point_name.clone(),
+                mobile: args.mobile,
+                central_recipient: args.central.clone(),
+                training: false,
+            },
+            coordinator: &args.coordinator,
+            pin: &pin,
+        },
+    )
+    .map_err(|e| ctx.store_failure(e))?;
+    match lang {
+        Lang::Pl => println!(
+            "Gotowe: punkt {} ({}), edycja {}, koordynator {}.\nDane: {}",
+            args.point,
+            args.point_name,
+            edition.id,
+            args.coordinator,
+            store.dir().display()
+        ),
+        Lang::En => println!(
+            "Done: point {} ({}), edition {}, coordinator {}.\nData: {}",
+            args.point,
+            args.point_name,
+            edition.id,
+            args.coordinator,
+            store.dir().display()
+        ),
+    }
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipients_and_ids() {
+        assert!(valid_recipient(
+            "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
+        ));
+        assert!(!valid_recipient("age1short"));
+        assert!(!valid_recipient(
+            "age1QL3Z7HJY54PW3HYWW5AYYFG7ZQGVC7W3J2ELW8ZMRJ2KG5SFN9AQMCAC8P"
+        ));
+        assert!(valid_point_id("P-XI_03"));
+        assert!(!valid_point_id("P/03"));
+        assert!(!valid_point_id(""));
+    }
+}

@@ -1,0 +1,193 @@
+//! The command line. The clap types here only parse and dispatch; each
+//! subcommand lives in its own module with a `run`.
+//!
+//! Exit codes: 0 all is well, 1 something was found wrong (invalid or rejected
+//! rows, a failed check), 2 the command could not be used as given (usage, a
+//! missing store, an unreadable input file).
+
+mod edition;
+mod import_cards;
+mod init;
+mod operator;
+mod status;
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::i18n::{Lang, t};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "urna",
+    version,
+    about = "Offline kiosk and central tally for a participatory budget (Budżet Obywatelski)"
+)]
+pub struct Cli {
+    /// Where this kiosk keeps its data (default: the platform's data directory)
+    #[arg(long, global = true, env = "URNA_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of messages
+    #[arg(long, global = true, value_enum, default_value = "pl")]
+    pub lang: Lang,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Set up this kiosk: edition, polling point, first coordinator
+    Init(init::InitArgs),
+    /// Manage operators (volunteers and coordinators)
+    #[command(subcommand)]
+    Operator(operator::OperatorCommand),
+    /// Enter cards typed elsewhere from a card CSV, with the same rules and journal
+    ImportCards(import_cards::ImportArgs),
+    /// Show counts: cards, valid, invalid by reason, operators, journal
+    Status(status::StatusArgs),
+    /// Verify the store: SQLite integrity and the journal's hash chain
+    Check,
+    /// Check edition files or build one from Pabulib data
+    #[command(subcommand)]
+    Edition(edition::EditionCommand),
+}
+
+/// A command that did not succeed: the exit code and what to tell the user.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Exit 2: the command cannot be used as given.
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// Exit 1: the command ran and found something wrong.
+    pub fn found(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+/// Runs a parsed command line; `Ok(code)` is the exit code of a command that
+/// reported its own results.
+pub fn run(cli: Cli) -> Result<u8, Failure> {
+    let ctx = Context {
+        lang: cli.lang,
+        data_dir: cli.data_dir,
+    };
+    match cli.command {
+        Command::Init(args) => init::run(&ctx, args),
+        Command::Operator(cmd) => operator::run(&ctx, cmd),
+        Command::ImportCards(args) => import_cards::run(&ctx, args),
+        Command::Status(args) => status::run(&ctx, args),
+        Command::Check => status::check(&ctx),
+        Command::Edition(cmd) => edition::run(&ctx, cmd),
+    }
+}
+
+/// What every subcommand gets.
+pub struct Context {
+    pub lang: Lang,
+    data_dir: Option<PathBuf>,
+}
+
+impl Context {
+    /// The data directory: `--data-dir`, `URNA_DATA_DIR`, or the platform's.
+    pub fn data_dir(&self) -> Result<PathBuf, Failure> {
+        if let Some(d) = &self.data_dir {
+            return Ok(d.clone());
+        }
+        directories::ProjectDirs::from("", "", "urna")
+            .map(|p| p.data_dir().to_path_buf())
+            .ok_or_else(|| {
+                Failure::usage(t(
+                    self.lang,
+                    "nie można ustalić katalogu danych; podaj --data-dir",
+                    "cannot find a data directory; pass --data-dir",
+                ))
+            })
+    }
+
+    /// Opens the store, or explains why it cannot be opened.
+    pub fn open_store(&self) -> Result<Store, Failure> {
+        let dir = self.data_dir()?;
+        Store::open(&dir).map_err(|e| self.store_failure(e))
+    }
+
+    /// A store error in the user's language where it matters most.
+    pub fn store_failure(&self, e: StoreError) -> Failure {
+        match e {
+            StoreError::NotInitialised(dir) => Failure::usage(match self.lang {
+                Lang::Pl => format!(
+                    "w {} nie ma magazynu urny: najpierw uruchom `urna init`",
+                    dir.display()
+                ),
+                Lang::En => format!(
+                    "{} has no urna store: run `urna init` first",
+                    dir.display()
+                ),
+            }),
+            StoreError::AlreadyInitialised(dir) => Failure::usage(match self.lang {
+                Lang::Pl => format!("w {} już jest magazyn urny", dir.display()),
+                Lang::En => format!("{} already holds an urna store", dir.display()),
+            }),
+            StoreError::Login(l) => Failure::usage(l.to_string()),
+            other => Failure::found(other.to_string()),
+        }
+    }
+}
+
+/// A new PIN: one line from stdin with `--pin-stdin`, otherwise asked twice on
+/// the terminal without echo.
+pub fn read_new_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String, Failure> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| Failure::usage(format!("stdin: {e}")))?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::usage(t(
+            lang,
+            "brak terminala do wpisania PIN-u: użyj --pin-stdin",
+            "no terminal to type the PIN on: use --pin-stdin",
+        )));
+    }
+    let ask = |prompt: String| {
+        rpassword::prompt_password(prompt).map_err(|e| Failure::usage(format!("PIN: {e}")))
+    };
+    let first = ask(match lang {
+        Lang::Pl => format!("PIN dla {whose}: "),
+        Lang::En => format!("PIN for {whose}: "),
+    })?;
+    let second = ask(t(lang, "Powtórz PIN: ", "Repeat the PIN: ").to_string())?;
+    if first != second {
+        return Err(Failure::usage(t(
+            lang,
+            "PIN-y się różnią",
+            "the PINs differ",
+        )));
+    }
+    Ok(first)
+}
+
+/// Shared flag for commands that read a PIN.
+#[derive(Debug, Args)]
+pub struct PinArgs {
+    /// Read the PIN as one line from standard input instead of the terminal
+    #[arg(long)]
+    pub pin_stdin: bool,
+}

@@ -1,0 +1,61 @@
+//! `urna operator …`: the people who may type cards at this point.
+
+use clap::{Subcommand, ValueEnum};
+
+use super::{Context, Failure, PinArgs, read_new_pin};
+use crate::i18n::Lang;
+use crate::store::Role;
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorCommand {
+    /// Add a volunteer or a coordinator
+    Add {
+        /// The operator's name as shown at login
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[command(flatten)]
+        pin: PinArgs,
+    },
+    /// List operators
+    List,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Volunteer,
+    Coordinator,
+}
+
+pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
+    let mut store = ctx.open_store()?;
+    match cmd {
+        OperatorCommand::Add { name, role, pin } => {
+            let role = match role {
+                RoleArg::Volunteer => Role::Volunteer,
+                RoleArg::Coordinator => Role::Coordinator,
+            };
+            let pin = read_new_pin(ctx.lang, pin.pin_stdin, &name)?;
+            store
+                .add_operator(&name, role, &pin, "cli")
+                .map_err(|e| ctx.store_failure(e))?;
+            match ctx.lang {
+                Lang::Pl => println!(
+                    "Dodano operatora {} ({}).",
+                    name.trim(),
+                    match role {
+                        Role::Volunteer => "wolontariusz",
+                        Role::Coordinator => "koordynator",
+                    }
+                ),
+                Lang::En => println!("Added operator {} ({}).", name.trim(), role.as_str()),
+            }
+        }
+        OperatorCommand::List => {
+            for op in store.operators().map_err(|e| ctx.store_failure(e))? {
+                println!("{}\t{}", op.name, op.role.as_str());
+            }
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,103 @@
+//! `urna status` (counts) and `urna check` (the store verifies itself).
+
+use clap::Args;
+
+use super::{Context, Failure};
+use crate::card::Reason;
+use crate::i18n::{self, Lang, count, t};
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Print the counts as one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let store = ctx.open_store()?;
+    let s = store.status().map_err(|e| ctx.store_failure(e))?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
+        return Ok(0);
+    }
+    let p = store.point();
+    let training = if p.training {
+        t(lang, " — TRYB SZKOLENIOWY", " — TRAINING")
+    } else {
+        ""
+    };
+    println!(
+        "{}: {} ({}){training}, {} {}",
+        t(lang, "Punkt", "Point"),
+        p.id,
+        p.name,
+        t(lang, "edycja", "edition"),
+        s.edition
+    );
+    println!(
+        "{}: {} — {} {}, {} {}, {} {}, {} {}, {} {}",
+        t(lang, "Karty", "Cards"),
+        s.cards,
+        t(lang, "ważne", "valid"),
+        s.valid,
+        t(lang, "nieważne", "invalid"),
+        s.invalid,
+        t(lang, "unieważnione", "voided"),
+        s.voided,
+        t(lang, "poprawione", "amended"),
+        s.amended,
+        t(lang, "z powtórzonym PESEL-em", "with a repeated PESEL"),
+        s.flagged
+    );
+    if !s.invalid_by_reason.is_empty() {
+        println!("{}:", t(lang, "Nieważne według powodu", "Invalid by reason"));
+        for (code, n) in &s.invalid_by_reason {
+            let words = code
+                .parse::<Reason>()
+                .map(|r| i18n::reason(lang, r))
+                .unwrap_or("");
+            println!("  {code:<26} {n:>6}  {words}");
+        }
+    }
+    if !s.by_operator.is_empty() {
+        println!("{}:", t(lang, "Karty według operatora", "Cards by operator"));
+        for (op, n) in &s.by_operator {
+            println!("  {op:<26} {n:>6}");
+        }
+    }
+    println!(
+        "{}: {}, {} {}",
+        t(lang, "Dziennik", "Journal"),
+        count(lang, s.journal_entries, &i18n::ENTRY),
+        t(lang, "skrót ostatniego", "head hash"),
+        s.head_hash
+    );
+    Ok(0)
+}
+
+pub fn check(ctx: &Context) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let store = ctx.open_store()?;
+    match store.check() {
+        Ok(report) => {
+            match lang {
+                Lang::Pl => println!(
+                    "Magazyn w porządku: baza spójna, łańcuch dziennika nienaruszony ({}), skrót ostatniego wpisu {}.",
+                    count(lang, report.entries, &i18n::ENTRY),
+                    report.head_hash
+                ),
+                Lang::En => println!(
+                    "Store OK: database intact, journal chain unbroken ({}), head hash {}.",
+                    count(lang, report.entries, &i18n::ENTRY),
+                    report.head_hash
+                ),
+            }
+            Ok(0)
+        }
+        Err(e) => Err(Failure::found(match lang {
+            Lang::Pl => format!("MAGAZYN USZKODZONY: {e}"),
+            Lang::En => format!("STORE DAMAGED: {e}"),
+        })),
+    }
+}

@@ -1,0 +1,524 @@
+//! An edition of the participatory budget: the voting window, who may vote, how a
+//! card is filled, and the lists of projects with their costs and budgets.
+//!
+//! Editions are TOML files (DESIGN §3). Loading checks everything a card will be
+//! checked against, and every error names the file, line and column of the
+//! offending value, so the person preparing an edition can fix it before the first
+//! polling point opens.
+
+pub mod pabulib;
+pub mod roman;
+
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A loaded and validated edition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edition {
+    pub id: String,
+    pub name: String,
+    pub voting_start: NaiveDate,
+    pub voting_end: NaiveDate,
+    pub min_age: u32,
+    /// Project titles are samples, not an official list.
+    pub sample: bool,
+    pub ballot: Ballot,
+    pub citywide: ProjectList,
+    pub districts: Vec<District>,
+}
+
+/// How a card is filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ballot {
+    /// Local picks; the top pick gets this many points, the next one less.
+    pub local_picks: u32,
+    pub citywide_picks: u32,
+    pub require_local: bool,
+    pub require_citywide: bool,
+    pub require_signature: bool,
+}
+
+/// Projects competing for one budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectList {
+    pub budget: Option<u64>,
+    pub projects: Vec<Project>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    /// What the card carries: digits in 2014, codes such as `BO.OM.63/24` later.
+    pub id: String,
+    pub title: String,
+    pub cost: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct District {
+    /// Official number, shown in Roman numerals (1 = I).
+    pub number: u32,
+    pub name: String,
+    pub list: ProjectList,
+}
+
+/// Why an edition file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum EditionError {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    At {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Edition {
+    /// Reads and validates an edition file.
+    pub fn load(path: &Path) -> Result<Edition, EditionError> {
+        let text = std::fs::read(path).map_err(|source| EditionError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let text = match String::from_utf8(text) {
+            Ok(t) => t,
+            Err(e) => {
+                let bytes = e.as_bytes();
+                let at = e.utf8_error().valid_up_to();
+                let (line, column) = line_col(&String::from_utf8_lossy(&bytes[..at]), at);
+                return Err(EditionError::At {
+                    path: path.display().to_string(),
+                    line,
+                    column,
+                    message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+                });
+            }
+        };
+        Edition::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses and validates edition TOML; `origin` names the source in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Edition, EditionError> {
+        let at = |span: Option<Range<usize>>, message: String| {
+            let (line, column) = line_col(text, span.map_or(0, |s| s.start));
+            EditionError::At {
+                path: origin.to_string(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            at(
+                e.span(),
+                e.message().trim_end().replace('\n', " ").to_string(),
+            )
+        })?;
+        raw.validate().map_err(|(span, msg)| at(Some(span), msg))
+    }
+
+    /// The district with this number.
+    pub fn district(&self, number: u32) -> Option<&District> {
+        self.districts.iter().find(|d| d.number == number)
+    }
+
+    /// Reads a district as typed on a card: Roman (`XI`, `xi`) or Arabic (`11`).
+    pub fn parse_district(&self, typed: &str) -> Option<&District> {
+        roman::parse_district_number(typed).and_then(|n| self.district(n))
+    }
+
+    /// Writes the edition as TOML that [`Edition::parse`] reads back unchanged.
+    pub fn to_toml(&self) -> String {
+        use std::fmt::Write;
+        let q = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let mut out = String::new();
+        let _ = writeln!(out, "[edition]");
+        let _ = writeln!(out, "id = {}", q(&self.id));
+        let _ = writeln!(out, "name = {}", q(&self.name));
+        let _ = writeln!(out, "voting_start = {}", self.voting_start);
+        let _ = writeln!(out, "voting_end = {}", self.voting_end);
+        let _ = writeln!(out, "min_age = {}", self.min_age);
+        let _ = writeln!(out, "sample = {}", self.sample);
+        let b = &self.ballot;
+        let _ = writeln!(out, "\n[ballot]");
+        let _ = writeln!(out, "local_picks = {}", b.local_picks);
+        let _ = writeln!(out, "citywide_picks = {}", b.citywide_picks);
+        let _ = writeln!(out, "require_local = {}", b.require_local);
+        let _ = writeln!(out, "require_citywide = {}", b.require_citywide);
+        let _ = writeln!(out, "require_signature = {}", b.require_signature);
+        let write_list = |out: &mut String, list: &ProjectList| {
+            if let Some(budget) = list.budget {
+                let _ = writeln!(out, "budget = {budget}");
+            }
+            let _ = writeln!(out, "projects = [");
+            for p in &list.projects {
+                let cost = p.cost.map(|c| format!(", cost = {c}")).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  {{ id = {}, title = {}{cost} }},",
+                    q(&p.id),
+                    q(&p.title)
+                );
+            }
+            let _ = writeln!(out, "]");
+        };
+        let _ = writeln!(out, "\n[citywide]");
+        write_list(&mut out, &self.citywide);
+        for d in &self.districts {
+            let _ = writeln!(out, "\n[[district]]");
+            let _ = writeln!(out, "number = {}  # {}", d.number, roman::to_roman(d.number));
+            let _ = writeln!(out, "name = {}", q(&d.name));
+            write_list(&mut out, &d.list);
+        }
+        out
+    }
+}
+
+impl ProjectList {
+    /// The project a card's id names; ids compare without surrounding spaces,
+    /// case, or leading zeros of a numeric id.
+    pub fn find(&self, typed: &str) -> Option<&Project> {
+        let key = normalize_id(typed);
+        self.projects.iter().find(|p| normalize_id(&p.id) == key)
+    }
+}
+
+/// The key under which a project id is compared: `" 07 "` and `"7"` are the same
+/// project, and so are `bo.om.63/24` and `BO.OM.63/24`.
+pub fn normalize_id(id: &str) -> String {
+    let t = id.trim();
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        let stripped = t.trim_start_matches('0');
+        if stripped.is_empty() {
+            "0".into()
+        } else {
+            stripped.into()
+        }
+    } else {
+        t.to_uppercase()
+    }
+}
+
+/// Points of each pick when `picks` are allowed and the list has `available`
+/// projects: all of a shorter list, from `picks` points down (5,4,3,2 for four).
+pub fn points(picks: u32, available: usize) -> Vec<u32> {
+    let n = (picks as usize).min(available) as u32;
+    (0..n).map(|i| picks - i).collect()
+}
+
+/// 1-based line and column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    edition: RawEdition,
+    ballot: RawBallot,
+    citywide: RawList,
+    #[serde(default)]
+    district: Vec<RawDistrict>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEdition {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    voting_start: Spanned<toml::value::Datetime>,
+    voting_end: Spanned<toml::value::Datetime>,
+    min_age: Spanned<u32>,
+    #[serde(default)]
+    sample: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBallot {
+    picks: Option<Spanned<u32>>,
+    local_picks: Option<Spanned<u32>>,
+    citywide_picks: Option<Spanned<u32>>,
+    #[serde(default = "yes")]
+    require_local: bool,
+    #[serde(default = "yes")]
+    require_citywide: bool,
+    #[serde(default = "yes")]
+    require_signature: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    budget: Option<u64>,
+    projects: Spanned<Vec<RawProject>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDistrict {
+    number: Spanned<u32>,
+    name: Spanned<String>,
+    budget: Option<u64>,
+    projects: Spanned<Vec<RawProject>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProject {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    cost: Option<u64>,
+}
+
+type Invalid = (Range<usize>, String);
+
+fn date(v: &Spanned<toml::value::Datetime>, field: &str) -> Result<NaiveDate, Invalid> {
+    let dt = v.get_ref();
+    match (dt.date, dt.time) {
+        (Some(d), None) => {
+            NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                .ok_or_else(|| (v.span(), format!("`{field}` is not a real date")))
+        }
+        _ => Err((
+            v.span(),
+            format!("`{field}` must be a date like 2014-09-27, without a time"),
+        )),
+    }
+}
+
+fn non_empty(v: &Spanned<String>, what: &str) -> Result<String, Invalid> {
+    let t = v.get_ref().trim();
+    if t.is_empty() {
+        Err((v.span(), format!("{what} is empty")))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+fn picks(v: Option<&Spanned<u32>>, fallback: Option<&Spanned<u32>>) -> Result<u32, Invalid> {
+    match v.or(fallback) {
+        None => Err((0..0, "missing field `local_picks`/`citywide_picks` (or `picks`) in [ballot]".into())),
+        Some(p) if *p.get_ref() == 0 || *p.get_ref() > 20 => Err((
+            p.span(),
+            format!("{} picks: a card has between 1 and 20 picks", p.get_ref()),
+        )),
+        Some(p) => Ok(*p.get_ref()),
+    }
+}
+
+impl RawList {
+    fn validate(self, budget: Option<u64>, whose: &str) -> Result<ProjectList, Invalid> {
+        let RawList { projects, .. } = self;
+        validate_projects(projects, budget, whose)
+    }
+}
+
+fn validate_projects(
+    projects: Spanned<Vec<RawProject>>,
+    budget: Option<u64>,
+    whose: &str,
+) -> Result<ProjectList, Invalid> {
+    let span = projects.span();
+    let projects = projects.into_inner();
+    if projects.is_empty() {
+        return Err((span, format!("{whose} has no projects")));
+    }
+    let mut seen: Vec<String> = Vec::with_capacity(projects.len());
+    let mut out = Vec::with_capacity(projects.len());
+    for p in projects {
+        let id = non_empty(&p.id, "project id")?;
+        let key = normalize_id(&id);
+        if seen.contains(&key) {
+            return Err((
+                p.id.span(),
+                format!("duplicate project id \"{id}\" in {whose}"),
+            ));
+        }
+        seen.push(key);
+        let title = non_empty(&p.title, "project title")?;
+        out.push(Project {
+            id,
+            title,
+            cost: p.cost,
+        });
+    }
+    Ok(ProjectList {
+        budget,
+        projects: out,
+    })
+}
+
+impl RawFile {
+    fn validate(self) -> Result<Edition, Invalid> {
+        let e = self.edition;
+        let id = non_empty(&e.id, "edition id")?;
+        let name = non_empty(&e.name, "edition name")?;
+        let voting_start = date(&e.voting_start, "voting_start")?;
+        let voting_end = date(&e.voting_end, "voting_end")?;
+        if voting_end < voting_start {
+            return Err((
+                e.voting_end.span(),
+                format!("voting_end {voting_end} is before voting_start {voting_start}"),
+            ));
+        }
+        if *e.min_age.get_ref() > 120 {
+            return Err((e.min_age.span(), "min_age is not a plausible age".into()));
+        }
+        let b = self.ballot;
+        let ballot = Ballot {
+            local_picks: picks(b.local_picks.as_ref(), b.picks.as_ref())?,
+            citywide_picks: picks(b.citywide_picks.as_ref(), b.picks.as_ref())?,
+            require_local: b.require_local,
+            require_citywide: b.require_citywide,
+            require_signature: b.require_signature,
+        };
+        let budget = self.citywide.budget;
+        let citywide = self.citywide.validate(budget, "the city-wide list")?;
+        let mut districts: Vec<District> = Vec::with_capacity(self.district.len());
+        for d in self.district {
+            let number = *d.number.get_ref();
+            if !(1..=roman::MAX).contains(&number) {
+                return Err((
+                    d.number.span(),
+                    format!(
+                        "unknown district number {number}: districts are numbered from 1 (I) to {} ({})",
+                        roman::MAX,
+                        roman::to_roman(roman::MAX)
+                    ),
+                ));
+            }
+            if districts.iter().any(|x| x.number == number) {
+                return Err((
+                    d.number.span(),
+                    format!(
+                        "district number {number} ({}) appears twice",
+                        roman::to_roman(number)
+                    ),
+                ));
+            }
+            let name = non_empty(&d.name, "district name")?;
+            let whose = format!("district {} {name}", roman::to_roman(number));
+            let list = validate_projects(d.projects, d.budget, &whose)?;
+            districts.push(District { number, name, list });
+        }
+        if districts.is_empty() && (ballot.require_local) {
+            return Err((
+                0..0,
+                "the ballot requires a local part but the edition has no [[district]]".into(),
+            ));
+        }
+        districts.sort_by_key(|d| d.number);
+        Ok(Edition {
+            id,
+            name,
+            voting_start,
+            voting_end,
+            min_age: *e.min_age.get_ref(),
+            sample: e.sample,
+            ballot,
+            citywide,
+            districts,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINI: &str = r#"[edition]
+id = "t"
+name = "Test"
+voting_start = 2014-09-27
+voting_end = 2014-10-05
+min_age = 16
+
+[ballot]
+local_picks = 5
+citywide_picks = 5
+
+[citywide]
+budget = 100
+projects = [ { id = "1", title = "A", cost = 10 }, { id = "2", title = "B" } ]
+
+[[district]]
+number = 11
+name = "Podgórze Duchackie"
+projects = [ { id = "1", title = "X" } ]
+"#;
+
+    fn err(text: &str) -> (usize, String) {
+        match Edition::parse(text, "e.toml") {
+            Err(EditionError::At { line, message, .. }) => (line, message),
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn minimal_edition_loads_and_round_trips() {
+        let e = Edition::parse(MINI, "mini").expect("valid");
+        assert_eq!(e.ballot.local_picks, 5);
+        assert!(e.ballot.require_signature);
+        assert_eq!(e.citywide.projects[0].cost, Some(10));
+        assert_eq!(e.parse_district("xi").map(|d| d.name.as_str()), Some("Podgórze Duchackie"));
+        assert_eq!(e.parse_district("11").map(|d| d.number), Some(11));
+        assert_eq!(e.citywide.find(" 01 ").map(|p| p.title.as_str()), Some("A"));
+        let again = Edition::parse(&e.to_toml(), "again").expect("round trip");
+        assert_eq!(again, e);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let (line, msg) = err(&MINI.replace("voting_end = 2014-10-05", "voting_end = 2014-09-01"));
+        assert_eq!(line, 5);
+        assert!(msg.contains("before voting_start"), "{msg}");
+
+        let (line, msg) = err(&MINI.replace("{ id = \"2\"", "{ id = \"01\""));
+        assert_eq!(line, 14);
+        assert!(msg.contains("duplicate project id"), "{msg}");
+
+        let (line, msg) = err(&MINI.replace("cost = 10", "cost = \"dużo\""));
+        assert_eq!(line, 14);
+        assert!(msg.contains("invalid type"), "{msg}");
+
+        let (line, msg) = err(&MINI.replace("number = 11", "number = 0"));
+        assert_eq!(line, 17);
+        assert!(msg.contains("unknown district number 0"), "{msg}");
+
+        let (line, msg) = err(&MINI.replace("name = \"Test\"\n", ""));
+        assert_eq!(line, 1);
+        assert!(msg.contains("missing field `name`"), "{msg}");
+
+        let (line, msg) = err(&MINI.replace("min_age = 16", "min_age = 16\nminage = 3"));
+        assert_eq!(line, 7);
+        assert!(msg.contains("unknown field `minage`"), "{msg}");
+
+        let (line, _) = err(&MINI.replace("[ballot]", "[ballot"));
+        assert_eq!(line, 8);
+    }
+
+    #[test]
+    fn points_for_short_lists() {
+        assert_eq!(points(5, 10), vec![5, 4, 3, 2, 1]);
+        assert_eq!(points(5, 4), vec![5, 4, 3, 2]);
+        assert_eq!(points(3, 30), vec![3, 2, 1]);
+    }
+}

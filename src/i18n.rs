@@ -1,0 +1,155 @@
+//! Every user-facing sentence of the command line, in Polish (default) and
+//! English, in one place so the two stay in step.
+
+use crate::card::Reason;
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Pl,
+    En,
+}
+
+/// Polish plural category of `n`: `one` (1), `few` (2–4, 22–24, … but not
+/// 12–14), `many` (0, 5–21, 25–31, …).
+pub fn plural_pl<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+        few
+    } else {
+        many
+    }
+}
+
+/// `n` with the right form of a noun: `count(lang, 3, KARTA)` → "3 karty".
+pub fn count(lang: Lang, n: u64, forms: &Forms) -> String {
+    let word = match lang {
+        Lang::Pl => plural_pl(n, forms.pl[0], forms.pl[1], forms.pl[2]),
+        Lang::En if n == 1 => forms.en[0],
+        Lang::En => forms.en[1],
+    };
+    format!("{n} {word}")
+}
+
+/// A noun's forms: Polish one/few/many, English singular/plural.
+pub struct Forms {
+    pub pl: [&'static str; 3],
+    pub en: [&'static str; 2],
+}
+
+/// "karta" as the object of "zapisano" (accusative): 1 kartę, 2 karty, 5 kart.
+pub const CARD_ACC: Forms = Forms {
+    pl: ["kartę", "karty", "kart"],
+    en: ["card", "cards"],
+};
+/// "karta" as a subject: 1 karta, 2 karty, 5 kart.
+pub const CARD: Forms = Forms {
+    pl: ["karta", "karty", "kart"],
+    en: ["card", "cards"],
+};
+pub const ROW: Forms = Forms {
+    pl: ["wiersz", "wiersze", "wierszy"],
+    en: ["row", "rows"],
+};
+pub const VALID: Forms = Forms {
+    pl: ["ważna", "ważne", "ważnych"],
+    en: ["valid", "valid"],
+};
+pub const INVALID: Forms = Forms {
+    pl: ["nieważna", "nieważne", "nieważnych"],
+    en: ["invalid", "invalid"],
+};
+pub const ENTRY: Forms = Forms {
+    pl: ["wpis", "wpisy", "wpisów"],
+    en: ["entry", "entries"],
+};
+
+/// What a reason code means, for people.
+pub fn reason(lang: Lang, r: Reason) -> &'static str {
+    use Reason::*;
+    match lang {
+        Lang::Pl => match r {
+            MissingFirstName => "brak imienia",
+            MissingLastName => "brak nazwiska",
+            MissingAddress => "brak adresu",
+            MissingPesel => "brak numeru PESEL",
+            PeselInvalid => "niepoprawny PESEL",
+            Underage => "osoba nie ukończyła wymaganego wieku w dniu głosowania",
+            OutsideWindow => "głos oddany poza terminem głosowania",
+            MissingSignature => "brak podpisu",
+            NoDistrict => "nie wpisano dzielnicy",
+            UnknownDistrict => "nie ma takiej dzielnicy",
+            LocalIncomplete => "nie wypełniono wszystkich rubryk zadań lokalnych",
+            LocalDuplicate => "zadanie lokalne wpisane więcej niż raz",
+            LocalUnknownProject => "nie ma takiego zadania lokalnego w tej dzielnicy",
+            CitywideIncomplete => "nie wypełniono wszystkich rubryk zadań ogólnomiejskich",
+            CitywideDuplicate => "zadanie ogólnomiejskie wpisane więcej niż raz",
+            CitywideUnknownProject => "nie ma takiego zadania ogólnomiejskiego",
+            Illegible => "karta nieczytelna",
+            WrongRubric => "dane wpisane w niewłaściwej rubryce",
+            MultipleVotes => "osoba głosowała więcej niż raz",
+        },
+        Lang::En => match r {
+            MissingFirstName => "first name missing",
+            MissingLastName => "surname missing",
+            MissingAddress => "address missing",
+            MissingPesel => "PESEL missing",
+            PeselInvalid => "PESEL is not valid",
+            Underage => "voter under the minimum age on the day of voting",
+            OutsideWindow => "cast outside the voting window",
+            MissingSignature => "not signed",
+            NoDistrict => "no district given",
+            UnknownDistrict => "no such district",
+            LocalIncomplete => "not every local rubric is filled",
+            LocalDuplicate => "a local project appears more than once",
+            LocalUnknownProject => "no such local project in this district",
+            CitywideIncomplete => "not every city-wide rubric is filled",
+            CitywideDuplicate => "a city-wide project appears more than once",
+            CitywideUnknownProject => "no such city-wide project",
+            Illegible => "card illegible",
+            WrongRubric => "data in the wrong rubric",
+            MultipleVotes => "person voted more than once",
+        },
+    }
+}
+
+/// Picks the Polish or English text.
+pub fn t<'a>(lang: Lang, pl: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Pl => pl,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polish_plurals() {
+        let forms: Vec<String> = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 102, 112, 1001]
+            .iter()
+            .map(|n| count(Lang::Pl, *n, &CARD_ACC))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "0 kart", "1 kartę", "2 karty", "4 karty", "5 kart", "11 kart", "12 kart",
+                "14 kart", "21 kart", "22 karty", "25 kart", "102 karty", "112 kart", "1001 kart"
+            ]
+        );
+        assert_eq!(count(Lang::En, 1, &CARD), "1 card");
+        assert_eq!(count(Lang::En, 2, &CARD), "2 cards");
+    }
+
+    #[test]
+    fn every_reason_has_words_in_both_languages() {
+        for r in Reason::ALL {
+            assert!(!reason(Lang::Pl, r).is_empty());
+            assert!(!reason(Lang::En, r).is_empty());
+            assert_ne!(reason(Lang::Pl, r), reason(Lang::En, r));
+        }
+    }
+}

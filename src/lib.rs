@@ -1,0 +1,15 @@
+//! urna — an offline kiosk and central tally for a city's participatory budget.
+//!
+//! Layers, from the bottom: [`pesel`], [`edition`] and [`card`] are the voting
+//! rules and know nothing of storage; [`store`] keeps a polling point's cards in
+//! SQLite behind a hash-chained journal; [`cardcsv`] reads the card CSV format;
+//! [`cli`] is the command line on top.
+#![forbid(unsafe_code)]
+
+pub mod card;
+pub mod cardcsv;
+pub mod cli;
+pub mod edition;
+pub mod i18n;
+pub mod pesel;
+pub mod store;

@@ -1,0 +1,129 @@
+//! The journal: an append-only, hash-chained list of everything that happened at
+//! a polling point. Each entry's hash covers the previous hash and the entry's
+//! canonical bytes, so changing, removing or reordering any entry breaks every
+//! hash after it.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::card::{Assessment, RawCard};
+
+/// A SHA-256 digest.
+pub type Hash = [u8; 32];
+
+/// The `prev_hash` of the first entry.
+pub const GENESIS: Hash = [0u8; 32];
+
+/// Who typed a card in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "via")]
+pub enum Source {
+    /// Typed at the kiosk screen.
+    Kiosk,
+    /// A row of a card CSV imported with `urna import-cards`.
+    Csv {
+        file: String,
+        line: u64,
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        id: Option<String>,
+    },
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "data")]
+pub enum Event {
+    OperatorAdded {
+        name: String,
+        role: String,
+    },
+    CardEntered {
+        card_id: String,
+        card: RawCard,
+        assessment: Assessment,
+        source: Source,
+        /// Cards already in this store with the same PESEL.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        same_pesel: Vec<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        training: bool,
+    },
+    CardAmended {
+        card_id: String,
+        card: RawCard,
+        assessment: Assessment,
+        reason: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        same_pesel: Vec<String>,
+    },
+    CardVoided {
+        card_id: String,
+        reason: String,
+    },
+}
+
+impl Event {
+    /// The `kind` column's value.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::OperatorAdded { .. } => "operator_added",
+            Event::CardEntered { .. } => "card_entered",
+            Event::CardAmended { .. } => "card_amended",
+            Event::CardVoided { .. } => "card_voided",
+        }
+    }
+}
+
+/// One journal entry. The field order here is the order of the canonical bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub seq: u64,
+    /// Local time with offset, RFC 3339.
+    pub at: String,
+    pub operator: String,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+impl Entry {
+    /// The bytes that are hashed and stored: compact JSON, fields in declaration
+    /// order, no trailing newline.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        // Serializing plain structs and strings to a Vec cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+/// `SHA-256(prev_hash || body)`.
+pub fn chain_hash(prev: &Hash, body: &[u8]) -> Hash {
+    let mut h = Sha256::new();
+    h.update(prev);
+    h.update(body);
+    h.finalize().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_bytes_are_stable() {
+        let e = Entry {
+            seq: 1,
+            at: "2014-09-27T10:00:00+02:00".into(),
+            operator: "Anna".into(),
+            event: Event::OperatorAdded {
+                name: "Anna".into(),
+                role: "coordinator".into(),
+            },
+        };
+        let bytes = e.canonical_bytes();
+        assert_eq!(
+            String::from_utf8(bytes.clone()).expect("utf8"),
+            r#"{"seq":1,"at":"2014-09-27T10:00:00+02:00","operator":"Anna","kind":"operator_added","data":{"name":"Anna","role":"coordinator"}}"#
+        );
+        let back: Entry = serde_json::from_slice(&bytes).expect("parse");
+        assert_eq!(back, e);
+        assert_ne!(chain_hash(&GENESIS, &bytes), chain_hash(&GENESIS, b"x"));
+    }
+}

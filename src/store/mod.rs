@@ -1,0 +1,812 @@
+//! The kiosk's local store: one SQLite file in the data directory.
+//!
+//! SQLite runs in WAL mode with `synchronous=FULL`, so a card is on disk when
+//! [`Store::enter_card`] returns. Every change is a new entry of the hash-chained
+//! [`journal`]; the other tables are indexes over it (by PESEL, by surname, the
+//! latest version of each card) written in the same transaction. Data files and
+//! keys are created mode 0600 in a 0700 directory.
+
+pub mod journal;
+mod operators;
+
+use std::collections::BTreeMap;
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Local};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite_migration::{M, Migrations};
+
+use crate::card::{self, Assessment, RawCard, Reason, RuleOptions};
+use crate::edition::{Edition, EditionError};
+use journal::{Entry, Event, GENESIS, Hash, Source, chain_hash};
+pub use operators::{LoginError, Operator, Role};
+
+/// The SQLite file inside the data directory.
+pub const DB_FILE: &str = "urna.sqlite";
+/// The per-kiosk secret mixed into PIN hashes (argon2 "pepper").
+pub const SECRET_FILE: &str = "pin-secret.key";
+
+/// Schema migrations, applied in order on open; never edit a released one.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("schema-1.sql"))])
+}
+
+/// What can go wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} has no urna store: run `urna init` first")]
+    NotInitialised(PathBuf),
+    #[error("{0} already holds an urna store")]
+    AlreadyInitialised(PathBuf),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database schema: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("the stored edition is unreadable: {0}")]
+    Edition(#[from] EditionError),
+    #[error("journal entry {seq}: {what}")]
+    Journal { seq: u64, what: String },
+    #[error("no card {0} in this store")]
+    UnknownCard(String),
+    #[error("card {0} is voided; a voided card cannot be changed")]
+    CardVoided(String),
+    #[error("row id \"{source_ref}\" was already stored as card {card_id}")]
+    DuplicateSource { source_ref: String, card_id: String },
+    #[error("a reason is required")]
+    MissingReason,
+    #[error(transparent)]
+    Login(#[from] LoginError),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The polling point this store belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    pub id: String,
+    pub name: String,
+    pub mobile: bool,
+    /// The central office's age X25519 recipient (`age1…`), if known.
+    pub central_recipient: Option<String>,
+    /// A training store: cards are marked as training, the window is not checked.
+    pub training: bool,
+}
+
+/// What `urna init` needs.
+pub struct InitParams<'a> {
+    pub edition_toml: &'a str,
+    pub point: Point,
+    pub coordinator: &'a str,
+    pub pin: &'a str,
+}
+
+/// A card that was just stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub card_id: String,
+    pub seq: u64,
+    pub assessment: Assessment,
+    /// Earlier cards in this store with the same PESEL.
+    pub same_pesel: Vec<PriorCard>,
+}
+
+/// An earlier card with the same PESEL: when and by whom it was entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriorCard {
+    pub card_id: String,
+    pub at: String,
+    pub operator: String,
+}
+
+/// Counts for `urna status` and the day summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Status {
+    pub point: String,
+    pub edition: String,
+    pub journal_entries: u64,
+    pub head_hash: String,
+    pub operators: u64,
+    /// Cards entered (every paper card, whatever became of it).
+    pub cards: u64,
+    /// Cards whose latest version is valid and not voided.
+    pub valid: u64,
+    /// Cards whose latest version is invalid and not voided.
+    pub invalid: u64,
+    pub invalid_by_reason: BTreeMap<String, u64>,
+    pub amended: u64,
+    pub voided: u64,
+    /// Cards entered while another card with the same PESEL was in the store.
+    pub flagged: u64,
+    pub by_operator: BTreeMap<String, u64>,
+}
+
+/// What `urna check` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckReport {
+    pub entries: u64,
+    pub head_hash: String,
+}
+
+/// The open store of one polling point.
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+    point: Point,
+    edition: Edition,
+    secret: Vec<u8>,
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Creates a file that only its owner can read, failing if it exists.
+fn create_private(path: &Path, contents: &[u8]) -> Result<()> {
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_err(path))?;
+    f.write_all(contents).map_err(io_err(path))?;
+    f.sync_all().map_err(io_err(path))
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn now() -> String {
+    Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// PESEL as the index keeps it: as typed, without spaces and dashes.
+fn pesel_key(typed: &str) -> Option<String> {
+    let k: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    (!k.is_empty()).then_some(k)
+}
+
+/// Surname as the index keeps it, for search without regard to case or diacritics.
+pub fn surname_key(s: &str) -> String {
+    crate::edition::pabulib::fold_name(s)
+}
+
+impl Store {
+    /// Sets up a new store in `dir`: schema, point, edition, the first coordinator.
+    pub fn create(dir: &Path, params: InitParams<'_>) -> Result<Store> {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(io_err(dir))?;
+        let db = dir.join(DB_FILE);
+        if db.exists() {
+            return Err(StoreError::AlreadyInitialised(dir.to_path_buf()));
+        }
+        let edition = Edition::parse(params.edition_toml, "edition")?;
+        operators::check_name(params.coordinator)?;
+        operators::check_pin(params.pin)?;
+        let secret_path = dir.join(SECRET_FILE);
+        if !secret_path.exists() {
+            create_private(&secret_path, hex::encode(operators::new_secret()).as_bytes())?;
+        }
+        let secret = read_secret(&secret_path)?;
+        let pin_hash = operators::hash_pin(&secret, params.pin)?;
+        create_private(&db, b"")?;
+        let mut conn = Connection::open(&db)?;
+        configure(&conn)?;
+        migrations().to_latest(&mut conn)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let p = &params.point;
+        let meta: [(&str, String); 7] = [
+            ("point_id", p.id.clone()),
+            ("point_name", p.name.clone()),
+            ("mobile", (p.mobile as u8).to_string()),
+            (
+                "central_recipient",
+                p.central_recipient.clone().unwrap_or_default(),
+            ),
+            ("training", (p.training as u8).to_string()),
+            ("edition_id", edition.id.clone()),
+            ("edition_toml", params.edition_toml.to_string()),
+        ];
+        for (k, v) in meta {
+            tx.execute("INSERT INTO meta(key, value) VALUES (?1, ?2)", params![k, v])?;
+        }
+        let seq = append(
+            &tx,
+            params.coordinator,
+            Event::OperatorAdded {
+                name: params.coordinator.to_string(),
+                role: Role::Coordinator.as_str().into(),
+            },
+        )?;
+        operators::insert(&tx, params.coordinator, Role::Coordinator, &pin_hash, seq)?;
+        tx.commit()?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+            point: params.point,
+            edition,
+            secret,
+        })
+    }
+
+    /// Opens an existing store, applying any pending schema migrations.
+    pub fn open(dir: &Path) -> Result<Store> {
+        let db = dir.join(DB_FILE);
+        if !db.is_file() {
+            return Err(StoreError::NotInitialised(dir.to_path_buf()));
+        }
+        let mut conn = Connection::open(&db)?;
+        configure(&conn)?;
+        migrations().to_latest(&mut conn)?;
+        let meta = |k: &str| -> Result<String> {
+            conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| StoreError::Journal {
+                    seq: 0,
+                    what: format!("store metadata `{k}` is missing"),
+                })
+        };
+        let recipient = meta("central_recipient")?;
+        let point = Point {
+            id: meta("point_id")?,
+            name: meta("point_name")?,
+            mobile: meta("mobile")? == "1",
+            central_recipient: (!recipient.is_empty()).then_some(recipient),
+            training: meta("training")? == "1",
+        };
+        let edition = Edition::parse(&meta("edition_toml")?, "stored edition")?;
+        let secret = read_secret(&dir.join(SECRET_FILE))?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+            point,
+            edition,
+            secret,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn point(&self) -> &Point {
+        &self.point
+    }
+
+    pub fn edition(&self) -> &Edition {
+        &self.edition
+    }
+
+    /// Rules as this store applies them (training stores skip the window check).
+    pub fn rule_options(&self) -> RuleOptions {
+        RuleOptions {
+            check_window: !self.point.training,
+        }
+    }
+
+    /// Adds an operator; `by` is the coordinator doing it.
+    pub fn add_operator(&mut self, name: &str, role: Role, pin: &str, by: &str) -> Result<u64> {
+        let name = operators::check_name(name)?;
+        let pin_hash = operators::hash_pin(&self.secret, pin)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if operators::find(&tx, &name)?.is_some() {
+            return Err(LoginError::NameTaken(name).into());
+        }
+        let seq = append(
+            &tx,
+            by,
+            Event::OperatorAdded {
+                name: name.clone(),
+                role: role.as_str().into(),
+            },
+        )?;
+        operators::insert(&tx, &name, role, &pin_hash, seq)?;
+        tx.commit()?;
+        Ok(seq)
+    }
+
+    /// All operators, by name.
+    pub fn operators(&self) -> Result<Vec<Operator>> {
+        operators::all(&self.conn)
+    }
+
+    /// Checks an operator's PIN at `now`. Five wrong PINs in a row lock the
+    /// operator for five minutes.
+    pub fn login(&mut self, name: &str, pin: &str, now: DateTime<Local>) -> Result<Operator> {
+        operators::login(&mut self.conn, &self.secret, name, pin, now)
+    }
+
+    /// Stores a new card: checks it, journals it, and returns once it is on disk.
+    pub fn enter_card(
+        &mut self,
+        card: RawCard,
+        operator: &str,
+        source: Source,
+        source_ref: Option<&str>,
+    ) -> Result<Saved> {
+        let assessment = card::assess(&self.edition, &card, self.rule_options());
+        let training = self.point.training;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(r) = source_ref {
+            let existing: Option<String> = tx
+                .prepare_cached("SELECT card_id FROM cards WHERE source_ref = ?1")?
+                .query_row([r], |row| row.get(0))
+                .optional()?;
+            if let Some(card_id) = existing {
+                return Err(StoreError::DuplicateSource {
+                    source_ref: r.to_string(),
+                    card_id,
+                });
+            }
+        }
+        let card_no: i64 = tx
+            .prepare_cached("SELECT COALESCE(MAX(card_no), 0) + 1 FROM cards")?
+            .query_row([], |r| r.get(0))?;
+        let card_id = format!("{}-{card_no:06}", self.point.id);
+        let same_pesel = prior_cards(&tx, &card.pesel, &card_id)?;
+        let at = now();
+        let version = Version {
+            card_id: &card_id,
+            kind: "entered",
+            card: Some(&card),
+            assessment: Some(&assessment),
+            flagged: !same_pesel.is_empty(),
+            operator,
+            at: &at,
+        };
+        let event = Event::CardEntered {
+            card_id: card_id.clone(),
+            card: card.clone(),
+            assessment: assessment.clone(),
+            source,
+            same_pesel: same_pesel.iter().map(|p| p.card_id.clone()).collect(),
+            training,
+        };
+        let seq = append_at(&tx, operator, &at, event)?;
+        tx.prepare_cached(
+            "INSERT INTO cards(card_no, card_id, source_ref, entered_seq) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![card_no, card_id, source_ref, seq as i64])?;
+        version.insert(&tx, seq)?;
+        tx.commit()?;
+        Ok(Saved {
+            card_id,
+            seq,
+            assessment,
+            same_pesel,
+        })
+    }
+
+    /// Records a corrected version of a card; the original entry stays.
+    pub fn amend_card(
+        &mut self,
+        card_id: &str,
+        card: RawCard,
+        operator: &str,
+        reason: &str,
+    ) -> Result<Saved> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::MissingReason);
+        }
+        let assessment = card::assess(&self.edition, &card, self.rule_options());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        latest_kind(&tx, card_id)?;
+        let same_pesel = prior_cards(&tx, &card.pesel, card_id)?;
+        let at = now();
+        let event = Event::CardAmended {
+            card_id: card_id.to_string(),
+            card: card.clone(),
+            assessment: assessment.clone(),
+            reason: reason.trim().to_string(),
+            same_pesel: same_pesel.iter().map(|p| p.card_id.clone()).collect(),
+        };
+        let seq = append_at(&tx, operator, &at, event)?;
+        Version {
+            card_id,
+            kind: "amended",
+            card: Some(&card),
+            assessment: Some(&assessment),
+            flagged: !same_pesel.is_empty(),
+            operator,
+            at: &at,
+        }
+        .insert(&tx, seq)?;
+        tx.commit()?;
+        Ok(Saved {
+            card_id: card_id.to_string(),
+            seq,
+            assessment,
+            same_pesel,
+        })
+    }
+
+    /// Voids a card (e.g. entered twice by mistake); the original entry stays.
+    pub fn void_card(&mut self, card_id: &str, operator: &str, reason: &str) -> Result<u64> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::MissingReason);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        latest_kind(&tx, card_id)?;
+        let at = now();
+        let seq = append_at(
+            &tx,
+            operator,
+            &at,
+            Event::CardVoided {
+                card_id: card_id.to_string(),
+                reason: reason.trim().to_string(),
+            },
+        )?;
+        Version {
+            card_id,
+            kind: "voided",
+            card: None,
+            assessment: None,
+            flagged: false,
+            operator,
+            at: &at,
+        }
+        .insert(&tx, seq)?;
+        tx.commit()?;
+        Ok(seq)
+    }
+
+    /// Cards (not voided) whose latest version carries this PESEL.
+    pub fn find_by_pesel(&self, pesel: &str) -> Result<Vec<PriorCard>> {
+        prior_cards(&self.conn, pesel, "")
+    }
+
+    /// The latest version of a card as typed, unless it was voided.
+    pub fn card(&self, card_id: &str) -> Result<Option<RawCard>> {
+        let seq: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT MAX(seq) FROM card_versions WHERE card_id = ?1 AND kind != 'voided'",
+                [card_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let Some(seq) = seq else { return Ok(None) };
+        if latest_kind(&self.conn, card_id)? == "voided" {
+            return Ok(None);
+        }
+        let entry = self.entry(seq as u64)?;
+        Ok(match entry.event {
+            Event::CardEntered { card, .. } | Event::CardAmended { card, .. } => Some(card),
+            _ => None,
+        })
+    }
+
+    /// The card id stored for a source row id, if that row was imported.
+    pub fn card_for_source(&self, source_ref: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT card_id FROM cards WHERE source_ref = ?1",
+                [source_ref],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// One journal entry.
+    pub fn entry(&self, seq: u64) -> Result<Entry> {
+        let body: Vec<u8> = self.conn.query_row(
+            "SELECT body FROM journal WHERE seq = ?1",
+            [seq as i64],
+            |r| r.get(0),
+        )?;
+        serde_json::from_slice(&body).map_err(|e| StoreError::Journal {
+            seq,
+            what: format!("unreadable entry: {e}"),
+        })
+    }
+
+    /// The whole journal in order, as stored (canonical bytes) with hashes.
+    pub fn journal(&self) -> Result<Vec<(u64, Vec<u8>, Hash)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, body, hash FROM journal ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)? as u64,
+                r.get::<_, Vec<u8>>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, body, hash) = row?;
+            let hash: Hash = hash.try_into().map_err(|_| StoreError::Journal {
+                seq,
+                what: "hash is not 32 bytes".into(),
+            })?;
+            out.push((seq, body, hash));
+        }
+        Ok(out)
+    }
+
+    /// Counts over the store.
+    pub fn status(&self) -> Result<Status> {
+        let mut s = Status {
+            point: self.point.id.clone(),
+            edition: self.edition.id.clone(),
+            ..Status::default()
+        };
+        let (entries, head): (i64, Option<Vec<u8>>) = self.conn.query_row(
+            "SELECT COUNT(*), (SELECT hash FROM journal ORDER BY seq DESC LIMIT 1) FROM journal",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        s.journal_entries = entries as u64;
+        s.head_hash = hex::encode(head.unwrap_or_else(|| GENESIS.to_vec()));
+        s.operators = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM operators", [], |r| r.get::<_, i64>(0))?
+            as u64;
+        let mut stmt = self.conn.prepare(
+            "SELECT v.kind, v.valid, v.reasons,
+                    (SELECT COUNT(*) FROM card_versions a WHERE a.card_id = v.card_id AND a.kind = 'amended'),
+                    (SELECT e.flagged FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered'),
+                    (SELECT e.operator FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered')
+             FROM card_versions v
+             WHERE v.seq = (SELECT MAX(seq) FROM card_versions w WHERE w.card_id = v.card_id)",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let kind: String = r.get(0)?;
+            let valid: bool = r.get(1)?;
+            let reasons: String = r.get(2)?;
+            let amended: i64 = r.get(3)?;
+            let flagged: bool = r.get::<_, Option<bool>>(4)?.unwrap_or(false);
+            let by: Option<String> = r.get(5)?;
+            s.cards += 1;
+            s.amended += u64::from(amended > 0);
+            s.flagged += u64::from(flagged);
+            *s.by_operator.entry(by.unwrap_or_default()).or_default() += 1;
+            if kind == "voided" {
+                s.voided += 1;
+            } else if valid {
+                s.valid += 1;
+            } else {
+                s.invalid += 1;
+                for code in reasons.split(',').filter(|c| !c.is_empty()) {
+                    *s.invalid_by_reason.entry(code.to_string()).or_default() += 1;
+                }
+            }
+        }
+        Ok(s)
+    }
+
+    /// Verifies the store: SQLite's integrity check, the journal's hash chain
+    /// and numbering, and that the indexes agree with the journal.
+    pub fn check(&self) -> Result<CheckReport> {
+        let integrity: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if integrity != "ok" {
+            return Err(StoreError::Journal {
+                seq: 0,
+                what: format!("SQLite integrity check failed: {integrity}"),
+            });
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, kind, body, prev_hash, hash FROM journal ORDER BY seq")?;
+        let mut rows = stmt.query([])?;
+        let mut prev = GENESIS;
+        let mut expected_seq = 1u64;
+        let mut card_entries = 0u64;
+        while let Some(r) = rows.next()? {
+            let seq = r.get::<_, i64>(0)? as u64;
+            let bad = |what: String| StoreError::Journal { seq, what };
+            if seq != expected_seq {
+                return Err(bad(format!("expected entry {expected_seq}, found {seq}")));
+            }
+            let kind: String = r.get(1)?;
+            let body: Vec<u8> = r.get(2)?;
+            let prev_hash: Vec<u8> = r.get(3)?;
+            let hash: Vec<u8> = r.get(4)?;
+            if prev_hash != prev {
+                return Err(bad("does not follow the previous entry's hash".into()));
+            }
+            let computed = chain_hash(&prev, &body);
+            if hash != computed {
+                return Err(bad("hash does not match its contents".into()));
+            }
+            let entry: Entry = serde_json::from_slice(&body)
+                .map_err(|e| bad(format!("unreadable entry: {e}")))?;
+            if entry.seq != seq || entry.event.kind() != kind {
+                return Err(bad("contents disagree with the entry's number or kind".into()));
+            }
+            if entry.canonical_bytes() != body {
+                return Err(bad("bytes are not in canonical form".into()));
+            }
+            if !matches!(entry.event, Event::OperatorAdded { .. }) {
+                card_entries += 1;
+            }
+            prev = computed;
+            expected_seq += 1;
+        }
+        let versions: i64 =
+            self.conn
+                .query_row("SELECT COUNT(*) FROM card_versions", [], |r| r.get(0))?;
+        if versions as u64 != card_entries {
+            return Err(StoreError::Journal {
+                seq: expected_seq - 1,
+                what: format!(
+                    "the card index holds {versions} versions but the journal {card_entries}"
+                ),
+            });
+        }
+        Ok(CheckReport {
+            entries: expected_seq - 1,
+            head_hash: hex::encode(prev),
+        })
+    }
+}
+
+fn read_secret(path: &Path) -> Result<Vec<u8>> {
+    let text = fs::read_to_string(path).map_err(io_err(path))?;
+    hex::decode(text.trim()).map_err(|_| StoreError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "not a hex key"),
+    })
+}
+
+fn append(conn: &Connection, operator: &str, event: Event) -> Result<u64> {
+    append_at(conn, operator, &now(), event)
+}
+
+/// Appends one entry to the journal; must run inside a write transaction.
+fn append_at(conn: &Connection, operator: &str, at: &str, event: Event) -> Result<u64> {
+    let (seq, prev): (u64, Hash) = {
+        let head: Option<(i64, Vec<u8>)> = conn
+            .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        match head {
+            None => (1, GENESIS),
+            Some((seq, hash)) => (
+                seq as u64 + 1,
+                hash.try_into().map_err(|_| StoreError::Journal {
+                    seq: seq as u64,
+                    what: "hash is not 32 bytes".into(),
+                })?,
+            ),
+        }
+    };
+    let entry = Entry {
+        seq,
+        at: at.to_string(),
+        operator: operator.to_string(),
+        event,
+    };
+    let body = entry.canonical_bytes();
+    let hash = chain_hash(&prev, &body);
+    conn.prepare_cached(
+        "INSERT INTO journal(seq, kind, body, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        seq as i64,
+        entry.event.kind(),
+        body,
+        prev.as_slice(),
+        hash.as_slice()
+    ])?;
+    Ok(seq)
+}
+
+/// The kind of a card's latest version; errors if the card is unknown or voided.
+fn latest_kind(conn: &Connection, card_id: &str) -> Result<String> {
+    let kind: Option<String> = conn
+        .prepare_cached("SELECT kind FROM card_versions WHERE card_id = ?1 ORDER BY seq DESC LIMIT 1")?
+        .query_row([card_id], |r| r.get(0))
+        .optional()?;
+    match kind.as_deref() {
+        None => Err(StoreError::UnknownCard(card_id.to_string())),
+        Some("voided") => Err(StoreError::CardVoided(card_id.to_string())),
+        Some(k) => Ok(k.to_string()),
+    }
+}
+
+/// Other cards whose latest version carries this PESEL and are not voided.
+fn prior_cards(conn: &Connection, pesel: &str, except: &str) -> Result<Vec<PriorCard>> {
+    let Some(key) = pesel_key(pesel) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.card_id, e.at, e.operator
+         FROM card_versions v
+         JOIN card_versions e ON e.card_id = v.card_id AND e.kind = 'entered'
+         WHERE v.pesel = ?1 AND v.card_id != ?2
+           AND v.seq = (SELECT MAX(seq) FROM card_versions w WHERE w.card_id = v.card_id)
+         ORDER BY v.seq",
+    )?;
+    let rows = stmt.query_map(params![key, except], |r| {
+        Ok(PriorCard {
+            card_id: r.get(0)?,
+            at: r.get(1)?,
+            operator: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// A row of `card_versions`.
+struct Version<'a> {
+    card_id: &'a str,
+    kind: &'a str,
+    card: Option<&'a RawCard>,
+    assessment: Option<&'a Assessment>,
+    flagged: bool,
+    operator: &'a str,
+    at: &'a str,
+}
+
+impl Version<'_> {
+    fn insert(&self, conn: &Connection, seq: u64) -> Result<()> {
+        let reasons = self
+            .assessment
+            .map(|a| {
+                a.reasons
+                    .iter()
+                    .map(|r| r.code())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .unwrap_or_default();
+        conn.prepare_cached(
+            "INSERT INTO card_versions(seq, card_id, kind, pesel, surname, valid, reasons, flagged, operator, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            seq as i64,
+            self.card_id,
+            self.kind,
+            self.card.and_then(|c| pesel_key(&c.pesel)),
+            self.card.map(|c| surname_key(&c.last_name)),
+            self.assessment.is_some_and(Assessment::is_valid),
+            reasons,
+            self.flagged,
+            self.operator,
+            self.at,
+        ])?;
+        Ok(())
+    }
+}
+
+/// Reasons as the index stores them.
+pub fn parse_reasons(s: &str) -> Vec<Reason> {
+    s.split(',').filter_map(|c| c.parse().ok()).collect()
+}

@@ -1,0 +1,212 @@
+//! Operators and their PINs. PINs are hashed with argon2id, salted per PIN and
+//! peppered with a per-kiosk secret kept in its own 0600 file, so a copied
+//! database alone does not allow guessing PINs offline.
+
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, Version};
+use chrono::{DateTime, Duration, Local};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::Result;
+
+/// Wrong PINs in a row before an operator is locked out.
+pub const MAX_FAILURES: u32 = 5;
+/// How long a lockout lasts.
+pub const LOCKOUT_MINUTES: i64 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Volunteer,
+    Coordinator,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Volunteer => "volunteer",
+            Role::Coordinator => "coordinator",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "volunteer" => Some(Role::Volunteer),
+            "coordinator" => Some(Role::Coordinator),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operator {
+    pub name: String,
+    pub role: Role,
+}
+
+/// Why a login or an operator change was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoginError {
+    #[error("no operator named \"{0}\"")]
+    UnknownOperator(String),
+    #[error("wrong PIN ({left} attempts left before a {LOCKOUT_MINUTES}-minute lock)")]
+    WrongPin { left: u32 },
+    #[error("operator locked after {MAX_FAILURES} wrong PINs until {until}")]
+    Locked { until: String },
+    #[error("a PIN is 4 to 12 digits")]
+    BadPin,
+    #[error("an operator name is 1 to 60 characters, no control characters")]
+    BadName,
+    #[error("an operator named \"{0}\" already exists")]
+    NameTaken(String),
+    #[error("PIN hashing failed: {0}")]
+    Hash(String),
+}
+
+pub(super) fn new_secret() -> [u8; 32] {
+    let mut s = [0u8; 32];
+    // Without an OS random source there is no safe secret to make.
+    if getrandom::fill(&mut s).is_err() {
+        panic!("no operating-system random source available");
+    }
+    s
+}
+
+pub(super) fn check_name(name: &str) -> Result<String> {
+    let n = name.trim();
+    if n.is_empty() || n.chars().count() > 60 || n.chars().any(char::is_control) {
+        return Err(LoginError::BadName.into());
+    }
+    Ok(n.to_string())
+}
+
+pub(super) fn check_pin(pin: &str) -> Result<()> {
+    if (4..=12).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(LoginError::BadPin.into())
+    }
+}
+
+fn hasher(secret: &[u8]) -> Result<Argon2<'_>> {
+    Argon2::new_with_secret(
+        secret,
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::default(),
+    )
+    .map_err(|e| LoginError::Hash(e.to_string()).into())
+}
+
+pub(super) fn hash_pin(secret: &[u8], pin: &str) -> Result<String> {
+    check_pin(pin)?;
+    let hash = hasher(secret)?
+        .hash_password(pin.as_bytes())
+        .map_err(|e| LoginError::Hash(e.to_string()))?;
+    Ok(hash.to_string())
+}
+
+pub(super) fn verify_hash(secret: &[u8], pin: &str, stored: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(stored) else {
+        return false;
+    };
+    hasher(secret).is_ok_and(|h| h.verify_password(pin.as_bytes(), &parsed).is_ok())
+}
+
+pub(super) fn insert(
+    conn: &Connection,
+    name: &str,
+    role: Role,
+    pin_hash: &str,
+    seq: u64,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO operators(name, role, pin_hash, added_seq) VALUES (?1, ?2, ?3, ?4)",
+        params![name, role.as_str(), pin_hash, seq as i64],
+    )?;
+    Ok(())
+}
+
+pub(super) fn find(conn: &Connection, name: &str) -> Result<Option<(Operator, String)>> {
+    let row: Option<(String, String, String)> = conn
+        .query_row(
+            "SELECT name, role, pin_hash FROM operators WHERE name = ?1",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(row.and_then(|(name, role, hash)| Role::parse(&role).map(|role| (Operator { name, role }, hash))))
+}
+
+pub(super) fn all(conn: &Connection) -> Result<Vec<Operator>> {
+    let mut stmt = conn.prepare("SELECT name, role FROM operators ORDER BY name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (name, role) = row?;
+        if let Some(role) = Role::parse(&role) {
+            out.push(Operator { name, role });
+        }
+    }
+    Ok(out)
+}
+
+pub(super) fn login(
+    conn: &mut Connection,
+    secret: &[u8],
+    name: &str,
+    pin: &str,
+    now: DateTime<Local>,
+) -> Result<Operator> {
+    let Some((operator, hash)) = find(conn, name)? else {
+        return Err(LoginError::UnknownOperator(name.to_string()).into());
+    };
+    let lock: Option<(u32, Option<String>)> = conn
+        .query_row(
+            "SELECT failures, locked_until FROM operator_lock WHERE name = ?1",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (mut failures, locked_until) = lock.unwrap_or((0, None));
+    if let Some(until) = locked_until
+        .as_deref()
+        .and_then(|u| DateTime::parse_from_rfc3339(u).ok())
+    {
+        if now < until {
+            return Err(LoginError::Locked {
+                until: until.format("%H:%M").to_string(),
+            }
+            .into());
+        }
+        // The lock has run out: a fresh count of attempts.
+        failures = 0;
+    }
+    let ok = verify_hash(secret, pin, &hash);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if ok {
+        tx.execute("DELETE FROM operator_lock WHERE name = ?1", [name])?;
+        tx.commit()?;
+        return Ok(operator);
+    }
+    failures += 1;
+    let until = (failures >= MAX_FAILURES)
+        .then(|| (now + Duration::minutes(LOCKOUT_MINUTES)).to_rfc3339());
+    tx.execute(
+        "INSERT INTO operator_lock(name, failures, locked_until) VALUES (?1, ?2, ?3)
+         ON CONFLICT(name) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until",
+        params![name, failures, until],
+    )?;
+    tx.commit()?;
+    Err(match until {
+        Some(u) => LoginError::Locked {
+            until: DateTime::parse_from_rfc3339(&u)
+                .map(|d| d.format("%H:%M").to_string())
+                .unwrap_or(u),
+        },
+        None => LoginError::WrongPin {
+            left: MAX_FAILURES - failures,
+        },
+    }
+    .into())
+}
