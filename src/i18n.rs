@@ -66,6 +66,19 @@ pub const ENTRY: Forms = Forms {
     en: ["entry", "entries"],
 };
 
+pub const DISTRICT: Forms = Forms {
+    pl: ["dzielnica", "dzielnice", "dzielnic"],
+    en: ["district", "districts"],
+};
+pub const LOCAL_PROJECT: Forms = Forms {
+    pl: ["zadanie lokalne", "zadania lokalne", "zadań lokalnych"],
+    en: ["local project", "local projects"],
+};
+pub const CITYWIDE_PROJECT: Forms = Forms {
+    pl: ["zadanie ogólnomiejskie", "zadania ogólnomiejskie", "zadań ogólnomiejskich"],
+    en: ["city-wide project", "city-wide projects"],
+};
+
 /// What a reason code means, for people.
 pub fn reason(lang: Lang, r: Reason) -> &'static str {
     use Reason::*;

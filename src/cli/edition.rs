@@ -7,7 +7,7 @@ use clap::Subcommand;
 
 use super::{Context, Failure};
 use crate::edition::{Edition, EditionError, pabulib};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang, count, t};
 
 #[derive(Debug, Subcommand)]
 pub enum EditionCommand {
@@ -39,28 +39,25 @@ pub fn run(ctx: &Context, cmd: EditionCommand) -> Result<u8, Failure> {
 
 fn describe(lang: Lang, e: &Edition) -> String {
     let local: usize = e.districts.iter().map(|d| d.list.projects.len()).sum();
+    let counts = format!(
+        "{}, {}, {}",
+        count(lang, e.districts.len() as u64, &i18n::DISTRICT),
+        count(lang, local as u64, &i18n::LOCAL_PROJECT),
+        count(lang, e.citywide.projects.len() as u64, &i18n::CITYWIDE_PROJECT)
+    );
+    let sample = if e.sample {
+        t(lang, " (projekty przykładowe)", " (sample projects)")
+    } else {
+        ""
+    };
     match lang {
         Lang::Pl => format!(
-            "{} „{}”{}: głosowanie {}–{}, {} dzielnic, {} zadań lokalnych, {} ogólnomiejskich",
-            e.id,
-            e.name,
-            if e.sample { " (projekty przykładowe)" } else { "" },
-            e.voting_start,
-            e.voting_end,
-            e.districts.len(),
-            local,
-            e.citywide.projects.len()
+            "{} „{}”{sample}: głosowanie {} – {}, {counts}",
+            e.id, e.name, e.voting_start, e.voting_end
         ),
         Lang::En => format!(
-            "{} \"{}\"{}: voting {}–{}, {} districts, {} local projects, {} city-wide",
-            e.id,
-            e.name,
-            if e.sample { " (sample projects)" } else { "" },
-            e.voting_start,
-            e.voting_end,
-            e.districts.len(),
-            local,
-            e.citywide.projects.len()
+            "{} \"{}\"{sample}: voting {} – {}, {counts}",
+            e.id, e.name, e.voting_start, e.voting_end
         ),
     }
 }
