@@ -281,7 +281,11 @@ pub fn assess(edition: &Edition, card: &RawCard, options: RuleOptions) -> Assess
 
     let mut citywide = Vec::new();
     if citywide_started {
-        let part = check_part(&card.citywide, ballot.citywide_picks, Some(&edition.citywide));
+        let part = check_part(
+            &card.citywide,
+            ballot.citywide_picks,
+            Some(&edition.citywide),
+        );
         flag(part.incomplete, Reason::CitywideIncomplete);
         flag(part.duplicate, Reason::CitywideDuplicate);
         flag(part.unknown, Reason::CitywideUnknownProject);

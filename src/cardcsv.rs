@@ -66,11 +66,18 @@ pub enum FileError {
 /// Why one row could not be read as a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowProblem {
-    FieldCount { found: usize, expected: usize },
+    FieldCount {
+        found: usize,
+        expected: usize,
+    },
     Unparsable(String),
     CastDate(String),
     Signed(String),
-    TooManyPicks { part: &'static str, found: usize, max: u32 },
+    TooManyPicks {
+        part: &'static str,
+        found: usize,
+        max: u32,
+    },
 }
 
 impl RowProblem {
@@ -130,7 +137,11 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
     let path = || shown.to_string();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64
+            + 1;
         return Err(FileError::NotUtf8 { path: path(), line });
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -228,7 +239,11 @@ fn slots(field: &str) -> Vec<String> {
     }
 }
 
-fn row_card(get: &dyn Fn(usize) -> String, signed: &str, ballot: &Ballot) -> Result<RawCard, RowProblem> {
+fn row_card(
+    get: &dyn Fn(usize) -> String,
+    signed: &str,
+    ballot: &Ballot,
+) -> Result<RawCard, RowProblem> {
     let date_text = get(5);
     let cast_date = NaiveDate::parse_from_str(date_text.trim(), "%Y-%m-%d")
         .map_err(|_| RowProblem::CastDate(date_text.trim().to_string()))?;
@@ -293,7 +308,8 @@ mod tests {
         require_signature: true,
     };
 
-    const HEADER: &str = "id,pesel,first_name,last_name,address,cast_date,district,local,citywide,signed\n";
+    const HEADER: &str =
+        "id,pesel,first_name,last_name,address,cast_date,district,local,citywide,signed\n";
 
     #[test]
     fn reads_a_row() {
@@ -311,9 +327,16 @@ mod tests {
 
     #[test]
     fn whole_file_problems() {
-        assert!(matches!(parse(b"", "t.csv", &BALLOT), Err(FileError::Empty { .. })));
+        assert!(matches!(
+            parse(b"", "t.csv", &BALLOT),
+            Err(FileError::Empty { .. })
+        ));
         let e = parse(b"id,pesel\n", "t.csv", &BALLOT).expect_err("missing");
-        assert!(e.to_string().starts_with("t.csv:1: missing column(s) first_name"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("t.csv:1: missing column(s) first_name"),
+            "{e}"
+        );
         let mut latin2 = HEADER.as_bytes().to_vec();
         latin2.extend_from_slice(b"1,2,Zofia,\xb3ab\xEAdzka,x,2014-09-27,I,1,1,1\n");
         assert!(matches!(
@@ -332,12 +355,22 @@ mod tests {
         assert_eq!(
             problems,
             [
-                Some(RowProblem::FieldCount { found: 3, expected: 10 }),
+                Some(RowProblem::FieldCount {
+                    found: 3,
+                    expected: 10
+                }),
                 Some(RowProblem::CastDate("27.09.2014".into())),
-                Some(RowProblem::TooManyPicks { part: "local", found: 6, max: 5 }),
+                Some(RowProblem::TooManyPicks {
+                    part: "local",
+                    found: 6,
+                    max: 5
+                }),
                 Some(RowProblem::Signed("tak".into())),
             ]
         );
-        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3, 4, 5]);
+        assert_eq!(
+            rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            [2, 3, 4, 5]
+        );
     }
 }

@@ -75,7 +75,11 @@ pub const LOCAL_PROJECT: Forms = Forms {
     en: ["local project", "local projects"],
 };
 pub const CITYWIDE_PROJECT: Forms = Forms {
-    pl: ["zadanie ogólnomiejskie", "zadania ogólnomiejskie", "zadań ogólnomiejskich"],
+    pl: [
+        "zadanie ogólnomiejskie",
+        "zadania ogólnomiejskie",
+        "zadań ogólnomiejskich",
+    ],
     en: ["city-wide project", "city-wide projects"],
 };
 
@@ -149,8 +153,20 @@ mod tests {
         assert_eq!(
             forms,
             [
-                "0 kart", "1 kartę", "2 karty", "4 karty", "5 kart", "11 kart", "12 kart",
-                "14 kart", "21 kart", "22 karty", "25 kart", "102 karty", "112 kart", "1001 kart"
+                "0 kart",
+                "1 kartę",
+                "2 karty",
+                "4 karty",
+                "5 kart",
+                "11 kart",
+                "12 kart",
+                "14 kart",
+                "21 kart",
+                "22 karty",
+                "25 kart",
+                "102 karty",
+                "112 kart",
+                "1001 kart"
             ]
         );
         assert_eq!(count(Lang::En, 1, &CARD), "1 card");

@@ -308,8 +308,8 @@ mod tests {
         assert_eq!(p.age_on(d(2014, 9, 27)), Some(16));
         assert_eq!(p.age_on(d(2014, 9, 26)), Some(15));
         assert_eq!(p.age_on(d(1998, 9, 26)), None);
-        let leap = Pesel::parse(&synthesize(d(2000, 2, 29), 1, Sex::Male).expect("pesel"))
-            .expect("valid");
+        let leap =
+            Pesel::parse(&synthesize(d(2000, 2, 29), 1, Sex::Male).expect("pesel")).expect("valid");
         assert_eq!(leap.age_on(d(2016, 2, 28)), Some(15));
         assert_eq!(leap.age_on(d(2016, 2, 29)), Some(16));
         assert_eq!(leap.age_on(d(2017, 2, 28)), Some(16));

@@ -43,7 +43,11 @@ fn describe(lang: Lang, e: &Edition) -> String {
         "{}, {}, {}",
         count(lang, e.districts.len() as u64, &i18n::DISTRICT),
         count(lang, local as u64, &i18n::LOCAL_PROJECT),
-        count(lang, e.citywide.projects.len() as u64, &i18n::CITYWIDE_PROJECT)
+        count(
+            lang,
+            e.citywide.projects.len() as u64,
+            &i18n::CITYWIDE_PROJECT
+        )
     );
     let sample = if e.sample {
         t(lang, " (projekty przykładowe)", " (sample projects)")
@@ -81,8 +85,7 @@ fn check(lang: Lang, file: &Path) -> Result<u8, Failure> {
 }
 
 fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8, Failure> {
-    let edition =
-        pabulib::import(files, min_age).map_err(|e| Failure::usage(e.to_string()))?;
+    let edition = pabulib::import(files, min_age).map_err(|e| Failure::usage(e.to_string()))?;
     let text = format!(
         "# Built by `urna edition import-pabulib` from {} Pabulib file(s).\n{}",
         files.len(),
@@ -92,7 +95,9 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
     let again = Edition::parse(&text, &out.display().to_string())
         .map_err(|e| Failure::found(format!("internal: the built edition does not load: {e}")))?;
     if again != edition {
-        return Err(Failure::found("internal: the built edition does not round-trip"));
+        return Err(Failure::found(
+            "internal: the built edition does not round-trip",
+        ));
     }
     write_atomically(out, text.as_bytes())
         .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;

@@ -181,14 +181,17 @@ fn text_line(lang: Lang, out: &JsonLine<'_>, saved: Option<&crate::store::Saved>
         )
     };
     for p in &saved.same_pesel {
+        let at = chrono::DateTime::parse_from_rfc3339(&p.at)
+            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(|_| p.at.clone());
         s.push_str(&match lang {
             Lang::Pl => format!(
-                "\n    uwaga: ten sam PESEL jest już na karcie {} (wprowadził(a) {} {})",
-                p.card_id, p.operator, p.at
+                "\n    uwaga: ten sam PESEL jest już na karcie {} (wprowadził(a) {} {at})",
+                p.card_id, p.operator
             ),
             Lang::En => format!(
-                "\n    warning: the same PESEL is already on card {} (entered by {} at {})",
-                p.card_id, p.operator, p.at
+                "\n    warning: the same PESEL is already on card {} (entered by {} at {at})",
+                p.card_id, p.operator
             ),
         });
     }

@@ -45,9 +45,7 @@ fn valid_point_id(id: &str) -> bool {
 /// An age X25519 recipient: `age1` and 58 bech32 characters.
 fn valid_recipient(r: &str) -> bool {
     const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-    r.len() == 62
-        && r.starts_with("age1")
-        && r[4..].chars().all(|c| BECH32.contains(c))
+    r.len() == 62 && r.starts_with("age1") && r[4..].chars().all(|c| BECH32.contains(c))
 }
 
 pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {

@@ -133,10 +133,7 @@ impl Context {
                     "w {} nie ma magazynu urny: najpierw uruchom `urna init`",
                     dir.display()
                 ),
-                Lang::En => format!(
-                    "{} has no urna store: run `urna init` first",
-                    dir.display()
-                ),
+                Lang::En => format!("{} has no urna store: run `urna init` first", dir.display()),
             }),
             StoreError::AlreadyInitialised(dir) => Failure::usage(match self.lang {
                 Lang::Pl => format!("w {} już jest magazyn urny", dir.display()),

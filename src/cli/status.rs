@@ -51,7 +51,10 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
         s.flagged
     );
     if !s.invalid_by_reason.is_empty() {
-        println!("{}:", t(lang, "Nieważne według powodu", "Invalid by reason"));
+        println!(
+            "{}:",
+            t(lang, "Nieważne według powodu", "Invalid by reason")
+        );
         for (code, n) in &s.invalid_by_reason {
             let words = code
                 .parse::<Reason>()
@@ -61,7 +64,10 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
         }
     }
     if !s.by_operator.is_empty() {
-        println!("{}:", t(lang, "Karty według operatora", "Cards by operator"));
+        println!(
+            "{}:",
+            t(lang, "Karty według operatora", "Cards by operator")
+        );
         for (op, n) in &s.by_operator {
             println!("  {op:<26} {n:>6}");
         }

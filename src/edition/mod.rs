@@ -175,7 +175,12 @@ impl Edition {
         write_list(&mut out, &self.citywide);
         for d in &self.districts {
             let _ = writeln!(out, "\n[[district]]");
-            let _ = writeln!(out, "number = {}  # {}", d.number, roman::to_roman(d.number));
+            let _ = writeln!(
+                out,
+                "number = {}  # {}",
+                d.number,
+                roman::to_roman(d.number)
+            );
             let _ = writeln!(out, "name = {}", q(&d.name));
             write_list(&mut out, &d.list);
         }
@@ -315,7 +320,10 @@ fn non_empty(v: &Spanned<String>, what: &str) -> Result<String, Invalid> {
 
 fn picks(v: Option<&Spanned<u32>>, fallback: Option<&Spanned<u32>>) -> Result<u32, Invalid> {
     match v.or(fallback) {
-        None => Err((0..0, "missing field `local_picks`/`citywide_picks` (or `picks`) in [ballot]".into())),
+        None => Err((
+            0..0,
+            "missing field `local_picks`/`citywide_picks` (or `picks`) in [ballot]".into(),
+        )),
         Some(p) if *p.get_ref() == 0 || *p.get_ref() > 20 => Err((
             p.span(),
             format!("{} picks: a card has between 1 and 20 picks", p.get_ref()),
@@ -478,7 +486,10 @@ projects = [ { id = "1", title = "X" } ]
         assert_eq!(e.ballot.local_picks, 5);
         assert!(e.ballot.require_signature);
         assert_eq!(e.citywide.projects[0].cost, Some(10));
-        assert_eq!(e.parse_district("xi").map(|d| d.name.as_str()), Some("Podgórze Duchackie"));
+        assert_eq!(
+            e.parse_district("xi").map(|d| d.name.as_str()),
+            Some("Podgórze Duchackie")
+        );
         assert_eq!(e.parse_district("11").map(|d| d.number), Some(11));
         assert_eq!(e.citywide.find(" 01 ").map(|p| p.title.as_str()), Some("A"));
         let again = Edition::parse(&e.to_toml(), "again").expect("round trip");

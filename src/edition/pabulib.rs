@@ -149,9 +149,8 @@ impl PbFile {
                         .filter(|s| !s.is_empty())
                         .ok_or_else(|| at(line, "project without project_id".into()))?
                         .to_string();
-                    let cost_text = field("cost").ok_or_else(|| {
-                        at(line, format!("project {id}: no `cost` column"))
-                    })?;
+                    let cost_text = field("cost")
+                        .ok_or_else(|| at(line, format!("project {id}: no `cost` column")))?;
                     let cost = parse_amount(cost_text).ok_or_else(|| {
                         at(
                             line,
@@ -239,7 +238,10 @@ impl PbFile {
                 .iter()
                 .map(|p| Project {
                     id: p.id.clone(),
-                    title: p.name.clone().unwrap_or_else(|| format!("Projekt {}", p.id)),
+                    title: p
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| format!("Projekt {}", p.id)),
                     cost: Some(p.cost),
                 })
                 .collect(),
@@ -309,7 +311,10 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
         many => {
             return Err(PabulibError::Set(format!(
                 "more than one city-wide file: {}",
-                many.iter().map(|f| f.shown()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|f| f.shown())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
     };
@@ -403,7 +408,10 @@ mod tests {
 
     #[test]
     fn folds_polish_names() {
-        assert_eq!(fold_name("Łagiewniki-Borek Fałęcki"), "lagiewniki-borek falecki");
+        assert_eq!(
+            fold_name("Łagiewniki-Borek Fałęcki"),
+            "lagiewniki-borek falecki"
+        );
         assert_eq!(fold_name("PODGÓRZE_DUCHACKIE"), "podgorze duchackie");
         assert_eq!(slug("Kraków"), "krakow");
     }

@@ -206,7 +206,10 @@ impl Store {
         operators::check_pin(params.pin)?;
         let secret_path = dir.join(SECRET_FILE);
         if !secret_path.exists() {
-            create_private(&secret_path, hex::encode(operators::new_secret()).as_bytes())?;
+            create_private(
+                &secret_path,
+                hex::encode(operators::new_secret()).as_bytes(),
+            )?;
         }
         let secret = read_secret(&secret_path)?;
         let pin_hash = operators::hash_pin(&secret, params.pin)?;
@@ -229,7 +232,10 @@ impl Store {
             ("edition_toml", params.edition_toml.to_string()),
         ];
         for (k, v) in meta {
-            tx.execute("INSERT INTO meta(key, value) VALUES (?1, ?2)", params![k, v])?;
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES (?1, ?2)",
+                params![k, v],
+            )?;
         }
         let seq = append(
             &tx,
@@ -296,6 +302,18 @@ impl Store {
 
     pub fn edition(&self) -> &Edition {
         &self.edition
+    }
+
+    /// The durability settings in force: SQLite's journal mode and synchronous
+    /// level (2 = FULL).
+    pub fn durability(&self) -> Result<(String, i64)> {
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        let sync: i64 = self
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+        Ok((mode, sync))
     }
 
     /// Rules as this store applies them (training stores skip the window check).
@@ -485,23 +503,20 @@ impl Store {
         prior_cards(&self.conn, pesel, "")
     }
 
-    /// The latest version of a card as typed, unless it was voided.
+    /// The latest version of a card as typed; `None` if unknown or voided.
     pub fn card(&self, card_id: &str) -> Result<Option<RawCard>> {
-        let seq: Option<i64> = self
+        let latest: Option<(i64, String)> = self
             .conn
             .query_row(
-                "SELECT MAX(seq) FROM card_versions WHERE card_id = ?1 AND kind != 'voided'",
+                "SELECT seq, kind FROM card_versions WHERE card_id = ?1 ORDER BY seq DESC LIMIT 1",
                 [card_id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?
-            .flatten();
-        let Some(seq) = seq else { return Ok(None) };
-        if latest_kind(&self.conn, card_id)? == "voided" {
+            .optional()?;
+        let Some((seq, _)) = latest.filter(|(_, kind)| kind != "voided") else {
             return Ok(None);
-        }
-        let entry = self.entry(seq as u64)?;
-        Ok(match entry.event {
+        };
+        Ok(match self.entry(seq as u64)?.event {
             Event::CardEntered { card, .. } | Event::CardAmended { card, .. } => Some(card),
             _ => None,
         })
@@ -644,10 +659,12 @@ impl Store {
             if hash != computed {
                 return Err(bad("hash does not match its contents".into()));
             }
-            let entry: Entry = serde_json::from_slice(&body)
-                .map_err(|e| bad(format!("unreadable entry: {e}")))?;
+            let entry: Entry =
+                serde_json::from_slice(&body).map_err(|e| bad(format!("unreadable entry: {e}")))?;
             if entry.seq != seq || entry.event.kind() != kind {
-                return Err(bad("contents disagree with the entry's number or kind".into()));
+                return Err(bad(
+                    "contents disagree with the entry's number or kind".into()
+                ));
             }
             if entry.canonical_bytes() != body {
                 return Err(bad("bytes are not in canonical form".into()));
@@ -658,9 +675,9 @@ impl Store {
             prev = computed;
             expected_seq += 1;
         }
-        let versions: i64 =
-            self.conn
-                .query_row("SELECT COUNT(*) FROM card_versions", [], |r| r.get(0))?;
+        let versions: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM card_versions", [], |r| r.get(0))?;
         if versions as u64 != card_entries {
             return Err(StoreError::Journal {
                 seq: expected_seq - 1,
@@ -730,7 +747,9 @@ fn append_at(conn: &Connection, operator: &str, at: &str, event: Event) -> Resul
 /// The kind of a card's latest version; errors if the card is unknown or voided.
 fn latest_kind(conn: &Connection, card_id: &str) -> Result<String> {
     let kind: Option<String> = conn
-        .prepare_cached("SELECT kind FROM card_versions WHERE card_id = ?1 ORDER BY seq DESC LIMIT 1")?
+        .prepare_cached(
+            "SELECT kind FROM card_versions WHERE card_id = ?1 ORDER BY seq DESC LIMIT 1",
+        )?
         .query_row([card_id], |r| r.get(0))
         .optional()?;
     match kind.as_deref() {

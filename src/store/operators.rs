@@ -135,7 +135,9 @@ pub(super) fn find(conn: &Connection, name: &str) -> Result<Option<(Operator, St
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    Ok(row.and_then(|(name, role, hash)| Role::parse(&role).map(|role| (Operator { name, role }, hash))))
+    Ok(row.and_then(|(name, role, hash)| {
+        Role::parse(&role).map(|role| (Operator { name, role }, hash))
+    }))
 }
 
 pub(super) fn all(conn: &Connection) -> Result<Vec<Operator>> {
@@ -190,8 +192,8 @@ pub(super) fn login(
         return Ok(operator);
     }
     failures += 1;
-    let until = (failures >= MAX_FAILURES)
-        .then(|| (now + Duration::minutes(LOCKOUT_MINUTES)).to_rfc3339());
+    let until =
+        (failures >= MAX_FAILURES).then(|| (now + Duration::minutes(LOCKOUT_MINUTES)).to_rfc3339());
     tx.execute(
         "INSERT INTO operator_lock(name, failures, locked_until) VALUES (?1, ?2, ?3)
          ON CONFLICT(name) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until",

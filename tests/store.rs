@@ -1,0 +1,285 @@
+//! The store on a real SQLite file: durability settings, the append-only
+//! journal, amend and void, the PESEL index and PIN lockout.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use chrono::{Duration, Local, NaiveDate};
+use urna::card::{RawCard, Reason};
+use urna::pesel::{Sex, synthesize};
+use urna::store::journal::{Event, Source};
+use urna::store::{InitParams, LoginError, Point, Role, Store, StoreError};
+
+const EDITION: &str = include_str!("../assets/editions/krakow-2014.toml");
+
+fn create(dir: &Path) -> Store {
+    Store::create(
+        dir,
+        InitParams {
+            edition_toml: EDITION,
+            point: Point {
+                id: "P01".into(),
+                name: "Szkoła".into(),
+                mobile: false,
+                central_recipient: None,
+                training: false,
+            },
+            coordinator: "Anna",
+            pin: "1234",
+        },
+    )
+    .expect("create store")
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2014, 9, d).expect("date")
+}
+
+fn card(pesel: &str) -> RawCard {
+    RawCard {
+        first_name: "Jan".into(),
+        last_name: "Kowalski".into(),
+        address: "ul. Długa 1, Kraków".into(),
+        pesel: pesel.into(),
+        signed: true,
+        district: "I".into(),
+        local: ["1", "2", "3", "4", "5"].map(String::from).to_vec(),
+        citywide: ["5", "4", "3", "2", "1"].map(String::from).to_vec(),
+        cast_date: day(27),
+        marks: vec![],
+    }
+}
+
+fn adult(serial: u16) -> String {
+    synthesize(
+        NaiveDate::from_ymd_opt(1980, 1, 1).expect("date"),
+        serial,
+        Sex::Male,
+    )
+    .expect("pesel")
+}
+
+#[test]
+fn durable_settings_and_private_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    assert_eq!(store.durability().expect("pragmas"), ("wal".to_string(), 2));
+    store
+        .enter_card(card(&adult(1)), "Anna", Source::Kiosk, None)
+        .expect("save");
+    for f in [
+        "urna.sqlite",
+        "urna.sqlite-wal",
+        "urna.sqlite-shm",
+        "pin-secret.key",
+    ] {
+        let mode = std::fs::metadata(tmp.path().join(f))
+            .expect(f)
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{f}");
+    }
+    drop(store);
+    let reopened = Store::open(tmp.path()).expect("reopen");
+    assert_eq!(reopened.status().expect("status").cards, 1);
+    assert_eq!(reopened.check().expect("check").entries, 2);
+}
+
+#[test]
+fn amend_and_void_keep_the_original() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    let mut typo = card(&adult(2));
+    typo.local[4] = "99".into();
+    let saved = store
+        .enter_card(typo.clone(), "Anna", Source::Kiosk, None)
+        .expect("save");
+    assert_eq!(saved.assessment.reasons, vec![Reason::LocalUnknownProject]);
+    let original = store.journal().expect("journal");
+
+    let fixed = card(&adult(2));
+    let amended = store
+        .amend_card(
+            &saved.card_id,
+            fixed.clone(),
+            "Anna",
+            "literówka w numerze zadania",
+        )
+        .expect("amend");
+    assert!(amended.assessment.is_valid());
+    assert_eq!(store.card(&saved.card_id).expect("card"), Some(fixed));
+    assert!(matches!(
+        store.amend_card(&saved.card_id, typo.clone(), "Anna", " "),
+        Err(StoreError::MissingReason)
+    ));
+
+    store
+        .void_card(&saved.card_id, "Anna", "karta wprowadzona dwa razy")
+        .expect("void");
+    assert_eq!(store.card(&saved.card_id).expect("card"), None);
+    assert!(matches!(
+        store.amend_card(&saved.card_id, typo, "Anna", "again"),
+        Err(StoreError::CardVoided(_))
+    ));
+    assert!(matches!(
+        store.void_card("P01-999999", "Anna", "x"),
+        Err(StoreError::UnknownCard(_))
+    ));
+
+    let journal = store.journal().expect("journal");
+    assert_eq!(journal.len(), original.len() + 2);
+    assert_eq!(
+        &journal[..original.len()],
+        &original[..],
+        "history unchanged"
+    );
+    let kinds: Vec<&str> = (1..=journal.len() as u64)
+        .map(|seq| store.entry(seq).expect("entry").event.kind())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "operator_added",
+            "card_entered",
+            "card_amended",
+            "card_voided"
+        ]
+    );
+    let status = store.status().expect("status");
+    assert_eq!(
+        (
+            status.cards,
+            status.valid,
+            status.invalid,
+            status.voided,
+            status.amended
+        ),
+        (1, 0, 0, 1, 1)
+    );
+    store.check().expect("chain intact");
+}
+
+#[test]
+fn same_pesel_is_found_with_when_and_who() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    let pesel = adult(3);
+    let first = store
+        .enter_card(card(&pesel), "Anna", Source::Kiosk, None)
+        .expect("first");
+    assert!(first.same_pesel.is_empty());
+    // Typed with spaces, it is still the same person.
+    let spaced = format!("{} {}", &pesel[..6], &pesel[6..]);
+    let second = store
+        .enter_card(card(&spaced), "Anna", Source::Kiosk, None)
+        .expect("second");
+    assert_eq!(second.same_pesel.len(), 1);
+    assert_eq!(second.same_pesel[0].card_id, first.card_id);
+    assert_eq!(second.same_pesel[0].operator, "Anna");
+    assert!(
+        second.assessment.is_valid(),
+        "the kiosk flags, the tally decides"
+    );
+    match store.entry(second.seq).expect("entry").event {
+        Event::CardEntered { same_pesel, .. } => {
+            assert_eq!(same_pesel, vec![first.card_id.clone()])
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    store
+        .void_card(&first.card_id, "Anna", "duplikat")
+        .expect("void");
+    store
+        .void_card(&second.card_id, "Anna", "duplikat")
+        .expect("void");
+    let third = store
+        .enter_card(card(&pesel), "Anna", Source::Kiosk, None)
+        .expect("third");
+    assert!(third.same_pesel.is_empty(), "voided cards do not warn");
+    assert_eq!(store.find_by_pesel(&pesel).expect("find").len(), 1);
+    assert_eq!(store.status().expect("status").flagged, 1);
+}
+
+#[test]
+fn source_rows_are_stored_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    let src = || Source::Csv {
+        file: "a.csv".into(),
+        line: 2,
+        id: Some("r1".into()),
+    };
+    let saved = store
+        .enter_card(card(&adult(4)), "import-cards", src(), Some("r1"))
+        .expect("save");
+    let again = store.enter_card(card(&adult(4)), "import-cards", src(), Some("r1"));
+    assert!(
+        matches!(again, Err(StoreError::DuplicateSource { card_id, .. }) if card_id == saved.card_id)
+    );
+    assert_eq!(store.status().expect("status").cards, 1);
+    assert_eq!(
+        store.journal().expect("journal").len(),
+        2,
+        "nothing half-written"
+    );
+}
+
+#[test]
+fn five_wrong_pins_lock_for_five_minutes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    store
+        .add_operator("Bartek", Role::Volunteer, "5678", "Anna")
+        .expect("add");
+    let t0 = Local::now();
+    assert_eq!(
+        store.login("Bartek", "5678", t0).expect("login").role,
+        Role::Volunteer
+    );
+    for left in (1..=4).rev() {
+        match store.login("Bartek", "0000", t0) {
+            Err(StoreError::Login(LoginError::WrongPin { left: l })) => assert_eq!(l, left),
+            other => panic!("expected a wrong PIN, got {other:?}"),
+        }
+    }
+    assert!(matches!(
+        store.login("Bartek", "0000", t0),
+        Err(StoreError::Login(LoginError::Locked { .. }))
+    ));
+    // Even the right PIN waits out the lock…
+    assert!(matches!(
+        store.login("Bartek", "5678", t0 + Duration::minutes(4)),
+        Err(StoreError::Login(LoginError::Locked { .. }))
+    ));
+    // …and the lock does not touch other operators.
+    store.login("Anna", "1234", t0).expect("Anna unaffected");
+    assert!(
+        store
+            .login("Bartek", "5678", t0 + Duration::minutes(5))
+            .is_ok()
+    );
+    // After a good login the count starts again.
+    assert!(matches!(
+        store.login("Bartek", "1111", t0 + Duration::minutes(6)),
+        Err(StoreError::Login(LoginError::WrongPin { left: 4 }))
+    ));
+    assert!(matches!(
+        store.login("Nikt", "1234", t0),
+        Err(StoreError::Login(LoginError::UnknownOperator(_)))
+    ));
+    assert!(matches!(
+        store.add_operator("Celina", Role::Volunteer, "12a4", "Anna"),
+        Err(StoreError::Login(LoginError::BadPin))
+    ));
+}
+
+#[test]
+fn the_pepper_matters() {
+    // A copied database with another kiosk's secret cannot verify PINs.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    drop(store);
+    std::fs::write(tmp.path().join("pin-secret.key"), "00".repeat(32)).expect("swap secret");
+    store = Store::open(tmp.path()).expect("open");
+    assert!(store.login("Anna", "1234", Local::now()).is_err());
+}
