@@ -118,10 +118,19 @@ impl Edition {
             }
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            at(
-                e.span(),
-                e.message().trim_end().replace('\n', " ").to_string(),
-            )
+            let message = e
+                .message()
+                .trim_end()
+                .replace('\n', " ")
+                .replace("expected u64", "expected a whole number")
+                .replace("expected u32", "expected a whole number");
+            let message = match e.span().and_then(|s| key_before(text, s.start)) {
+                Some(key) if !message.contains(&format!("`{key}`")) => {
+                    format!("`{key}`: {message}")
+                }
+                _ => message,
+            };
+            at(e.span(), message)
         })?;
         raw.validate().map_err(|(span, msg)| at(Some(span), msg))
     }
@@ -218,6 +227,17 @@ pub fn normalize_id(id: &str) -> String {
 pub fn points(picks: u32, available: usize) -> Vec<u32> {
     let n = (picks as usize).min(available) as u32;
     (0..n).map(|i| picks - i).collect()
+}
+
+/// The key whose value starts at `offset` (`cost` in `cost = "x"`), if any.
+fn key_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset)?.trim_end();
+    let before = before.strip_suffix('=')?.trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| i + 1);
+    let key = &before[start..];
+    (!key.is_empty()).then_some(key)
 }
 
 /// 1-based line and column of a byte offset.
@@ -400,7 +420,7 @@ impl RawFile {
         };
         let budget = self.citywide.budget;
         let citywide = self.citywide.validate(budget, "the city-wide list")?;
-        let mut districts: Vec<District> = Vec::with_capacity(self.district.len());
+        let mut districts: Vec<(Range<usize>, District)> = Vec::with_capacity(self.district.len());
         for d in self.district {
             let number = *d.number.get_ref();
             if !(1..=roman::MAX).contains(&number) {
@@ -413,7 +433,7 @@ impl RawFile {
                     ),
                 ));
             }
-            if districts.iter().any(|x| x.number == number) {
+            if districts.iter().any(|(_, x)| x.number == number) {
                 return Err((
                     d.number.span(),
                     format!(
@@ -425,7 +445,10 @@ impl RawFile {
             let name = non_empty(&d.name, "district name")?;
             let whose = format!("district {} {name}", roman::to_roman(number));
             let list = validate_projects(d.projects, d.budget, &whose)?;
-            districts.push(District { number, name, list });
+            districts.push((d.number.span(), District { number, name, list }));
+        }
+        if id.starts_with("krakow") {
+            check_krakow_districts(&districts)?;
         }
         if districts.is_empty() && (ballot.require_local) {
             return Err((
@@ -433,6 +456,7 @@ impl RawFile {
                 "the ballot requires a local part but the edition has no [[district]]".into(),
             ));
         }
+        let mut districts: Vec<District> = districts.into_iter().map(|(_, d)| d).collect();
         districts.sort_by_key(|d| d.number);
         Ok(Edition {
             id,
@@ -446,6 +470,35 @@ impl RawFile {
             districts,
         })
     }
+}
+
+/// A Kraków edition (id `krakow-…`) must use the city's official district
+/// numbers and names, so that a card's district rubric means the same district
+/// at every polling point.
+fn check_krakow_districts(districts: &[(Range<usize>, District)]) -> Result<(), Invalid> {
+    use pabulib::{KRAKOW_DISTRICTS, fold_name};
+    for (span, d) in districts {
+        let Some(official) = KRAKOW_DISTRICTS.get(d.number as usize - 1) else {
+            return Err((
+                span.clone(),
+                format!(
+                    "unknown district number {}: Kraków's districts are I–XVIII (1–18)",
+                    d.number
+                ),
+            ));
+        };
+        if fold_name(official) != fold_name(&d.name) {
+            return Err((
+                span.clone(),
+                format!(
+                    "district {} of Kraków is \"{official}\", not \"{}\"",
+                    roman::to_roman(d.number),
+                    d.name
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -508,7 +561,10 @@ projects = [ { id = "1", title = "X" } ]
 
         let (line, msg) = err(&MINI.replace("cost = 10", "cost = \"dużo\""));
         assert_eq!(line, 14);
-        assert!(msg.contains("invalid type"), "{msg}");
+        assert!(
+            msg.starts_with("`cost`: invalid type: string \"dużo\", expected a whole number"),
+            "{msg}"
+        );
 
         let (line, msg) = err(&MINI.replace("number = 11", "number = 0"));
         assert_eq!(line, 17);
@@ -524,6 +580,22 @@ projects = [ { id = "1", title = "X" } ]
 
         let (line, _) = err(&MINI.replace("[ballot]", "[ballot"));
         assert_eq!(line, 8);
+    }
+
+    #[test]
+    fn krakow_districts_are_the_official_ones() {
+        let krakow = MINI.replace("id = \"t\"", "id = \"krakow-2099\"");
+        assert!(Edition::parse(&krakow, "k").is_ok());
+        let (line, msg) = err(&krakow.replace("number = 11", "number = 19"));
+        assert_eq!(line, 17);
+        assert!(msg.contains("unknown district number 19"), "{msg}");
+        let (_, msg) = err(&krakow.replace("number = 11", "number = 13"));
+        assert!(
+            msg.contains("district XIII of Kraków is \"Podgórze\""),
+            "{msg}"
+        );
+        // Other cities number their own districts.
+        assert!(Edition::parse(&MINI.replace("number = 11", "number = 19"), "t").is_ok());
     }
 
     #[test]
