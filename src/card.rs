@@ -180,6 +180,8 @@ fn blank(s: &str) -> bool {
 /// Outcome of checking one part (local or city-wide) of a card.
 struct PartCheck {
     incomplete: bool,
+    /// Something is written past the card's last rubric of this part.
+    overflow: bool,
     duplicate: bool,
     unknown: bool,
     picks: Vec<Pick>,
@@ -193,6 +195,7 @@ fn check_part(slots: &[String], picks: u32, list: Option<&ProjectList>) -> PartC
         None => picks as usize,
     };
     let incomplete = slots.len() < expected || slots[..expected].iter().any(|s| blank(s));
+    let overflow = slots.iter().skip(picks as usize).any(|s| !blank(s));
     let mut seen = BTreeSet::new();
     let mut duplicate = false;
     let mut unknown = false;
@@ -216,6 +219,7 @@ fn check_part(slots: &[String], picks: u32, list: Option<&ProjectList>) -> PartC
         .collect();
     PartCheck {
         incomplete,
+        overflow,
         duplicate,
         unknown,
         picks,
@@ -273,6 +277,7 @@ pub fn assess(edition: &Edition, card: &RawCard, options: RuleOptions) -> Assess
         flag(part.incomplete, Reason::LocalIncomplete);
         flag(part.duplicate, Reason::LocalDuplicate);
         flag(part.unknown, Reason::LocalUnknownProject);
+        flag(part.overflow, Reason::WrongRubric);
         local = part.picks;
     } else if ballot.require_local || nothing {
         flag(ballot.require_local, Reason::NoDistrict);
@@ -289,6 +294,7 @@ pub fn assess(edition: &Edition, card: &RawCard, options: RuleOptions) -> Assess
         flag(part.incomplete, Reason::CitywideIncomplete);
         flag(part.duplicate, Reason::CitywideDuplicate);
         flag(part.unknown, Reason::CitywideUnknownProject);
+        flag(part.overflow, Reason::WrongRubric);
         citywide = part.picks;
     } else if ballot.require_citywide || nothing {
         flag(true, Reason::CitywideIncomplete);
