@@ -1,1 +1,149 @@
-fn main() {}
+//! Saving one card: `Store::enter_card` against a bare rusqlite insert of a
+//! card-sized blob with the same durability (`journal_mode=WAL`,
+//! `synchronous=FULL`, one transaction per row), on the same filesystem in the
+//! same run. The README quotes the ratio of the two medians (target ≤ 1.5×).
+//!
+//! Run with `cargo bench --bench save_card`; the figures are in
+//! `target/criterion/save_card/*/new/estimates.json` as well.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{Days, NaiveDate};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use rusqlite::{Connection, params};
+use urna::card::RawCard;
+use urna::pesel::{self, Sex};
+use urna::store::journal::Source;
+use urna::store::{InitParams, Point, Store};
+
+const EDITION: &str = include_str!("../assets/editions/krakow-2014.toml");
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real calendar date")
+}
+
+/// The `n`-th card: valid in the 2014 edition, each with its own PESEL (for the
+/// first 25 million or so), so the PESEL index grows as it would on a real day.
+fn card(n: u64) -> RawCard {
+    let born = date(1930, 1, 1)
+        .checked_add_days(Days::new(n % 24_000))
+        .expect("birth date in range");
+    let sex = if n.is_multiple_of(2) {
+        Sex::Female
+    } else {
+        Sex::Male
+    };
+    let serial = ((n / 24_000) % 1000) as u16;
+    RawCard {
+        first_name: "Łucja".into(),
+        last_name: "Wiśniewska".into(),
+        address: "ul. Kalwaryjska 41/7, 30-504 Kraków".into(),
+        pesel: pesel::synthesize(born, serial, sex).expect("birth year is synthesizable"),
+        signed: true,
+        district: "XI".into(),
+        local: ["3", "1", "4", "2"].map(String::from).to_vec(),
+        citywide: ["15", "4", "9", "1", "12"].map(String::from).to_vec(),
+        cast_date: date(2014, 9, 27 + (n % 4) as u32),
+        marks: Vec::new(),
+    }
+}
+
+/// About 600 bytes shaped like a journal entry for one card.
+fn blob(n: u64) -> Vec<u8> {
+    let mut s = format!(
+        r#"{{"seq":{n},"at":"2014-09-27T10:00:00+02:00","operator":"Anna","kind":"card_entered","data":{{"card_id":"B01-{n:06}","card":{{"first_name":"Łucja","last_name":"Wiśniewska","address":"ul. Kalwaryjska 41/7, 30-504 Kraków","pesel":"{n:011}","signed":true,"district":"XI","local":["3","1","4","2"],"citywide":["15","4","9","1","12"],"cast_date":"2014-09-27","marks":[]}},"assessment":{{"reasons":[],"district":11,"local":[{{"project":"3","points":5}},{{"project":"1","points":4}},{{"project":"4","points":3}},{{"project":"2","points":2}}],"citywide":[{{"project":"15","points":5}},{{"project":"4","points":4}},{{"project":"9","points":3}}"#
+    );
+    while s.len() < 600 {
+        s.push(' ');
+    }
+    s.push_str("]}}}");
+    s.into_bytes()
+}
+
+fn bare_db(path: &Path) -> Connection {
+    let conn = Connection::open(path).expect("open the bare SQLite file");
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .expect("journal_mode=WAL");
+    conn.pragma_update(None, "synchronous", "FULL")
+        .expect("synchronous=FULL");
+    conn.execute_batch("CREATE TABLE cards (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+        .expect("create the bare table");
+    conn
+}
+
+fn save_card(c: &mut Criterion) {
+    // Both databases in one directory on the project's filesystem (not a
+    // tmpfs /tmp, where fsync costs nothing).
+    let tmp = tempfile::Builder::new()
+        .prefix("urna-bench-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("create a temp dir");
+
+    let mut group = c.benchmark_group("save_card");
+    group
+        .sample_size(50)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(12));
+
+    let bare = bare_db(&tmp.path().join("bare.sqlite"));
+    let mut n = 0u64;
+    group.bench_function("bare_rusqlite_insert", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                blob(n)
+            },
+            |body| {
+                let mut stmt = bare
+                    .prepare_cached("INSERT INTO cards (body) VALUES (?1)")
+                    .expect("prepare the insert");
+                black_box(stmt.execute(params![body]).expect("insert a row"))
+            },
+            BatchSize::SmallInput,
+        )
+    });
+
+    let mut store = Store::create(
+        &tmp.path().join("store"),
+        InitParams {
+            edition_toml: EDITION,
+            point: Point {
+                id: "B01".into(),
+                name: "bench".into(),
+                mobile: false,
+                central_recipient: None,
+                training: false,
+            },
+            coordinator: "Anna",
+            pin: "1234",
+        },
+    )
+    .expect("create the store");
+    assert!(
+        urna::card::assess(store.edition(), &card(1), store.rule_options()).is_valid(),
+        "the bench card must be a valid card"
+    );
+    let mut n = 0u64;
+    group.bench_function("urna_enter_card", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                card(n)
+            },
+            |card| {
+                black_box(
+                    store
+                        .enter_card(card, "Anna", Source::Kiosk, None)
+                        .expect("store a card"),
+                )
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, save_card);
+criterion_main!(benches);
