@@ -135,7 +135,7 @@ fn save_card(c: &mut Criterion) {
             |card| {
                 black_box(
                     store
-                        .enter_card(card, "Anna", Source::Kiosk, None)
+                        .enter_card(card, "Anna", Source::Kiosk)
                         .expect("store a card"),
                 )
             },

@@ -92,11 +92,23 @@ impl Pesel {
 
     /// Full years of age on `day`, or `None` if the person was not yet born.
     ///
-    /// A person reaches a new age on the anniversary of the birth date (born
-    /// 1998-09-27: 16 on 2014-09-27). Someone born on 29 February reaches it on
-    /// 1 March in a common year.
+    /// As Polish law counts age (art. 112 of the Civil Code), a year of life is
+    /// completed at the start of the birthday: born 1998-09-27, one is 16 on
+    /// 2014-09-27. Someone born on 29 February completes a year at the start of
+    /// 28 February in a common year (the last day of that month).
     pub fn age_on(&self, day: NaiveDate) -> Option<u32> {
-        day.years_since(self.birth_date)
+        let born = self.birth_date;
+        if day < born {
+            return None;
+        }
+        let years = u32::try_from(day.year() - born.year()).ok()?;
+        let birthday_this_year = NaiveDate::from_ymd_opt(day.year(), born.month(), born.day())
+            .or_else(|| NaiveDate::from_ymd_opt(day.year(), born.month(), born.day() - 1))?;
+        Some(if day < birthday_this_year {
+            years - 1
+        } else {
+            years
+        })
     }
 
     /// The 11 digits as a string.
@@ -312,8 +324,10 @@ mod tests {
             Pesel::parse(&synthesize(d(2000, 2, 29), 1, Sex::Male).expect("pesel")).expect("valid");
         assert_eq!(leap.age_on(d(2016, 2, 28)), Some(15));
         assert_eq!(leap.age_on(d(2016, 2, 29)), Some(16));
-        assert_eq!(leap.age_on(d(2017, 2, 28)), Some(16));
+        assert_eq!(leap.age_on(d(2017, 2, 27)), Some(16));
+        assert_eq!(leap.age_on(d(2017, 2, 28)), Some(17));
         assert_eq!(leap.age_on(d(2017, 3, 1)), Some(17));
+        assert_eq!(leap.age_on(d(2000, 2, 29)), Some(0));
     }
 
     #[test]

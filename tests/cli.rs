@@ -165,16 +165,16 @@ fn import_sample_in_text_then_status_and_check() {
         .clone();
     let out = String::from_utf8(out).expect("utf8");
     assert!(
-        out.contains("wiersz 1 (linia 2): P01-000001 ważna"),
+        out.contains("wiersz 1 (linia 2): P01-000002 ważna"),
         "{out}"
     );
-    assert!(out.contains("P01-000004 NIEWAŻNA: underage"), "{out}");
+    assert!(out.contains("P01-000005 NIEWAŻNA: underage"), "{out}");
     assert!(
         out.contains("wiersz 8 (linia 9): ODRZUCONY — cast_date \"1.10.2014\""),
         "{out}"
     );
     assert!(
-        out.contains("uwaga: ten sam PESEL jest już na karcie P01-000001"),
+        out.contains("uwaga: ten sam PESEL jest już na karcie P01-000002"),
         "{out}"
     );
     assert!(
@@ -236,7 +236,7 @@ fn import_json_lines_and_reimport_changes_nothing() {
         assert_eq!(l["source_id"], format!("k-{:04}", i + 1));
     }
     assert_eq!(lines[0]["status"], "valid");
-    assert_eq!(lines[0]["id"], "P01-000001");
+    assert_eq!(lines[0]["id"], "P01-000002");
     assert_eq!(lines[0]["reasons"], serde_json::json!([]));
     assert_eq!(lines[4]["status"], "invalid");
     assert_eq!(lines[4]["reasons"], serde_json::json!(["pesel_invalid"]));
@@ -256,7 +256,7 @@ fn import_json_lines_and_reimport_changes_nothing() {
             .expect("error")
             .contains("cast_date")
     );
-    assert_eq!(lines[8]["same_pesel"], serde_json::json!(["P01-000001"]));
+    assert_eq!(lines[8]["same_pesel"], serde_json::json!(["P01-000002"]));
     assert_eq!(lines[10]["summary"]["stored"], 9);
     assert_eq!(lines[10]["summary"]["rejected"], 1);
 
@@ -271,7 +271,7 @@ fn import_json_lines_and_reimport_changes_nothing() {
     let again = String::from_utf8(again).expect("utf8");
     assert!(
         again.contains(
-            "row 1 (line 2): REJECTED — row id \"k-0001\" is already stored as card P01-000001"
+            "row 1 (line 2): REJECTED — row id \"k-0001\" is already stored as card P01-000002"
         ),
         "{again}"
     );
@@ -358,7 +358,7 @@ fn a_row_with_the_wrong_number_of_fields_is_rejected_by_line() {
         .code(1)
         .stdout(
             contains("wiersz 2 (linia 3): ODRZUCONY — wiersz ma 3 pól, a nagłówek 10")
-                .and(contains("wiersz 3 (linia 4): P01-000002 ważna")),
+                .and(contains("wiersz 3 (linia 4): P01-000003 ważna")),
         );
     assert_eq!(status(&dir)["cards"], 2);
 }

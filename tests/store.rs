@@ -65,7 +65,7 @@ fn durable_settings_and_private_files() {
     let mut store = create(tmp.path());
     assert_eq!(store.durability().expect("pragmas"), ("wal".to_string(), 2));
     store
-        .enter_card(card(&adult(1)), "Anna", Source::Kiosk, None)
+        .enter_card(card(&adult(1)), "Anna", Source::Kiosk)
         .expect("save");
     for f in [
         "urna.sqlite",
@@ -92,7 +92,7 @@ fn amend_and_void_keep_the_original() {
     let mut typo = card(&adult(2));
     typo.local[4] = "99".into();
     let saved = store
-        .enter_card(typo.clone(), "Anna", Source::Kiosk, None)
+        .enter_card(typo.clone(), "Anna", Source::Kiosk)
         .expect("save");
     assert_eq!(saved.assessment.reasons, vec![Reason::LocalUnknownProject]);
     let original = store.journal().expect("journal");
@@ -165,13 +165,13 @@ fn same_pesel_is_found_with_when_and_who() {
     let mut store = create(tmp.path());
     let pesel = adult(3);
     let first = store
-        .enter_card(card(&pesel), "Anna", Source::Kiosk, None)
+        .enter_card(card(&pesel), "Anna", Source::Kiosk)
         .expect("first");
     assert!(first.same_pesel.is_empty());
     // Typed with spaces, it is still the same person.
     let spaced = format!("{} {}", &pesel[..6], &pesel[6..]);
     let second = store
-        .enter_card(card(&spaced), "Anna", Source::Kiosk, None)
+        .enter_card(card(&spaced), "Anna", Source::Kiosk)
         .expect("second");
     assert_eq!(second.same_pesel.len(), 1);
     assert_eq!(second.same_pesel[0].card_id, first.card_id);
@@ -193,7 +193,7 @@ fn same_pesel_is_found_with_when_and_who() {
         .void_card(&second.card_id, "Anna", "duplikat")
         .expect("void");
     let third = store
-        .enter_card(card(&pesel), "Anna", Source::Kiosk, None)
+        .enter_card(card(&pesel), "Anna", Source::Kiosk)
         .expect("third");
     assert!(third.same_pesel.is_empty(), "voided cards do not warn");
     assert_eq!(store.find_by_pesel(&pesel).expect("find").len(), 1);
@@ -210,9 +210,9 @@ fn source_rows_are_stored_once() {
         id: Some("r1".into()),
     };
     let saved = store
-        .enter_card(card(&adult(4)), "import-cards", src(), Some("r1"))
+        .enter_card(card(&adult(4)), "import-cards", src())
         .expect("save");
-    let again = store.enter_card(card(&adult(4)), "import-cards", src(), Some("r1"));
+    let again = store.enter_card(card(&adult(4)), "import-cards", src());
     assert!(
         matches!(again, Err(StoreError::DuplicateSource { card_id, .. }) if card_id == saved.card_id)
     );
@@ -282,4 +282,40 @@ fn the_pepper_matters() {
     std::fs::write(tmp.path().join("pin-secret.key"), "00".repeat(32)).expect("swap secret");
     store = Store::open(tmp.path()).expect("open");
     assert!(store.login("Anna", "1234", Local::now()).is_err());
+}
+
+#[test]
+fn check_catches_an_index_that_disagrees_with_the_journal() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    let mut bad = card(&adult(5));
+    bad.signed = false;
+    let saved = store.enter_card(bad, "Anna", Source::Kiosk).expect("save");
+    assert!(!saved.assessment.is_valid());
+    store.check().expect("intact");
+    drop(store);
+    let db = rusqlite::Connection::open(tmp.path().join("urna.sqlite")).expect("open");
+    // Someone turns an invalid card valid in the index only.
+    db.execute(
+        "UPDATE card_versions SET valid = 1, reasons = '' WHERE card_id = ?1",
+        [&saved.card_id],
+    )
+    .expect("tamper");
+    drop(db);
+    let store = Store::open(tmp.path()).expect("open");
+    let err = store.check().expect_err("caught").to_string();
+    assert!(
+        err.contains("journal entry 2: the card index disagrees"),
+        "{err}"
+    );
+    drop(store);
+    let db = rusqlite::Connection::open(tmp.path().join("urna.sqlite")).expect("open");
+    db.execute("DELETE FROM card_versions", []).expect("tamper");
+    drop(db);
+    let err = Store::open(tmp.path())
+        .expect("open")
+        .check()
+        .expect_err("caught")
+        .to_string();
+    assert!(err.contains("the card index lacks this entry"), "{err}");
 }

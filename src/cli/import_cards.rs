@@ -89,33 +89,30 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
                 out.error = Some(problem.describe(lang));
                 None
             }
-            Ok(card) => {
-                let source_ref = (!id.is_empty()).then_some(id.as_str());
-                match store.enter_card(card, CSV_OPERATOR, source, source_ref) {
-                    Ok(saved) => Some(saved),
-                    Err(StoreError::DuplicateSource { card_id, .. }) => {
-                        out.error = Some(match lang {
-                            Lang::Pl => format!(
-                                "wiersz o id \"{id}\" jest już zapisany jako karta {card_id}"
-                            ),
-                            Lang::En => {
-                                format!("row id \"{id}\" is already stored as card {card_id}")
-                            }
-                        });
-                        None
-                    }
-                    Err(e) => {
-                        return Err(Failure::found(match lang {
-                            Lang::Pl => format!(
-                                "przerwano przy wierszu {row} (linia {line}): {e}; wcześniejsze wiersze są zapisane"
-                            ),
-                            Lang::En => format!(
-                                "stopped at row {row} (line {line}): {e}; earlier rows are stored"
-                            ),
-                        }));
-                    }
+            Ok(card) => match store.enter_card(card, CSV_OPERATOR, source) {
+                Ok(saved) => Some(saved),
+                Err(StoreError::DuplicateSource { card_id, .. }) => {
+                    out.error = Some(match lang {
+                        Lang::Pl => {
+                            format!("wiersz o id \"{id}\" jest już zapisany jako karta {card_id}")
+                        }
+                        Lang::En => {
+                            format!("row id \"{id}\" is already stored as card {card_id}")
+                        }
+                    });
+                    None
                 }
-            }
+                Err(e) => {
+                    return Err(Failure::found(match lang {
+                        Lang::Pl => format!(
+                            "przerwano przy wierszu {row} (linia {line}): {e}; wcześniejsze wiersze są zapisane"
+                        ),
+                        Lang::En => format!(
+                            "stopped at row {row} (line {line}): {e}; earlier rows are stored"
+                        ),
+                    }));
+                }
+            },
         };
         let same: Vec<String>;
         if let Some(saved) = &saved {

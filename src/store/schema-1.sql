@@ -34,28 +34,28 @@ CREATE TABLE operator_lock (
     locked_until TEXT
 ) STRICT;
 
--- One row per card: its number at this point and the source row it came from.
-CREATE TABLE cards (
-    card_no     INTEGER PRIMARY KEY,
-    card_id     TEXT NOT NULL UNIQUE,
-    source_ref  TEXT UNIQUE,
-    entered_seq INTEGER NOT NULL REFERENCES journal(seq)
-) STRICT;
-
--- One row per journal entry about a card (entered, amended, voided).
+-- One row per journal entry about a card (entered, amended, voided), clustered
+-- by card so a card's versions sit together. A card's id is the point id and
+-- the sequence number of the entry that entered it (P01-000042), so ids are
+-- new keys at the end of the tree. Per card saved, SQLite writes the journal's
+-- last page, this table's last page and one page of the PESEL index: few pages
+-- for one fsync. Surnames are searched by scanning (rare) rather than indexed
+-- on every save.
 CREATE TABLE card_versions (
-    seq      INTEGER PRIMARY KEY REFERENCES journal(seq),
-    card_id  TEXT NOT NULL REFERENCES cards(card_id),
-    kind     TEXT NOT NULL CHECK (kind IN ('entered', 'amended', 'voided')),
-    pesel    TEXT,             -- as typed, without spaces and dashes
-    surname  TEXT,             -- folded for search
-    valid    INTEGER NOT NULL,
-    reasons  TEXT NOT NULL,    -- reason codes, comma-separated
-    flagged  INTEGER NOT NULL, -- another card with this PESEL was in the store
-    operator TEXT NOT NULL,
-    at       TEXT NOT NULL
-) STRICT;
+    card_id    TEXT NOT NULL,
+    seq        INTEGER NOT NULL REFERENCES journal(seq),
+    kind       TEXT NOT NULL CHECK (kind IN ('entered', 'amended', 'voided')),
+    pesel      TEXT,             -- as typed, without spaces and dashes
+    surname    TEXT,             -- folded for search
+    valid      INTEGER NOT NULL,
+    reasons    TEXT NOT NULL,    -- reason codes, comma-separated
+    flagged    INTEGER NOT NULL, -- another card with this PESEL was in the store
+    operator   TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    source_ref TEXT,             -- the `id` of the imported row it came from
+    PRIMARY KEY (card_id, seq)
+) STRICT, WITHOUT ROWID;
 
-CREATE INDEX card_versions_pesel ON card_versions(pesel);
-CREATE INDEX card_versions_surname ON card_versions(surname);
-CREATE INDEX card_versions_card ON card_versions(card_id, seq);
+CREATE INDEX card_versions_pesel ON card_versions(pesel) WHERE pesel IS NOT NULL;
+CREATE UNIQUE INDEX card_versions_source ON card_versions(source_ref)
+    WHERE source_ref IS NOT NULL;
