@@ -23,7 +23,17 @@ pub fn plural_pl<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a s
     }
 }
 
-/// `n` with the right form of a noun: `count(lang, 3, KARTA)` → "3 karty".
+/// `n` with the right form of a noun.
+///
+/// ```
+/// use urna::i18n::{CARD_ACC, Lang, count};
+///
+/// assert_eq!(count(Lang::Pl, 1, &CARD_ACC), "1 kartę");
+/// assert_eq!(count(Lang::Pl, 3, &CARD_ACC), "3 karty");
+/// assert_eq!(count(Lang::Pl, 5, &CARD_ACC), "5 kart");
+/// assert_eq!(count(Lang::Pl, 22, &CARD_ACC), "22 karty");
+/// assert_eq!(count(Lang::En, 2, &CARD_ACC), "2 cards");
+/// ```
 pub fn count(lang: Lang, n: u64, forms: &Forms) -> String {
     let word = match lang {
         Lang::Pl => plural_pl(n, forms.pl[0], forms.pl[1], forms.pl[2]),

@@ -46,6 +46,17 @@ pub enum PeselError {
 impl Pesel {
     /// Parses what a person typed: spaces and dashes are ignored, anything else
     /// must be exactly 11 digits forming a valid PESEL.
+    ///
+    /// ```
+    /// use urna::pesel::{Pesel, PeselError};
+    ///
+    /// let p = Pesel::parse("440514 013-59")?;
+    /// assert_eq!(p.birth_date().to_string(), "1944-05-14");
+    /// assert_eq!(p.masked(), "440514*****");
+    /// assert_eq!(Pesel::parse("44051401358"),
+    ///            Err(PeselError::CheckDigit { expected: 9, found: 8 }));
+    /// # Ok::<(), PeselError>(())
+    /// ```
     pub fn parse(typed: &str) -> Result<Self, PeselError> {
         let cleaned: Vec<char> = typed
             .chars()

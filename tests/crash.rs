@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
 use urna::card::RawCard;
+use urna::cardcsv;
 use urna::pesel::{self, Sex};
 use urna::store::Store;
 
@@ -131,19 +132,8 @@ fn write_cards(path: &Path, rng: &mut Rng) -> Vec<Expect> {
         "ul. Łużycka",
     ];
     let mut out = csv::Writer::from_path(path).expect("create the card CSV");
-    out.write_record([
-        "id",
-        "pesel",
-        "first_name",
-        "last_name",
-        "address",
-        "cast_date",
-        "district",
-        "local",
-        "citywide",
-        "signed",
-    ])
-    .expect("write the CSV header");
+    out.write_record(cardcsv::REQUIRED.iter().chain(&cardcsv::OPTIONAL))
+        .expect("write the CSV header");
     let mut expected = Vec::with_capacity(ROWS);
     let mut earlier_pesels: Vec<String> = Vec::new();
     for n in 1..=ROWS {
@@ -210,7 +200,7 @@ fn write_cards(path: &Path, rng: &mut Rng) -> Vec<Expect> {
             95..98 => {}
             _ => expect = Expect::Unreadable,
         }
-        let mut record = urna::cardcsv::to_record(&id, &card);
+        let mut record = cardcsv::to_record(&id, &card);
         if expect == Expect::Unreadable {
             record[5] = card.cast_date.format("%d.%m.%Y").to_string();
         }

@@ -32,7 +32,18 @@ pub fn to_roman(n: u32) -> String {
     out
 }
 
-/// Reads a district number typed as Roman (any case) or Arabic digits. Only the
+/// Reads a district number typed as Roman (any case) or Arabic digits.
+///
+/// ```
+/// use urna::edition::roman::parse_district_number;
+///
+/// assert_eq!(parse_district_number("XI"), Some(11));
+/// assert_eq!(parse_district_number("xi"), Some(11));
+/// assert_eq!(parse_district_number("11"), Some(11));
+/// assert_eq!(parse_district_number("IIII"), None);
+/// ```
+///
+/// Only the
 /// canonical Roman form is accepted (`IIII` is not 4), so a typo is not silently
 /// read as some other district.
 pub fn parse_district_number(typed: &str) -> Option<u32> {

@@ -204,7 +204,7 @@ impl Store {
             return Err(StoreError::AlreadyInitialised(dir.to_path_buf()));
         }
         let edition = Edition::parse(params.edition_toml, "edition")?;
-        operators::check_name(params.coordinator)?;
+        let coordinator = operators::check_name(params.coordinator)?;
         operators::check_pin(params.pin)?;
         let secret_path = dir.join(SECRET_FILE);
         if !secret_path.exists() {
@@ -214,9 +214,26 @@ impl Store {
             )?;
         }
         let secret = read_secret(&secret_path)?;
-        let pin_hash = operators::hash_pin(&secret, params.pin)?;
         create_private(&db, b"")?;
-        let mut conn = Connection::open(&db)?;
+        // A store is set up completely or not at all: on any failure the
+        // half-made database goes, so `init` can simply be run again.
+        Store::set_up(&db, dir, &coordinator, params, edition, secret).inspect_err(|_| {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = fs::remove_file(format!("{}{suffix}", db.display()));
+            }
+        })
+    }
+
+    fn set_up(
+        db: &Path,
+        dir: &Path,
+        coordinator: &str,
+        params: InitParams<'_>,
+        edition: Edition,
+        secret: Vec<u8>,
+    ) -> Result<Store> {
+        let pin_hash = operators::hash_pin(&secret, params.pin)?;
+        let mut conn = Connection::open(db)?;
         configure(&conn)?;
         migrations().to_latest(&mut conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -241,13 +258,13 @@ impl Store {
         }
         let seq = append(
             &tx,
-            params.coordinator,
+            coordinator,
             Event::OperatorAdded {
-                name: params.coordinator.to_string(),
+                name: coordinator.to_string(),
                 role: Role::Coordinator.as_str().into(),
             },
         )?;
-        operators::insert(&tx, params.coordinator, Role::Coordinator, &pin_hash, seq)?;
+        operators::insert(&tx, coordinator, Role::Coordinator, &pin_hash, seq)?;
         tx.commit()?;
         Ok(Store {
             conn,
