@@ -80,9 +80,33 @@ pub enum RowProblem {
     },
 }
 
+/// A value as it may be quoted in a message: a run of nine or more digits
+/// (spaces and dashes aside) could be a PESEL typed into the wrong column, so it
+/// is masked. Dates have at most eight digits.
+fn quoted(value: &str) -> String {
+    let longest_run = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .fold((0, 0), |(run, best), c| {
+            let run = if c.is_ascii_digit() { run + 1 } else { 0 };
+            (run, best.max(run))
+        })
+        .1;
+    if longest_run >= 9 {
+        crate::pesel::mask(value)
+    } else {
+        value.to_string()
+    }
+}
+
 impl RowProblem {
     /// The problem in words; never quotes personal data.
     pub fn describe(&self, lang: Lang) -> String {
+        let (cast_date, signed) = match self {
+            RowProblem::CastDate(v) => (quoted(v), String::new()),
+            RowProblem::Signed(v) => (String::new(), quoted(v)),
+            _ => (String::new(), String::new()),
+        };
         match (self, lang) {
             (RowProblem::FieldCount { found, expected }, Lang::Pl) => {
                 format!("wiersz ma {found} pól, a nagłówek {expected}")
@@ -92,14 +116,14 @@ impl RowProblem {
             }
             (RowProblem::Unparsable(e), Lang::Pl) => format!("nie da się odczytać wiersza: {e}"),
             (RowProblem::Unparsable(e), Lang::En) => format!("the row cannot be read: {e}"),
-            (RowProblem::CastDate(v), Lang::Pl) => {
-                format!("cast_date \"{v}\" nie jest datą w postaci RRRR-MM-DD")
+            (RowProblem::CastDate(_), Lang::Pl) => {
+                format!("cast_date \"{cast_date}\" nie jest datą w postaci RRRR-MM-DD")
             }
-            (RowProblem::CastDate(v), Lang::En) => {
-                format!("cast_date \"{v}\" is not a date like YYYY-MM-DD")
+            (RowProblem::CastDate(_), Lang::En) => {
+                format!("cast_date \"{cast_date}\" is not a date like YYYY-MM-DD")
             }
-            (RowProblem::Signed(v), Lang::Pl) => format!("signed \"{v}\" musi być 1 albo 0"),
-            (RowProblem::Signed(v), Lang::En) => format!("signed \"{v}\" must be 1 or 0"),
+            (RowProblem::Signed(_), Lang::Pl) => format!("signed \"{signed}\" musi być 1 albo 0"),
+            (RowProblem::Signed(_), Lang::En) => format!("signed \"{signed}\" must be 1 or 0"),
             (RowProblem::TooManyPicks { part, found, max }, Lang::Pl) => {
                 format!("{part} ma {found} pozycji, a karta ma {max} rubryk")
             }
@@ -372,5 +396,24 @@ mod tests {
             rows.iter().map(|r| r.line).collect::<Vec<_>>(),
             [2, 3, 4, 5]
         );
+    }
+
+    #[test]
+    fn a_pesel_in_the_wrong_column_is_not_quoted() {
+        let p = RowProblem::CastDate("75031412362".into());
+        assert_eq!(
+            p.describe(Lang::En),
+            "cast_date \"750314*****\" is not a date like YYYY-MM-DD"
+        );
+        let p = RowProblem::Signed("750314-123 62".into());
+        assert!(!p.describe(Lang::Pl).contains("123"));
+        for date in ["1.10.2014", "20141001", "2014-10-01x"] {
+            assert!(
+                RowProblem::CastDate(date.into())
+                    .describe(Lang::En)
+                    .contains(&format!("\"{date}\"")),
+                "{date}"
+            );
+        }
     }
 }

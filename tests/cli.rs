@@ -138,6 +138,18 @@ fn init_refuses_bad_input_and_writes_nothing() {
 }
 
 #[test]
+fn the_data_dir_can_come_from_the_environment() {
+    let (_tmp, dir) = fresh();
+    init(&dir);
+    Command::new(env!("CARGO_BIN_EXE_urna"))
+        .env("URNA_DATA_DIR", &dir)
+        .args(["--lang", "en", "status"])
+        .assert()
+        .success()
+        .stdout(contains("Point: P01 (Szkoła nr 1)"));
+}
+
+#[test]
 fn commands_without_a_store_say_how_to_start() {
     let (_tmp, dir) = fresh();
     urna(&dir)
