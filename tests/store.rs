@@ -319,3 +319,68 @@ fn check_catches_an_index_that_disagrees_with_the_journal() {
         .to_string();
     assert!(err.contains("the card index lacks this entry"), "{err}");
 }
+
+#[test]
+fn day_and_stop_are_journaled_and_recorded_on_every_card() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    assert_eq!(store.current_stop().expect("stop"), None);
+    store.set_day(day(28), "Anna").expect("day");
+    assert_eq!(store.current_day().expect("day"), day(28));
+    store.set_stop("Rynek Podgórski", "Anna").expect("stop");
+    let mut c = card(&adult(10));
+    c.cast_date = store.current_day().expect("day");
+    let first = store
+        .enter_card(c.clone(), "Anna", Source::Kiosk)
+        .expect("save");
+    store.set_stop("Plac Wolnica", "Anna").expect("stop");
+    c.pesel = adult(11);
+    c.last_name = "Żółć".into();
+    let second = store
+        .enter_card(c.clone(), "Anna", Source::Kiosk)
+        .expect("save");
+    c.cast_date = day(27);
+    c.pesel = adult(12);
+    store.enter_card(c, "Anna", Source::Kiosk).expect("save");
+    match store.entry(first.seq).expect("entry").event {
+        Event::CardEntered { stop, card, .. } => {
+            assert_eq!(stop.as_deref(), Some("Rynek Podgórski"));
+            assert_eq!(card.cast_date, day(28));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let of_28 = store.status_of(Some(day(28))).expect("status");
+    assert_eq!(of_28.cards, 2);
+    assert_eq!(of_28.by_stop.get("Rynek Podgórski"), Some(&1));
+    assert_eq!(of_28.by_stop.get("Plac Wolnica"), Some(&1));
+    assert_eq!(store.status().expect("status").cards, 3);
+    assert!(store.set_stop("  ", "Anna").is_err());
+
+    // The list: newest first, by day, by surname without diacritics, by PESEL.
+    let q = |text: &str, d: Option<NaiveDate>| urna::store::CardQuery {
+        day: d,
+        text: text.into(),
+        limit: 50,
+    };
+    let all = store.cards(&q("", None)).expect("list");
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[1].card_id, second.card_id);
+    assert_eq!(store.cards(&q("", Some(day(28)))).expect("list").len(), 2);
+    let zolc = store.cards(&q("zolc", None)).expect("list");
+    assert_eq!(zolc.len(), 2, "Żółć, on two cards");
+    let by_pesel = store.cards(&q(&adult(10)[..6], None)).expect("list");
+    assert_eq!(by_pesel.len(), 3, "same birth date prefix");
+    let exact = store.cards(&q(&adult(11), None)).expect("list");
+    assert_eq!(exact.len(), 1);
+    assert_eq!(
+        exact[0].card.as_ref().map(|c| c.last_name.as_str()),
+        Some("Żółć")
+    );
+    store
+        .void_card(&second.card_id, "Anna", "pomyłka")
+        .expect("void");
+    let exact = store.cards(&q(&adult(11), None)).expect("list");
+    assert_eq!(exact[0].kind, "voided");
+    assert_eq!(exact[0].card, None);
+    store.check().expect("intact");
+}

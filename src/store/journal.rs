@@ -47,6 +47,9 @@ pub enum Event {
         same_pesel: Vec<String>,
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         training: bool,
+        /// Where a mobile point stood when the card was taken from its urn.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stop: Option<String>,
     },
     CardAmended {
         card_id: String,
@@ -60,6 +63,15 @@ pub enum Event {
         card_id: String,
         reason: String,
     },
+    /// The voting day whose urn is being entered (cards from an earlier day's
+    /// urn are entered under that day).
+    DaySet {
+        day: chrono::NaiveDate,
+    },
+    /// A mobile point's current stop.
+    StopSet {
+        location: String,
+    },
 }
 
 impl Event {
@@ -70,6 +82,8 @@ impl Event {
             Event::CardEntered { .. } => "card_entered",
             Event::CardAmended { .. } => "card_amended",
             Event::CardVoided { .. } => "card_voided",
+            Event::DaySet { .. } => "day_set",
+            Event::StopSet { .. } => "stop_set",
         }
     }
 }

@@ -15,7 +15,7 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, Local, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 
@@ -126,6 +126,37 @@ pub struct Status {
     /// Cards entered while another card with the same PESEL was in the store.
     pub flagged: u64,
     pub by_operator: BTreeMap<String, u64>,
+    /// Cards by a mobile point's stop (empty for a stationary point).
+    pub by_stop: BTreeMap<String, u64>,
+}
+
+/// What to list on the "today's cards" screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CardQuery {
+    /// Only cards entered for this voting day.
+    pub day: Option<NaiveDate>,
+    /// Digits: a PESEL prefix; otherwise a surname prefix (case and Polish
+    /// diacritics ignored). Empty: every card.
+    pub text: String,
+    pub limit: usize,
+}
+
+/// One card as the list shows it: its latest version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardRow {
+    pub card_id: String,
+    /// Sequence number of the latest version.
+    pub seq: u64,
+    /// `entered`, `amended` or `voided`.
+    pub kind: String,
+    pub entered_at: String,
+    pub entered_by: String,
+    pub valid: bool,
+    pub reasons: Vec<Reason>,
+    pub flagged: bool,
+    pub stop: Option<String>,
+    /// The latest version as typed (`None` when voided).
+    pub card: Option<RawCard>,
 }
 
 /// What `urna check` found.
@@ -365,6 +396,49 @@ impl Store {
         Ok(seq)
     }
 
+    /// Sets the voting day whose urn is being entered; cards typed from now on
+    /// carry it as their cast date.
+    pub fn set_day(&mut self, day: NaiveDate, operator: &str) -> Result<u64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq = append(&tx, operator, Event::DaySet { day })?;
+        tx.commit()?;
+        Ok(seq)
+    }
+
+    /// Sets a mobile point's current stop; cards entered from now on record it.
+    pub fn set_stop(&mut self, location: &str, operator: &str) -> Result<u64> {
+        let location = location.trim();
+        if location.is_empty() {
+            return Err(StoreError::MissingReason);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq = append(
+            &tx,
+            operator,
+            Event::StopSet {
+                location: location.to_string(),
+            },
+        )?;
+        tx.commit()?;
+        Ok(seq)
+    }
+
+    /// The voting day set by a coordinator, or today when none was set.
+    pub fn current_day(&self) -> Result<NaiveDate> {
+        Ok(latest_setting(&self.conn, "day_set")?
+            .and_then(|d| d.parse().ok())
+            .unwrap_or_else(|| Local::now().date_naive()))
+    }
+
+    /// A mobile point's current stop, if one was set.
+    pub fn current_stop(&self) -> Result<Option<String>> {
+        latest_setting(&self.conn, "stop_set")
+    }
+
     /// All operators, by name.
     pub fn operators(&self) -> Result<Vec<Operator>> {
         operators::all(&self.conn)
@@ -397,6 +471,7 @@ impl Store {
         if let Some(r) = source_ref {
             refuse_known_source(&tx, r)?;
         }
+        let stop = latest_setting(&tx, "stop_set")?;
         let head = Head::read(&tx)?;
         let card_id = format!("{}-{:06}", self.point.id, head.seq);
         let same_pesel = prior_cards(&tx, &card.pesel, &card_id)?;
@@ -410,6 +485,7 @@ impl Store {
             operator,
             at: &at,
             source_ref,
+            stop: stop.as_deref(),
         };
         let event = Event::CardEntered {
             card_id: card_id.clone(),
@@ -418,6 +494,7 @@ impl Store {
             source,
             same_pesel: same_pesel.iter().map(|p| p.card_id.clone()).collect(),
             training,
+            stop: stop.clone(),
         };
         let seq = head.append(&tx, operator, &at, event)?;
         version.insert(&tx, seq)?;
@@ -465,6 +542,7 @@ impl Store {
             operator,
             at: &at,
             source_ref: None,
+            stop: None,
         }
         .insert(&tx, seq)?;
         tx.commit()?;
@@ -504,6 +582,7 @@ impl Store {
             operator,
             at: &at,
             source_ref: None,
+            stop: None,
         }
         .insert(&tx, seq)?;
         tx.commit()?;
@@ -532,6 +611,68 @@ impl Store {
             Event::CardEntered { card, .. } | Event::CardAmended { card, .. } => Some(card),
             _ => None,
         })
+    }
+
+    /// Cards, newest first, as the "today's cards" screen lists them.
+    pub fn cards(&self, q: &CardQuery) -> Result<Vec<CardRow>> {
+        let digits: String = q
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect();
+        let (pesel_prefix, surname_prefix) = if digits.is_empty() {
+            (None, None)
+        } else if digits.bytes().all(|b| b.is_ascii_digit()) {
+            (Some(format!("{digits}%")), None)
+        } else {
+            (None, Some(format!("{}%", surname_key(&q.text))))
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.card_id, v.seq, v.kind, v.valid, v.reasons,
+                    e.at, e.operator, e.flagged, e.stop
+             FROM card_versions v
+             JOIN card_versions e ON e.card_id = v.card_id AND e.kind = 'entered'
+             WHERE v.seq = (SELECT MAX(seq) FROM card_versions w WHERE w.card_id = v.card_id)
+               AND (?1 IS NULL OR e.day = ?1)
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM card_versions p
+                                           WHERE p.card_id = v.card_id AND p.pesel LIKE ?2))
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM card_versions n
+                                           WHERE n.card_id = v.card_id AND n.surname LIKE ?3))
+             ORDER BY e.seq DESC
+             LIMIT ?4",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                q.day.map(|d| d.to_string()),
+                pesel_prefix,
+                surname_prefix,
+                if q.limit == 0 { -1 } else { q.limit as i64 }
+            ],
+            |r| {
+                Ok(CardRow {
+                    card_id: r.get(0)?,
+                    seq: r.get::<_, i64>(1)? as u64,
+                    kind: r.get(2)?,
+                    valid: r.get(3)?,
+                    reasons: parse_reasons(&r.get::<_, String>(4)?),
+                    entered_at: r.get(5)?,
+                    entered_by: r.get(6)?,
+                    flagged: r.get(7)?,
+                    stop: r.get(8)?,
+                    card: None,
+                })
+            },
+        )?;
+        let mut out: Vec<CardRow> = rows.collect::<std::result::Result<_, _>>()?;
+        for row in &mut out {
+            if row.kind != "voided" {
+                row.card = match self.entry(row.seq)?.event {
+                    Event::CardEntered { card, .. } | Event::CardAmended { card, .. } => Some(card),
+                    _ => None,
+                };
+            }
+        }
+        Ok(out)
     }
 
     /// The card id stored for a source row id, if that row was imported.
@@ -583,8 +724,13 @@ impl Store {
         Ok(out)
     }
 
-    /// Counts over the store.
+    /// Counts over the whole store.
     pub fn status(&self) -> Result<Status> {
+        self.status_of(None)
+    }
+
+    /// Counts over the cards of one voting day, or of every day.
+    pub fn status_of(&self, day: Option<NaiveDate>) -> Result<Status> {
         let mut s = Status {
             point: self.point.id.clone(),
             edition: self.edition.id.clone(),
@@ -605,10 +751,13 @@ impl Store {
             "SELECT v.kind, v.valid, v.reasons,
                     (SELECT COUNT(*) FROM card_versions a WHERE a.card_id = v.card_id AND a.kind = 'amended'),
                     (SELECT e.flagged FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered'),
-                    (SELECT e.operator FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered')
+                    (SELECT e.operator FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered'),
+                    (SELECT e.stop FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered'),
+                    (SELECT e.day FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered')
              FROM card_versions v
              WHERE v.seq = (SELECT MAX(seq) FROM card_versions w WHERE w.card_id = v.card_id)",
         )?;
+        let day = day.map(|d| d.to_string());
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let kind: String = r.get(0)?;
@@ -617,6 +766,14 @@ impl Store {
             let amended: i64 = r.get(3)?;
             let flagged: bool = r.get::<_, Option<bool>>(4)?.unwrap_or(false);
             let by: Option<String> = r.get(5)?;
+            let stop: Option<String> = r.get(6)?;
+            let entered_day: Option<String> = r.get(7)?;
+            if day.is_some() && entered_day != day {
+                continue;
+            }
+            if let Some(stop) = stop {
+                *s.by_stop.entry(stop).or_default() += 1;
+            }
             s.cards += 1;
             s.amended += u64::from(amended > 0);
             s.flagged += u64::from(flagged);
@@ -709,7 +866,7 @@ impl Store {
     /// Every row of the card index, by journal sequence number.
     fn index_rows(&self) -> Result<std::collections::HashMap<u64, IndexRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT seq, card_id, kind, pesel, valid, reasons, flagged, source_ref FROM card_versions",
+            "SELECT seq, card_id, kind, pesel, valid, reasons, flagged, source_ref, day, stop FROM card_versions",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -722,6 +879,8 @@ impl Store {
                     reasons: r.get(5)?,
                     flagged: r.get(6)?,
                     source_ref: r.get(7)?,
+                    day: r.get(8)?,
+                    stop: r.get(9)?,
                 },
             ))
         })?;
@@ -739,6 +898,8 @@ struct IndexRow {
     reasons: String,
     flagged: bool,
     source_ref: Option<String>,
+    day: Option<String>,
+    stop: Option<String>,
 }
 
 impl IndexRow {
@@ -751,13 +912,16 @@ impl IndexRow {
                 .join(",")
         };
         Some(match &entry.event {
-            Event::OperatorAdded { .. } => return None,
+            Event::OperatorAdded { .. } | Event::DaySet { .. } | Event::StopSet { .. } => {
+                return None;
+            }
             Event::CardEntered {
                 card_id,
                 card,
                 assessment,
                 source,
                 same_pesel,
+                stop,
                 ..
             } => IndexRow {
                 card_id: card_id.clone(),
@@ -770,6 +934,8 @@ impl IndexRow {
                     Source::Csv { id, .. } => id.clone(),
                     Source::Kiosk => None,
                 },
+                day: Some(card.cast_date.to_string()),
+                stop: stop.clone(),
             },
             Event::CardAmended {
                 card_id,
@@ -785,6 +951,8 @@ impl IndexRow {
                 reasons: codes(assessment),
                 flagged: !same_pesel.is_empty(),
                 source_ref: None,
+                day: Some(card.cast_date.to_string()),
+                stop: None,
             },
             Event::CardVoided { card_id, .. } => IndexRow {
                 card_id: card_id.clone(),
@@ -794,6 +962,8 @@ impl IndexRow {
                 reasons: String::new(),
                 flagged: false,
                 source_ref: None,
+                day: None,
+                stop: None,
             },
         })
     }
@@ -868,6 +1038,27 @@ impl Head {
     }
 }
 
+/// The value of the latest `day_set` or `stop_set` entry, if any.
+fn latest_setting(conn: &Connection, kind: &str) -> Result<Option<String>> {
+    let body: Option<Vec<u8>> = conn
+        .prepare_cached(
+            "SELECT body FROM journal WHERE kind = ?1 AND kind IN ('day_set', 'stop_set')
+             ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([kind], |r| r.get(0))
+        .optional()?;
+    let Some(body) = body else { return Ok(None) };
+    let entry: Entry = serde_json::from_slice(&body).map_err(|e| StoreError::Journal {
+        seq: 0,
+        what: format!("unreadable {kind} entry: {e}"),
+    })?;
+    Ok(match entry.event {
+        Event::DaySet { day } => Some(day.to_string()),
+        Event::StopSet { location } => Some(location),
+        _ => None,
+    })
+}
+
 /// Refuses a source row id that is already stored.
 fn refuse_known_source(conn: &Connection, source_ref: &str) -> Result<()> {
     let existing: Option<String> = conn
@@ -931,6 +1122,7 @@ struct Version<'a> {
     operator: &'a str,
     at: &'a str,
     source_ref: Option<&'a str>,
+    stop: Option<&'a str>,
 }
 
 impl Version<'_> {
@@ -946,8 +1138,8 @@ impl Version<'_> {
             })
             .unwrap_or_default();
         conn.prepare_cached(
-            "INSERT INTO card_versions(seq, card_id, kind, pesel, surname, valid, reasons, flagged, operator, at, source_ref)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO card_versions(seq, card_id, kind, pesel, surname, valid, reasons, flagged, operator, at, source_ref, day, stop)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?
         .execute(params![
             seq as i64,
@@ -961,6 +1153,8 @@ impl Version<'_> {
             self.operator,
             self.at,
             self.source_ref,
+            self.card.map(|c| c.cast_date.to_string()),
+            self.stop,
         ])?;
         Ok(())
     }

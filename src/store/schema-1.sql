@@ -19,6 +19,9 @@ CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries are never changed'); END;
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries are never deleted'); END;
+-- The current voting day and stop are the latest such entries; this partial
+-- index holds only them, so card entries cost nothing here.
+CREATE INDEX journal_settings ON journal(kind, seq) WHERE kind IN ('day_set', 'stop_set');
 
 CREATE TABLE operators (
     name      TEXT PRIMARY KEY,
@@ -53,6 +56,8 @@ CREATE TABLE card_versions (
     operator   TEXT NOT NULL,
     at         TEXT NOT NULL,
     source_ref TEXT,             -- the `id` of the imported row it came from
+    day        TEXT,             -- the card's voting day (YYYY-MM-DD); NULL when voided
+    stop       TEXT,             -- a mobile point's stop, on the entered row
     PRIMARY KEY (card_id, seq)
 ) STRICT, WITHOUT ROWID;
 
