@@ -3,7 +3,7 @@
 //! Layers, from the bottom: [`pesel`], [`edition`] and [`card`] are the voting
 //! rules and know nothing of storage; [`store`] keeps a polling point's cards in
 //! SQLite behind a hash-chained journal; [`cardcsv`] reads the card CSV format;
-//! [`cli`] is the command line on top.
+//! [`tui`] is the kiosk screen and [`cli`] the command line on top.
 #![forbid(unsafe_code)]
 
 pub mod card;
@@ -13,3 +13,4 @@ pub mod edition;
 pub mod i18n;
 pub mod pesel;
 pub mod store;
+pub mod tui;

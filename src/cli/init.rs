@@ -33,25 +33,10 @@ pub struct InitArgs {
     pub pin: PinArgs,
 }
 
-/// A point id goes into card ids and file names: letters, digits, `-`, `_`.
-fn valid_point_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 32
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// An age X25519 recipient: `age1` and 58 bech32 characters.
-fn valid_recipient(r: &str) -> bool {
-    const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-    r.len() == 62 && r.starts_with("age1") && r[4..].chars().all(|c| BECH32.contains(c))
-}
-
 pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let dir = ctx.data_dir()?;
-    if !valid_point_id(&args.point) {
+    if !crate::store::valid_point_id(&args.point) {
         return Err(Failure::usage(t(
             lang,
             "--point: identyfikator punktu to litery, cyfry, „-” i „_” (do 32 znaków)",
@@ -59,7 +44,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
         )));
     }
     if let Some(r) = &args.central
-        && !valid_recipient(r)
+        && !crate::store::valid_recipient(r)
     {
         return Err(Failure::usage(t(
             lang,
@@ -114,7 +99,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::store::{valid_point_id, valid_recipient};
 
     #[test]
     fn recipients_and_ids() {

@@ -8,6 +8,7 @@
 mod edition;
 mod import_cards;
 mod init;
+mod kiosk;
 mod operator;
 mod status;
 
@@ -32,12 +33,15 @@ pub struct Cli {
     /// Language of messages
     #[arg(long, global = true, value_enum, default_value = "pl")]
     pub lang: Lang,
+    /// Without a command: the kiosk (a setup screen first on a new data dir)
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// A training kiosk on the bundled 2014 edition, in a throw-away data dir
+    Demo,
     /// Set up this kiosk: edition, polling point, first coordinator
     Init(init::InitArgs),
     /// Manage operators (volunteers and coordinators)
@@ -86,7 +90,11 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         lang: cli.lang,
         data_dir: cli.data_dir,
     };
-    match cli.command {
+    let Some(command) = cli.command else {
+        return kiosk::run(&ctx);
+    };
+    match command {
+        Command::Demo => kiosk::demo(&ctx),
         Command::Init(args) => init::run(&ctx, args),
         Command::Operator(cmd) => operator::run(&ctx, cmd),
         Command::ImportCards(args) => import_cards::run(&ctx, args),
@@ -117,6 +125,12 @@ impl Context {
                     "cannot find a data directory; pass --data-dir",
                 ))
             })
+    }
+
+    /// The data directory only when one was given (`--data-dir` or the
+    /// environment).
+    pub fn given_data_dir(&self) -> Option<&std::path::Path> {
+        self.data_dir.as_deref()
     }
 
     /// Opens the store, or explains why it cannot be opened.

@@ -80,6 +80,21 @@ pub struct Point {
     pub training: bool,
 }
 
+/// A point id goes into card ids and file names: letters, digits, `-`, `_`.
+pub fn valid_point_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// An age X25519 recipient: `age1` and 58 bech32 characters.
+pub fn valid_recipient(r: &str) -> bool {
+    const BECH32: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    r.len() == 62 && r.starts_with("age1") && r[4..].chars().all(|c| BECH32.contains(c))
+}
+
 /// What `urna init` needs.
 pub struct InitParams<'a> {
     pub edition_toml: &'a str,

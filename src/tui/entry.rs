@@ -1,0 +1,576 @@
+//! Typing a card, and its review before it is saved.
+//!
+//! The review separates the two things that can be wrong: a typing mistake
+//! (Esc goes back to the field) and a defect of the paper card (F8 saves it,
+//! deliberately, as an invalid card with its reasons). Enter saves only a
+//! valid card, so nobody saves an invalid one by accident.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use tui_input::InputRequest;
+
+use super::form::{CardForm, FormEvent, SIGNED_NO, SIGNED_YES, Slot};
+use super::keys::Action;
+use super::{App, Message, Prompt, PromptKind, Work};
+use crate::card::{Assessment, Reason};
+use crate::edition::roman;
+use crate::i18n::{self, Forms, Lang, count};
+use crate::pesel::{Pesel, PeselError};
+use crate::store::PriorCard;
+use crate::store::journal::Source;
+
+pub struct EntryState {
+    pub form: CardForm,
+    /// The card being amended, if this is an amendment.
+    pub amend: Option<String>,
+    /// Earlier cards in this store with the PESEL typed.
+    pub same_pesel: Vec<PriorCard>,
+    pesel_looked_up: String,
+}
+
+const YEARS: Forms = Forms {
+    pl: ["rok", "lata", "lat"],
+    en: ["year", "years"],
+};
+
+impl EntryState {
+    pub fn new(store: &crate::store::Store) -> EntryState {
+        EntryState {
+            form: CardForm::new(store.edition()),
+            amend: None,
+            same_pesel: Vec::new(),
+            pesel_looked_up: String::new(),
+        }
+    }
+
+    /// An amendment of a stored card.
+    pub fn amend(
+        store: &crate::store::Store,
+        card_id: &str,
+        card: &crate::card::RawCard,
+    ) -> EntryState {
+        let mut state = EntryState::new(store);
+        state.form = CardForm::from_card(store.edition(), card);
+        state.amend = Some(card_id.to_string());
+        state.refresh_same_pesel(store);
+        state
+    }
+
+    /// Looks the PESEL up once it is complete.
+    fn refresh_same_pesel(&mut self, store: &crate::store::Store) {
+        let typed = self.form.value(Slot::Pesel).to_string();
+        if typed == self.pesel_looked_up {
+            return;
+        }
+        self.pesel_looked_up = typed.clone();
+        self.same_pesel = if Pesel::parse(&typed).is_ok() {
+            store
+                .find_by_pesel(&typed)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| Some(&p.card_id) != self.amend.as_ref())
+                .collect()
+        } else {
+            Vec::new()
+        };
+    }
+}
+
+/// The field where a reason's problem is.
+fn field_of(reason: Reason) -> Option<Slot> {
+    Some(match reason {
+        Reason::MissingFirstName => Slot::FirstName,
+        Reason::MissingLastName => Slot::LastName,
+        Reason::MissingAddress => Slot::Address,
+        Reason::MissingPesel | Reason::PeselInvalid | Reason::Underage => Slot::Pesel,
+        Reason::MissingSignature => Slot::Signed,
+        Reason::NoDistrict | Reason::UnknownDistrict => Slot::District,
+        Reason::LocalIncomplete | Reason::LocalDuplicate | Reason::LocalUnknownProject => {
+            Slot::Local(0)
+        }
+        Reason::CitywideIncomplete | Reason::CitywideDuplicate | Reason::CitywideUnknownProject => {
+            Slot::Citywide(0)
+        }
+        _ => return None,
+    })
+}
+
+pub fn handle(
+    app: &mut App,
+    work: &mut Work,
+    state: &mut EntryState,
+    action: Option<Action>,
+    key: KeyEvent,
+) {
+    let edition = app.store.edition().clone();
+    if state.form.reviewing {
+        let assessment = state
+            .form
+            .assess(&edition, app.day, app.store.rule_options());
+        match action {
+            Some(Action::Back) => {
+                let first = assessment.reasons.iter().find_map(|r| field_of(*r));
+                state.form.reviewing = false;
+                state.form.focus_on(first.unwrap_or(Slot::FirstName));
+                work.message = None;
+            }
+            Some(Action::Confirm) if assessment.is_valid() => save(app, work, state),
+            Some(Action::Confirm) => {
+                work.message = Some(Message::Problem(
+                    app.t(
+                        "Karta ma błędy. Literówka? Esc i popraw pole. Wada karty? F8 zapisuje ją jako nieważną.",
+                        "The card has problems. A typo? Esc and fix the field. A defect of the card? F8 saves it as invalid.",
+                    )
+                    .into(),
+                ));
+            }
+            Some(Action::SaveInvalid) if !assessment.is_valid() => save(app, work, state),
+            Some(Action::SaveInvalid) => {
+                work.message = Some(Message::Problem(
+                    app.t(
+                        "Karta jest ważna — zapisuje ją Enter.",
+                        "The card is valid — Enter saves it.",
+                    )
+                    .into(),
+                ));
+            }
+            Some(Action::MarkIllegible) => toggle(&mut state.form, Reason::Illegible),
+            Some(Action::MarkWrongRubric) => toggle(&mut state.form, Reason::WrongRubric),
+            _ => {}
+        }
+        return;
+    }
+    match action {
+        Some(Action::Next) => {
+            state.form.next(&edition);
+        }
+        Some(Action::Prev) => {
+            state.form.prev(&edition);
+        }
+        Some(Action::ClearCard) => {
+            let amend = state.amend.take();
+            *state = EntryState::new(&app.store);
+            state.amend = amend;
+        }
+        _ => match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                let event = state.form.type_char(c, &edition);
+                // The review replaces the last card's message.
+                work.message = work.message.take().filter(|_| event != FormEvent::Complete);
+            }
+            KeyCode::Backspace => {
+                state.form.backspace(&edition);
+            }
+            KeyCode::Delete => state.form.edit(InputRequest::DeleteNextChar),
+            KeyCode::Left => state.form.edit(InputRequest::GoToPrevChar),
+            KeyCode::Right => state.form.edit(InputRequest::GoToNextChar),
+            KeyCode::Home => state.form.edit(InputRequest::GoToStart),
+            KeyCode::End => state.form.edit(InputRequest::GoToEnd),
+            _ => {}
+        },
+    }
+    state.refresh_same_pesel(&app.store);
+}
+
+fn toggle(form: &mut CardForm, mark: Reason) {
+    if !form.marks.remove(&mark) {
+        form.marks.insert(mark);
+    }
+}
+
+fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
+    let raw = state.form.raw(app.day);
+    if let Some(card_id) = &state.amend {
+        work.prompt = Some(Prompt::new(
+            PromptKind::AmendReason {
+                card_id: card_id.clone(),
+                card: Box::new(raw),
+            },
+            app.t(
+                "Powód poprawki (zostaje w dzienniku razem z oryginałem):",
+                "Reason for the amendment (kept in the journal with the original):",
+            ),
+            "",
+        ));
+        return;
+    }
+    match app
+        .store
+        .enter_card(raw.clone(), &work.operator.name, Source::Kiosk)
+    {
+        Ok(saved) => {
+            let verdict = if saved.assessment.is_valid() {
+                app.t("ważna", "valid").to_string()
+            } else {
+                format!(
+                    "{}: {}",
+                    app.t("NIEWAŻNA", "INVALID"),
+                    codes(&saved.assessment.reasons)
+                )
+            };
+            let flagged = if saved.same_pesel.is_empty() {
+                String::new()
+            } else {
+                app.t(
+                    " · oznaczona: powtórzony PESEL",
+                    " · flagged: repeated PESEL",
+                )
+                .to_string()
+            };
+            work.message = Some(Message::Info(format!(
+                "{} {} ({verdict}{flagged}) — {}",
+                app.t("Zapisano kartę", "Saved card"),
+                saved.card_id,
+                summary(&raw)
+            )));
+            *state = EntryState::new(&app.store);
+        }
+        Err(e) => {
+            work.message = Some(Message::Problem(format!(
+                "{}: {e}",
+                app.t("NIE ZAPISANO", "NOT SAVED")
+            )));
+        }
+    }
+}
+
+fn codes(reasons: &[Reason]) -> String {
+    reasons
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One line of what a card says, for the message after saving.
+fn summary(raw: &crate::card::RawCard) -> String {
+    let mut s = format!("{} {}", raw.last_name, raw.first_name);
+    if !raw.district.is_empty() {
+        s.push_str(&format!(", {}: {}", raw.district, raw.local.join(",")));
+    }
+    s.push_str(&format!(" / {}", raw.citywide.join(",")));
+    s
+}
+
+/// What the field beside a rubric says: fine (✓), wrong (✗) or nothing.
+fn note(app: &App, state: &EntryState, index: usize) -> Option<(bool, String)> {
+    let form = &state.form;
+    let edition = app.store.edition();
+    let field = &form.fields[index];
+    let value = field.input.value().trim();
+    let passed = index < form.focus || form.reviewing;
+    let lang = app.lang;
+    match field.slot {
+        Slot::FirstName | Slot::LastName | Slot::Address => {
+            (value.is_empty() && passed).then(|| (false, app.t("puste", "empty").into()))
+        }
+        Slot::Pesel => {
+            if value.is_empty() {
+                return passed.then(|| (false, app.t("puste", "empty").into()));
+            }
+            match Pesel::parse(value) {
+                Ok(p) => {
+                    let age = p.age_on(app.day);
+                    let born = format!("{} {}", app.t("ur.", "born"), p.birth_date());
+                    match age {
+                        Some(a) if a >= edition.min_age => {
+                            Some((true, format!("{born}, {}", count(lang, a as u64, &YEARS))))
+                        }
+                        Some(a) => Some((
+                            false,
+                            format!(
+                                "{born}, {} — {} {}",
+                                count(lang, a as u64, &YEARS),
+                                app.t("poniżej", "under"),
+                                edition.min_age
+                            ),
+                        )),
+                        None => Some((
+                            false,
+                            format!("{born} — {}", app.t("jeszcze nie urodzony", "not yet born")),
+                        )),
+                    }
+                }
+                Err(PeselError::Length(n)) if n < 11 && !passed => Some((true, format!("{n}/11"))),
+                Err(e) => Some((false, pesel_problem(lang, &e))),
+            }
+        }
+        Slot::Signed => match value {
+            SIGNED_YES => Some((true, app.t("tak", "yes").into())),
+            SIGNED_NO => Some((false, app.t("nie — brak podpisu", "no — not signed").into())),
+            _ => Some((true, app.t("t — tak, n — nie", "y — yes, n — no").into())),
+        },
+        Slot::District => {
+            if value.is_empty() {
+                return passed.then(|| (false, app.t("puste", "empty").into()));
+            }
+            match form.district(edition) {
+                Some(d) => Some((true, format!("{} {}", roman::to_roman(d.number), d.name))),
+                None => Some((
+                    false,
+                    app.t("nie ma takiej dzielnicy", "no such district").into(),
+                )),
+            }
+        }
+        Slot::Local(i) | Slot::Citywide(i) => {
+            let local = matches!(field.slot, Slot::Local(_));
+            if !form.is_active(index, edition) {
+                return Some((
+                    true,
+                    app.t(
+                        "— dzielnica ma mniej zadań",
+                        "— the district has fewer projects",
+                    )
+                    .into(),
+                ));
+            }
+            let list = if local {
+                form.district(edition).map(|d| &d.list)
+            } else {
+                Some(&edition.citywide)
+            };
+            if value.is_empty() {
+                return passed.then(|| (false, app.t("puste", "empty").into()));
+            }
+            let key = crate::edition::normalize_id(value);
+            let earlier = form.fields[..index].iter().any(|f| {
+                matches!(
+                    (f.slot, local),
+                    (Slot::Local(_), true) | (Slot::Citywide(_), false)
+                ) && crate::edition::normalize_id(f.input.value()) == key
+            });
+            if earlier {
+                return Some((
+                    false,
+                    app.t("powtórzone zadanie", "project repeated").into(),
+                ));
+            }
+            let _ = i;
+            match list.map(|l| l.find(value)) {
+                Some(Some(p)) => Some((true, p.title.clone())),
+                Some(None) => Some((
+                    false,
+                    app.t("nie ma takiego zadania", "no such project").into(),
+                )),
+                None => None,
+            }
+        }
+    }
+}
+
+fn pesel_problem(lang: Lang, e: &PeselError) -> String {
+    match (e, lang) {
+        (PeselError::Empty, Lang::Pl) => "puste".into(),
+        (PeselError::Empty, Lang::En) => "empty".into(),
+        (PeselError::Length(n), Lang::Pl) => format!("{n} cyfr zamiast 11"),
+        (PeselError::Length(n), Lang::En) => format!("{n} digits instead of 11"),
+        (PeselError::NotDigit(_), Lang::Pl) => "tylko cyfry".into(),
+        (PeselError::NotDigit(_), Lang::En) => "digits only".into(),
+        (PeselError::NoSuchDate { .. }, Lang::Pl) => "nie ma takiej daty urodzenia".into(),
+        (PeselError::NoSuchDate { .. }, Lang::En) => "no such birth date".into(),
+        (PeselError::CheckDigit { .. }, Lang::Pl) => "zła cyfra kontrolna".into(),
+        (PeselError::CheckDigit { .. }, Lang::En) => "wrong check digit".into(),
+    }
+}
+
+fn label(app: &App, form: &CardForm, slot: Slot) -> String {
+    let b = app.store.edition().ballot;
+    match slot {
+        Slot::FirstName => app.t("Imię", "First name").into(),
+        Slot::LastName => app.t("Nazwisko", "Surname").into(),
+        Slot::Address => app.t("Adres", "Address").into(),
+        Slot::Pesel => "PESEL".into(),
+        Slot::Signed => app.t("Podpis", "Signature").into(),
+        Slot::District => app.t("Dzielnica", "District").into(),
+        Slot::Local(i) => format!(
+            "{:<9}{} {}",
+            if i == 0 {
+                app.t("Lokalne", "Local")
+            } else {
+                ""
+            },
+            b.local_picks as usize - i,
+            app.t("pkt", "pts")
+        ),
+        Slot::Citywide(i) => {
+            let _ = form;
+            format!(
+                "{:<9}{} {}",
+                if i == 0 {
+                    app.t("Miejskie", "City")
+                } else {
+                    ""
+                },
+                b.citywide_picks as usize - i,
+                app.t("pkt", "pts")
+            )
+        }
+    }
+}
+
+fn width_of(slot: Slot) -> usize {
+    match slot {
+        Slot::FirstName | Slot::LastName => 22,
+        Slot::Address => 40,
+        Slot::Pesel => 13,
+        Slot::Signed => 1,
+        Slot::District => 5,
+        Slot::Local(_) | Slot::Citywide(_) => 5,
+    }
+}
+
+fn shown_value(slot: Slot, value: &str, app: &App) -> String {
+    match (slot, value) {
+        (Slot::Signed, SIGNED_YES) => app.t("t", "y").into(),
+        (Slot::Signed, SIGNED_NO) => "n".into(),
+        _ => value.to_string(),
+    }
+}
+
+pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, area: Rect) {
+    let form = &state.form;
+    let edition = app.store.edition();
+    let title = match (&state.amend, form.reviewing) {
+        (Some(id), _) => format!(" {} {id} ", app.t("Poprawa karty", "Amending card")),
+        (None, true) => app
+            .t(" Przegląd karty przed zapisem ", " Review before saving ")
+            .to_string(),
+        (None, false) => app.t(" Karta do głosowania ", " Voting card ").to_string(),
+    };
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let label_width = 17usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus && !form.reviewing;
+        let active = form.is_active(i, edition);
+        let w = width_of(field.slot);
+        let value = shown_value(field.slot, field.input.value(), app);
+        let shown: String = if active {
+            let visible: String = value
+                .chars()
+                .rev()
+                .take(w)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            format!("[{visible:<w$}]")
+        } else {
+            format!(" {:<w$} ", "—")
+        };
+        let marker = if focused { "▶" } else { " " };
+        let mut spans = vec![
+            Span::raw(format!(
+                "{marker}{:<label_width$}",
+                label(app, form, field.slot)
+            )),
+            Span::styled(
+                shown,
+                if focused {
+                    Style::default().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::default()
+                },
+            ),
+        ];
+        if let Some((ok, text)) = note(app, state, i) {
+            let mark = match (ok, active) {
+                (_, false) => "",
+                (true, true) => "✓ ",
+                (false, true) => "✗ ",
+            };
+            spans.push(Span::raw(format!(" {mark}{text}")));
+        }
+        if focused {
+            let visual = field.input.visual_cursor().min(w);
+            cursor = Some((
+                inner.x + 1 + label_width as u16 + 1 + visual as u16,
+                inner.y + lines.len() as u16,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    for p in &state.same_pesel {
+        let at = chrono::DateTime::parse_from_rfc3339(&p.at)
+            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(|_| p.at.clone());
+        lines.push(Line::from(Span::styled(
+            match app.lang {
+                Lang::Pl => format!(
+                    "! Ten PESEL jest już na karcie {} (wprowadził(a) {}, {at}). Można zapisać — karta będzie oznaczona.",
+                    p.card_id, p.operator
+                ),
+                Lang::En => format!(
+                    "! This PESEL is already on card {} (entered by {}, {at}). It can be saved — the card will be flagged.",
+                    p.card_id, p.operator
+                ),
+            },
+            Style::default().add_modifier(Modifier::BOLD),
+        )));
+    }
+    if form.reviewing {
+        let assessment = form.assess(edition, app.day, app.store.rule_options());
+        lines.extend(verdict_lines(app, &assessment, form));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(c) = cursor {
+        frame.set_cursor_position(c);
+    }
+}
+
+fn verdict_lines<'a>(app: &App, a: &Assessment, form: &CardForm) -> Vec<Line<'a>> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let marks = if form.marks.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " [{}: {}]",
+            app.t("zaznaczono", "marked"),
+            form.marks
+                .iter()
+                .map(|m| m.code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    if a.is_valid() {
+        vec![Line::from(Span::styled(
+            format!(
+                "✓ {}{marks}",
+                app.t(
+                    "KARTA WAŻNA — Enter zapisuje, Esc wraca do poprawek.",
+                    "VALID CARD — Enter saves, Esc goes back to correct."
+                )
+            ),
+            bold,
+        ))]
+    } else {
+        let reasons: Vec<String> = a
+            .reasons
+            .iter()
+            .map(|r| i18n::reason(app.lang, *r).to_string())
+            .collect();
+        vec![
+            Line::from(Span::styled(
+                format!(
+                    "✗ {} {}{marks}",
+                    app.t("KARTA NIEWAŻNA:", "INVALID CARD:"),
+                    reasons.join("; ")
+                ),
+                bold,
+            )),
+            Line::from(app.t(
+                "  Literówka → Esc i popraw.  Wada papierowej karty → F8 zapisz jako NIEWAŻNĄ.",
+                "  A typo → Esc and fix it.  A defect of the paper card → F8 save as INVALID.",
+            )),
+        ]
+    }
+}

@@ -1,0 +1,422 @@
+//! The card form: one field per rubric of the paper card, in the card's order,
+//! with the typing rules that keep keystrokes to the characters on the card:
+//! fixed-length and unambiguous fields move on by themselves, and a Roman
+//! district runs straight into the first project number.
+//!
+//! Pure state and logic; `entry.rs` draws it.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use tui_input::{Input, InputRequest};
+
+use crate::card::{self, Assessment, RawCard, Reason, RuleOptions};
+use crate::edition::{self, Edition, ProjectList, roman};
+
+/// Which rubric a field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    FirstName,
+    LastName,
+    Address,
+    Pesel,
+    Signed,
+    District,
+    /// Local pick by rank (0 = most points).
+    Local(usize),
+    Citywide(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub slot: Slot,
+    pub input: Input,
+}
+
+/// The whole card being typed.
+#[derive(Debug, Clone)]
+pub struct CardForm {
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Defects seen on the paper: illegible, wrong rubric.
+    pub marks: BTreeSet<Reason>,
+    /// The review of the whole card is shown; keys save or go back.
+    pub reviewing: bool,
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormEvent {
+    Nothing,
+    /// The focus moved to another field.
+    Moved,
+    /// The last field was completed: show the review.
+    Complete,
+}
+
+/// The signature rubric's value as stored in its input.
+pub const SIGNED_YES: &str = "t";
+pub const SIGNED_NO: &str = "n";
+
+impl CardForm {
+    /// An empty card for this edition.
+    pub fn new(edition: &Edition) -> CardForm {
+        let mut fields: Vec<Field> = [
+            Slot::FirstName,
+            Slot::LastName,
+            Slot::Address,
+            Slot::Pesel,
+            Slot::Signed,
+            Slot::District,
+        ]
+        .into_iter()
+        .map(|slot| Field {
+            slot,
+            input: Input::default(),
+        })
+        .collect();
+        for i in 0..edition.ballot.local_picks as usize {
+            fields.push(Field {
+                slot: Slot::Local(i),
+                input: Input::default(),
+            });
+        }
+        for i in 0..edition.ballot.citywide_picks as usize {
+            fields.push(Field {
+                slot: Slot::Citywide(i),
+                input: Input::default(),
+            });
+        }
+        CardForm {
+            fields,
+            focus: 0,
+            marks: BTreeSet::new(),
+            reviewing: false,
+        }
+    }
+
+    /// A form holding an existing card (to amend it).
+    pub fn from_card(edition: &Edition, card: &RawCard) -> CardForm {
+        let mut form = CardForm::new(edition);
+        for f in &mut form.fields {
+            let value = match f.slot {
+                Slot::FirstName => card.first_name.clone(),
+                Slot::LastName => card.last_name.clone(),
+                Slot::Address => card.address.clone(),
+                Slot::Pesel => card.pesel.clone(),
+                Slot::Signed => if card.signed { SIGNED_YES } else { SIGNED_NO }.to_string(),
+                Slot::District => card.district.clone(),
+                Slot::Local(i) => card.local.get(i).cloned().unwrap_or_default(),
+                Slot::Citywide(i) => card.citywide.get(i).cloned().unwrap_or_default(),
+            };
+            f.input = Input::new(value);
+        }
+        form.marks = card.marks.iter().copied().collect();
+        form
+    }
+
+    pub fn value(&self, slot: Slot) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.slot == slot)
+            .map_or("", |f| f.input.value())
+    }
+
+    pub fn focused(&self) -> Slot {
+        self.fields[self.focus].slot
+    }
+
+    /// The card as typed, for the rules and the store.
+    pub fn raw(&self, cast_date: NaiveDate) -> RawCard {
+        let picks = |local: bool| -> Vec<String> {
+            let mut v: Vec<String> = self
+                .fields
+                .iter()
+                .filter_map(|f| match (f.slot, local) {
+                    (Slot::Local(_), true) | (Slot::Citywide(_), false) => {
+                        Some(f.input.value().trim().to_string())
+                    }
+                    _ => None,
+                })
+                .collect();
+            while v.last().is_some_and(String::is_empty) {
+                v.pop();
+            }
+            v
+        };
+        RawCard {
+            first_name: self.value(Slot::FirstName).trim().to_string(),
+            last_name: self.value(Slot::LastName).trim().to_string(),
+            address: self.value(Slot::Address).trim().to_string(),
+            pesel: self.value(Slot::Pesel).trim().to_string(),
+            signed: self.value(Slot::Signed) == SIGNED_YES,
+            district: self.value(Slot::District).trim().to_string(),
+            local: picks(true),
+            citywide: picks(false),
+            cast_date,
+            marks: self.marks.iter().copied().collect(),
+        }
+    }
+
+    pub fn assess(
+        &self,
+        edition: &Edition,
+        cast_date: NaiveDate,
+        options: RuleOptions,
+    ) -> Assessment {
+        card::assess(edition, &self.raw(cast_date), options)
+    }
+
+    /// The district the district rubric names, if it names one.
+    pub fn district<'e>(&self, edition: &'e Edition) -> Option<&'e edition::District> {
+        edition.parse_district(self.value(Slot::District))
+    }
+
+    /// Whether a field takes input: local picks past the number of projects in
+    /// the chosen district (district XI in 2014: four) do not.
+    pub fn is_active(&self, index: usize, edition: &Edition) -> bool {
+        match self.fields[index].slot {
+            Slot::Local(i) => match self.district(edition) {
+                Some(d) => i < d.list.projects.len(),
+                None => true,
+            },
+            _ => true,
+        }
+    }
+
+    fn last_active(&self, edition: &Edition) -> usize {
+        (0..self.fields.len())
+            .rev()
+            .find(|i| self.is_active(*i, edition))
+            .unwrap_or(0)
+    }
+
+    /// Moves to the next field that takes input; past the last one, the card
+    /// is complete.
+    pub fn next(&mut self, edition: &Edition) -> FormEvent {
+        if self.focus >= self.last_active(edition) {
+            self.reviewing = true;
+            return FormEvent::Complete;
+        }
+        let mut i = self.focus + 1;
+        while i < self.fields.len() && !self.is_active(i, edition) {
+            i += 1;
+        }
+        self.focus = i.min(self.fields.len() - 1);
+        FormEvent::Moved
+    }
+
+    pub fn prev(&mut self, edition: &Edition) -> FormEvent {
+        let mut i = self.focus;
+        while i > 0 {
+            i -= 1;
+            if self.is_active(i, edition) {
+                self.focus = i;
+                return FormEvent::Moved;
+            }
+        }
+        FormEvent::Nothing
+    }
+
+    /// Puts the focus on a field (e.g. the first one with a problem).
+    pub fn focus_on(&mut self, slot: Slot) {
+        if let Some(i) = self.fields.iter().position(|f| f.slot == slot) {
+            self.focus = i;
+            self.reviewing = false;
+        }
+    }
+
+    /// Backspace: deletes a character, or on an empty field goes back.
+    pub fn backspace(&mut self, edition: &Edition) -> FormEvent {
+        let input = &mut self.fields[self.focus].input;
+        if input.value().is_empty() {
+            self.prev(edition)
+        } else {
+            input.handle(InputRequest::DeletePrevChar);
+            FormEvent::Nothing
+        }
+    }
+
+    /// Cursor movement and deletion inside the focused field.
+    pub fn edit(&mut self, request: InputRequest) {
+        self.fields[self.focus].input.handle(request);
+    }
+
+    /// One typed character.
+    pub fn type_char(&mut self, c: char, edition: &Edition) -> FormEvent {
+        let slot = self.focused();
+        match slot {
+            Slot::Signed => {
+                let value = match c.to_ascii_lowercase() {
+                    't' | 'y' | '1' | ' ' => SIGNED_YES,
+                    'n' | '0' => SIGNED_NO,
+                    _ => return FormEvent::Nothing,
+                };
+                self.fields[self.focus].input = Input::new(value.to_string());
+                return self.next(edition);
+            }
+            Slot::Pesel if !(c.is_ascii_digit() || c == ' ' || c == '-') => {
+                return FormEvent::Nothing;
+            }
+            Slot::District => {
+                let current = self.value(Slot::District).trim().to_string();
+                let roman_so_far =
+                    !current.is_empty() && current.chars().all(|ch| "IVXLivxl".contains(ch));
+                // A digit after a complete Roman district is the first project.
+                if c.is_ascii_digit() && roman_so_far && self.district(edition).is_some() {
+                    if let FormEvent::Moved = self.next(edition) {
+                        return self.type_char(c, edition);
+                    }
+                    return FormEvent::Nothing;
+                }
+                if c.is_whitespace() {
+                    return FormEvent::Nothing;
+                }
+            }
+            _ => {}
+        }
+        self.fields[self.focus]
+            .input
+            .handle(InputRequest::InsertChar(c));
+        if self.is_settled(edition) {
+            self.next(edition)
+        } else {
+            FormEvent::Nothing
+        }
+    }
+
+    /// Whether the focused field is complete and nothing longer could be meant,
+    /// so the form can move on without a key.
+    fn is_settled(&self, edition: &Edition) -> bool {
+        let value = self.fields[self.focus].input.value();
+        match self.focused() {
+            Slot::Pesel => value.chars().filter(char::is_ascii_digit).count() >= 11,
+            Slot::District => district_settled(edition, value),
+            Slot::Local(_) => self
+                .district(edition)
+                .is_some_and(|d| pick_settled(&d.list, value)),
+            Slot::Citywide(_) => pick_settled(&edition.citywide, value),
+            _ => false,
+        }
+    }
+}
+
+/// A district number nobody could be still typing: Arabic with no longer
+/// number in the edition starting with it (`11`, `2`… but not `1`), or a
+/// Roman numeral that no longer numeral of the edition extends.
+fn district_settled(edition: &Edition, typed: &str) -> bool {
+    let t = typed.trim().to_ascii_uppercase();
+    let Some(n) = roman::parse_district_number(&t) else {
+        return false;
+    };
+    if edition.district(n).is_none() {
+        return false;
+    }
+    let arabic = t.bytes().all(|b| b.is_ascii_digit());
+    !edition.districts.iter().any(|d| {
+        d.number != n
+            && if arabic {
+                d.number.to_string().starts_with(&n.to_string())
+            } else {
+                roman::to_roman(d.number).starts_with(&t)
+            }
+    })
+}
+
+/// A project id that names a project and is the start of no other id.
+fn pick_settled(list: &ProjectList, typed: &str) -> bool {
+    if list.find(typed).is_none() {
+        return false;
+    }
+    let key = edition::normalize_id(typed);
+    !list.projects.iter().any(|p| {
+        let other = edition::normalize_id(&p.id);
+        other != key && other.starts_with(&key)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edition() -> Edition {
+        Edition::parse(
+            include_str!("../../assets/editions/krakow-2014.toml"),
+            "krakow-2014",
+        )
+        .expect("bundled edition")
+    }
+
+    fn type_all(form: &mut CardForm, e: &Edition, keys: &str) {
+        for c in keys.chars() {
+            if c == '\n' {
+                form.next(e);
+            } else {
+                form.type_char(c, e);
+            }
+        }
+    }
+
+    #[test]
+    fn a_card_typed_with_few_keys() {
+        let e = edition();
+        let mut f = CardForm::new(&e);
+        // XI has 4 projects; the city-wide list has 15 (1 is ambiguous).
+        type_all(
+            &mut f,
+            &e,
+            "Jan\nKowalski\nul. Długa 1\n75031412362tXI42131529711",
+        );
+        assert!(f.reviewing, "the last pick completes the card");
+        let raw = f.raw(NaiveDate::from_ymd_opt(2014, 9, 27).expect("date"));
+        assert_eq!(raw.district, "XI");
+        assert_eq!(raw.local, ["4", "2", "1", "3"]);
+        assert_eq!(raw.citywide, ["15", "2", "9", "7", "11"]);
+        assert!(raw.signed);
+        assert!(card::assess(&e, &raw, RuleOptions::default()).is_valid());
+    }
+
+    #[test]
+    fn settling_rules() {
+        let e = edition();
+        assert!(district_settled(&e, "11"));
+        assert!(district_settled(&e, "2"));
+        assert!(!district_settled(&e, "1"));
+        assert!(!district_settled(&e, "XI"), "XII and XIII start with XI");
+        assert!(district_settled(&e, "XVIII"));
+        assert!(district_settled(&e, "xviii"));
+        assert!(!district_settled(&e, "19"));
+        assert!(!pick_settled(&e.citywide, "1"));
+        assert!(pick_settled(&e.citywide, "2"));
+        assert!(pick_settled(&e.citywide, "15"));
+        assert!(!pick_settled(&e.citywide, "16"));
+    }
+
+    #[test]
+    fn backspace_on_an_empty_field_goes_back() {
+        let e = edition();
+        let mut f = CardForm::new(&e);
+        type_all(&mut f, &e, "Jan\n");
+        assert_eq!(f.focused(), Slot::LastName);
+        f.backspace(&e);
+        assert_eq!(f.focused(), Slot::FirstName);
+        f.backspace(&e);
+        assert_eq!(f.value(Slot::FirstName), "Ja");
+    }
+
+    #[test]
+    fn short_district_skips_missing_slots() {
+        let e = edition();
+        let mut f = CardForm::new(&e);
+        type_all(&mut f, &e, "A\nB\nC\n75031412362t11");
+        assert_eq!(f.focused(), Slot::Local(0));
+        type_all(&mut f, &e, "1234");
+        assert_eq!(
+            f.focused(),
+            Slot::Citywide(0),
+            "no fifth local rubric for XI"
+        );
+        f.prev(&e);
+        assert_eq!(f.focused(), Slot::Local(3));
+    }
+}

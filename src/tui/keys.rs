@@ -1,0 +1,533 @@
+//! Every key the kiosk understands, in one table. Key handling, the footer's
+//! hints and the help screen (F1) all read this table, so what the help says is
+//! what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::i18n::Lang;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everywhere once an operator is logged in.
+    Global,
+    /// Typing a card.
+    Entry,
+    /// The review of a typed card, before it is saved.
+    Review,
+    /// Today's cards.
+    Cards,
+    /// One card opened from the list.
+    CardDetail,
+    /// A one-line question (a reason, a search, a day, a stop).
+    Prompt,
+    /// A screen that only shows something (summary, projects, help).
+    View,
+    Login,
+    Locked,
+}
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Help,
+    NewCard,
+    Cards,
+    Summary,
+    Projects,
+    DayAndStop,
+    Lock,
+    Logout,
+    Next,
+    Prev,
+    /// Enter: move on, confirm, save a valid card.
+    Confirm,
+    /// Esc: back, cancel.
+    Back,
+    SaveInvalid,
+    MarkIllegible,
+    MarkWrongRubric,
+    ClearCard,
+    Amend,
+    Void,
+    Up,
+    Down,
+}
+
+pub struct Binding {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+    pub scope: Scope,
+    pub action: Action,
+    /// The key as the footer and help write it.
+    pub label: &'static str,
+    pub pl: &'static str,
+    pub en: &'static str,
+    /// Shown in the footer (the help lists every binding).
+    pub hint: bool,
+}
+
+/// One row of the table (a constructor keeps the table one row per binding).
+#[allow(clippy::too_many_arguments)]
+const fn b(
+    code: KeyCode,
+    mods: KeyModifiers,
+    scope: Scope,
+    action: Action,
+    label: &'static str,
+    pl: &'static str,
+    en: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        code,
+        mods,
+        scope,
+        action,
+        label,
+        pl,
+        en,
+        hint,
+    }
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+use Action as A;
+use KeyCode as K;
+use Scope as S;
+
+/// The table. Earlier rows win when two could apply.
+pub const BINDINGS: &[Binding] = &[
+    // Typing a card.
+    b(
+        K::Enter,
+        NONE,
+        S::Entry,
+        A::Next,
+        "Enter",
+        "dalej",
+        "next",
+        true,
+    ),
+    b(
+        K::Tab,
+        NONE,
+        S::Entry,
+        A::Next,
+        "Tab",
+        "dalej",
+        "next",
+        false,
+    ),
+    b(
+        K::BackTab,
+        SHIFT,
+        S::Entry,
+        A::Prev,
+        "Shift-Tab",
+        "wstecz",
+        "back",
+        true,
+    ),
+    b(
+        K::Down,
+        NONE,
+        S::Entry,
+        A::Next,
+        "↓",
+        "następne pole",
+        "next field",
+        false,
+    ),
+    b(
+        K::Up,
+        NONE,
+        S::Entry,
+        A::Prev,
+        "↑",
+        "poprzednie pole",
+        "previous field",
+        false,
+    ),
+    b(
+        K::Char('k'),
+        CTRL,
+        S::Entry,
+        A::ClearCard,
+        "Ctrl-K",
+        "wyczyść kartę",
+        "clear the card",
+        false,
+    ),
+    // The review.
+    b(
+        K::Enter,
+        NONE,
+        S::Review,
+        A::Confirm,
+        "Enter",
+        "zapisz ważną kartę",
+        "save the valid card",
+        true,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::Review,
+        A::Back,
+        "Esc",
+        "popraw",
+        "correct",
+        true,
+    ),
+    b(
+        K::F(8),
+        NONE,
+        S::Review,
+        A::SaveInvalid,
+        "F8",
+        "zapisz jako NIEWAŻNĄ",
+        "save as INVALID",
+        true,
+    ),
+    b(
+        K::F(6),
+        NONE,
+        S::Review,
+        A::MarkIllegible,
+        "F6",
+        "nieczytelna",
+        "illegible",
+        true,
+    ),
+    b(
+        K::F(7),
+        NONE,
+        S::Review,
+        A::MarkWrongRubric,
+        "F7",
+        "zła rubryka",
+        "wrong rubric",
+        true,
+    ),
+    // Today's cards.
+    b(K::Up, NONE, S::Cards, A::Up, "↑", "wyżej", "up", false),
+    b(
+        K::Down,
+        NONE,
+        S::Cards,
+        A::Down,
+        "↓",
+        "niżej",
+        "down",
+        false,
+    ),
+    b(
+        K::Enter,
+        NONE,
+        S::Cards,
+        A::Confirm,
+        "Enter",
+        "otwórz",
+        "open",
+        true,
+    ),
+    b(K::Esc, NONE, S::Cards, A::Back, "Esc", "wróć", "back", true),
+    // One card.
+    b(
+        K::F(5),
+        NONE,
+        S::CardDetail,
+        A::Amend,
+        "F5",
+        "popraw (koordynator)",
+        "amend (coordinator)",
+        true,
+    ),
+    b(
+        K::F(8),
+        NONE,
+        S::CardDetail,
+        A::Void,
+        "F8",
+        "unieważnij (koordynator)",
+        "void (coordinator)",
+        true,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::CardDetail,
+        A::Back,
+        "Esc",
+        "wróć",
+        "back",
+        true,
+    ),
+    // A question.
+    b(
+        K::Enter,
+        NONE,
+        S::Prompt,
+        A::Confirm,
+        "Enter",
+        "zatwierdź",
+        "confirm",
+        true,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::Prompt,
+        A::Back,
+        "Esc",
+        "anuluj",
+        "cancel",
+        true,
+    ),
+    // Views.
+    b(K::Up, NONE, S::View, A::Up, "↑", "przewiń", "scroll", false),
+    b(
+        K::Down,
+        NONE,
+        S::View,
+        A::Down,
+        "↓",
+        "przewiń",
+        "scroll",
+        false,
+    ),
+    b(K::Esc, NONE, S::View, A::Back, "Esc", "wróć", "back", true),
+    // Login and lock.
+    b(
+        K::Enter,
+        NONE,
+        S::Login,
+        A::Confirm,
+        "Enter",
+        "dalej",
+        "next",
+        true,
+    ),
+    b(
+        K::Up,
+        NONE,
+        S::Login,
+        A::Up,
+        "↑",
+        "poprzedni operator",
+        "previous operator",
+        false,
+    ),
+    b(
+        K::Down,
+        NONE,
+        S::Login,
+        A::Down,
+        "↓",
+        "następny operator",
+        "next operator",
+        false,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::Login,
+        A::Back,
+        "Esc",
+        "wstecz",
+        "back",
+        true,
+    ),
+    b(
+        K::Char('q'),
+        CTRL,
+        S::Login,
+        A::Logout,
+        "Ctrl-Q",
+        "zakończ",
+        "quit",
+        true,
+    ),
+    b(
+        K::Enter,
+        NONE,
+        S::Locked,
+        A::Confirm,
+        "Enter",
+        "odblokuj",
+        "unlock",
+        true,
+    ),
+    b(
+        K::Char('q'),
+        CTRL,
+        S::Locked,
+        A::Logout,
+        "Ctrl-Q",
+        "wyloguj",
+        "log out",
+        true,
+    ),
+    // Everywhere once logged in.
+    b(
+        K::F(1),
+        NONE,
+        S::Global,
+        A::Help,
+        "F1",
+        "pomoc",
+        "help",
+        true,
+    ),
+    b(
+        K::F(2),
+        NONE,
+        S::Global,
+        A::NewCard,
+        "F2",
+        "nowa karta",
+        "new card",
+        true,
+    ),
+    b(
+        K::F(3),
+        NONE,
+        S::Global,
+        A::Cards,
+        "F3",
+        "karty",
+        "cards",
+        true,
+    ),
+    b(
+        K::F(4),
+        NONE,
+        S::Global,
+        A::Summary,
+        "F4",
+        "podsumowanie",
+        "summary",
+        true,
+    ),
+    b(
+        K::F(9),
+        NONE,
+        S::Global,
+        A::Projects,
+        "F9",
+        "projekty",
+        "projects",
+        false,
+    ),
+    b(
+        K::F(10),
+        NONE,
+        S::Global,
+        A::DayAndStop,
+        "F10",
+        "dzień i postój",
+        "day and stop",
+        false,
+    ),
+    b(
+        K::Char('l'),
+        CTRL,
+        S::Global,
+        A::Lock,
+        "Ctrl-L",
+        "zablokuj",
+        "lock",
+        false,
+    ),
+    b(
+        K::Char('q'),
+        CTRL,
+        S::Global,
+        A::Logout,
+        "Ctrl-Q",
+        "wyloguj",
+        "log out",
+        true,
+    ),
+];
+
+fn matches(binding: &Binding, key: &KeyEvent) -> bool {
+    let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    match (binding.code, key.code) {
+        // Shift-Tab arrives as BackTab, with or without SHIFT set.
+        (KeyCode::BackTab, KeyCode::BackTab) => true,
+        (KeyCode::Char(a), KeyCode::Char(c)) => {
+            a == c.to_ascii_lowercase()
+                && mods.contains(KeyModifiers::CONTROL)
+                    == binding.mods.contains(KeyModifiers::CONTROL)
+        }
+        (a, c) => a == c && mods == binding.mods,
+    }
+}
+
+/// The action of a key in a scope; global bindings apply when `global` is set.
+pub fn action(scope: Scope, global: bool, key: &KeyEvent) -> Option<Action> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope || (global && b.scope == Scope::Global))
+        .find(|b| matches(b, key))
+        .map(|b| b.action)
+}
+
+/// Footer hints for a scope: the key and what it does.
+pub fn hints(scope: Scope, global: bool, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.hint && (b.scope == scope || (global && b.scope == Scope::Global)))
+        .map(|b| (b.label, if lang == Lang::Pl { b.pl } else { b.en }))
+        .collect()
+}
+
+/// Every binding of a scope, for the help screen.
+pub fn all(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.scope == scope)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_resolve_by_scope() {
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(action(Scope::Entry, true, &enter), Some(Action::Next));
+        assert_eq!(action(Scope::Review, true, &enter), Some(Action::Confirm));
+        let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
+        assert_eq!(action(Scope::Entry, true, &f1), Some(Action::Help));
+        assert_eq!(action(Scope::Login, false, &f1), None);
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(action(Scope::Entry, true, &ctrl_q), Some(Action::Logout));
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            action(Scope::Entry, true, &q),
+            None,
+            "plain letters are typing"
+        );
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                let overlap =
+                    a.scope == b.scope || a.scope == Scope::Global || b.scope == Scope::Global;
+                if overlap && a.code == b.code && a.mods == b.mods {
+                    assert_eq!(
+                        a.action, b.action,
+                        "{} in {:?}/{:?}",
+                        a.label, a.scope, b.scope
+                    );
+                }
+            }
+        }
+    }
+}

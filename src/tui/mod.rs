@@ -1,0 +1,578 @@
+//! The kiosk: a full-screen terminal UI for volunteers typing paper cards.
+//!
+//! Elm-style: a key becomes an [`keys::Action`] (or a typed character), one
+//! `handle_key` changes the [`App`], and `render` draws it without changing
+//! anything. The loop is generic over the ratatui backend, so tests drive the
+//! real app with synthetic keys on `TestBackend`.
+
+mod cards;
+mod entry;
+pub mod form;
+pub mod keys;
+mod login;
+mod setup;
+mod views;
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use tui_input::{Input, InputRequest};
+
+use crate::i18n::{Lang, t};
+use crate::store::{Operator, Role, Status, Store, StoreError};
+use keys::{Action, Scope};
+
+pub use setup::{SetupOutcome, run_setup};
+
+/// The screen locks after this long without a key.
+pub const IDLE_LOCK: Duration = Duration::from_secs(10 * 60);
+
+/// A demo operator shown on the training kiosk's login screen.
+#[derive(Debug, Clone)]
+pub struct DemoOperator {
+    pub name: String,
+    pub role: Role,
+    pub pin: String,
+}
+
+/// The whole kiosk.
+pub struct App {
+    pub store: Store,
+    pub lang: Lang,
+    /// Training kiosk: demo operators and their PINs are shown at login.
+    pub demo: Vec<DemoOperator>,
+    pub mode: Mode,
+    pub last_activity: Instant,
+    pub quit: bool,
+    pub day: NaiveDate,
+    pub stop: Option<String>,
+}
+
+pub enum Mode {
+    Login(login::LoginState),
+    /// Idle lock: the work underneath is kept for the same operator.
+    Locked(login::LockState, Box<Work>),
+    Work(Box<Work>),
+}
+
+/// A logged-in operator's session.
+pub struct Work {
+    pub operator: Operator,
+    pub screen: Screen,
+    pub help: bool,
+    pub prompt: Option<Prompt>,
+    /// One line of feedback: what just happened, or why not.
+    pub message: Option<Message>,
+}
+
+pub enum Screen {
+    Entry(entry::EntryState),
+    Cards(cards::CardsState),
+    Summary(Box<Status>),
+    Projects(u16),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Info(String),
+    Problem(String),
+}
+
+/// A one-line question over the current screen.
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub question: String,
+    pub input: Input,
+    pub error: Option<String>,
+}
+
+pub enum PromptKind {
+    AmendReason {
+        card_id: String,
+        card: Box<crate::card::RawCard>,
+    },
+    VoidReason {
+        card_id: String,
+    },
+    Day,
+    Stop,
+}
+
+impl App {
+    /// Opens the kiosk on a store, at the login screen.
+    pub fn new(store: Store, lang: Lang, demo: Vec<DemoOperator>) -> Result<App, StoreError> {
+        let day = store.current_day()?;
+        let stop = store.current_stop()?;
+        let login = login::LoginState::new(&store)?;
+        Ok(App {
+            store,
+            lang,
+            demo,
+            mode: Mode::Login(login),
+            last_activity: Instant::now(),
+            quit: false,
+            day,
+            stop,
+        })
+    }
+
+    pub fn t<'a>(&self, pl: &'a str, en: &'a str) -> &'a str {
+        t(self.lang, pl, en)
+    }
+
+    /// Time passes: lock an idle session.
+    pub fn tick(&mut self, now: Instant) {
+        if now.duration_since(self.last_activity) < IDLE_LOCK {
+            return;
+        }
+        let mode = std::mem::replace(&mut self.mode, Mode::Work(Box::new(Work::placeholder())));
+        self.mode = match mode {
+            Mode::Work(work) => Mode::Locked(login::LockState::new(work.operator.clone()), work),
+            other => other,
+        };
+    }
+
+    /// One key press at `now`.
+    pub fn handle_key(&mut self, key: KeyEvent, now: Instant) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        self.tick(now);
+        self.last_activity = now;
+        let mode = std::mem::replace(&mut self.mode, Mode::Work(Box::new(Work::placeholder())));
+        self.mode = match mode {
+            Mode::Login(mut state) => match login::handle_login(self, &mut state, key) {
+                login::LoginOutcome::Stay => Mode::Login(state),
+                login::LoginOutcome::Quit => {
+                    self.quit = true;
+                    Mode::Login(state)
+                }
+                login::LoginOutcome::LoggedIn(operator) => {
+                    Mode::Work(Box::new(Work::new(operator, self)))
+                }
+            },
+            Mode::Locked(mut lock, work) => match login::handle_lock(self, &mut lock, key) {
+                login::LockOutcome::Stay => Mode::Locked(lock, work),
+                login::LockOutcome::Unlocked => Mode::Work(work),
+                login::LockOutcome::Logout => Mode::Login(self.fresh_login()),
+            },
+            Mode::Work(mut work) => {
+                if self.handle_work(&mut work, key) {
+                    Mode::Login(self.fresh_login())
+                } else {
+                    Mode::Work(work)
+                }
+            }
+        };
+    }
+
+    fn fresh_login(&self) -> login::LoginState {
+        login::LoginState::new(&self.store).unwrap_or_else(|_| login::LoginState::empty())
+    }
+
+    /// Keys of a logged-in session; returns true to log out.
+    fn handle_work(&mut self, work: &mut Work, key: KeyEvent) -> bool {
+        if work.help {
+            work.help = false;
+            return false;
+        }
+        if work.prompt.is_some() {
+            self.handle_prompt(work, key);
+            return false;
+        }
+        let scope = work.scope();
+        let action = keys::action(scope, true, &key);
+        match action {
+            Some(Action::Help) => work.help = true,
+            Some(Action::Logout) => return true,
+            Some(Action::Lock) => {
+                // Locking now is the same as idling out.
+                self.last_activity = Instant::now() - IDLE_LOCK;
+            }
+            Some(Action::NewCard) => {
+                work.message = None;
+                work.screen = Screen::Entry(entry::EntryState::new(&self.store));
+            }
+            Some(Action::Cards) => {
+                work.message = None;
+                work.screen = Screen::Cards(cards::CardsState::new(self));
+            }
+            Some(Action::Summary) => {
+                work.message = None;
+                match self.store.status_of(Some(self.day)) {
+                    Ok(s) => work.screen = Screen::Summary(Box::new(s)),
+                    Err(e) => work.message = Some(Message::Problem(e.to_string())),
+                }
+            }
+            Some(Action::Projects) => {
+                work.message = None;
+                work.screen = Screen::Projects(0);
+            }
+            Some(Action::DayAndStop) => {
+                if work.operator.role != Role::Coordinator {
+                    work.message = Some(Message::Problem(
+                        self.t(
+                            "Dzień i postój ustawia koordynator.",
+                            "Only a coordinator sets the day and stop.",
+                        )
+                        .into(),
+                    ));
+                } else {
+                    work.prompt = Some(Prompt::new(
+                        PromptKind::Day,
+                        self.t(
+                            "Dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD):",
+                            "Voting day whose urn you are entering (YYYY-MM-DD):",
+                        ),
+                        &self.day.to_string(),
+                    ));
+                }
+            }
+            _ => {
+                let mut screen = std::mem::replace(&mut work.screen, Screen::Projects(0));
+                match &mut screen {
+                    Screen::Entry(state) => entry::handle(self, work, state, action, key),
+                    Screen::Cards(state) => {
+                        if let Some(next) = cards::handle(self, work, state, action, key) {
+                            screen = next;
+                        }
+                    }
+                    Screen::Summary(_) | Screen::Projects(_) => {
+                        if let Some(next) = views::handle(self, &mut screen, action) {
+                            screen = next;
+                        }
+                    }
+                }
+                work.screen = screen;
+            }
+        }
+        false
+    }
+
+    fn handle_prompt(&mut self, work: &mut Work, key: KeyEvent) {
+        let Some(mut prompt) = work.prompt.take() else {
+            return;
+        };
+        match keys::action(Scope::Prompt, false, &key) {
+            Some(Action::Back) => {
+                work.message = Some(Message::Info(self.t("Anulowano.", "Cancelled.").into()));
+                return;
+            }
+            Some(Action::Confirm) => {
+                let answer = prompt.input.value().trim().to_string();
+                match self.answer(work, &prompt.kind, &answer) {
+                    Ok(None) => {}
+                    Ok(Some(next)) => work.prompt = Some(next),
+                    Err(problem) => {
+                        prompt.error = Some(problem);
+                        work.prompt = Some(prompt);
+                    }
+                }
+                return;
+            }
+            _ => edit_input(&mut prompt.input, key),
+        }
+        work.prompt = Some(prompt);
+    }
+
+    /// Carries out a confirmed prompt; `Err` keeps the prompt open with a reason.
+    fn answer(
+        &mut self,
+        work: &mut Work,
+        kind: &PromptKind,
+        answer: &str,
+    ) -> Result<Option<Prompt>, String> {
+        let who = work.operator.name.clone();
+        match kind {
+            PromptKind::Day => {
+                let day: NaiveDate = answer.parse().map_err(|_| {
+                    self.t("To nie jest data RRRR-MM-DD.", "Not a YYYY-MM-DD date.")
+                        .to_string()
+                })?;
+                self.store.set_day(day, &who).map_err(|e| e.to_string())?;
+                self.day = day;
+                work.message = Some(Message::Info(format!(
+                    "{} {day}.",
+                    self.t("Karty są wprowadzane pod dniem", "Cards are entered under")
+                )));
+                if self.store.point().mobile {
+                    return Ok(Some(Prompt::new(
+                        PromptKind::Stop,
+                        self.t("Miejsce postoju punktu mobilnego:", "Mobile point's stop:"),
+                        self.stop.as_deref().unwrap_or(""),
+                    )));
+                }
+                Ok(None)
+            }
+            PromptKind::Stop => {
+                if answer.is_empty() {
+                    return Err(self.t("Wpisz miejsce postoju.", "Type the stop.").into());
+                }
+                self.store
+                    .set_stop(answer, &who)
+                    .map_err(|e| e.to_string())?;
+                self.stop = Some(answer.to_string());
+                work.message = Some(Message::Info(format!(
+                    "{} {answer}.",
+                    self.t("Postój:", "Stop:")
+                )));
+                Ok(None)
+            }
+            PromptKind::VoidReason { card_id } => {
+                if answer.is_empty() {
+                    return Err(self.t("Podaj powód.", "Give a reason.").into());
+                }
+                self.store
+                    .void_card(card_id, &who, answer)
+                    .map_err(|e| e.to_string())?;
+                work.message = Some(Message::Info(format!(
+                    "{} {card_id}.",
+                    self.t("Unieważniono kartę", "Voided card")
+                )));
+                work.screen = Screen::Cards(cards::CardsState::new(self));
+                Ok(None)
+            }
+            PromptKind::AmendReason { card_id, card } => {
+                if answer.is_empty() {
+                    return Err(self.t("Podaj powód.", "Give a reason.").into());
+                }
+                let saved = self
+                    .store
+                    .amend_card(card_id, (**card).clone(), &who, answer)
+                    .map_err(|e| e.to_string())?;
+                work.message = Some(Message::Info(format!(
+                    "{} {card_id} ({}).",
+                    self.t("Poprawiono kartę", "Amended card"),
+                    if saved.assessment.is_valid() {
+                        self.t("ważna", "valid")
+                    } else {
+                        self.t("nieważna", "invalid")
+                    }
+                )));
+                work.screen = Screen::Cards(cards::CardsState::new(self));
+                Ok(None)
+            }
+        }
+    }
+
+    /// Draws the whole kiosk.
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        match &self.mode {
+            Mode::Login(state) => login::render_login(self, state, frame, area),
+            Mode::Locked(lock, _) => login::render_lock(self, lock, frame, area),
+            Mode::Work(work) => self.render_work(work, frame, area),
+        }
+    }
+
+    fn render_work(&self, work: &Work, frame: &mut Frame, area: Rect) {
+        let [header, body, message, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        frame.render_widget(
+            Paragraph::new(self.header_line(Some(&work.operator))),
+            header,
+        );
+        match &work.screen {
+            Screen::Entry(state) => entry::render(self, work, state, frame, body),
+            Screen::Cards(state) => cards::render(self, work, state, frame, body),
+            Screen::Summary(status) => views::render_summary(self, status, frame, body),
+            Screen::Projects(scroll) => views::render_projects(self, *scroll, frame, body),
+        }
+        if let Some(m) = &work.message {
+            let line = match m {
+                Message::Info(s) => Line::from(format!("» {s}")),
+                Message::Problem(s) => Line::from(Span::styled(
+                    format!("✗ {s}"),
+                    Style::default().add_modifier(Modifier::BOLD),
+                )),
+            };
+            frame.render_widget(Paragraph::new(line), message);
+        }
+        frame.render_widget(
+            Paragraph::new(footer_line(self.lang, work.scope(), footer.width)),
+            footer,
+        );
+        if let Some(prompt) = &work.prompt {
+            render_prompt(self, prompt, frame, area);
+        }
+        if work.help {
+            views::render_help(self, work.scope(), frame, area);
+        }
+    }
+
+    /// The top line: point, day, stop, operator, training.
+    pub fn header_line(&self, operator: Option<&Operator>) -> Line<'static> {
+        let p = self.store.point();
+        let mut parts = vec![format!("urna · {} {}", p.id, p.name), self.day.to_string()];
+        if let Some(stop) = &self.stop {
+            parts.push(format!("{} {stop}", self.t("postój:", "stop:")));
+        }
+        if let Some(op) = operator {
+            parts.push(format!(
+                "{} ({})",
+                op.name,
+                match (op.role, self.lang) {
+                    (Role::Coordinator, Lang::Pl) => "koordynator",
+                    (Role::Volunteer, Lang::Pl) => "wolontariusz",
+                    (Role::Coordinator, Lang::En) => "coordinator",
+                    (Role::Volunteer, Lang::En) => "volunteer",
+                }
+            ));
+        }
+        if p.training {
+            parts.push(self.t("TRENING", "TRAINING").into());
+        }
+        Line::from(Span::styled(
+            parts.join(" · "),
+            Style::default().add_modifier(Modifier::REVERSED),
+        ))
+    }
+}
+
+impl Work {
+    fn new(operator: Operator, app: &App) -> Work {
+        Work {
+            operator,
+            screen: Screen::Entry(entry::EntryState::new(&app.store)),
+            help: false,
+            prompt: None,
+            message: None,
+        }
+    }
+
+    fn placeholder() -> Work {
+        Work {
+            operator: Operator {
+                name: String::new(),
+                role: Role::Volunteer,
+            },
+            screen: Screen::Projects(0),
+            help: false,
+            prompt: None,
+            message: None,
+        }
+    }
+
+    /// The key scope of what is on screen.
+    pub fn scope(&self) -> Scope {
+        if self.prompt.is_some() {
+            return Scope::Prompt;
+        }
+        match &self.screen {
+            Screen::Entry(state) if state.form.reviewing => Scope::Review,
+            Screen::Entry(_) => Scope::Entry,
+            Screen::Cards(state) if state.open.is_some() => Scope::CardDetail,
+            Screen::Cards(_) => Scope::Cards,
+            Screen::Summary(_) | Screen::Projects(_) => Scope::View,
+        }
+    }
+}
+
+impl Prompt {
+    fn new(kind: PromptKind, question: &str, value: &str) -> Prompt {
+        Prompt {
+            kind,
+            question: question.to_string(),
+            input: Input::new(value.to_string()),
+            error: None,
+        }
+    }
+}
+
+/// Edits a one-line input with a key that is not bound to an action.
+pub fn edit_input(input: &mut Input, key: KeyEvent) {
+    let request = match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(InputRequest::InsertChar(c))
+        }
+        KeyCode::Backspace => Some(InputRequest::DeletePrevChar),
+        KeyCode::Delete => Some(InputRequest::DeleteNextChar),
+        KeyCode::Left => Some(InputRequest::GoToPrevChar),
+        KeyCode::Right => Some(InputRequest::GoToNextChar),
+        KeyCode::Home => Some(InputRequest::GoToStart),
+        KeyCode::End => Some(InputRequest::GoToEnd),
+        _ => None,
+    };
+    if let Some(r) = request {
+        input.handle(r);
+    }
+}
+
+/// The footer: the keys of this scope, from the key table, as many whole
+/// hints as fit in `width` (F1 help lists them all).
+pub fn footer_line(lang: Lang, scope: Scope, width: u16) -> Line<'static> {
+    let global = !matches!(scope, Scope::Login | Scope::Locked | Scope::Prompt);
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (key, what) in keys::hints(scope, global, lang) {
+        let len = key.chars().count() + what.chars().count() + 3;
+        if used + len > width as usize {
+            break;
+        }
+        used += len;
+        spans.push(Span::styled(
+            key.to_string(),
+            Style::default().add_modifier(Modifier::REVERSED),
+        ));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    Line::from(spans)
+}
+
+fn render_prompt(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(4).min(76);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + area.height.saturating_sub(7) / 2,
+        width,
+        height: 6.min(area.height),
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(app.t(" Pytanie ", " Question "));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut lines = vec![
+        Line::from(prompt.question.clone()),
+        Line::from(format!("> {}", prompt.input.value())),
+    ];
+    if let Some(e) = &prompt.error {
+        lines.push(Line::from(format!("✗ {e}")));
+    }
+    lines.push(footer_line(app.lang, Scope::Prompt, inner.width));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let x = inner.x + 2 + prompt.input.visual_cursor() as u16;
+    frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y + 1));
+}
+
+/// Runs the kiosk on a real terminal until the operator quits. The terminal
+/// is restored on exit and on panic.
+pub fn run(app: &mut App) -> std::io::Result<()> {
+    ratatui::run(|terminal| -> std::io::Result<()> {
+        while !app.quit {
+            terminal.draw(|f| app.render(f))?;
+            if event::poll(Duration::from_millis(500))? {
+                match event::read()? {
+                    Event::Key(key) => app.handle_key(key, Instant::now()),
+                    Event::Resize(_, _) => {}
+                    _ => {}
+                }
+            } else {
+                app.tick(Instant::now());
+            }
+        }
+        Ok(())
+    })
+}
