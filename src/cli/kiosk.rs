@@ -4,11 +4,9 @@ use std::path::PathBuf;
 
 use super::{Context, Failure};
 use crate::i18n::{Lang, t};
-use crate::store::{DB_FILE, InitParams, Point, Role, Store};
-use crate::tui::{self, App, DemoOperator, SetupOutcome};
-
-/// The bundled 2014 edition, built into the binary.
-pub const BUNDLED_2014: &str = include_str!("../../assets/editions/krakow-2014.toml");
+use crate::store::DB_FILE;
+use crate::tui::demo::{demo_operators, demo_store};
+use crate::tui::{self, App, SetupOutcome};
 
 /// Where the bundled editions are: the installed package's, else the source
 /// tree's.
@@ -43,51 +41,6 @@ pub fn run(ctx: &Context) -> Result<u8, Failure> {
     let mut app = App::new(store, ctx.lang, Vec::new()).map_err(|e| ctx.store_failure(e))?;
     tui::run(&mut app).map_err(|e| tui_failure(ctx.lang, e))?;
     Ok(0)
-}
-
-/// The demo operators and their PINs, shown on the login screen.
-pub fn demo_operators() -> Vec<DemoOperator> {
-    vec![
-        DemoOperator {
-            name: "Anna".into(),
-            role: Role::Coordinator,
-            pin: "1234".into(),
-        },
-        DemoOperator {
-            name: "Bartek".into(),
-            role: Role::Volunteer,
-            pin: "5678".into(),
-        },
-    ]
-}
-
-/// Sets up (or reopens) a training store in `dir`.
-pub fn demo_store(dir: &std::path::Path) -> Result<Store, crate::store::StoreError> {
-    if dir.join(DB_FILE).exists() {
-        return Store::open(dir);
-    }
-    let ops = demo_operators();
-    let mut store = Store::create(
-        dir,
-        InitParams {
-            edition_toml: BUNDLED_2014,
-            point: Point {
-                id: "DEMO".into(),
-                name: "Punkt szkoleniowy".into(),
-                mobile: false,
-                central_recipient: None,
-                training: true,
-            },
-            coordinator: &ops[0].name,
-            pin: &ops[0].pin,
-        },
-    )?;
-    for op in &ops[1..] {
-        store.add_operator(&op.name, op.role, &op.pin, &ops[0].name)?;
-    }
-    let first_day = store.edition().voting_start;
-    store.set_day(first_day, &ops[0].name)?;
-    Ok(store)
 }
 
 pub fn demo(ctx: &Context) -> Result<u8, Failure> {

@@ -6,6 +6,7 @@
 //! real app with synthetic keys on `TestBackend`.
 
 mod cards;
+pub mod demo;
 mod entry;
 pub mod form;
 pub mod keys;
@@ -28,7 +29,7 @@ use crate::i18n::{Lang, t};
 use crate::store::{Operator, Role, Status, Store, StoreError};
 use keys::{Action, Scope};
 
-pub use setup::{SetupOutcome, run_setup};
+pub use setup::{SetupApp, SetupOutcome, run_setup};
 
 /// The screen locks after this long without a key.
 pub const IDLE_LOCK: Duration = Duration::from_secs(10 * 60);
