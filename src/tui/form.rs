@@ -258,19 +258,18 @@ impl CardForm {
             Slot::Pesel if !(c.is_ascii_digit() || c == ' ' || c == '-') => {
                 return FormEvent::Nothing;
             }
-            Slot::District => {
-                let current = self.value(Slot::District).trim().to_string();
-                let roman_so_far =
-                    !current.is_empty() && current.chars().all(|ch| "IVXLivxl".contains(ch));
-                // A digit after a complete Roman district is the first project.
-                if c.is_ascii_digit() && roman_so_far && self.district(edition).is_some() {
-                    if let FormEvent::Moved = self.next(edition) {
-                        return self.type_char(c, edition);
-                    }
-                    return FormEvent::Nothing;
-                }
+            Slot::District | Slot::Local(_) | Slot::Citywide(_) => {
                 if c.is_whitespace() {
                     return FormEvent::Nothing;
+                }
+                // A character that cannot continue a complete number starts the
+                // next rubric: `XI` then `4`, or `1` then `6` in a list of 1–15.
+                let extended = format!("{}{c}", self.fields[self.focus].input.value());
+                if self.is_complete(edition) && !self.could_be(edition, &extended) {
+                    return match self.next(edition) {
+                        FormEvent::Moved => self.type_char(c, edition),
+                        other => other,
+                    };
                 }
             }
             _ => {}
@@ -282,6 +281,37 @@ impl CardForm {
             self.next(edition)
         } else {
             FormEvent::Nothing
+        }
+    }
+
+    /// Whether the focused number field names something already.
+    fn is_complete(&self, edition: &Edition) -> bool {
+        let value = self.fields[self.focus].input.value();
+        match self.focused() {
+            Slot::District => self.district(edition).is_some(),
+            Slot::Local(_) => self
+                .district(edition)
+                .is_some_and(|d| d.list.find(value).is_some()),
+            Slot::Citywide(_) => edition.citywide.find(value).is_some(),
+            _ => false,
+        }
+    }
+
+    /// Whether `text` could still become a valid value of the focused field.
+    fn could_be(&self, edition: &Edition, text: &str) -> bool {
+        match self.focused() {
+            Slot::District => {
+                let t = text.trim().to_ascii_uppercase();
+                edition.districts.iter().any(|d| {
+                    d.number.to_string().starts_with(&t)
+                        || roman::to_roman(d.number).starts_with(&t)
+                })
+            }
+            Slot::Local(_) => self
+                .district(edition)
+                .is_some_and(|d| id_could_be(&d.list, text)),
+            Slot::Citywide(_) => id_could_be(&edition.citywide, text),
+            _ => true,
         }
     }
 
@@ -321,6 +351,14 @@ fn district_settled(edition: &Edition, typed: &str) -> bool {
                 roman::to_roman(d.number).starts_with(&t)
             }
     })
+}
+
+/// Whether some project id begins with `text`.
+fn id_could_be(list: &ProjectList, text: &str) -> bool {
+    let key = edition::normalize_id(text);
+    list.projects
+        .iter()
+        .any(|p| edition::normalize_id(&p.id).starts_with(&key))
 }
 
 /// A project id that names a project and is the start of no other id.
@@ -374,6 +412,25 @@ mod tests {
         assert_eq!(raw.citywide, ["15", "2", "9", "7", "11"]);
         assert!(raw.signed);
         assert!(card::assess(&e, &raw, RuleOptions::default()).is_valid());
+    }
+
+    #[test]
+    fn a_character_that_cannot_continue_starts_the_next_rubric() {
+        let e = edition();
+        let mut f = CardForm::new(&e);
+        type_all(&mut f, &e, "A\nB\nC\n75031412362t");
+        // District I, then 9 cannot make 19 (there are 18): 9 is the first pick.
+        type_all(&mut f, &e, "19");
+        assert_eq!(f.value(Slot::District), "1");
+        assert_eq!(f.value(Slot::Local(0)), "9");
+        // City-wide 1..15: "1" then "6" is 1 and 6; "1" then "2" is 12.
+        let mut f = CardForm::new(&e);
+        type_all(&mut f, &e, "A\nB\nC\n75031412362tXI1234");
+        assert_eq!(f.focused(), Slot::Citywide(0));
+        type_all(&mut f, &e, "1612");
+        assert_eq!(f.value(Slot::Citywide(0)), "1");
+        assert_eq!(f.value(Slot::Citywide(1)), "6");
+        assert_eq!(f.value(Slot::Citywide(2)), "12");
     }
 
     #[test]
