@@ -14,6 +14,7 @@ use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Local, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -186,7 +187,7 @@ pub struct Store {
     conn: Connection,
     dir: PathBuf,
     point: Point,
-    edition: Edition,
+    edition: Arc<Edition>,
     secret: Vec<u8>,
 }
 
@@ -316,7 +317,7 @@ impl Store {
             conn,
             dir: dir.to_path_buf(),
             point: params.point,
-            edition,
+            edition: Arc::new(edition),
             secret,
         })
     }
@@ -352,7 +353,7 @@ impl Store {
             conn,
             dir: dir.to_path_buf(),
             point,
-            edition,
+            edition: Arc::new(edition),
             secret,
         })
     }
@@ -367,6 +368,11 @@ impl Store {
 
     pub fn edition(&self) -> &Edition {
         &self.edition
+    }
+
+    /// The edition, shared (cheap to hold while the store is borrowed mutably).
+    pub fn edition_shared(&self) -> Arc<Edition> {
+        Arc::clone(&self.edition)
     }
 
     /// The durability settings in force: SQLite's journal mode and synchronous

@@ -54,4 +54,3 @@ pub fn demo_store(dir: &Path) -> Result<Store, StoreError> {
     store.set_day(first_day, &ops[0].name)?;
     Ok(store)
 }
-

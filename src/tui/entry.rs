@@ -106,7 +106,7 @@ pub fn handle(
     action: Option<Action>,
     key: KeyEvent,
 ) {
-    let edition = app.store.edition().clone();
+    let edition = app.store.edition_shared();
     if state.form.reviewing {
         let assessment = state
             .form

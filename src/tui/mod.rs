@@ -85,6 +85,13 @@ pub enum Message {
     Problem(String),
 }
 
+/// What a key in a session leads to.
+enum WorkOutcome {
+    Stay,
+    Lock,
+    Logout,
+}
+
 /// A one-line question over the current screen.
 pub struct Prompt {
     pub kind: PromptKind,
@@ -163,13 +170,13 @@ impl App {
                 login::LockOutcome::Unlocked => Mode::Work(work),
                 login::LockOutcome::Logout => Mode::Login(self.fresh_login()),
             },
-            Mode::Work(mut work) => {
-                if self.handle_work(&mut work, key) {
-                    Mode::Login(self.fresh_login())
-                } else {
-                    Mode::Work(work)
+            Mode::Work(mut work) => match self.handle_work(&mut work, key) {
+                WorkOutcome::Stay => Mode::Work(work),
+                WorkOutcome::Lock => {
+                    Mode::Locked(login::LockState::new(work.operator.clone()), work)
                 }
-            }
+                WorkOutcome::Logout => Mode::Login(self.fresh_login()),
+            },
         };
     }
 
@@ -177,25 +184,22 @@ impl App {
         login::LoginState::new(&self.store).unwrap_or_else(|_| login::LoginState::empty())
     }
 
-    /// Keys of a logged-in session; returns true to log out.
-    fn handle_work(&mut self, work: &mut Work, key: KeyEvent) -> bool {
+    /// Keys of a logged-in session.
+    fn handle_work(&mut self, work: &mut Work, key: KeyEvent) -> WorkOutcome {
         if work.help {
             work.help = false;
-            return false;
+            return WorkOutcome::Stay;
         }
         if work.prompt.is_some() {
             self.handle_prompt(work, key);
-            return false;
+            return WorkOutcome::Stay;
         }
         let scope = work.scope();
         let action = keys::action(scope, true, &key);
         match action {
             Some(Action::Help) => work.help = true,
-            Some(Action::Logout) => return true,
-            Some(Action::Lock) => {
-                // Locking now is the same as idling out.
-                self.last_activity = Instant::now() - IDLE_LOCK;
-            }
+            Some(Action::Logout) => return WorkOutcome::Logout,
+            Some(Action::Lock) => return WorkOutcome::Lock,
             Some(Action::NewCard) => {
                 work.message = None;
                 work.screen = Screen::Entry(entry::EntryState::new(&self.store));
@@ -253,7 +257,7 @@ impl App {
                 work.screen = screen;
             }
         }
-        false
+        WorkOutcome::Stay
     }
 
     fn handle_prompt(&mut self, work: &mut Work, key: KeyEvent) {
