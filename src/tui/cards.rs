@@ -209,11 +209,10 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
             None => (String::new(), String::new()),
         };
         let text = format!(
-            "{} {} {} {:<8.8} {:<20.20} {:<11} {}",
+            "{} {} {} {:<18.18} {:<11} {}",
             if i == state.selected { "▶" } else { " " },
             row.card_id,
             time_of(&row.entered_at),
-            row.entered_by,
             name,
             pesel,
             verdict(app, row)

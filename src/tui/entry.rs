@@ -7,10 +7,10 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_input::InputRequest;
 
 use super::form::{CardForm, FormEvent, SIGNED_NO, SIGNED_YES, Slot};
@@ -122,8 +122,8 @@ pub fn handle(
             Some(Action::Confirm) => {
                 work.message = Some(Message::Problem(
                     app.t(
-                        "Karta ma błędy. Literówka? Esc i popraw pole. Wada karty? F8 zapisuje ją jako nieważną.",
-                        "The card has problems. A typo? Esc and fix the field. A defect of the card? F8 saves it as invalid.",
+                        "Karta ma błędy: literówka → Esc; wada karty → F8 (zapisz jako nieważną).",
+                        "The card has problems: a typo → Esc; a card defect → F8 (save as invalid).",
                     )
                     .into(),
                 ));
@@ -256,8 +256,16 @@ fn summary(raw: &crate::card::RawCard) -> String {
     s
 }
 
-/// What the field beside a rubric says: fine (✓), wrong (✗) or nothing.
-fn note(app: &App, state: &EntryState, index: usize) -> Option<(bool, String)> {
+/// What a note beside a rubric means; shown as a symbol, never colour alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Ok,
+    Problem,
+    Hint,
+}
+
+/// What the field beside a rubric says.
+fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark, String)> {
     let form = &state.form;
     let edition = app.store.edition();
     let field = &form.fields[index];
@@ -266,22 +274,23 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(bool, String)> {
     let lang = app.lang;
     match field.slot {
         Slot::FirstName | Slot::LastName | Slot::Address => {
-            (value.is_empty() && passed).then(|| (false, app.t("puste", "empty").into()))
+            (value.is_empty() && passed).then(|| (Mark::Problem, app.t("puste", "empty").into()))
         }
         Slot::Pesel => {
             if value.is_empty() {
-                return passed.then(|| (false, app.t("puste", "empty").into()));
+                return passed.then(|| (Mark::Problem, app.t("puste", "empty").into()));
             }
             match Pesel::parse(value) {
                 Ok(p) => {
                     let age = p.age_on(app.day);
                     let born = format!("{} {}", app.t("ur.", "born"), p.birth_date());
                     match age {
-                        Some(a) if a >= edition.min_age => {
-                            Some((true, format!("{born}, {}", count(lang, a as u64, &YEARS))))
-                        }
+                        Some(a) if a >= edition.min_age => Some((
+                            Mark::Ok,
+                            format!("{born}, {}", count(lang, a as u64, &YEARS)),
+                        )),
                         Some(a) => Some((
-                            false,
+                            Mark::Problem,
                             format!(
                                 "{born}, {} — {} {}",
                                 count(lang, a as u64, &YEARS),
@@ -290,28 +299,39 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(bool, String)> {
                             ),
                         )),
                         None => Some((
-                            false,
+                            Mark::Problem,
                             format!("{born} — {}", app.t("jeszcze nie urodzony", "not yet born")),
                         )),
                     }
                 }
-                Err(PeselError::Length(n)) if n < 11 && !passed => Some((true, format!("{n}/11"))),
-                Err(e) => Some((false, pesel_problem(lang, &e))),
+                Err(PeselError::Length(n)) if n < 11 && !passed => {
+                    Some((Mark::Hint, format!("{n}/11")))
+                }
+                Err(e) => Some((Mark::Problem, pesel_problem(lang, &e))),
             }
         }
         Slot::Signed => match value {
-            SIGNED_YES => Some((true, app.t("tak", "yes").into())),
-            SIGNED_NO => Some((false, app.t("nie — brak podpisu", "no — not signed").into())),
-            _ => Some((true, app.t("t — tak, n — nie", "y — yes, n — no").into())),
+            SIGNED_YES => Some((Mark::Ok, app.t("tak", "yes").into())),
+            SIGNED_NO => Some((
+                Mark::Problem,
+                app.t("nie — brak podpisu", "no — not signed").into(),
+            )),
+            _ => Some((
+                Mark::Hint,
+                app.t("t — tak, n — nie", "y — yes, n — no").into(),
+            )),
         },
         Slot::District => {
             if value.is_empty() {
-                return passed.then(|| (false, app.t("puste", "empty").into()));
+                return passed.then(|| (Mark::Problem, app.t("puste", "empty").into()));
             }
             match form.district(edition) {
-                Some(d) => Some((true, format!("{} {}", roman::to_roman(d.number), d.name))),
+                Some(d) => Some((
+                    Mark::Ok,
+                    format!("{} {}", roman::to_roman(d.number), d.name),
+                )),
                 None => Some((
-                    false,
+                    Mark::Problem,
                     app.t("nie ma takiej dzielnicy", "no such district").into(),
                 )),
             }
@@ -320,10 +340,10 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(bool, String)> {
             let local = matches!(field.slot, Slot::Local(_));
             if !form.is_active(index, edition) {
                 return Some((
-                    true,
+                    Mark::Hint,
                     app.t(
-                        "— dzielnica ma mniej zadań",
-                        "— the district has fewer projects",
+                        "(dzielnica ma mniej zadań)",
+                        "(the district has fewer projects)",
                     )
                     .into(),
                 ));
@@ -334,7 +354,7 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(bool, String)> {
                 Some(&edition.citywide)
             };
             if value.is_empty() {
-                return passed.then(|| (false, app.t("puste", "empty").into()));
+                return passed.then(|| (Mark::Problem, app.t("puste", "empty").into()));
             }
             let key = crate::edition::normalize_id(value);
             let earlier = form.fields[..index].iter().any(|f| {
@@ -345,15 +365,15 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(bool, String)> {
             });
             if earlier {
                 return Some((
-                    false,
+                    Mark::Problem,
                     app.t("powtórzone zadanie", "project repeated").into(),
                 ));
             }
             let _ = i;
             match list.map(|l| l.find(value)) {
-                Some(Some(p)) => Some((true, p.title.clone())),
+                Some(Some(p)) => Some((Mark::Ok, p.title.clone())),
                 Some(None) => Some((
-                    false,
+                    Mark::Problem,
                     app.t("nie ma takiego zadania", "no such project").into(),
                 )),
                 None => None,
@@ -394,7 +414,7 @@ fn label(app: &App, form: &CardForm, slot: Slot) -> String {
                 ""
             },
             b.local_picks as usize - i,
-            app.t("pkt", "pts")
+            points_word(app, b.local_picks as usize - i)
         ),
         Slot::Citywide(i) => {
             let _ = form;
@@ -406,9 +426,18 @@ fn label(app: &App, form: &CardForm, slot: Slot) -> String {
                     ""
                 },
                 b.citywide_picks as usize - i,
-                app.t("pkt", "pts")
+                points_word(app, b.citywide_picks as usize - i)
             )
         }
+    }
+}
+
+/// "pkt" in Polish whatever the number; "pt"/"pts" in English.
+fn points_word(app: &App, n: usize) -> &'static str {
+    match (app.lang, n) {
+        (Lang::Pl, _) => "pkt",
+        (Lang::En, 1) => "pt",
+        (Lang::En, _) => "pts",
     }
 }
 
@@ -441,9 +470,12 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
             .to_string(),
         (None, false) => app.t(" Karta do głosowania ", " Voting card ").to_string(),
     };
-    let block = Block::default().borders(Borders::ALL).title(title);
+    let block = Block::default().borders(Borders::TOP).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let rows = (form.fields.len() as u16).min(inner.height);
+    let [fields_area, below] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(inner);
 
     let label_width = 17usize;
     let mut lines: Vec<Line> = Vec::new();
@@ -481,46 +513,48 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
                 },
             ),
         ];
-        if let Some((ok, text)) = note(app, state, i) {
-            let mark = match (ok, active) {
-                (_, false) => "",
-                (true, true) => "✓ ",
-                (false, true) => "✗ ",
+        if let Some((mark, text)) = note(app, state, i) {
+            let mark = match mark {
+                Mark::Ok => "✓ ",
+                Mark::Problem => "✗ ",
+                Mark::Hint => "",
             };
             spans.push(Span::raw(format!(" {mark}{text}")));
         }
         if focused {
             let visual = field.input.visual_cursor().min(w);
             cursor = Some((
-                inner.x + 1 + label_width as u16 + 1 + visual as u16,
-                inner.y + lines.len() as u16,
+                fields_area.x + 1 + label_width as u16 + 1 + visual as u16,
+                fields_area.y + lines.len() as u16,
             ));
         }
         lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), fields_area);
+    let mut notes: Vec<Line> = Vec::new();
+    if form.reviewing {
+        let assessment = form.assess(edition, app.day, app.store.rule_options());
+        notes.extend(verdict_lines(app, &assessment, form));
     }
     for p in &state.same_pesel {
         let at = chrono::DateTime::parse_from_rfc3339(&p.at)
             .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
             .unwrap_or_else(|_| p.at.clone());
-        lines.push(Line::from(Span::styled(
+        notes.push(Line::from(Span::styled(
             match app.lang {
                 Lang::Pl => format!(
-                    "! Ten PESEL jest już na karcie {} (wprowadził(a) {}, {at}). Można zapisać — karta będzie oznaczona.",
+                    "! Ten PESEL jest już na karcie {} ({}, {at}). Można zapisać — karta zostanie oznaczona.",
                     p.card_id, p.operator
                 ),
                 Lang::En => format!(
-                    "! This PESEL is already on card {} (entered by {}, {at}). It can be saved — the card will be flagged.",
+                    "! This PESEL is already on card {} ({}, {at}). It can be saved — it will be flagged.",
                     p.card_id, p.operator
                 ),
             },
             Style::default().add_modifier(Modifier::BOLD),
         )));
     }
-    if form.reviewing {
-        let assessment = form.assess(edition, app.day, app.store.rule_options());
-        lines.extend(verdict_lines(app, &assessment, form));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), below);
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
     }
@@ -568,8 +602,8 @@ fn verdict_lines<'a>(app: &App, a: &Assessment, form: &CardForm) -> Vec<Line<'a>
                 bold,
             )),
             Line::from(app.t(
-                "  Literówka → Esc i popraw.  Wada papierowej karty → F8 zapisz jako NIEWAŻNĄ.",
-                "  A typo → Esc and fix it.  A defect of the paper card → F8 save as INVALID.",
+                "Literówka → Esc i popraw.  Wada papierowej karty → F8: zapisz jako NIEWAŻNĄ.",
+                "A typo → Esc and fix it.  A defect of the paper card → F8: save as INVALID.",
             )),
         ]
     }

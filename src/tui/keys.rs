@@ -391,7 +391,7 @@ pub const BINDINGS: &[Binding] = &[
         "F2",
         "nowa karta",
         "new card",
-        true,
+        false,
     ),
     b(
         K::F(3),

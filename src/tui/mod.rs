@@ -380,7 +380,7 @@ impl App {
         let [header, body, message, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
-            Constraint::Length(1),
+            Constraint::Length(2),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -402,7 +402,7 @@ impl App {
                     Style::default().add_modifier(Modifier::BOLD),
                 )),
             };
-            frame.render_widget(Paragraph::new(line), message);
+            frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), message);
         }
         frame.render_widget(
             Paragraph::new(footer_line(self.lang, work.scope(), footer.width)),
@@ -419,7 +419,12 @@ impl App {
     /// The top line: point, day, stop, operator, training.
     pub fn header_line(&self, operator: Option<&Operator>) -> Line<'static> {
         let p = self.store.point();
-        let mut parts = vec![format!("urna · {} {}", p.id, p.name), self.day.to_string()];
+        let mut parts = Vec::new();
+        if p.training {
+            parts.push(self.t("TRENING", "TRAINING").to_string());
+        }
+        parts.push(format!("urna · {}", p.id));
+        parts.push(self.day.to_string());
         if let Some(stop) = &self.stop {
             parts.push(format!("{} {stop}", self.t("postój:", "stop:")));
         }
@@ -434,9 +439,6 @@ impl App {
                     (Role::Volunteer, Lang::En) => "volunteer",
                 }
             ));
-        }
-        if p.training {
-            parts.push(self.t("TRENING", "TRAINING").into());
         }
         Line::from(Span::styled(
             parts.join(" · "),

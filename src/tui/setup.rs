@@ -229,8 +229,8 @@ impl SetupApp {
         let mut lines = vec![
             Line::from(t(
                 lang,
-                "Ten komputer nie ma jeszcze danych punktu. Wypełnij i naciśnij Enter na ostatnim polu.",
-                "This computer has no point data yet. Fill in and press Enter on the last field.",
+                "Nowy punkt: wypełnij pola; Enter na ostatnim zapisuje.",
+                "A new point: fill in the fields; Enter on the last one saves.",
             )),
             Line::from(format!(
                 "{}: {}",

@@ -19,7 +19,16 @@ pub fn handle(app: &App, screen: &mut Screen, action: Option<Action>) -> Option<
     match (screen, action) {
         (_, Some(Action::Back)) => Some(Screen::Entry(EntryState::new(&app.store))),
         (Screen::Projects(scroll), Some(Action::Down)) => {
-            *scroll = scroll.saturating_add(1);
+            let e = app.store.edition();
+            let lines = 1
+                + e.citywide.projects.len()
+                + e.districts
+                    .iter()
+                    .map(|d| 1 + d.list.projects.len())
+                    .sum::<usize>();
+            if usize::from(*scroll) + 1 < lines {
+                *scroll += 1;
+            }
             None
         }
         (Screen::Projects(scroll), Some(Action::Up)) => {
@@ -50,16 +59,19 @@ pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
             bold,
         )),
         Line::from(format!(
-            "  {} {}   {} {}   {} {}   {} {}   {} {}",
+            "  {} {}   {} {}   {} {}",
             app.t("ważne:", "valid:"),
             s.valid,
             app.t("nieważne:", "invalid:"),
             s.invalid,
             app.t("unieważnione:", "voided:"),
             s.voided,
+        )),
+        Line::from(format!(
+            "  {} {}   {} {}",
             app.t("poprawione:", "amended:"),
             s.amended,
-            app.t("powtórzony PESEL:", "repeated PESEL:"),
+            app.t("z powtórzonym PESEL-em:", "with a repeated PESEL:"),
             s.flagged
         )),
     ];
@@ -131,12 +143,7 @@ const PROJECT: i18n::Forms = i18n::Forms {
 /// Help: every key of the current screen and the global keys, straight from
 /// the key table.
 pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
-    let rect = Rect {
-        x: area.x + 2,
-        y: area.y + 1,
-        width: area.width.saturating_sub(4),
-        height: area.height.saturating_sub(2),
-    };
+    let rect = area;
     frame.render_widget(Clear, rect);
     let block = Block::default().borders(Borders::ALL).title(app.t(
         " Pomoc — dowolny klawisz zamyka ",
