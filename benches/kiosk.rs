@@ -55,7 +55,7 @@ use urna::tui::keys::Scope;
 use urna::tui::{App, Mode, Screen};
 
 /// Bump when `stored_card` changes, so a cached store is rebuilt.
-const GENERATOR: &str = "kiosk-bench-store v1";
+const GENERATOR: &str = "kiosk-bench-store v2 (schema with the day index)";
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
 /// How much work this run does: `cargo bench`, or a quick `--test` pass.

@@ -641,49 +641,56 @@ impl Store {
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
-        let (pesel_prefix, surname_prefix) = if digits.is_empty() {
-            (None, None)
+        let mut conditions = String::new();
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(day) = q.day {
+            values.push(day.to_string().into());
+            conditions.push_str(&format!(" AND e.day = ?{}", values.len()));
+        }
+        if digits.is_empty() {
+            // Every card.
         } else if digits.bytes().all(|b| b.is_ascii_digit()) {
-            (Some(format!("{digits}%")), None)
+            // A PESEL prefix: a range of the PESEL index.
+            values.push(digits.clone().into());
+            values.push(format!("{digits}\u{10FFFF}").into());
+            conditions.push_str(&format!(
+                " AND e.card_id IN (SELECT card_id FROM card_versions WHERE pesel >= ?{} AND pesel < ?{})",
+                values.len() - 1,
+                values.len()
+            ));
         } else {
-            (None, Some(format!("{}%", surname_key(&q.text))))
-        };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT v.card_id, v.seq, v.kind, v.valid, v.reasons,
-                    e.at, e.operator, e.flagged, e.stop
-             FROM card_versions v
-             JOIN card_versions e ON e.card_id = v.card_id AND e.kind = 'entered'
-             WHERE v.seq = (SELECT MAX(seq) FROM card_versions w WHERE w.card_id = v.card_id)
-               AND (?1 IS NULL OR e.day = ?1)
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM card_versions p
-                                           WHERE p.card_id = v.card_id AND p.pesel LIKE ?2))
-               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM card_versions n
-                                           WHERE n.card_id = v.card_id AND n.surname LIKE ?3))
+            values.push(format!("{}%", surname_key(&q.text)).into());
+            conditions.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM card_versions n WHERE n.card_id = e.card_id AND n.surname LIKE ?{})",
+                values.len()
+            ));
+        }
+        values.push(if q.limit == 0 { -1i64 } else { q.limit as i64 }.into());
+        let sql = format!(
+            "SELECT e.card_id, v.seq, v.kind, v.valid, v.reasons, e.at, e.operator, e.flagged, e.stop
+             FROM card_versions e
+             JOIN card_versions v ON v.card_id = e.card_id
+              AND v.seq = (SELECT MAX(w.seq) FROM card_versions w WHERE w.card_id = e.card_id)
+             WHERE e.kind = 'entered'{conditions}
              ORDER BY e.seq DESC
-             LIMIT ?4",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                q.day.map(|d| d.to_string()),
-                pesel_prefix,
-                surname_prefix,
-                if q.limit == 0 { -1 } else { q.limit as i64 }
-            ],
-            |r| {
-                Ok(CardRow {
-                    card_id: r.get(0)?,
-                    seq: r.get::<_, i64>(1)? as u64,
-                    kind: r.get(2)?,
-                    valid: r.get(3)?,
-                    reasons: parse_reasons(&r.get::<_, String>(4)?),
-                    entered_at: r.get(5)?,
-                    entered_by: r.get(6)?,
-                    flagged: r.get(7)?,
-                    stop: r.get(8)?,
-                    card: None,
-                })
-            },
-        )?;
+             LIMIT ?{}",
+            values.len()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+            Ok(CardRow {
+                card_id: r.get(0)?,
+                seq: r.get::<_, i64>(1)? as u64,
+                kind: r.get(2)?,
+                valid: r.get(3)?,
+                reasons: parse_reasons(&r.get::<_, String>(4)?),
+                entered_at: r.get(5)?,
+                entered_by: r.get(6)?,
+                flagged: r.get(7)?,
+                stop: r.get(8)?,
+                card: None,
+            })
+        })?;
         let mut out: Vec<CardRow> = rows.collect::<std::result::Result<_, _>>()?;
         for row in &mut out {
             if row.kind != "voided" {
@@ -758,7 +765,9 @@ impl Store {
             ..Status::default()
         };
         let (entries, head): (i64, Option<Vec<u8>>) = self.conn.query_row(
-            "SELECT COUNT(*), (SELECT hash FROM journal ORDER BY seq DESC LIMIT 1) FROM journal",
+            // Entries are numbered 1, 2, 3… without gaps (check verifies it),
+            // so the last number is the count, without reading every entry.
+            "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -768,47 +777,73 @@ impl Store {
             .conn
             .query_row("SELECT COUNT(*) FROM operators", [], |r| r.get::<_, i64>(0))?
             as u64;
-        let mut stmt = self.conn.prepare(
-            "SELECT v.kind, v.valid, v.reasons,
-                    (SELECT COUNT(*) FROM card_versions a WHERE a.card_id = v.card_id AND a.kind = 'amended'),
-                    (SELECT e.flagged FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered'),
-                    (SELECT e.operator FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered'),
-                    (SELECT e.stop FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered'),
-                    (SELECT e.day FROM card_versions e WHERE e.card_id = v.card_id AND e.kind = 'entered')
-             FROM card_versions v
-             WHERE v.seq = (SELECT MAX(seq) FROM card_versions w WHERE w.card_id = v.card_id)",
-        )?;
+        // Every version of the chosen cards in one pass, ordered by card: the
+        // last row of a card is its latest version.
+        let sql = format!(
+            "SELECT v.card_id, v.kind, v.valid, v.reasons, e.flagged, e.operator, e.stop
+             FROM card_versions e
+             JOIN card_versions v ON v.card_id = e.card_id
+             WHERE e.kind = 'entered' {}
+             ORDER BY v.card_id, v.seq",
+            if day.is_some() { "AND e.day = ?1" } else { "" }
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let day = day.map(|d| d.to_string());
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let kind: String = r.get(0)?;
-            let valid: bool = r.get(1)?;
-            let reasons: String = r.get(2)?;
-            let amended: i64 = r.get(3)?;
-            let flagged: bool = r.get::<_, Option<bool>>(4)?.unwrap_or(false);
-            let by: Option<String> = r.get(5)?;
-            let stop: Option<String> = r.get(6)?;
-            let entered_day: Option<String> = r.get(7)?;
-            if day.is_some() && entered_day != day {
-                continue;
-            }
-            if let Some(stop) = stop {
-                *s.by_stop.entry(stop).or_default() += 1;
-            }
-            s.cards += 1;
-            s.amended += u64::from(amended > 0);
-            s.flagged += u64::from(flagged);
-            *s.by_operator.entry(by.unwrap_or_default()).or_default() += 1;
-            if kind == "voided" {
+        let mut rows = match &day {
+            Some(d) => stmt.query([d])?,
+            None => stmt.query([])?,
+        };
+        struct Latest {
+            card_id: String,
+            kind: String,
+            valid: bool,
+            reasons: String,
+            amended: bool,
+        }
+        let count = |s: &mut Status, c: &Latest| {
+            s.amended += u64::from(c.amended);
+            if c.kind == "voided" {
                 s.voided += 1;
-            } else if valid {
+            } else if c.valid {
                 s.valid += 1;
             } else {
                 s.invalid += 1;
-                for code in reasons.split(',').filter(|c| !c.is_empty()) {
+                for code in c.reasons.split(',').filter(|c| !c.is_empty()) {
                     *s.invalid_by_reason.entry(code.to_string()).or_default() += 1;
                 }
             }
+        };
+        let mut current: Option<Latest> = None;
+        while let Some(r) = rows.next()? {
+            let card_id: String = r.get(0)?;
+            let kind: String = r.get(1)?;
+            let same_card = current.as_ref().is_some_and(|c| c.card_id == card_id);
+            if !same_card {
+                if let Some(done) = current.take() {
+                    count(&mut s, &done);
+                }
+                // The first row of a card is its entered version.
+                let flagged: bool = r.get(4)?;
+                let by: String = r.get(5)?;
+                let stop: Option<String> = r.get(6)?;
+                s.cards += 1;
+                s.flagged += u64::from(flagged);
+                *s.by_operator.entry(by).or_default() += 1;
+                if let Some(stop) = stop {
+                    *s.by_stop.entry(stop).or_default() += 1;
+                }
+            }
+            let amended = kind == "amended" || current.as_ref().is_some_and(|c| c.amended);
+            current = Some(Latest {
+                card_id,
+                kind,
+                valid: r.get(2)?,
+                reasons: r.get(3)?,
+                amended,
+            });
+        }
+        if let Some(done) = current.take() {
+            count(&mut s, &done);
         }
         Ok(s)
     }

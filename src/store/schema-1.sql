@@ -62,5 +62,7 @@ CREATE TABLE card_versions (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX card_versions_pesel ON card_versions(pesel) WHERE pesel IS NOT NULL;
+-- The day's cards, newest first, for the kiosk's list and summary.
+CREATE INDEX card_versions_day ON card_versions(day, seq) WHERE kind = 'entered';
 CREATE UNIQUE INDEX card_versions_source ON card_versions(source_ref)
     WHERE source_ref IS NOT NULL;
