@@ -12,7 +12,7 @@ use super::{Context, Failure};
 use crate::cardcsv::{self, Row};
 use crate::i18n::{self, Lang, count, t};
 use crate::store::StoreError;
-use crate::store::journal::Source;
+use crate::store::journal::{Source, format_at};
 
 /// The operator name journaled for cards entered from a CSV file.
 pub const CSV_OPERATOR: &str = "import-cards";
@@ -178,9 +178,7 @@ fn text_line(lang: Lang, out: &JsonLine<'_>, saved: Option<&crate::store::Saved>
         )
     };
     for p in &saved.same_pesel {
-        let at = chrono::DateTime::parse_from_rfc3339(&p.at)
-            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_else(|_| p.at.clone());
+        let at = format_at(&p.at, "%Y-%m-%d %H:%M");
         s.push_str(&match lang {
             Lang::Pl => format!(
                 "\n    uwaga: ten sam PESEL jest już na karcie {} (wprowadził(a) {} {at})",

@@ -108,6 +108,14 @@ impl Entry {
     }
 }
 
+/// An entry's `at` as people read it, e.g. `format_at(at, "%Y-%m-%d %H:%M")`;
+/// the stored text itself if it is not RFC 3339.
+pub fn format_at(at: &str, pattern: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|d| d.format(pattern).to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
+
 /// `SHA-256(prev_hash || body)`.
 pub fn chain_hash(prev: &Hash, body: &[u8]) -> Hash {
     let mut h = Sha256::new();

@@ -16,6 +16,7 @@ use super::keys::Action;
 use super::{App, Message, Prompt, PromptKind, Screen, Work, edit_input};
 use crate::i18n::{self, Lang};
 use crate::pesel;
+use crate::store::journal::format_at;
 use crate::store::{CardQuery, CardRow, Role};
 
 /// How many cards the list holds at once (search narrows it).
@@ -168,12 +169,6 @@ fn verdict(app: &App, row: &CardRow) -> String {
     s
 }
 
-fn time_of(at: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(at)
-        .map(|d| d.format("%H:%M").to_string())
-        .unwrap_or_default()
-}
-
 pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, area: Rect) {
     if let Some(open) = state.open
         && let Some(row) = state.rows.get(open)
@@ -212,7 +207,7 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
             "{} {} {} {:<18.18} {:<11} {}",
             if i == state.selected { "▶" } else { " " },
             row.card_id,
-            time_of(&row.entered_at),
+            format_at(&row.entered_at, "%H:%M"),
             name,
             pesel,
             verdict(app, row)
@@ -248,9 +243,7 @@ fn render_detail(app: &App, row: &CardRow, frame: &mut Frame, area: Rect) {
             app.t("Wprowadził(a):", "Entered by:"),
             row.entered_by,
             app.t("o", "at"),
-            chrono::DateTime::parse_from_rfc3339(&row.entered_at)
-                .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default()
+            format_at(&row.entered_at, "%Y-%m-%d %H:%M")
         )),
         Line::from(Span::styled(
             format!("{}: {}", app.t("Stan", "Status"), verdict(app, row)),

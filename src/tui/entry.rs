@@ -21,7 +21,7 @@ use crate::edition::roman;
 use crate::i18n::{self, Forms, Lang, count};
 use crate::pesel::{Pesel, PeselError};
 use crate::store::PriorCard;
-use crate::store::journal::Source;
+use crate::store::journal::{Source, format_at};
 
 pub struct EntryState {
     pub form: CardForm,
@@ -336,7 +336,7 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark, String)> {
                 )),
             }
         }
-        Slot::Local(i) | Slot::Citywide(i) => {
+        Slot::Local(_) | Slot::Citywide(_) => {
             let local = matches!(field.slot, Slot::Local(_));
             if !form.is_active(index, edition) {
                 return Some((
@@ -369,7 +369,6 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark, String)> {
                     app.t("powtórzone zadanie", "project repeated").into(),
                 ));
             }
-            let _ = i;
             match list.map(|l| l.find(value)) {
                 Some(Some(p)) => Some((Mark::Ok, p.title.clone())),
                 Some(None) => Some((
@@ -397,7 +396,7 @@ fn pesel_problem(lang: Lang, e: &PeselError) -> String {
     }
 }
 
-fn label(app: &App, form: &CardForm, slot: Slot) -> String {
+fn label(app: &App, slot: Slot) -> String {
     let b = app.store.edition().ballot;
     match slot {
         Slot::FirstName => app.t("Imię", "First name").into(),
@@ -406,30 +405,16 @@ fn label(app: &App, form: &CardForm, slot: Slot) -> String {
         Slot::Pesel => "PESEL".into(),
         Slot::Signed => app.t("Podpis", "Signature").into(),
         Slot::District => app.t("Dzielnica", "District").into(),
-        Slot::Local(i) => format!(
-            "{:<9}{} {}",
-            if i == 0 {
-                app.t("Lokalne", "Local")
-            } else {
-                ""
-            },
-            b.local_picks as usize - i,
-            points_word(app, b.local_picks as usize - i)
-        ),
-        Slot::Citywide(i) => {
-            let _ = form;
-            format!(
-                "{:<9}{} {}",
-                if i == 0 {
-                    app.t("Miejskie", "City")
-                } else {
-                    ""
-                },
-                b.citywide_picks as usize - i,
-                points_word(app, b.citywide_picks as usize - i)
-            )
-        }
+        Slot::Local(i) => pick_label(app, app.t("Lokalne", "Local"), b.local_picks, i),
+        Slot::Citywide(i) => pick_label(app, app.t("Miejskie", "City"), b.citywide_picks, i),
     }
+}
+
+/// `Lokalne  5 pkt` on the first pick of a part, `         4 pkt` below it.
+fn pick_label(app: &App, part: &str, picks: u32, index: usize) -> String {
+    let points = picks as usize - index;
+    let part = if index == 0 { part } else { "" };
+    format!("{part:<9}{points} {}", points_word(app, points))
 }
 
 /// "pkt" in Polish whatever the number; "pt"/"pts" in English.
@@ -500,10 +485,7 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
         };
         let marker = if focused { "▶" } else { " " };
         let mut spans = vec![
-            Span::raw(format!(
-                "{marker}{:<label_width$}",
-                label(app, form, field.slot)
-            )),
+            Span::raw(format!("{marker}{:<label_width$}", label(app, field.slot))),
             Span::styled(
                 shown,
                 if focused {
@@ -537,9 +519,7 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
         notes.extend(verdict_lines(app, &assessment, form));
     }
     for p in &state.same_pesel {
-        let at = chrono::DateTime::parse_from_rfc3339(&p.at)
-            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_else(|_| p.at.clone());
+        let at = format_at(&p.at, "%Y-%m-%d %H:%M");
         notes.push(Line::from(Span::styled(
             match app.lang {
                 Lang::Pl => format!(
