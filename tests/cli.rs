@@ -497,3 +497,18 @@ fn edition_check_points_at_the_line() {
         .code(2)
         .stderr(contains("/nonexistent.toml"));
 }
+
+#[test]
+fn a_damaged_database_is_named() {
+    let (_tmp, dir) = fresh();
+    init(&dir);
+    std::fs::write(dir.join("urna.sqlite"), b"not a database, just bytes").expect("damage");
+    urna(&dir)
+        .args(["--lang", "en", "status"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "{}: cannot open the store: file is not a database",
+            dir.join("urna.sqlite").display()
+        )));
+}

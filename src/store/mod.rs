@@ -49,6 +49,11 @@ pub enum StoreError {
     },
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("{path}: cannot open the store: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("the stored edition is unreadable: {0}")]
@@ -328,8 +333,15 @@ impl Store {
         if !db.is_file() {
             return Err(StoreError::NotInitialised(dir.to_path_buf()));
         }
-        let mut conn = Connection::open(&db)?;
-        configure(&conn)?;
+        let opened = |source| StoreError::Open {
+            path: db.clone(),
+            source,
+        };
+        let mut conn = Connection::open(&db).map_err(opened)?;
+        configure(&conn).map_err(|e| match e {
+            StoreError::Sqlite(source) => opened(source),
+            other => other,
+        })?;
         migrations().to_latest(&mut conn)?;
         let meta = |k: &str| -> Result<String> {
             conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
