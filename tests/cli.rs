@@ -512,3 +512,19 @@ fn a_damaged_database_is_named() {
             dir.join("urna.sqlite").display()
         )));
 }
+
+#[test]
+fn the_kiosk_without_a_terminal_says_so() {
+    let (_tmp, dir) = fresh();
+    urna(&dir)
+        .args(["--lang", "en", "demo"])
+        .assert()
+        .code(1)
+        .stderr(contains("the kiosk needs a terminal"));
+    urna(&dir)
+        .arg("--lang")
+        .arg("en")
+        .assert()
+        .code(1)
+        .stderr(contains("the kiosk needs a terminal"));
+}

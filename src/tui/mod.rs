@@ -564,10 +564,28 @@ fn render_prompt(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y + 1));
 }
 
+/// Runs `f` on the full-screen terminal and restores the terminal afterwards
+/// (and on panic: `try_init` installs the hook). Without a terminal it says so
+/// instead of failing half-way.
+pub fn with_terminal<R>(
+    f: impl FnOnce(&mut ratatui::DefaultTerminal) -> std::io::Result<R>,
+) -> std::io::Result<R> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(std::io::Error::other(
+            "the kiosk needs a terminal (run it in a terminal window, not from a pipe)",
+        ));
+    }
+    let mut terminal = ratatui::try_init()?;
+    let result = f(&mut terminal);
+    ratatui::restore();
+    result
+}
+
 /// Runs the kiosk on a real terminal until the operator quits. The terminal
 /// is restored on exit and on panic.
 pub fn run(app: &mut App) -> std::io::Result<()> {
-    ratatui::run(|terminal| -> std::io::Result<()> {
+    with_terminal(|terminal| -> std::io::Result<()> {
         while !app.quit {
             terminal.draw(|f| app.render(f))?;
             if event::poll(Duration::from_millis(500))? {

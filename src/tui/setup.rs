@@ -294,7 +294,7 @@ impl SetupApp {
 /// Runs the setup screen on the terminal; a store when it was set up.
 pub fn run_setup(dir: &Path, lang: Lang, default_edition: &Path) -> std::io::Result<SetupOutcome> {
     let mut app = SetupApp::new(dir, lang, default_edition);
-    ratatui::run(|terminal| -> std::io::Result<()> {
+    super::with_terminal(|terminal| -> std::io::Result<()> {
         while app.outcome.is_none() {
             terminal.draw(|f| app.render(f))?;
             if let Event::Key(key) = event::read()? {
