@@ -6,6 +6,7 @@
 //! [`tui`] is the kiosk screen and [`cli`] the command line on top.
 #![forbid(unsafe_code)]
 
+pub mod bundle;
 pub mod card;
 pub mod cardcsv;
 pub mod cli;

@@ -5,6 +5,7 @@
 //! rows, a failed check), 2 the command could not be used as given (usage, a
 //! missing store, an unreadable input file).
 
+mod bundle;
 mod edition;
 mod import_cards;
 mod init;
@@ -56,6 +57,12 @@ pub enum Command {
     /// Check edition files or build one from Pabulib data
     #[command(subcommand)]
     Edition(edition::EditionCommand),
+    /// Print this kiosk's public signing key (minisign format)
+    Key,
+    /// Write the end-of-day bundle and the day's protocol (a coordinator)
+    Export(bundle::ExportArgs),
+    /// Check a bundle without the office key and print its manifest
+    Verify(bundle::VerifyArgs),
 }
 
 /// A command that did not succeed: the exit code and what to tell the user.
@@ -101,6 +108,9 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Status(args) => status::run(&ctx, args),
         Command::Check => status::check(&ctx),
         Command::Edition(cmd) => edition::run(&ctx, cmd),
+        Command::Key => bundle::key(&ctx),
+        Command::Export(args) => bundle::export(&ctx, args),
+        Command::Verify(args) => bundle::verify(&ctx, args),
     }
 }
 
@@ -193,6 +203,31 @@ pub fn read_new_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String,
         )));
     }
     Ok(first)
+}
+
+/// An existing PIN: one line from stdin with `--pin-stdin`, otherwise asked
+/// once on the terminal without echo.
+pub fn read_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String, Failure> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| Failure::usage(format!("stdin: {e}")))?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::usage(t(
+            lang,
+            "brak terminala do wpisania PIN-u: użyj --pin-stdin",
+            "no terminal to type the PIN on: use --pin-stdin",
+        )));
+    }
+    rpassword::prompt_password(match lang {
+        Lang::Pl => format!("PIN dla {whose}: "),
+        Lang::En => format!("PIN for {whose}: "),
+    })
+    .map_err(|e| Failure::usage(format!("PIN: {e}")))
 }
 
 /// Shared flag for commands that read a PIN.

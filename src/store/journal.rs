@@ -72,6 +72,14 @@ pub enum Event {
     StopSet {
         location: String,
     },
+    /// An end-of-day bundle was written (it holds the journal up to `entries`).
+    ExportMade {
+        file: String,
+        sequence: u64,
+        manifest_sha256: String,
+        entries: u64,
+        head_hash: String,
+    },
 }
 
 impl Event {
@@ -84,6 +92,7 @@ impl Event {
             Event::CardVoided { .. } => "card_voided",
             Event::DaySet { .. } => "day_set",
             Event::StopSet { .. } => "stop_set",
+            Event::ExportMade { .. } => "export_made",
         }
     }
 }

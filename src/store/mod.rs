@@ -8,6 +8,7 @@
 
 pub mod journal;
 mod operators;
+pub mod signing;
 
 use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
@@ -266,6 +267,7 @@ impl Store {
             )?;
         }
         let secret = read_secret(&secret_path)?;
+        signing::ensure(dir)?;
         create_private(&db, b"")?;
         // A store is set up completely or not at all: on any failure the
         // half-made database goes, so `init` can simply be run again.
@@ -456,6 +458,30 @@ impl Store {
                 location: location.to_string(),
             },
         )?;
+        tx.commit()?;
+        Ok(seq)
+    }
+
+    /// The last end-of-day export: its sequence number and manifest hash.
+    pub fn last_export(&self) -> Result<Option<(u64, String)>> {
+        Ok(
+            match latest_of_kind(&self.conn, "export_made")?.map(|e| e.event) {
+                Some(Event::ExportMade {
+                    sequence,
+                    manifest_sha256,
+                    ..
+                }) => Some((sequence, manifest_sha256)),
+                _ => None,
+            },
+        )
+    }
+
+    /// Records a written bundle in the journal.
+    pub fn record_export(&mut self, operator: &str, event: Event) -> Result<u64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq = append(&tx, operator, event)?;
         tx.commit()?;
         Ok(seq)
     }
@@ -980,7 +1006,10 @@ impl IndexRow {
                 .join(",")
         };
         Some(match &entry.event {
-            Event::OperatorAdded { .. } | Event::DaySet { .. } | Event::StopSet { .. } => {
+            Event::OperatorAdded { .. }
+            | Event::DaySet { .. }
+            | Event::StopSet { .. }
+            | Event::ExportMade { .. } => {
                 return None;
             }
             Event::CardEntered {
@@ -1108,23 +1137,30 @@ impl Head {
 
 /// The value of the latest `day_set` or `stop_set` entry, if any.
 fn latest_setting(conn: &Connection, kind: &str) -> Result<Option<String>> {
+    Ok(match latest_of_kind(conn, kind)?.map(|e| e.event) {
+        Some(Event::DaySet { day }) => Some(day.to_string()),
+        Some(Event::StopSet { location }) => Some(location),
+        _ => None,
+    })
+}
+
+/// The latest entry of a kind the `journal_settings` index holds.
+fn latest_of_kind(conn: &Connection, kind: &str) -> Result<Option<Entry>> {
     let body: Option<Vec<u8>> = conn
         .prepare_cached(
-            "SELECT body FROM journal WHERE kind = ?1 AND kind IN ('day_set', 'stop_set')
+            "SELECT body FROM journal
+             WHERE kind = ?1 AND kind IN ('day_set', 'stop_set', 'export_made')
              ORDER BY seq DESC LIMIT 1",
         )?
         .query_row([kind], |r| r.get(0))
         .optional()?;
     let Some(body) = body else { return Ok(None) };
-    let entry: Entry = serde_json::from_slice(&body).map_err(|e| StoreError::Journal {
-        seq: 0,
-        what: format!("unreadable {kind} entry: {e}"),
-    })?;
-    Ok(match entry.event {
-        Event::DaySet { day } => Some(day.to_string()),
-        Event::StopSet { location } => Some(location),
-        _ => None,
-    })
+    serde_json::from_slice(&body)
+        .map(Some)
+        .map_err(|e| StoreError::Journal {
+            seq: 0,
+            what: format!("unreadable {kind} entry: {e}"),
+        })
 }
 
 /// Refuses a source row id that is already stored.

@@ -19,9 +19,10 @@ CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries are never changed'); END;
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries are never deleted'); END;
--- The current voting day and stop are the latest such entries; this partial
+-- The current voting day, stop and last export are the latest such entries; this partial
 -- index holds only them, so card entries cost nothing here.
-CREATE INDEX journal_settings ON journal(kind, seq) WHERE kind IN ('day_set', 'stop_set');
+CREATE INDEX journal_settings ON journal(kind, seq)
+    WHERE kind IN ('day_set', 'stop_set', 'export_made');
 
 CREATE TABLE operators (
     name      TEXT PRIMARY KEY,

@@ -1,0 +1,511 @@
+//! End-of-day bundles (DESIGN §6): one tar file a coordinator carries to the
+//! city on a USB stick.
+//!
+//! ```text
+//! <point>-<YYYYMMDD>-<seq>.urna   (tar)
+//!   manifest.json           what the bundle holds, its payload's SHA-256
+//!   manifest.json.minisig   the kiosk's Ed25519 signature of manifest.json
+//!   journal.jsonl.age       the whole journal so far, encrypted to the office
+//! ```
+//!
+//! Anyone can check a bundle with `tar`, `minisign` and `sha256sum`; only the
+//! office's age identity opens the journal. See `docs/bundle-format.md`.
+
+pub mod protocol;
+
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::store::journal::Event;
+use crate::store::{Store, StoreError, signing};
+
+/// The format this code writes and reads.
+pub const FORMAT: &str = "urna-bundle/1";
+pub const MANIFEST: &str = "manifest.json";
+pub const SIGNATURE: &str = "manifest.json.minisig";
+pub const PAYLOAD: &str = "journal.jsonl.age";
+
+/// What `manifest.json` says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub edition: String,
+    pub point: PointInfo,
+    /// The signing key's id as minisign prints it.
+    pub kiosk_key_id: String,
+    /// The kiosk's public key (minisign base64), for checks without a key file.
+    pub kiosk_public_key: String,
+    /// 1 for the point's first bundle, then 2, 3…
+    pub sequence: u64,
+    /// The voting day of the bundle (`YYYY-MM-DD`), as in its file name.
+    pub day: String,
+    pub created: String,
+    pub training: bool,
+    pub counts: Counts,
+    pub journal: JournalInfo,
+    pub payload: PayloadInfo,
+    /// SHA-256 of the previous bundle's manifest.json (null for the first).
+    pub previous_bundle: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointInfo {
+    pub id: String,
+    pub name: String,
+    pub mobile: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub cards: u64,
+    pub valid: u64,
+    pub invalid: u64,
+    pub invalid_by_reason: BTreeMap<String, u64>,
+    pub amended: u64,
+    pub voided: u64,
+    pub flagged: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalInfo {
+    /// Entries in the payload: 1 up to this number.
+    pub entries: u64,
+    /// The last entry's hash, hex.
+    pub head_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PayloadInfo {
+    pub file: String,
+    /// SHA-256 of `journal.jsonl.age` as stored in the bundle.
+    pub sha256: String,
+    /// The age recipients it is encrypted to.
+    pub recipients: Vec<String>,
+}
+
+/// Why a bundle could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "no central office key: this kiosk was set up without --central, so the journal cannot be encrypted"
+    )]
+    NoRecipient,
+    #[error("the central office key \"{0}\" is not an age X25519 recipient")]
+    BadRecipient(String),
+    #[error("{path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0} already exists; nothing was overwritten")]
+    Exists(PathBuf),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// A written bundle.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub manifest: Manifest,
+    /// SHA-256 of manifest.json: the bundle's fingerprint.
+    pub fingerprint: String,
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// The file name a bundle must have.
+pub fn file_name(m: &Manifest) -> String {
+    format!(
+        "{}-{}-{}.urna",
+        m.point.id,
+        m.day.replace('-', ""),
+        m.sequence
+    )
+}
+
+/// The trusted comment the signature carries: point, sequence and manifest hash.
+fn trusted_comment(m: &Manifest, manifest_sha256: &str) -> String {
+    format!(
+        "urna bundle point={} sequence={} manifest_sha256={manifest_sha256}",
+        m.point.id, m.sequence
+    )
+}
+
+/// The journal as the bundle carries it: each entry's canonical bytes, one
+/// per line, in order.
+fn journal_lines(store: &Store) -> Result<(Vec<u8>, u64, String), StoreError> {
+    let journal = store.journal()?;
+    let mut out = Vec::with_capacity(journal.iter().map(|(_, b, _)| b.len() + 1).sum());
+    for (_, body, _) in &journal {
+        out.extend_from_slice(body);
+        out.push(b'\n');
+    }
+    let entries = journal.len() as u64;
+    let head = journal
+        .last()
+        .map(|(_, _, h)| hex::encode(h))
+        .unwrap_or_else(|| hex::encode(crate::store::journal::GENESIS));
+    Ok((out, entries, head))
+}
+
+fn encrypt(plain: &[u8], recipients: &[age::x25519::Recipient]) -> Result<Vec<u8>, ExportError> {
+    let encryptor =
+        age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+            .map_err(|e| ExportError::Other(format!("age: {e}")))?;
+    let mut out = Vec::with_capacity(plain.len() + 1024);
+    let mut writer = encryptor
+        .wrap_output(&mut out)
+        .map_err(|e| ExportError::Other(format!("age: {e}")))?;
+    writer
+        .write_all(plain)
+        .and_then(|_| writer.finish().map(|_| ()))
+        .map_err(|e| ExportError::Other(format!("age: {e}")))?;
+    Ok(out)
+}
+
+/// Builds the tar bytes of a bundle.
+fn tar_bytes(files: &[(&str, &[u8])], mtime: u64) -> std::io::Result<Vec<u8>> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, data) in files {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_mtime(mtime);
+        header.set_uid(0);
+        header.set_gid(0);
+        header.set_entry_type(tar::EntryType::Regular);
+        builder.append_data(&mut header, name, *data)?;
+    }
+    builder.into_inner()
+}
+
+/// Writes `bytes` to `path` so that a reader (or a pulled USB stick) sees the
+/// whole file or none: a temporary file in the same directory, fsync, rename,
+/// fsync of the directory. A failure removes the temporary file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let err = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.exists() {
+        return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.partial",
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ));
+    let written = (|| {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)?;
+        File::open(dir)?.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(e));
+    }
+    Ok(())
+}
+
+/// Writes the next bundle of this kiosk into `out_dir` and journals it.
+/// Nothing is journaled unless the whole file is on disk.
+pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Exported, ExportError> {
+    let point = store.point().clone();
+    let recipient_text = point
+        .central_recipient
+        .clone()
+        .ok_or(ExportError::NoRecipient)?;
+    let recipient = age::x25519::Recipient::from_str(&recipient_text)
+        .map_err(|_| ExportError::BadRecipient(recipient_text.clone()))?;
+    let key = signing::load(store.dir())?;
+    let status = store.status()?;
+    let (lines, entries, head_hash) = journal_lines(store)?;
+    let payload = encrypt(&lines, std::slice::from_ref(&recipient))?;
+    let (sequence, previous_bundle) = match store.last_export()? {
+        Some((seq, hash)) => (seq + 1, Some(hash)),
+        None => (1, None),
+    };
+    let now = chrono::Local::now();
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        edition: store.edition().id.clone(),
+        point: PointInfo {
+            id: point.id.clone(),
+            name: point.name.clone(),
+            mobile: point.mobile,
+        },
+        kiosk_key_id: signing::key_id(key.public.keynum()),
+        kiosk_public_key: key.public.to_base64(),
+        sequence,
+        day: store.current_day()?.to_string(),
+        created: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        training: point.training,
+        counts: Counts {
+            cards: status.cards,
+            valid: status.valid,
+            invalid: status.invalid,
+            invalid_by_reason: status.invalid_by_reason.clone(),
+            amended: status.amended,
+            voided: status.voided,
+            flagged: status.flagged,
+        },
+        journal: JournalInfo {
+            entries,
+            head_hash: head_hash.clone(),
+        },
+        payload: PayloadInfo {
+            file: PAYLOAD.into(),
+            sha256: hex_sha256(&payload),
+            recipients: vec![recipient_text],
+        },
+        previous_bundle,
+    };
+    let mut manifest_bytes =
+        serde_json::to_vec_pretty(&manifest).map_err(|e| ExportError::Other(e.to_string()))?;
+    manifest_bytes.push(b'\n');
+    let fingerprint = hex_sha256(&manifest_bytes);
+    let signature = minisign::sign(
+        Some(&key.public),
+        &key.secret,
+        manifest_bytes.as_slice(),
+        Some(&trusted_comment(&manifest, &fingerprint)),
+        Some(&format!(
+            "signature from urna kiosk {}",
+            manifest.kiosk_key_id
+        )),
+    )
+    .map_err(|e| ExportError::Other(format!("signing: {e}")))?
+    .to_string();
+    let tar = tar_bytes(
+        &[
+            (MANIFEST, &manifest_bytes),
+            (SIGNATURE, signature.as_bytes()),
+            (PAYLOAD, &payload),
+        ],
+        now.timestamp().max(0) as u64,
+    )
+    .map_err(|e| ExportError::Other(format!("tar: {e}")))?;
+    let path = out_dir.join(file_name(&manifest));
+    write_atomically(&path, &tar)?;
+    store.record_export(
+        operator,
+        Event::ExportMade {
+            file: file_name(&manifest),
+            sequence,
+            manifest_sha256: fingerprint.clone(),
+            entries,
+            head_hash,
+        },
+    )?;
+    Ok(Exported {
+        path,
+        manifest,
+        fingerprint,
+    })
+}
+
+/// Why a bundle is not to be trusted.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum VerifyError {
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
+    #[error("not a complete tar archive (truncated or damaged): {0}")]
+    Tar(String),
+    #[error("the bundle has no {0}")]
+    Missing(&'static str),
+    #[error("the bundle holds an unexpected file \"{0}\"")]
+    Unexpected(String),
+    #[error("manifest.json is not a readable manifest: {0}")]
+    Manifest(String),
+    #[error("this bundle is format \"{0}\"; this urna reads {FORMAT}")]
+    Format(String),
+    #[error("manifest.json.minisig is not a minisign signature: {0}")]
+    SignatureUnreadable(String),
+    #[error("signed by key {signed_by}, but the manifest names key {named}")]
+    WrongKey { signed_by: String, named: String },
+    #[error("the manifest's public key {0} is not the key it names or is not a key")]
+    KeyMismatch(String),
+    #[error("signed by key {signed_by}, not by the expected kiosk key {expected}")]
+    NotTheExpectedKey { signed_by: String, expected: String },
+    #[error(
+        "the signature does not match manifest.json (the manifest or the signature was changed)"
+    )]
+    BadSignature,
+    #[error("the signature's trusted comment does not name this manifest and point")]
+    TrustedComment,
+    #[error(
+        "journal.jsonl.age has SHA-256 {found}, the manifest says {expected} (the payload was changed)"
+    )]
+    PayloadHash { expected: String, found: String },
+    #[error("the file is named \"{found}\", but its manifest says \"{expected}\" (renamed)")]
+    FileName { expected: String, found: String },
+}
+
+/// A bundle that passed every check.
+#[derive(Debug, Clone)]
+pub struct Verified {
+    pub manifest: Manifest,
+    pub manifest_bytes: Vec<u8>,
+    pub fingerprint: String,
+    pub trusted_comment: String,
+    /// The encrypted journal, for whoever holds the office key.
+    pub payload: Vec<u8>,
+}
+
+/// The key id inside a minisign signature (its second line, base64).
+fn signature_key_id(sig: &str) -> Option<String> {
+    let line = sig.lines().nth(1)?;
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(line.trim())
+        .ok()?;
+    (raw.len() >= 10).then(|| signing::key_id(&raw[2..10]))
+}
+
+/// Checks a bundle without the office key: tar structure, signature, that
+/// the signing key is the one the manifest names (and, with `expected_key`,
+/// a key the caller trusts), the payload hash and the file name.
+pub fn verify(path: &Path, expected_key: Option<&str>) -> Result<Verified, VerifyError> {
+    let bytes = std::fs::read(path).map_err(|e| VerifyError::Unreadable(e.to_string()))?;
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    verify_bytes(&bytes, &file, expected_key)
+}
+
+/// [`verify`] on bytes already read; `file_name` is the name it came under.
+pub fn verify_bytes(
+    bytes: &[u8],
+    file_name_seen: &str,
+    expected_key: Option<&str>,
+) -> Result<Verified, VerifyError> {
+    let tar_err = |e: std::io::Error| VerifyError::Tar(e.to_string());
+    let mut archive = tar::Archive::new(bytes);
+    let mut manifest_bytes = None;
+    let mut signature = None;
+    let mut payload = None;
+    let mut seen_end = 0usize;
+    for entry in archive.entries().map_err(tar_err)? {
+        let mut entry = entry.map_err(tar_err)?;
+        let name = entry
+            .path()
+            .map_err(tar_err)?
+            .to_string_lossy()
+            .into_owned();
+        let mut data = Vec::with_capacity(entry.size() as usize);
+        entry.read_to_end(&mut data).map_err(tar_err)?;
+        if (data.len() as u64) < entry.size() {
+            return Err(VerifyError::Tar(format!("{name} is cut short")));
+        }
+        seen_end = (entry.raw_file_position() + entry.size()) as usize;
+        match name.as_str() {
+            MANIFEST if manifest_bytes.is_none() => manifest_bytes = Some(data),
+            SIGNATURE if signature.is_none() => signature = Some(data),
+            PAYLOAD if payload.is_none() => payload = Some(data),
+            _ => return Err(VerifyError::Unexpected(name)),
+        }
+    }
+    // A tar ends with two zero blocks; a file cut inside them still lists its
+    // members, so check that the end is there.
+    let padded_end = seen_end.div_ceil(512) * 512;
+    if bytes.len() < padded_end + 1024 {
+        return Err(VerifyError::Tar(
+            "the end-of-archive blocks are missing".into(),
+        ));
+    }
+    let manifest_bytes = manifest_bytes.ok_or(VerifyError::Missing(MANIFEST))?;
+    let signature = signature.ok_or(VerifyError::Missing(SIGNATURE))?;
+    let payload = payload.ok_or(VerifyError::Missing(PAYLOAD))?;
+    let signature = String::from_utf8(signature)
+        .map_err(|_| VerifyError::SignatureUnreadable("not text".into()))?;
+    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+        .map_err(|e| VerifyError::Manifest(e.to_string()))?;
+    if manifest.format != FORMAT {
+        return Err(VerifyError::Format(manifest.format.clone()));
+    }
+    let sig = minisign_verify::Signature::decode(&signature)
+        .map_err(|e| VerifyError::SignatureUnreadable(e.to_string()))?;
+    let signed_by = signature_key_id(&signature)
+        .ok_or_else(|| VerifyError::SignatureUnreadable("no key id".into()))?;
+    if signed_by != manifest.kiosk_key_id {
+        return Err(VerifyError::WrongKey {
+            signed_by,
+            named: manifest.kiosk_key_id.clone(),
+        });
+    }
+    let public = minisign_verify::PublicKey::from_base64(&manifest.kiosk_public_key)
+        .map_err(|_| VerifyError::KeyMismatch(manifest.kiosk_key_id.clone()))?;
+    let public_id = base64::engine::general_purpose::STANDARD
+        .decode(&manifest.kiosk_public_key)
+        .ok()
+        .filter(|raw| raw.len() >= 10)
+        .map(|raw| signing::key_id(&raw[2..10]));
+    if public_id.as_deref() != Some(manifest.kiosk_key_id.as_str()) {
+        return Err(VerifyError::KeyMismatch(manifest.kiosk_key_id.clone()));
+    }
+    if let Some(expected) = expected_key {
+        let expected_id = base64::engine::general_purpose::STANDARD
+            .decode(expected.trim())
+            .ok()
+            .filter(|raw| raw.len() >= 10)
+            .map(|raw| signing::key_id(&raw[2..10]))
+            .unwrap_or_default();
+        if expected_id != signed_by || expected.trim() != manifest.kiosk_public_key {
+            return Err(VerifyError::NotTheExpectedKey {
+                signed_by,
+                expected: expected_id,
+            });
+        }
+    }
+    public
+        .verify(&manifest_bytes, &sig, false)
+        .map_err(|_| VerifyError::BadSignature)?;
+    let fingerprint = hex_sha256(&manifest_bytes);
+    let comment = sig.trusted_comment().to_string();
+    if comment != trusted_comment(&manifest, &fingerprint) {
+        return Err(VerifyError::TrustedComment);
+    }
+    let found = hex_sha256(&payload);
+    if found != manifest.payload.sha256 {
+        return Err(VerifyError::PayloadHash {
+            expected: manifest.payload.sha256.clone(),
+            found,
+        });
+    }
+    let expected_name = file_name(&manifest);
+    if file_name_seen != expected_name {
+        return Err(VerifyError::FileName {
+            expected: expected_name,
+            found: file_name_seen.to_string(),
+        });
+    }
+    Ok(Verified {
+        manifest,
+        manifest_bytes,
+        fingerprint,
+        trusted_comment: comment,
+        payload,
+    })
+}

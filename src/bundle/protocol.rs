@@ -1,0 +1,197 @@
+//! The day's protocol: the counts a coordinator signs on paper, with the
+//! bundle's file name and fingerprint, so the paper and the file can be
+//! matched. Plain text (with a QR code of the fingerprint in block
+//! characters) and a printable HTML page (the same QR as SVG).
+
+use qrcode::QrCode;
+use qrcode::render::{svg, unicode};
+
+use super::{ExportError, Exported, write_atomically};
+use crate::card::Reason;
+use crate::i18n::{self, Lang, count, t};
+use crate::store::Status;
+
+/// The short form of a fingerprint people compare by eye.
+pub fn short(fingerprint: &str) -> String {
+    fingerprint
+        .chars()
+        .take(16)
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The fingerprint as a QR code in terminal block characters.
+pub fn qr_text(fingerprint: &str) -> String {
+    match QrCode::new(fingerprint.as_bytes()) {
+        Ok(code) => code
+            .render::<unicode::Dense1x2>()
+            .dark_color(unicode::Dense1x2::Light)
+            .light_color(unicode::Dense1x2::Dark)
+            .build(),
+        Err(_) => String::new(),
+    }
+}
+
+fn qr_svg(fingerprint: &str) -> String {
+    match QrCode::new(fingerprint.as_bytes()) {
+        Ok(code) => code.render::<svg::Color>().min_dimensions(160, 160).build(),
+        Err(_) => String::new(),
+    }
+}
+
+/// The protocol's lines, in the user's language.
+pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -> Vec<String> {
+    let m = &exported.manifest;
+    let mut out = vec![
+        format!(
+            "{} — {} {} ({})",
+            t(lang, "PROTOKÓŁ DNIA", "DAY PROTOCOL"),
+            t(lang, "punkt", "point"),
+            m.point.id,
+            m.point.name
+        ),
+        format!("{}: {}", t(lang, "Dzień głosowania", "Voting day"), m.day),
+        format!("{}: {}", t(lang, "Edycja", "Edition"), m.edition),
+    ];
+    if m.training {
+        out.push(
+            t(
+                lang,
+                "TRENING — dane szkoleniowe",
+                "TRAINING — practice data",
+            )
+            .into(),
+        );
+    }
+    out.extend([
+        String::new(),
+        format!(
+            "{}: {}",
+            t(lang, "Karty", "Cards"),
+            count(lang, status.cards, &i18n::CARD)
+        ),
+        format!("  {}: {}", t(lang, "ważne", "valid"), status.valid),
+        format!("  {}: {}", t(lang, "nieważne", "invalid"), status.invalid),
+    ]);
+    for (code, n) in &status.invalid_by_reason {
+        let words = code
+            .parse::<Reason>()
+            .map(|r| i18n::reason(lang, r))
+            .unwrap_or("");
+        out.push(format!("    {n:>5}  {words} ({code})"));
+    }
+    out.extend([
+        format!("  {}: {}", t(lang, "poprawione", "amended"), status.amended),
+        format!("  {}: {}", t(lang, "unieważnione", "voided"), status.voided),
+        format!(
+            "  {}: {}",
+            t(lang, "z powtórzonym PESEL-em", "with a repeated PESEL"),
+            status.flagged
+        ),
+        format!("{}:", t(lang, "Według operatora", "By operator")),
+    ]);
+    for (op, n) in &status.by_operator {
+        out.push(format!("    {n:>5}  {op}"));
+    }
+    if !status.by_stop.is_empty() {
+        out.push(format!("{}:", t(lang, "Według postoju", "By stop")));
+        for (stop, n) in &status.by_stop {
+            out.push(format!("    {n:>5}  {stop}"));
+        }
+    }
+    out.extend([
+        String::new(),
+        format!(
+            "{}: {}",
+            t(lang, "Plik paczki", "Bundle file"),
+            exported
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+        format!(
+            "{}: {}",
+            t(lang, "Numer paczki", "Bundle sequence"),
+            m.sequence
+        ),
+        format!(
+            "{}: {}",
+            t(
+                lang,
+                "Odcisk (SHA-256 manifestu)",
+                "Fingerprint (manifest SHA-256)"
+            ),
+            exported.fingerprint
+        ),
+        format!(
+            "{}: {}",
+            t(lang, "Odcisk skrócony", "Short fingerprint"),
+            short(&exported.fingerprint)
+        ),
+        format!(
+            "{}: {} · {}",
+            t(lang, "Dziennik", "Journal"),
+            count(lang, m.journal.entries, &i18n::ENTRY),
+            m.journal.head_hash
+        ),
+        format!(
+            "{}: {} · {}",
+            t(lang, "Wykonał(a)", "Made by"),
+            operator,
+            m.created
+        ),
+        String::new(),
+        format!(
+            "{}: ______________________",
+            t(lang, "Podpis koordynatora", "Coordinator's signature")
+        ),
+    ]);
+    out
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Writes `<bundle>.protocol.txt` and `<bundle>.protocol.html` beside the bundle.
+pub fn write(
+    lang: Lang,
+    exported: &Exported,
+    status: &Status,
+    operator: &str,
+) -> Result<(std::path::PathBuf, std::path::PathBuf), ExportError> {
+    let lines = lines(lang, exported, status, operator);
+    let base = exported.path.with_extension("");
+    let txt_path = base.with_extension("protocol.txt");
+    let html_path = base.with_extension("protocol.html");
+    let mut text = lines.join("\n");
+    text.push_str("\n\n");
+    text.push_str(&qr_text(&exported.fingerprint));
+    text.push('\n');
+    let body: String = lines
+        .iter()
+        .map(|l| {
+            if l.is_empty() {
+                "<br>".to_string()
+            } else {
+                format!("<div>{}</div>", escape(l))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let html = format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>body{{font-family:monospace;white-space:pre;margin:2em}}@media print{{body{{margin:0}}}}</style></head>\n<body>\n{body}\n<div>{}</div>\n</body></html>\n",
+        if lang == Lang::Pl { "pl" } else { "en" },
+        escape(&lines[0]),
+        qr_svg(&exported.fingerprint)
+    );
+    write_atomically(&txt_path, text.as_bytes())?;
+    write_atomically(&html_path, html.as_bytes())?;
+    Ok((txt_path, html_path))
+}

@@ -1,0 +1,196 @@
+//! `urna key`, `urna export --out DIR`, `urna verify FILE`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Context, Failure, PinArgs, read_pin};
+use crate::bundle::{self, protocol};
+use crate::i18n::{Lang, t};
+use crate::store::{Role, signing};
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Directory to write the bundle and the day's protocol into (a USB stick)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The coordinator making the export (asked for the PIN)
+    #[arg(long = "as", value_name = "NAME")]
+    pub coordinator: String,
+    #[command(flatten)]
+    pub pin: PinArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The bundle (.urna)
+    pub file: PathBuf,
+    /// Require this kiosk public key (a minisign .pub file)
+    #[arg(long, value_name = "PUBFILE")]
+    pub key: Option<PathBuf>,
+}
+
+pub fn key(ctx: &Context) -> Result<u8, Failure> {
+    let store = ctx.open_store()?;
+    let text = signing::public_text(store.dir()).map_err(|e| ctx.store_failure(e))?;
+    print!("{text}");
+    if !text.ends_with('\n') {
+        println!();
+    }
+    Ok(0)
+}
+
+pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let mut store = ctx.open_store()?;
+    let pin = read_pin(lang, args.pin.pin_stdin, &args.coordinator)?;
+    let operator = store
+        .login(&args.coordinator, &pin, chrono::Local::now())
+        .map_err(|e| ctx.store_failure(e))?;
+    if operator.role != Role::Coordinator {
+        return Err(Failure::usage(t(
+            lang,
+            "eksport robi koordynator",
+            "only a coordinator exports",
+        )));
+    }
+    if !args.out.is_dir() {
+        return Err(Failure::usage(format!(
+            "{}: {}",
+            args.out.display(),
+            t(lang, "nie ma takiego katalogu", "no such directory")
+        )));
+    }
+    let exported = bundle::export(&mut store, &args.out, &operator.name).map_err(|e| {
+        Failure::found(format!(
+            "{}: {e}",
+            t(
+                lang,
+                "eksport nieudany, nic nie zapisano w dzienniku",
+                "export failed, nothing journaled"
+            )
+        ))
+    })?;
+    let status = store.status().map_err(|e| ctx.store_failure(e))?;
+    let (txt, html) = protocol::write(lang, &exported, &status, &operator.name).map_err(|e| {
+        Failure::found(format!(
+            "{}: {e}",
+            t(
+                lang,
+                "paczka zapisana, ale nie protokół",
+                "bundle written, but not the protocol"
+            )
+        ))
+    })?;
+    for line in protocol::lines(lang, &exported, &status, &operator.name) {
+        println!("{line}");
+    }
+    println!("{}", protocol::qr_text(&exported.fingerprint));
+    println!(
+        "{}: {}",
+        t(lang, "Paczka", "Bundle"),
+        exported.path.display()
+    );
+    println!(
+        "{}: {} · {}",
+        t(lang, "Protokół", "Protocol"),
+        txt.display(),
+        html.display()
+    );
+    Ok(0)
+}
+
+pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let expected = match &args.key {
+        None => None,
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| Failure::usage(format!("{}: {e}", p.display())))?;
+            Some(
+                text.lines()
+                    .find(|l| !l.starts_with("untrusted comment:") && !l.trim().is_empty())
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            )
+        }
+    };
+    match bundle::verify(&args.file, expected.as_deref()) {
+        Ok(v) => {
+            let m = &v.manifest;
+            let title = match lang {
+                Lang::Pl => {
+                    "Paczka poprawna: podpis, klucz, skrót zawartości i nazwa pliku się zgadzają."
+                }
+                Lang::En => "Bundle OK: signature, key, payload hash and file name all check out.",
+            };
+            println!("{title}");
+            println!(
+                "{}: {} ({})",
+                t(lang, "punkt", "point"),
+                m.point.id,
+                m.point.name
+            );
+            println!("{}: {}", t(lang, "edycja", "edition"), m.edition);
+            println!(
+                "{}: {} · {}: {}",
+                t(lang, "dzień", "day"),
+                m.day,
+                t(lang, "numer", "sequence"),
+                m.sequence
+            );
+            println!(
+                "{}: {}",
+                t(lang, "klucz kiosku", "kiosk key"),
+                m.kiosk_key_id
+            );
+            println!("{}: {}", t(lang, "utworzono", "created"), m.created);
+            println!(
+                "{}: {} ({} {}, {} {}, {} {}, {} {})",
+                t(lang, "karty", "cards"),
+                m.counts.cards,
+                t(lang, "ważne", "valid"),
+                m.counts.valid,
+                t(lang, "nieważne", "invalid"),
+                m.counts.invalid,
+                t(lang, "poprawione", "amended"),
+                m.counts.amended,
+                t(lang, "unieważnione", "voided"),
+                m.counts.voided
+            );
+            for (code, n) in &m.counts.invalid_by_reason {
+                println!("    {n:>5}  {code}");
+            }
+            println!(
+                "{}: {} · {}",
+                t(lang, "dziennik", "journal"),
+                m.journal.entries,
+                m.journal.head_hash
+            );
+            println!(
+                "{}: {}",
+                t(lang, "zawartość (SHA-256)", "payload (SHA-256)"),
+                m.payload.sha256
+            );
+            println!(
+                "{}: {}",
+                t(lang, "poprzednia paczka", "previous bundle"),
+                m.previous_bundle.as_deref().unwrap_or("—")
+            );
+            println!("{}: {}", t(lang, "odcisk", "fingerprint"), v.fingerprint);
+            if m.training {
+                println!(
+                    "{}",
+                    t(lang, "UWAGA: paczka szkoleniowa", "NOTE: a training bundle")
+                );
+            }
+            Ok(0)
+        }
+        Err(e) => Err(Failure::found(format!(
+            "{}: {}: {e}",
+            args.file.display(),
+            t(lang, "PACZKA NIEWIARYGODNA", "BUNDLE NOT TRUSTWORTHY")
+        ))),
+    }
+}
