@@ -3,8 +3,8 @@
 //! matched. Plain text (with a QR code of the fingerprint in block
 //! characters) and a printable HTML page (the same QR as SVG).
 
-use qrcode::QrCode;
 use qrcode::render::{svg, unicode};
+use qrcode::{EcLevel, QrCode};
 
 use super::{ExportError, Exported, write_atomically};
 use crate::card::Reason;
@@ -23,28 +23,41 @@ pub fn short(fingerprint: &str) -> String {
         .join(" ")
 }
 
-/// The fingerprint as a QR code in terminal block characters.
-pub fn qr_text(fingerprint: &str) -> String {
-    match QrCode::new(fingerprint.as_bytes()) {
-        Ok(code) => code
+/// The QR code of a fingerprint: its hex in capitals, which QR stores in
+/// alphanumeric mode (version 3, 29×29 modules), small enough for 80×24.
+fn qr(fingerprint: &str) -> Option<QrCode> {
+    QrCode::with_error_correction_level(fingerprint.to_ascii_uppercase(), EcLevel::L).ok()
+}
+
+/// The fingerprint as a QR code in terminal block characters; `quiet` adds
+/// the white border scanners like (on paper; a screen has its own margin).
+pub fn qr_text(fingerprint: &str, quiet: bool) -> String {
+    match qr(fingerprint) {
+        Some(code) => code
             .render::<unicode::Dense1x2>()
             .dark_color(unicode::Dense1x2::Light)
             .light_color(unicode::Dense1x2::Dark)
+            .quiet_zone(quiet)
             .build(),
-        Err(_) => String::new(),
+        None => String::new(),
     }
 }
 
 fn qr_svg(fingerprint: &str) -> String {
-    match QrCode::new(fingerprint.as_bytes()) {
-        Ok(code) => code.render::<svg::Color>().min_dimensions(160, 160).build(),
-        Err(_) => String::new(),
+    match qr(fingerprint) {
+        Some(code) => code.render::<svg::Color>().min_dimensions(160, 160).build(),
+        None => String::new(),
     }
 }
 
 /// The protocol's lines, in the user's language.
 pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -> Vec<String> {
     let m = &exported.manifest;
+    let file = exported
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut out = vec![
         format!(
             "{} — {} {} ({})",
@@ -67,6 +80,17 @@ pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -
         );
     }
     out.extend([
+        format!(
+            "{}: {file} ({} {})",
+            t(lang, "Paczka", "Bundle"),
+            t(lang, "nr", "no."),
+            m.sequence
+        ),
+        format!(
+            "{}: {}",
+            t(lang, "Odcisk", "Fingerprint"),
+            short(&exported.fingerprint)
+        ),
         String::new(),
         format!(
             "{}: {}",
@@ -106,31 +130,12 @@ pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -
         String::new(),
         format!(
             "{}: {}",
-            t(lang, "Plik paczki", "Bundle file"),
-            exported
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ),
-        format!(
-            "{}: {}",
-            t(lang, "Numer paczki", "Bundle sequence"),
-            m.sequence
-        ),
-        format!(
-            "{}: {}",
             t(
                 lang,
-                "Odcisk (SHA-256 manifestu)",
-                "Fingerprint (manifest SHA-256)"
+                "Pełny odcisk (SHA-256 manifest.json)",
+                "Full fingerprint (SHA-256 of manifest.json)"
             ),
             exported.fingerprint
-        ),
-        format!(
-            "{}: {}",
-            t(lang, "Odcisk skrócony", "Short fingerprint"),
-            short(&exported.fingerprint)
         ),
         format!(
             "{}: {} · {}",
@@ -172,7 +177,7 @@ pub fn write(
     let html_path = base.with_extension("protocol.html");
     let mut text = lines.join("\n");
     text.push_str("\n\n");
-    text.push_str(&qr_text(&exported.fingerprint));
+    text.push_str(&qr_text(&exported.fingerprint, true));
     text.push('\n');
     let body: String = lines
         .iter()

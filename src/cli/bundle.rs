@@ -71,7 +71,10 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
             )
         ))
     })?;
-    let status = store.status().map_err(|e| ctx.store_failure(e))?;
+    let status = store
+        .current_day()
+        .and_then(|day| store.status_of(Some(day)))
+        .map_err(|e| ctx.store_failure(e))?;
     let (txt, html) = protocol::write(lang, &exported, &status, &operator.name).map_err(|e| {
         Failure::found(format!(
             "{}: {e}",
@@ -85,7 +88,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
     for line in protocol::lines(lang, &exported, &status, &operator.name) {
         println!("{line}");
     }
-    println!("{}", protocol::qr_text(&exported.fingerprint));
+    println!("{}", protocol::qr_text(&exported.fingerprint, true));
     println!(
         "{}: {}",
         t(lang, "Paczka", "Bundle"),

@@ -7,6 +7,9 @@ use std::path::Path;
 use super::DemoOperator;
 use crate::store::{DB_FILE, InitParams, Point, Role, Store, StoreError};
 
+/// The practice office identity of a training store (`age -d -i` reads it).
+pub const DEMO_OFFICE_KEY: &str = "demo-office-key.txt";
+
 /// The bundled 2014 edition, built into the binary.
 pub const BUNDLED_2014: &str = include_str!("../../assets/editions/krakow-2014.toml");
 
@@ -32,6 +35,31 @@ pub fn demo_store(dir: &Path) -> Result<Store, StoreError> {
         return Store::open(dir);
     }
     let ops = demo_operators();
+    // A practice office key, so trainees can export (and decrypt) a bundle.
+    let office = age::x25519::Identity::generate();
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let office_file = dir.join(DEMO_OFFICE_KEY);
+    {
+        use age::secrecy::ExposeSecret;
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&office_file)
+            .map_err(|source| StoreError::Io {
+                path: office_file.clone(),
+                source,
+            })?;
+        writeln!(f, "{}", office.to_string().expose_secret()).map_err(|source| StoreError::Io {
+            path: office_file.clone(),
+            source,
+        })?;
+    }
     let mut store = Store::create(
         dir,
         InitParams {
@@ -40,7 +68,7 @@ pub fn demo_store(dir: &Path) -> Result<Store, StoreError> {
                 id: "DEMO".into(),
                 name: "Punkt szkoleniowy".into(),
                 mobile: false,
-                central_recipient: None,
+                central_recipient: Some(office.to_public().to_string()),
                 training: true,
             },
             coordinator: &ops[0].name,

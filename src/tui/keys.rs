@@ -23,6 +23,8 @@ pub enum Scope {
     Prompt,
     /// A screen that only shows something (summary, projects, help).
     View,
+    /// Close the day and export.
+    Export,
     Login,
     Locked,
 }
@@ -36,6 +38,7 @@ pub enum Action {
     Summary,
     Projects,
     DayAndStop,
+    Export,
     Lock,
     Logout,
     Next,
@@ -301,6 +304,38 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b(K::Esc, NONE, S::View, A::Back, "Esc", "wróć", "back", true),
+    // Close the day and export.
+    b(K::Up, NONE, S::Export, A::Up, "↑", "wyżej", "up", false),
+    b(
+        K::Down,
+        NONE,
+        S::Export,
+        A::Down,
+        "↓",
+        "niżej",
+        "down",
+        false,
+    ),
+    b(
+        K::Enter,
+        NONE,
+        S::Export,
+        A::Confirm,
+        "Enter",
+        "eksportuj",
+        "export",
+        true,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::Export,
+        A::Back,
+        "Esc",
+        "wróć",
+        "back",
+        true,
+    ),
     // Login and lock.
     b(
         K::Enter,
@@ -431,6 +466,16 @@ pub const BINDINGS: &[Binding] = &[
         "F10",
         "dzień i postój",
         "day and stop",
+        false,
+    ),
+    b(
+        K::F(12),
+        NONE,
+        S::Global,
+        A::Export,
+        "F12",
+        "zamknij dzień / eksport",
+        "close day / export",
         false,
     ),
     b(

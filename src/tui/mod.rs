@@ -8,6 +8,7 @@
 mod cards;
 pub mod demo;
 mod entry;
+mod export;
 pub mod form;
 pub mod keys;
 mod login;
@@ -77,6 +78,7 @@ pub enum Screen {
     Cards(cards::CardsState),
     Summary(Box<Status>),
     Projects(u16),
+    Export(export::ExportState),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,6 +221,21 @@ impl App {
                 work.message = None;
                 work.screen = Screen::Projects(0);
             }
+            Some(Action::Export) => {
+                if work.operator.role != Role::Coordinator {
+                    work.message = Some(Message::Problem(
+                        self.t(
+                            "Dzień zamyka i eksportuje koordynator.",
+                            "Only a coordinator closes the day and exports.",
+                        )
+                        .into(),
+                    ));
+                } else {
+                    work.message = None;
+                    work.screen =
+                        Screen::Export(export::ExportState::new(export::removable_drives()));
+                }
+            }
             Some(Action::DayAndStop) => {
                 if work.operator.role != Role::Coordinator {
                     work.message = Some(Message::Problem(
@@ -245,6 +262,11 @@ impl App {
                     Screen::Entry(state) => entry::handle(self, work, state, action, key),
                     Screen::Cards(state) => {
                         if let Some(next) = cards::handle(self, work, state, action, key) {
+                            screen = next;
+                        }
+                    }
+                    Screen::Export(state) => {
+                        if let Some(next) = export::handle(self, work, state, action, key) {
                             screen = next;
                         }
                     }
@@ -393,6 +415,7 @@ impl App {
             Screen::Cards(state) => cards::render(self, work, state, frame, body),
             Screen::Summary(status) => views::render_summary(self, status, frame, body),
             Screen::Projects(scroll) => views::render_projects(self, *scroll, frame, body),
+            Screen::Export(state) => export::render(self, state, frame, body),
         }
         if let Some(m) = &work.message {
             let line = match m {
@@ -482,6 +505,8 @@ impl Work {
             Screen::Cards(state) if state.open.is_some() => Scope::CardDetail,
             Screen::Cards(_) => Scope::Cards,
             Screen::Summary(_) | Screen::Projects(_) => Scope::View,
+            Screen::Export(state) if state.done.is_some() => Scope::View,
+            Screen::Export(_) => Scope::Export,
         }
     }
 }
