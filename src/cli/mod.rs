@@ -173,19 +173,10 @@ impl Context {
 /// the terminal without echo.
 pub fn read_new_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String, Failure> {
     if from_stdin {
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| Failure::usage(format!("stdin: {e}")))?;
-        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
+        return read_pin(lang, true, whose);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure::usage(t(
-            lang,
-            "brak terminala do wpisania PIN-u: użyj --pin-stdin",
-            "no terminal to type the PIN on: use --pin-stdin",
-        )));
+        return read_pin(lang, false, whose);
     }
     let ask = |prompt: String| {
         rpassword::prompt_password(prompt).map_err(|e| Failure::usage(format!("PIN: {e}")))
