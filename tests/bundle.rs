@@ -1068,3 +1068,40 @@ fn export_without_a_central_key_fails_and_journals_nothing() {
     assert_eq!(journal_head(&data), before);
     urna_in(&data).arg("check").assert().success();
 }
+
+#[test]
+fn a_temporary_file_left_by_a_pulled_stick_does_not_block_the_next_export() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let usb = tmp.path().join("usb");
+    std::fs::create_dir(&usb).expect("usb");
+    let recipient = office(tmp.path());
+    kiosk(&data, "P01", Some(&recipient));
+    let first = export(&data, &usb);
+    // The next bundle's temporary file, as a pulled stick would leave it.
+    let next = file_name(&first).replace("-1.urna", "-2.urna");
+    let stale = usb.join(format!(".{next}.partial"));
+    std::fs::write(&stale, b"half a bundle").expect("stale temp file");
+    let second = export(&data, &usb);
+    assert_eq!(file_name(&second), next);
+    assert!(!stale.exists(), "the stale temporary file is gone");
+    assert!(
+        names_in(&usb).iter().all(|n| !n.ends_with(".partial")),
+        "{:?}",
+        names_in(&usb)
+    );
+    verified(&second, None);
+}
+
+#[test]
+fn a_key_file_that_is_not_a_minisign_key_is_a_usage_error() {
+    let e = exported();
+    let not_a_key = e.work.join("office.key");
+    let out = run_verify(&e.bundle, Some(&not_a_key));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("to nie jest klucz publiczny minisign"),
+        "{}",
+        text(&out.stderr)
+    );
+}

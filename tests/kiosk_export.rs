@@ -73,7 +73,7 @@ fn a_coordinator_closes_the_day_and_the_bundle_verifies() {
     let s = screen(&app);
     assert!(s.contains("PROTOKÓŁ DNIA — punkt DEMO"), "{s}");
     assert!(s.contains("Paczka: DEMO-20140927-1.urna (nr 1)"), "{s}");
-    assert!(s.contains("Karty: 1 karta"), "{s}");
+    assert!(s.contains("Karty z dnia 2014-09-27: 1 karta"), "{s}");
 
     let bundle = usb.join("DEMO-20140927-1.urna");
     let verified = urna::bundle::verify(&bundle, None).expect("the bundle verifies");

@@ -210,6 +210,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     ));
+    // A temporary file left by an earlier attempt (a stick pulled mid-write)
+    // is never a bundle: it goes.
+    let _ = std::fs::remove_file(&tmp);
     let written = (|| {
         let mut f = OpenOptions::new()
             .write(true)
@@ -240,10 +243,18 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
     let recipient = age::x25519::Recipient::from_str(&recipient_text)
         .map_err(|_| ExportError::BadRecipient(recipient_text.clone()))?;
     let key = signing::load(store.dir())?;
-    let status = store.status()?;
-    let (lines, entries, head_hash) = journal_lines(store)?;
+    // Counts, journal and the last export from one snapshot of the store.
+    let (status, (lines, entries, head_hash), last, day) = store.snapshot(|s| {
+        Ok((
+            s.status()?,
+            journal_lines(s)?,
+            s.last_export()?,
+            s.current_day()?,
+        ))
+    })?;
     let payload = encrypt(&lines, std::slice::from_ref(&recipient))?;
-    let (sequence, previous_bundle) = match store.last_export()? {
+    let previous = last.as_ref().map(|(seq, _)| *seq);
+    let (sequence, previous_bundle) = match last {
         Some((seq, hash)) => (seq + 1, Some(hash)),
         None => (1, None),
     };
@@ -259,7 +270,7 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
         kiosk_key_id: signing::key_id(key.public.keynum()),
         kiosk_public_key: key.public.to_base64(),
         sequence,
-        day: store.current_day()?.to_string(),
+        day: day.to_string(),
         created: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         training: point.training,
         counts: Counts {
@@ -311,6 +322,7 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
     write_atomically(&path, &tar)?;
     store.record_export(
         operator,
+        previous,
         Event::ExportMade {
             file: file_name(&manifest),
             sequence,

@@ -91,10 +91,16 @@ pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -
             t(lang, "Odcisk", "Fingerprint"),
             short(&exported.fingerprint)
         ),
-        String::new(),
         format!(
             "{}: {}",
-            t(lang, "Karty", "Cards"),
+            t(lang, "W paczce (wszystkie dni)", "In the bundle (all days)"),
+            count(lang, m.counts.cards, &i18n::CARD)
+        ),
+        String::new(),
+        format!(
+            "{} {}: {}",
+            t(lang, "Karty z dnia", "Cards of"),
+            m.day,
             count(lang, status.cards, &i18n::CARD)
         ),
         format!("  {}: {}", t(lang, "ważne", "valid"), status.valid),

@@ -110,13 +110,24 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| Failure::usage(format!("{}: {e}", p.display())))?;
-            Some(
-                text.lines()
-                    .find(|l| !l.starts_with("untrusted comment:") && !l.trim().is_empty())
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-            )
+            let key = text
+                .lines()
+                .find(|l| !l.starts_with("untrusted comment:") && !l.trim().is_empty())
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            if minisign_verify::PublicKey::from_base64(&key).is_err() {
+                return Err(Failure::usage(format!(
+                    "{}: {}",
+                    p.display(),
+                    t(
+                        lang,
+                        "to nie jest klucz publiczny minisign (wypisuje go `urna key`)",
+                        "not a minisign public key (`urna key` prints one)"
+                    )
+                )));
+            }
+            Some(key)
         }
     };
     match bundle::verify(&args.file, expected.as_deref()) {

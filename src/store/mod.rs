@@ -476,14 +476,40 @@ impl Store {
         )
     }
 
-    /// Records a written bundle in the journal.
-    pub fn record_export(&mut self, operator: &str, event: Event) -> Result<u64> {
+    /// Records a written bundle in the journal. Refused if another export
+    /// was recorded since this one read `previous` (so two exports cannot
+    /// take one sequence number).
+    pub fn record_export(
+        &mut self,
+        operator: &str,
+        previous: Option<u64>,
+        event: Event,
+    ) -> Result<u64> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let now = match latest_of_kind(&tx, "export_made")?.map(|e| e.event) {
+            Some(Event::ExportMade { sequence, .. }) => Some(sequence),
+            _ => None,
+        };
+        if now != previous {
+            return Err(StoreError::Journal {
+                seq: 0,
+                what: "another export was made at the same time; export again".into(),
+            });
+        }
         let seq = append(&tx, operator, event)?;
         tx.commit()?;
         Ok(seq)
+    }
+
+    /// Runs `f` on one consistent snapshot of the store (a read transaction),
+    /// so counts, journal and last export agree with each other.
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let result = f(self);
+        self.conn.execute_batch("COMMIT")?;
+        result
     }
 
     /// The voting day set by a coordinator, or today when none was set.
