@@ -12,6 +12,7 @@ pub mod cardcsv;
 pub mod cli;
 pub mod edition;
 pub mod i18n;
+pub mod logging;
 pub mod pesel;
 pub mod store;
 pub mod tui;

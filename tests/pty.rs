@@ -41,6 +41,11 @@ struct Kiosk {
 impl Kiosk {
     /// Starts `urna --data-dir DIR demo` in an 80×24 pty.
     fn start(dir: &Path) -> Kiosk {
+        Kiosk::start_with(dir, &[])
+    }
+
+    /// The same, with extra environment variables.
+    fn start_with(dir: &Path, env: &[(&str, &str)]) -> Kiosk {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -56,6 +61,10 @@ impl Kiosk {
         cmd.cwd(dir.parent().expect("the data dir has a parent"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("URNA_DATA_DIR");
+        cmd.env_remove("URNA_LOG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start urna demo");
         // Only the child holds the slave side now, so the reader sees the end
         // of output when the child exits.
@@ -319,4 +328,78 @@ fn types_a_valid_and_an_invalid_card_in_a_real_terminal() {
     );
     assert_eq!(s["by_operator"]["Anna"], 2, "{s:#}");
     urna(&dir).arg("check").assert().success();
+}
+
+/// Types and saves one valid card, then quits the kiosk; returns the PESEL.
+fn one_card_and_quit(kiosk: &mut Kiosk) -> String {
+    let pesel = pesel::synthesize(date(1975, 3, 14), 123, Sex::Female).expect("a valid PESEL");
+    kiosk.wait_for("Logowanie");
+    kiosk.type_text("1234\r");
+    kiosk.wait_for("Karta do głosowania");
+    kiosk.type_text(&card_keys(&pesel));
+    kiosk.wait_for("KARTA WAŻNA");
+    kiosk.key(ENTER);
+    kiosk.wait_for("Zapisano kartę");
+    kiosk.key(CTRL_Q);
+    kiosk.wait_for("Logowanie");
+    kiosk.key(CTRL_Q);
+    let status = kiosk.wait_exit();
+    assert!(status.success(), "the kiosk exited with {status:?}");
+    kiosk.finish_reading();
+    pesel
+}
+
+/// Every log file's text.
+fn logs(dir: &Path) -> String {
+    let mut all = String::new();
+    if let Ok(entries) = std::fs::read_dir(dir.join("logs")) {
+        for e in entries.flatten() {
+            all.push_str(&std::fs::read_to_string(e.path()).expect("read a log file"));
+        }
+    }
+    all
+}
+
+#[test]
+fn trace_logging_stays_off_the_screen_and_holds_no_personal_data() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let mut kiosk = Kiosk::start_with(&dir, &[("URNA_LOG", "trace")]);
+    let pesel = one_card_and_quit(&mut kiosk);
+    let screen_bytes = String::from_utf8_lossy(&kiosk.output.lock().expect("output")).into_owned();
+    for level in ["TRACE", "DEBUG", " INFO "] {
+        assert!(
+            !screen_bytes.contains(level),
+            "log output reached the screen: {level}"
+        );
+    }
+    let log = logs(&dir);
+    assert!(log.contains("card entered"), "the log has the card:\n{log}");
+    assert!(log.contains("TRACE"), "trace level is on:\n{log}");
+    for personal in [pesel.as_str(), &pesel[..6], "Kowalski", "Długa"] {
+        assert!(!log.contains(personal), "{personal} is in the log:\n{log}");
+    }
+}
+
+#[test]
+fn an_unwritable_log_directory_does_not_break_the_kiosk() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    std::fs::create_dir(&dir).expect("data dir");
+    // A file where the log folder should be: no log can be written there,
+    // even by root.
+    std::fs::write(dir.join("logs"), b"not a folder").expect("block the log folder");
+    let mut kiosk = Kiosk::start_with(&dir, &[("URNA_LOG", "trace")]);
+    one_card_and_quit(&mut kiosk);
+    let screen_bytes = String::from_utf8_lossy(&kiosk.output.lock().expect("output")).into_owned();
+    assert!(
+        !screen_bytes.contains("logs:"),
+        "no log complaint on the kiosk screen"
+    );
+    let status = urna(&dir)
+        .args(["status", "--json"])
+        .output()
+        .expect("status");
+    let s: Value = serde_json::from_slice(&status.stdout).expect("status JSON");
+    assert_eq!(s["cards"], 1, "the card was saved");
 }

@@ -331,6 +331,13 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
             head_hash,
         },
     )?;
+    tracing::info!(
+        file = %path.display(),
+        sequence,
+        entries,
+        fingerprint = %fingerprint,
+        "bundle exported"
+    );
     Ok(Exported {
         path,
         manifest,

@@ -86,6 +86,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
         };
         let saved = match card {
             Err(problem) => {
+                tracing::debug!(row, line, problem = %problem.describe(Lang::En), "row rejected");
                 out.error = Some(problem.describe(lang));
                 None
             }
@@ -141,6 +142,13 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
         let _ = writeln!(lock, "{text}");
         let _ = lock.flush();
     }
+    tracing::info!(
+        file = %file_name,
+        valid = tally.valid,
+        invalid = tally.invalid,
+        rejected = tally.rejected,
+        "import-cards finished"
+    );
     summary(lang, &tally, args.json);
     Ok(if tally.invalid + tally.rejected > 0 {
         1

@@ -8,18 +8,19 @@ use crate::store::DB_FILE;
 use crate::tui::demo::{demo_operators, demo_store};
 use crate::tui::{self, App, SetupOutcome};
 
-/// Where the bundled editions are: the installed package's, else the source
-/// tree's.
-fn default_edition() -> PathBuf {
-    let installed = PathBuf::from("/usr/share/urna/editions/krakow-2014.toml");
-    if installed.is_file() {
+/// Where the bundled editions are: the installed package's
+/// (`/usr/share/urna/editions`), else the source tree's `assets/editions`.
+pub fn editions_dir() -> PathBuf {
+    let installed = PathBuf::from("/usr/share/urna/editions");
+    if installed.is_dir() {
         installed
     } else {
-        PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/editions/krakow-2014.toml"
-        ))
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/editions"))
     }
+}
+
+fn default_edition() -> PathBuf {
+    editions_dir().join("krakow-2014.toml")
 }
 
 fn tui_failure(lang: Lang, e: std::io::Error) -> Failure {
@@ -38,8 +39,11 @@ pub fn run(ctx: &Context) -> Result<u8, Failure> {
             SetupOutcome::Quit => return Ok(0),
         }
     };
+    let (_log, _) = crate::logging::init(store.dir(), ctx.verbose);
+    tracing::info!(point = %store.point().id, "kiosk started");
     let mut app = App::new(store, ctx.lang, Vec::new()).map_err(|e| ctx.store_failure(e))?;
     tui::run(&mut app).map_err(|e| tui_failure(ctx.lang, e))?;
+    tracing::info!("kiosk stopped");
     Ok(0)
 }
 
@@ -58,8 +62,12 @@ pub fn demo(ctx: &Context) -> Result<u8, Failure> {
         }
     };
     let store = demo_store(&dir).map_err(|e| ctx.store_failure(e))?;
+    let log = crate::logging::init(store.dir(), ctx.verbose);
+    tracing::info!("training kiosk started");
     let mut app = App::new(store, ctx.lang, demo_operators()).map_err(|e| ctx.store_failure(e))?;
     let result = tui::run(&mut app);
+    tracing::info!("training kiosk stopped");
+    drop(log);
     drop(app);
     if throw_away {
         let _ = std::fs::remove_dir_all(&dir);

@@ -24,10 +24,13 @@ use crate::store::{Store, StoreError};
 #[derive(Debug, Parser)]
 #[command(
     name = "urna",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("URNA_GIT_COMMIT"), ")"),
     about = "Offline kiosk and central tally for a participatory budget (Budżet Obywatelski)"
 )]
 pub struct Cli {
+    /// More detail in the log file (-v debug, -vv trace); URNA_LOG overrides
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     /// Where this kiosk keeps its data (default: the platform's data directory)
     #[arg(long, global = true, env = "URNA_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -63,6 +66,14 @@ pub enum Command {
     Export(bundle::ExportArgs),
     /// Check a bundle without the office key and print its manifest
     Verify(bundle::VerifyArgs),
+    /// Print where this user's data, keys and logs live
+    Paths,
+    /// Write the man page and shell completions into a folder (for packaging)
+    #[command(hide = true)]
+    GenerateAssets {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 /// A command that did not succeed: the exit code and what to tell the user.
@@ -96,6 +107,17 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
     let ctx = Context {
         lang: cli.lang,
         data_dir: cli.data_dir,
+        verbose: cli.verbose,
+    };
+    // Commands on an existing data dir log there; the kiosk and the demo
+    // start their own log once their data dir exists.
+    let _log = match (&cli.command, ctx.data_dir()) {
+        (Some(Command::Demo) | None, _) => None,
+        (_, Ok(dir)) if dir.join(crate::store::DB_FILE).is_file() => {
+            let (guard, _) = crate::logging::init(&dir, ctx.verbose);
+            Some(guard)
+        }
+        _ => None,
     };
     let Some(command) = cli.command else {
         return kiosk::run(&ctx);
@@ -111,6 +133,8 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Key => bundle::key(&ctx),
         Command::Export(args) => bundle::export(&ctx, args),
         Command::Verify(args) => bundle::verify(&ctx, args),
+        Command::Paths => paths(&ctx),
+        Command::GenerateAssets { out } => generate_assets(&out),
     }
 }
 
@@ -118,6 +142,58 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
 pub struct Context {
     pub lang: Lang,
     data_dir: Option<PathBuf>,
+    pub verbose: u8,
+}
+
+/// `urna paths`: where this user's data, keys and logs live.
+fn paths(ctx: &Context) -> Result<u8, Failure> {
+    use crate::store::{DB_FILE, SECRET_FILE, signing};
+    let dir = ctx.data_dir()?;
+    let rows: [(&str, &str, PathBuf); 6] = [
+        ("dane", "data", dir.clone()),
+        ("baza", "database", dir.join(DB_FILE)),
+        ("klucz podpisu", "signing key", dir.join(signing::KEY_FILE)),
+        ("klucz publiczny", "public key", dir.join(signing::PUB_FILE)),
+        ("sekret PIN-ów", "PIN secret", dir.join(SECRET_FILE)),
+        ("logi", "logs", crate::logging::log_dir(&dir)),
+    ];
+    for (pl, en, path) in rows {
+        println!(
+            "{:<16} {}",
+            format!("{}:", t(ctx.lang, pl, en)),
+            path.display()
+        );
+    }
+    println!(
+        "{:<16} {}",
+        format!("{}:", t(ctx.lang, "edycje", "editions")),
+        kiosk::editions_dir().display()
+    );
+    Ok(0)
+}
+
+/// Writes the man pages and completions for bash, zsh and fish into `out`.
+fn generate_assets(out: &std::path::Path) -> Result<u8, Failure> {
+    use clap::CommandFactory;
+    let fail = |e: std::io::Error| Failure::usage(format!("{}: {e}", out.display()));
+    std::fs::create_dir_all(out).map_err(fail)?;
+    // urna.1, and a page per subcommand (urna-operator.1, urna-operator-add.1…).
+    clap_mangen::generate_to(Cli::command(), out).map_err(fail)?;
+    // Completions offer only what users are meant to type.
+    let full = Cli::command();
+    let mut visible = clap::Command::new("urna")
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+    for (shell, file) in [
+        (clap_complete::Shell::Bash, "urna.bash"),
+        (clap_complete::Shell::Zsh, "_urna"),
+        (clap_complete::Shell::Fish, "urna.fish"),
+    ] {
+        let mut buf = Vec::new();
+        clap_complete::generate(shell, &mut visible, "urna", &mut buf);
+        std::fs::write(out.join(file), buf).map_err(fail)?;
+    }
+    Ok(0)
 }
 
 impl Context {

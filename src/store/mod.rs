@@ -500,6 +500,7 @@ impl Store {
         }
         let seq = append(&tx, operator, event)?;
         tx.commit()?;
+        tracing::info!(seq, operator, "export recorded");
         Ok(seq)
     }
 
@@ -532,7 +533,12 @@ impl Store {
     /// Checks an operator's PIN at `now`. Five wrong PINs in a row lock the
     /// operator for five minutes.
     pub fn login(&mut self, name: &str, pin: &str, now: DateTime<Local>) -> Result<Operator> {
-        operators::login(&mut self.conn, &self.secret, name, pin, now)
+        let result = operators::login(&mut self.conn, &self.secret, name, pin, now);
+        match &result {
+            Ok(op) => tracing::info!(operator = %op.name, "login"),
+            Err(e) => tracing::warn!(operator = %name, error = %e, "login refused"),
+        }
+        result
     }
 
     /// Stores a new card: checks it, journals it, and returns once it is on disk.
@@ -584,6 +590,15 @@ impl Store {
         let seq = head.append(&tx, operator, &at, event)?;
         version.insert(&tx, seq)?;
         tx.commit()?;
+        tracing::info!(
+            card = %card_id,
+            seq,
+            valid = assessment.is_valid(),
+            reasons = %assessment.reasons.iter().map(|r| r.code()).collect::<Vec<_>>().join(","),
+            flagged = !same_pesel.is_empty(),
+            operator,
+            "card entered"
+        );
         Ok(Saved {
             card_id,
             seq,
@@ -631,6 +646,7 @@ impl Store {
         }
         .insert(&tx, seq)?;
         tx.commit()?;
+        tracing::info!(card = %card_id, seq, valid = assessment.is_valid(), operator, "card amended");
         Ok(Saved {
             card_id: card_id.to_string(),
             seq,
@@ -671,6 +687,7 @@ impl Store {
         }
         .insert(&tx, seq)?;
         tx.commit()?;
+        tracing::info!(card = %card_id, seq, operator, "card voided");
         Ok(seq)
     }
 

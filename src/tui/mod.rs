@@ -155,6 +155,14 @@ impl App {
         }
         self.tick(now);
         self.last_activity = now;
+        // Which kind of key, never which character: typed text is voters' data.
+        tracing::trace!(
+            key = match key.code {
+                KeyCode::Char(_) => "character".to_string(),
+                other => format!("{other:?}"),
+            },
+            "key"
+        );
         let mode = std::mem::replace(&mut self.mode, Mode::Work(Box::new(Work::placeholder())));
         self.mode = match mode {
             Mode::Login(mut state) => match login::handle_login(self, &mut state, key) {
