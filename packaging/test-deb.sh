@@ -12,15 +12,29 @@ dpkg -i "$deb"
 installed=$(dpkg -L urna)
 trap 'dpkg -r urna >/dev/null 2>&1 || true' EXIT
 
+# Outputs are captured before grep reads them: `cmd | grep -q` can fail under
+# pipefail when grep stops reading early.
+expect() { # expect WHAT PATTERN TEXT
+  if ! grep -q -- "$2" <<< "$3"; then
+    echo "$1: expected to find '$2' in:" >&2
+    echo "$3" >&2
+    exit 1
+  fi
+}
 echo "== /usr/bin/urna --version"
-/usr/bin/urna --version | tee /dev/stderr | grep -q "^urna [0-9.]* (commit "
+out=$(/usr/bin/urna --version); echo "$out"
+expect "urna --version" "^urna [0-9.]* (commit " "$out"
 echo "== man urna"
-MANPAGER=cat man urna | grep -q "Offline kiosk and central tally"
-MANPAGER=cat man urna-export | grep -q -- "--out"
+page=$(MANPAGER=cat MANWIDTH=80 man urna 2>&1)
+expect "man urna" "Offline kiosk and central tally" "$page"
+page=$(MANPAGER=cat MANWIDTH=80 man urna-export 2>&1)
+expect "man urna-export" "--out" "$page"
 echo "== urna demo --help"
-/usr/bin/urna demo --help | grep -q "training kiosk"
+out=$(/usr/bin/urna demo --help)
+expect "urna demo --help" "training kiosk" "$out"
 echo "== the installed editions are found"
-/usr/bin/urna --lang en paths | grep -q "^editions: *\/usr\/share\/urna\/editions$"
+out=$(/usr/bin/urna --lang en paths)
+expect "urna paths" "^editions: *\/usr\/share\/urna\/editions$" "$out"
 /usr/bin/urna edition check /usr/share/urna/editions/krakow-2014.toml
 echo "== completions and desktop entry"
 test -s /usr/share/bash-completion/completions/urna
