@@ -15,4 +15,5 @@ pub mod i18n;
 pub mod logging;
 pub mod pesel;
 pub mod store;
+pub mod tally;
 pub mod tui;
