@@ -12,6 +12,7 @@ mod init;
 mod kiosk;
 mod operator;
 mod status;
+mod tally;
 
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -68,6 +69,9 @@ pub enum Command {
     Verify(bundle::VerifyArgs),
     /// Print where this user's data, keys and logs live
     Paths,
+    /// The central office: trust kiosks, import bundles and internet votes, count
+    #[command(subcommand)]
+    Tally(tally::TallyCommand),
     /// Write the man page and shell completions into a folder (for packaging)
     #[command(hide = true)]
     GenerateAssets {
@@ -134,6 +138,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Export(args) => bundle::export(&ctx, args),
         Command::Verify(args) => bundle::verify(&ctx, args),
         Command::Paths => paths(&ctx),
+        Command::Tally(cmd) => tally::run(&ctx, cmd),
         Command::GenerateAssets { out } => generate_assets(&out),
     }
 }

@@ -1,0 +1,317 @@
+//! `urna tally …`: the central office. Its own data dir (`--data-dir`, or the
+//! platform's data dir + `/tally`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Subcommand, ValueEnum};
+
+use super::{Context, Failure};
+use crate::i18n::{Lang, t};
+use crate::tally::results::{self, Results};
+use crate::tally::store::{Imported, Tally, TallyError};
+
+#[derive(Debug, Subcommand)]
+pub enum TallyCommand {
+    /// Set up the office's store and age identity; prints the recipient for the kiosks
+    Init {
+        #[arg(long, value_name = "FILE")]
+        edition: PathBuf,
+    },
+    /// Trust a kiosk's public key (the file `urna key` prints) for a point
+    Trust {
+        #[arg(value_name = "KIOSK_PUBKEY")]
+        key: PathBuf,
+        #[arg(long, value_name = "ID")]
+        point: String,
+    },
+    /// Import bundles (files or folders, searched recursively)
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Import the internet channel's votes (card CSV), all or nothing
+    ImportOnline { file: PathBuf },
+    /// Count and publish
+    Results {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+fn dir(ctx: &Context) -> Result<PathBuf, Failure> {
+    match ctx.given_data_dir() {
+        Some(d) => Ok(d.to_path_buf()),
+        None => Ok(ctx.data_dir()?.join("tally")),
+    }
+}
+
+fn failure(e: TallyError) -> Failure {
+    match e {
+        TallyError::NotInitialised(_) | TallyError::AlreadyInitialised(_) => {
+            Failure::usage(e.to_string())
+        }
+        other => Failure::found(other.to_string()),
+    }
+}
+
+/// Every `.urna` file under the paths, in name order.
+fn bundle_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(p: &Path, out: &mut Vec<PathBuf>) {
+        if p.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(p) {
+                let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+                children.sort();
+                for c in children {
+                    walk(&c, out);
+                }
+            }
+        } else if p.extension().is_some_and(|e| e == "urna") {
+            out.push(p.to_path_buf());
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_file() {
+            out.push(p.clone());
+        } else {
+            walk(p, &mut out);
+        }
+    }
+    out
+}
+
+pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let dir = dir(ctx)?;
+    match cmd {
+        TallyCommand::Init { edition } => {
+            let text = std::fs::read_to_string(&edition)
+                .map_err(|e| Failure::usage(format!("{}: {e}", edition.display())))?;
+            let (_, recipient) = Tally::create(&dir, &text).map_err(failure)?;
+            println!(
+                "{}",
+                t(
+                    lang,
+                    "Biuro gotowe. Klucz (odbiorca age) do wpisania w kioskach:",
+                    "Office ready. The key (age recipient) to give the kiosks:"
+                )
+            );
+            println!("{recipient}");
+            Ok(0)
+        }
+        TallyCommand::Trust { key, point } => {
+            let mut tally = Tally::open(&dir).map_err(failure)?;
+            let text = std::fs::read_to_string(&key)
+                .map_err(|e| Failure::usage(format!("{}: {e}", key.display())))?;
+            let id = tally
+                .trust(&text, &point)
+                .map_err(|e| Failure::usage(format!("{}: {e}", key.display())))?;
+            println!(
+                "{} {point}: {id}",
+                t(lang, "Zaufany kiosk punktu", "Trusted kiosk of point")
+            );
+            Ok(0)
+        }
+        TallyCommand::Import { paths } => {
+            let mut tally = Tally::open(&dir).map_err(failure)?;
+            let files = bundle_files(&paths);
+            if files.is_empty() {
+                return Err(Failure::usage(t(
+                    lang,
+                    "nie znaleziono plików .urna",
+                    "no .urna files found",
+                )));
+            }
+            let mut rejected = 0;
+            for f in files {
+                match tally.import_bundle(&f).map_err(failure)? {
+                    Ok(Imported::Added { point, entries }) => println!(
+                        "{}: {} ({point}, {entries} {})",
+                        f.display(),
+                        t(lang, "przyjęta", "accepted"),
+                        t(lang, "nowych wpisów", "new entries")
+                    ),
+                    Ok(_) => println!(
+                        "{}: {}",
+                        f.display(),
+                        t(
+                            lang,
+                            "już znana — nic się nie zmienia",
+                            "already known — nothing changes"
+                        )
+                    ),
+                    Err(r) => {
+                        rejected += 1;
+                        println!(
+                            "{}: {} — {r}",
+                            f.display(),
+                            t(lang, "ODRZUCONA", "REJECTED")
+                        );
+                    }
+                }
+            }
+            Ok(u8::from(rejected > 0))
+        }
+        TallyCommand::ImportOnline { file } => {
+            let mut tally = Tally::open(&dir).map_err(failure)?;
+            match tally.import_online(&file).map_err(failure)? {
+                Ok(Imported::Online { rows }) => {
+                    println!(
+                        "{}: {} {rows}",
+                        file.display(),
+                        t(lang, "przyjęto wierszy:", "rows accepted:")
+                    );
+                    Ok(0)
+                }
+                Ok(_) => {
+                    println!(
+                        "{}: {}",
+                        file.display(),
+                        t(
+                            lang,
+                            "już znany — nic się nie zmienia",
+                            "already known — nothing changes"
+                        )
+                    );
+                    Ok(0)
+                }
+                Err(r) => {
+                    println!(
+                        "{}: {} — {r}",
+                        file.display(),
+                        t(lang, "ODRZUCONY", "REJECTED")
+                    );
+                    Ok(1)
+                }
+            }
+        }
+        TallyCommand::Results { format, out } => {
+            let tally = Tally::open(&dir).map_err(failure)?;
+            let judged = tally.judged().map_err(failure)?;
+            let r = results::count(tally.edition(), judged.iter().map(|(_, a)| a));
+            let text = match format {
+                Format::Json => serde_json::to_string_pretty(&r).unwrap_or_default() + "\n",
+                Format::Csv => csv_of(&r),
+                Format::Text => text_of(lang, &r),
+            };
+            match out {
+                None => print!("{text}"),
+                Some(p) => {
+                    let mut f = std::fs::File::create(&p)
+                        .map_err(|e| Failure::usage(format!("{}: {e}", p.display())))?;
+                    f.write_all(text.as_bytes())
+                        .map_err(|e| Failure::found(format!("{}: {e}", p.display())))?;
+                }
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn csv_of(r: &Results) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "list", "district", "project", "title", "cost", "points", "voters", "rank", "selected",
+    ]);
+    let mut rows = |list: &str, district: String, projects: &[results::ProjectResult]| {
+        for p in projects {
+            let _ = w.write_record([
+                list.to_string(),
+                district.clone(),
+                p.id.clone(),
+                p.title.clone(),
+                p.cost.map(|c| c.to_string()).unwrap_or_default(),
+                p.points.to_string(),
+                p.voters.to_string(),
+                p.rank.to_string(),
+                p.selected
+                    .map(|s| if s { "1" } else { "0" }.to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+    };
+    rows("citywide", String::new(), &r.citywide.projects);
+    for d in &r.districts {
+        rows("district", d.number.to_string(), &d.projects);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn text_of(lang: Lang, r: &Results) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let b = &r.ballots;
+    let _ = writeln!(
+        s,
+        "{} {}: {} {}, {} {}, {} {}",
+        t(lang, "Edycja", "Edition"),
+        r.edition,
+        t(lang, "kart", "ballots"),
+        b.total,
+        t(lang, "ważnych", "valid"),
+        b.valid,
+        t(lang, "nieważnych", "invalid"),
+        b.invalid
+    );
+    for (code, n) in &b.by_reason {
+        let _ = writeln!(s, "  {n:>7}  {code}");
+    }
+    let mut list = |title: String, projects: &[results::ProjectResult], ties: &[Vec<String>]| {
+        let _ = writeln!(s, "\n{title}");
+        for p in projects {
+            let mark = match p.selected {
+                Some(true) => t(lang, "WYBRANY", "SELECTED"),
+                Some(false) => "",
+                None => "",
+            };
+            let _ = writeln!(
+                s,
+                "  {:>3}. {:<10} {:>8} {} {:>7} {}  {}  {}",
+                p.rank,
+                p.id,
+                p.points,
+                t(lang, "pkt", "pts"),
+                p.voters,
+                t(lang, "głos.", "voters"),
+                p.title,
+                mark
+            );
+        }
+        for tie in ties {
+            let _ = writeln!(
+                s,
+                "  ! {}: {}",
+                t(lang, "remis nierozstrzygnięty", "unresolved tie"),
+                tie.join(", ")
+            );
+        }
+    };
+    list(
+        t(lang, "Zadania ogólnomiejskie", "City-wide projects").to_string(),
+        &r.citywide.projects,
+        &r.citywide.ties,
+    );
+    for d in &r.districts {
+        list(
+            format!(
+                "{} {} {}",
+                t(lang, "Dzielnica", "District"),
+                crate::edition::roman::to_roman(d.number),
+                d.name
+            ),
+            &d.projects,
+            &d.ties,
+        );
+    }
+    s
+}
