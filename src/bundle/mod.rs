@@ -122,7 +122,8 @@ pub struct Exported {
     pub fingerprint: String,
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+/// SHA-256 as lowercase hex.
+pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 

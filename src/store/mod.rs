@@ -216,11 +216,17 @@ fn create_private(path: &Path, contents: &[u8]) -> Result<()> {
     f.sync_all().map_err(io_err(path))
 }
 
-fn configure(conn: &Connection) -> Result<()> {
+/// WAL, synchronous=FULL, foreign keys: the settings every urna database
+/// (kiosk and tally) runs with.
+pub(crate) fn configure_durable(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    configure_durable(conn)?;
     // Keep the indexes of a busy day (100k cards) in memory: 32 MiB.
     conn.pragma_update(None, "cache_size", -32_000)?;
     Ok(())
@@ -230,8 +236,9 @@ fn now() -> String {
     Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
-/// PESEL as the index keeps it: as typed, without spaces and dashes.
-fn pesel_key(typed: &str) -> Option<String> {
+/// PESEL as the index (and the tally's dedup) keeps it: as typed, without
+/// spaces and dashes.
+pub(crate) fn pesel_key(typed: &str) -> Option<String> {
     let k: String = typed
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')

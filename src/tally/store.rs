@@ -13,13 +13,13 @@ use std::str::FromStr;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
-use sha2::{Digest, Sha256};
 
-use crate::bundle::{self, VerifyError};
+use crate::bundle::{self, VerifyError, hex_sha256};
 use crate::card::{self, Assessment, RawCard, RuleOptions};
 use crate::cardcsv;
 use crate::edition::Edition;
 use crate::store::journal::{Entry, Event, GENESIS, Hash, chain_hash};
+use crate::store::pesel_key;
 
 pub const DB_FILE: &str = "tally.sqlite";
 /// The office's age identity: whoever holds it can read every bundle.
@@ -144,15 +144,7 @@ fn now() -> String {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    Ok(())
-}
-
-fn hex_sha256(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
+    Ok(crate::store::configure_durable(conn)?)
 }
 
 impl Tally {
@@ -671,15 +663,6 @@ impl Tally {
             })
             .collect())
     }
-}
-
-/// A PESEL as the dedup compares it: digits only, as typed.
-fn pesel_key(typed: &str) -> Option<String> {
-    let k: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect();
-    (!k.is_empty()).then_some(k)
 }
 
 /// What the import log records about one file.
