@@ -194,31 +194,38 @@ fn tar_bytes(files: &[(&str, &[u8])], mtime: u64) -> std::io::Result<Vec<u8>> {
 }
 
 /// Writes `bytes` to `path` so that a reader (or a pulled USB stick) sees the
-/// whole file or none: a temporary file in the same directory, fsync, rename,
-/// fsync of the directory. A failure removes the temporary file.
+/// whole file or none, and never overwrites: see [`replace_atomically`].
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let err = |source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
     if path.exists() {
         return Err(ExportError::Exists(path.to_path_buf()));
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
+    replace_atomically(path, bytes, 0o600).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Puts `bytes` at `path` (replacing what is there) through a temporary file
+/// in the same directory, fsync, rename and an fsync of the directory. A
+/// failure removes the temporary file; a stale one from an earlier attempt is
+/// removed first.
+pub fn replace_atomically(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let tmp = dir.join(format!(
         ".{}.partial",
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     ));
-    // A temporary file left by an earlier attempt (a stick pulled mid-write)
-    // is never a bundle: it goes.
     let _ = std::fs::remove_file(&tmp);
     let written = (|| {
         let mut f = OpenOptions::new()
             .write(true)
             .create_new(true)
-            .mode(0o600)
+            .mode(mode)
             .open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
@@ -226,11 +233,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         std::fs::rename(&tmp, path)?;
         File::open(dir)?.sync_all()
     })();
-    if let Err(e) = written {
+    if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
     }
-    Ok(())
+    written
 }
 
 /// Writes the next bundle of this kiosk into `out_dir` and journals it.

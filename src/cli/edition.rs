@@ -1,6 +1,5 @@
 //! `urna edition check FILE` and `urna edition import-pabulib FILES… --out FILE`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -99,7 +98,7 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
             "internal: the built edition does not round-trip",
         ));
     }
-    write_atomically(out, text.as_bytes())
+    crate::bundle::replace_atomically(out, text.as_bytes(), 0o644)
         .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
     println!(
         "{} {}: {}",
@@ -111,23 +110,4 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
         describe(lang, &edition)
     );
     Ok(0)
-}
-
-/// Writes through a temporary file and a rename, so a reader sees the old file
-/// or the whole new one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    ));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
 }
