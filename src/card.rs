@@ -38,10 +38,13 @@ pub enum Reason {
     Illegible,
     WrongRubric,
     MultipleVotes,
+    /// The office annulled the votes of an internet account registered on
+    /// someone else's PESEL (konta-faq #10). Set by the tally only.
+    Annulled,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 19] = [
+    pub const ALL: [Reason; 20] = [
         Reason::MissingFirstName,
         Reason::MissingLastName,
         Reason::MissingAddress,
@@ -61,6 +64,7 @@ impl Reason {
         Reason::Illegible,
         Reason::WrongRubric,
         Reason::MultipleVotes,
+        Reason::Annulled,
     ];
 
     /// The machine-readable code, as in DESIGN §2.
@@ -85,6 +89,7 @@ impl Reason {
             Reason::Illegible => "illegible",
             Reason::WrongRubric => "wrong_rubric",
             Reason::MultipleVotes => "multiple_votes",
+            Reason::Annulled => "annulled",
         }
     }
 

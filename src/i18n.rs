@@ -71,6 +71,14 @@ pub const INVALID: Forms = Forms {
     pl: ["nieważna", "nieważne", "nieważnych"],
     en: ["invalid", "invalid"],
 };
+pub const VOTE: Forms = Forms {
+    pl: ["głos", "głosy", "głosów"],
+    en: ["vote", "votes"],
+};
+pub const BALLOT: Forms = Forms {
+    pl: ["głos", "głosy", "głosów"],
+    en: ["ballot", "ballots"],
+};
 pub const ENTRY: Forms = Forms {
     pl: ["wpis", "wpisy", "wpisów"],
     en: ["entry", "entries"],
@@ -117,6 +125,7 @@ pub fn reason(lang: Lang, r: Reason) -> &'static str {
             Illegible => "karta nieczytelna",
             WrongRubric => "dane wpisane w niewłaściwej rubryce",
             MultipleVotes => "osoba głosowała więcej niż raz",
+            Annulled => "głos unieważniony decyzją biura (konto założone na cudzy PESEL)",
         },
         Lang::En => match r {
             MissingFirstName => "first name missing",
@@ -138,6 +147,7 @@ pub fn reason(lang: Lang, r: Reason) -> &'static str {
             Illegible => "card illegible",
             WrongRubric => "data in the wrong rubric",
             MultipleVotes => "person voted more than once",
+            Annulled => "annulled by the office (an account on someone else's PESEL)",
         },
     }
 }

@@ -1,7 +1,6 @@
 //! `urna tally …`: the central office. Its own data dir (`--data-dir`, or the
 //! platform's data dir + `/tally`).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
@@ -32,13 +31,46 @@ pub enum TallyCommand {
     },
     /// Import the internet channel's votes (card CSV), all or nothing
     ImportOnline { file: PathBuf },
-    /// Count and publish
+    /// Annul the internet votes cast on a PESEL (an account someone else registered)
+    Annul {
+        #[arg(value_name = "PESEL")]
+        pesel: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Count and publish (pabulib writes a folder: one file per list)
     Results {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+    /// Every invalid ballot and where it came from, every multiple voter,
+    /// every import and the office's decisions
+    Audit {
+        #[arg(long, value_enum, default_value = "text")]
+        format: AuditFormat,
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Write a simulated election (kiosk keys, bundles, an internet file) for
+    /// training and for the scale bench
+    Simulate {
+        #[arg(long, value_name = "N")]
+        voters: u64,
+        #[arg(long, value_name = "K")]
+        points: u32,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 2014)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AuditFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -46,6 +78,8 @@ pub enum Format {
     Text,
     Json,
     Csv,
+    Pabulib,
+    Html,
 }
 
 fn dir(ctx: &Context) -> Result<PathBuf, Failure> {
@@ -195,26 +229,94 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 }
             }
         }
+        TallyCommand::Annul { pesel, reason } => {
+            let mut tally = Tally::open(&dir).map_err(failure)?;
+            let (seq, touched) = tally
+                .annul(&pesel, &reason)
+                .map_err(|e| Failure::usage(e.to_string()))?;
+            println!(
+                "{} {seq}: {} {} — {}",
+                t(lang, "Decyzja", "Decision"),
+                t(
+                    lang,
+                    "unieważniono głosy internetowe z numeru PESEL",
+                    "annulled the internet votes of PESEL"
+                ),
+                crate::pesel::mask(&pesel),
+                crate::i18n::count(lang, touched, &crate::i18n::VOTE),
+            );
+            Ok(0)
+        }
         TallyCommand::Results { format, out } => {
             let tally = Tally::open(&dir).map_err(failure)?;
             let judged = tally.judged().map_err(failure)?;
-            let r = results::count(tally.edition(), judged.iter().map(|(_, a)| a));
+            let r = results::count(tally.edition(), judged.iter().map(|j| &j.assessment));
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&r).unwrap_or_default() + "\n",
                 Format::Csv => csv_of(&r),
                 Format::Text => text_of(lang, &r),
-            };
-            match out {
-                None => print!("{text}"),
-                Some(p) => {
-                    let mut f = std::fs::File::create(&p)
-                        .map_err(|e| Failure::usage(format!("{}: {e}", p.display())))?;
-                    f.write_all(text.as_bytes())
-                        .map_err(|e| Failure::found(format!("{}: {e}", p.display())))?;
+                Format::Html => crate::tally::html::page(lang, tally.edition(), &r, &judged),
+                Format::Pabulib => {
+                    let Some(out) = out else {
+                        return Err(Failure::usage(t(
+                            lang,
+                            "format pabulib to kilka plików: podaj folder w --out",
+                            "pabulib is several files: give a folder with --out",
+                        )));
+                    };
+                    std::fs::create_dir_all(&out)
+                        .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
+                    let files = crate::tally::pabulib_out::files(tally.edition(), &r, &judged);
+                    for (name, content) in &files {
+                        let path = out.join(name);
+                        crate::bundle::replace_atomically(&path, content.as_bytes(), 0o644)
+                            .map_err(|e| Failure::found(format!("{}: {e}", path.display())))?;
+                        println!("{}", path.display());
+                    }
+                    return Ok(0);
                 }
+            };
+            write_out(out.as_deref(), &text)?;
+            Ok(0)
+        }
+        TallyCommand::Audit { format, out } => {
+            let tally = Tally::open(&dir).map_err(failure)?;
+            let audit = crate::tally::audit::Audit::of(&tally).map_err(failure)?;
+            let text = match format {
+                AuditFormat::Json => {
+                    serde_json::to_string_pretty(&audit).unwrap_or_default() + "\n"
+                }
+                AuditFormat::Text => audit.text(lang),
+            };
+            write_out(out.as_deref(), &text)?;
+            Ok(0)
+        }
+        TallyCommand::Simulate {
+            voters,
+            points,
+            out,
+            seed,
+        } => {
+            let tally = Tally::open(&dir).map_err(failure)?;
+            let summary =
+                crate::tally::simulate::run(&tally, voters, points, &out, seed).map_err(failure)?;
+            for line in summary.lines(lang) {
+                println!("{line}");
             }
             Ok(0)
         }
+    }
+}
+
+/// Writes a report to a file (replaced whole, never half-written) or stdout.
+fn write_out(out: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match out {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(p) => crate::bundle::replace_atomically(p, text.as_bytes(), 0o644)
+            .map_err(|e| Failure::usage(format!("{}: {e}", p.display()))),
     }
 }
 

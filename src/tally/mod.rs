@@ -1,7 +1,11 @@
 //! The central tally (DESIGN §7): the office's store of verified kiosk
-//! journals and internet rows ([`store`]), deduplication by PESEL, and the
-//! count ([`results`]). Still to come: annulment, the audit, the Pabulib and
-//! HTML outputs, the simulator and the scale bench.
+//! journals and internet rows ([`store`]), deduplication by PESEL and the
+//! office's decisions, the count ([`results`]), its publication
+//! ([`pabulib_out`], [`html`]) and a simulated election ([`simulate`]).
 
+pub mod audit;
+pub mod html;
+pub mod pabulib_out;
 pub mod results;
+pub mod simulate;
 pub mod store;

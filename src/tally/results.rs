@@ -186,12 +186,13 @@ pub fn count<'a>(edition: &Edition, ballots: impl IntoIterator<Item = &'a Assess
     }
 }
 
-/// An invalid ballot's reasons with `multiple_votes` added (the tally's
-/// verdict on a person who voted more than once).
-pub fn with_multiple_votes(a: &Assessment) -> Assessment {
+/// A ballot's assessment with a tally verdict added (`multiple_votes` for a
+/// person who voted more than once, `annulled` by an office decision): it
+/// is invalid and gives no points.
+pub fn with_reason(a: &Assessment, reason: Reason) -> Assessment {
     let mut a = a.clone();
-    if !a.reasons.contains(&Reason::MultipleVotes) {
-        a.reasons.push(Reason::MultipleVotes);
+    if !a.reasons.contains(&reason) {
+        a.reasons.push(reason);
         a.reasons.sort();
     }
     a.local.clear();
@@ -248,7 +249,7 @@ projects = [ { id = "a", title = "A", cost = 60 }, { id = "b", title = "B", cost
             ballot(&[("a", 3), ("b", 2), ("c", 1)]),
             ballot(&[("b", 3), ("a", 2), ("d", 1)]),
             ballot(&[("c", 3), ("d", 2)]),
-            with_multiple_votes(&ballot(&[("d", 3)])),
+            with_reason(&ballot(&[("d", 3)]), Reason::MultipleVotes),
         ];
         let r = count(&e, &ballots);
         assert_eq!(

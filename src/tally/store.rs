@@ -5,7 +5,7 @@
 //! A bundle is checked completely before anything from it is stored, and is
 //! stored in one transaction: all or nothing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 
 use crate::bundle::{self, VerifyError, hex_sha256};
-use crate::card::{self, Assessment, RawCard, RuleOptions};
+use crate::card::{self, Assessment, RawCard, Reason, RuleOptions};
 use crate::cardcsv;
 use crate::edition::Edition;
 use crate::store::journal::{Entry, Event, GENESIS, Hash, chain_hash};
@@ -26,8 +26,9 @@ pub const DB_FILE: &str = "tally.sqlite";
 pub const IDENTITY_FILE: &str = "office-identity.txt";
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    Migrations::new(vec![
+        M::up(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
          CREATE TABLE kiosks (
              point TEXT PRIMARY KEY, key_id TEXT NOT NULL, public_key TEXT NOT NULL,
              trusted_at TEXT NOT NULL) STRICT;
@@ -48,7 +49,26 @@ fn migrations() -> Migrations<'static> {
              id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL,
              file TEXT NOT NULL, sha256 TEXT NOT NULL, point TEXT, sequence INTEGER,
              outcome TEXT NOT NULL, detail TEXT NOT NULL) STRICT;",
-    )])
+        ),
+        // The office's own decisions, hash-chained like a kiosk journal, and
+        // every table of what was received made append-only.
+        M::up(
+            "CREATE TABLE decisions (
+                 seq INTEGER PRIMARY KEY, body TEXT NOT NULL, hash BLOB NOT NULL) STRICT;
+             CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+             BEGIN SELECT RAISE(ABORT, 'decisions are never changed'); END;
+             CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+             BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END;
+             CREATE TRIGGER online_no_update BEFORE UPDATE ON online
+             BEGIN SELECT RAISE(ABORT, 'internet rows are never changed'); END;
+             CREATE TRIGGER online_no_delete BEFORE DELETE ON online
+             BEGIN SELECT RAISE(ABORT, 'internet rows are never deleted'); END;
+             CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports
+             BEGIN SELECT RAISE(ABORT, 'the import log is never changed'); END;
+             CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports
+             BEGIN SELECT RAISE(ABORT, 'the import log is never changed'); END;",
+        ),
+    ])
 }
 
 /// Why an import was refused; nothing from it is stored.
@@ -283,22 +303,27 @@ impl Tally {
         Ok(key_id)
     }
 
-    fn log_import(&self, what: &ImportLog<'_>, outcome: &str, detail: &str) -> Result<()> {
-        self.conn.execute(
+    fn log_import(
+        conn: &Connection,
+        what: &ImportLog<'_>,
+        outcome: &str,
+        detail: &str,
+    ) -> Result<i64> {
+        conn.prepare_cached(
             "INSERT INTO imports(at, kind, file, sha256, point, sequence, outcome, detail)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                now(),
-                what.kind,
-                what.file,
-                what.sha,
-                what.point,
-                what.sequence.map(|s| s as i64),
-                outcome,
-                detail
-            ],
-        )?;
-        Ok(())
+        )?
+        .execute(params![
+            now(),
+            what.kind,
+            what.file,
+            what.sha,
+            what.point,
+            what.sequence.map(|s| s as i64),
+            outcome,
+            detail
+        ])?;
+        Ok(conn.last_insert_rowid())
     }
 
     /// Imports one bundle file: every check first, then all of it or nothing.
@@ -328,15 +353,18 @@ impl Tally {
             Ok(c) => {
                 log.point = Some(c.point.clone());
                 log.sequence = Some(c.sequence);
-                self.store_entries(&c)?
+                // An accepted bundle's log row is written with its entries.
+                self.store_entries(&c, &log)?
             }
         };
         match &outcome {
-            Ok(Imported::Added { entries, .. }) => {
-                self.log_import(&log, "accepted", &format!("{entries} new entries"))?
+            Ok(Imported::Added { .. }) => {}
+            Ok(_) => {
+                Self::log_import(&self.conn, &log, "unchanged", "the same or an older bundle")?;
             }
-            Ok(_) => self.log_import(&log, "unchanged", "the same or an older bundle")?,
-            Err(r) => self.log_import(&log, "rejected", &r.to_string())?,
+            Err(r) => {
+                Self::log_import(&self.conn, &log, "rejected", &r.to_string())?;
+            }
         }
         Ok(outcome)
     }
@@ -424,7 +452,11 @@ impl Tally {
         })
     }
 
-    fn store_entries(&mut self, c: &Checked) -> Result<std::result::Result<Imported, Rejection>> {
+    fn store_entries(
+        &mut self,
+        c: &Checked,
+        log: &ImportLog<'_>,
+    ) -> Result<std::result::Result<Imported, Rejection>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -457,44 +489,48 @@ impl Tally {
                 point: c.point.clone(),
             }));
         }
-        let bundle_no: i64 =
-            tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM imports", [], |r| {
-                r.get(0)
-            })?;
-        for (seq, body, hash, entry) in &c.entries[have as usize..] {
-            if let Event::CardEntered { card_id, card, .. } = &entry.event {
-                let digest = hex_sha256(&serde_json::to_vec(card).unwrap_or_default());
-                let seen: Option<String> = tx
-                    .query_row(
-                        "SELECT digest FROM card_ids WHERE card_id = ?1",
-                        [card_id],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                match seen {
-                    Some(d) if d != digest => {
-                        return Ok(Err(Rejection::RecordChanged {
-                            id: card_id.clone(),
-                        }));
-                    }
-                    Some(_) => {}
-                    None => {
-                        tx.execute(
-                            "INSERT INTO card_ids(card_id, point, digest) VALUES (?1, ?2, ?3)",
-                            params![card_id, c.point, digest],
-                        )?;
+        let added = n - have;
+        let bundle_no = Self::log_import(&tx, log, "accepted", &format!("{added} new entries"))?;
+        {
+            let mut seen_digest =
+                tx.prepare_cached("SELECT digest FROM card_ids WHERE card_id = ?1")?;
+            let mut add_id = tx.prepare_cached(
+                "INSERT INTO card_ids(card_id, point, digest) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut add_entry = tx.prepare_cached(
+                "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (seq, body, hash, entry) in &c.entries[have as usize..] {
+                if let Event::CardEntered { card_id, card, .. } = &entry.event {
+                    let digest = hex_sha256(&serde_json::to_vec(card).unwrap_or_default());
+                    let seen: Option<String> =
+                        seen_digest.query_row([card_id], |r| r.get(0)).optional()?;
+                    match seen {
+                        Some(d) if d != digest => {
+                            // Dropping the transaction rolls everything back.
+                            return Ok(Err(Rejection::RecordChanged {
+                                id: card_id.clone(),
+                            }));
+                        }
+                        Some(_) => {}
+                        None => {
+                            add_id.execute(params![card_id, c.point, digest])?;
+                        }
                     }
                 }
+                add_entry.execute(params![
+                    c.point,
+                    *seq as i64,
+                    body,
+                    hash.as_slice(),
+                    bundle_no
+                ])?;
             }
-            tx.execute(
-                "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![c.point, *seq as i64, body, hash.as_slice(), bundle_no],
-            )?;
         }
         tx.commit()?;
         Ok(Ok(Imported::Added {
             point: c.point.clone(),
-            entries: n - have,
+            entries: added,
         }))
     }
 
@@ -520,7 +556,7 @@ impl Tally {
             point: None,
             sequence: None,
         };
-        self.log_import(&log, result, &detail)?;
+        Self::log_import(&self.conn, &log, result, &detail)?;
         Ok(outcome)
     }
 
@@ -590,16 +626,18 @@ impl Tally {
     /// cards left out) and each internet row, with where it came from.
     pub fn ballots(&self) -> Result<Vec<Ballot>> {
         let mut by_card: BTreeMap<String, Ballot> = BTreeMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT point, seq, body FROM kiosk_entries ORDER BY point, seq")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT e.point, e.body, i.file FROM kiosk_entries e JOIN imports i ON i.id = e.bundle
+             ORDER BY e.point, e.seq",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let point: String = r.get(0)?;
-            let body: Vec<u8> = r.get(2)?;
+            let body: Vec<u8> = r.get(1)?;
+            let file: String = r.get(2)?;
             let entry: Entry = serde_json::from_slice(&body)
                 .map_err(|e| TallyError::Other(format!("stored entry unreadable: {e}")))?;
-            let operator = entry.operator.clone();
+            let operator = entry.operator;
             match entry.event {
                 Event::CardEntered { card_id, card, .. }
                 | Event::CardAmended { card_id, card, .. } => {
@@ -608,6 +646,7 @@ impl Tally {
                         Ballot {
                             source: Source::Point {
                                 point: point.clone(),
+                                bundle: file_name(&file),
                                 card_id,
                                 operator,
                             },
@@ -624,27 +663,46 @@ impl Tally {
         let mut out: Vec<Ballot> = by_card.into_values().collect();
         let mut stmt = self
             .conn
-            .prepare("SELECT id, card FROM online ORDER BY id")?;
+            .prepare("SELECT id, file, line, card FROM online ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id: String = r.get(0)?;
-            let json: String = r.get(1)?;
+            let file: String = r.get(1)?;
+            let line: i64 = r.get(2)?;
+            let json: String = r.get(3)?;
             let card: RawCard = serde_json::from_str(&json)
                 .map_err(|e| TallyError::Other(format!("stored row unreadable: {e}")))?;
             out.push(Ballot {
-                source: Source::Internet { id },
+                source: Source::Internet {
+                    id,
+                    file: file_name(&file),
+                    line: line as u64,
+                },
                 card,
             });
         }
         Ok(out)
     }
 
-    /// Every ballot judged: the card rules, then `multiple_votes` on every
-    /// ballot of a person (PESEL) who has more than one.
-    pub fn judged(&self) -> Result<Vec<(Ballot, Assessment)>> {
+    /// Every ballot judged: the card rules; `annulled` on the internet
+    /// ballots of a PESEL the office annulled (they are then not that
+    /// person's votes); `multiple_votes` on every other ballot of a person
+    /// (PESEL) who has more than one.
+    pub fn judged(&self) -> Result<Vec<Judged>> {
+        let annulled: HashSet<String> = self
+            .decisions()?
+            .into_iter()
+            .filter_map(|d| match d.decision {
+                Decision::Annul { pesel, .. } => pesel_key(&pesel),
+            })
+            .collect();
         let ballots = self.ballots()?;
-        let mut per_person: HashMap<String, usize> = HashMap::new();
-        for b in &ballots {
+        let is_annulled = |b: &Ballot| {
+            matches!(b.source, Source::Internet { .. })
+                && pesel_key(&b.card.pesel).is_some_and(|k| annulled.contains(&k))
+        };
+        let mut per_person: HashMap<String, u32> = HashMap::new();
+        for b in ballots.iter().filter(|b| !is_annulled(b)) {
             if let Some(k) = pesel_key(&b.card.pesel) {
                 *per_person.entry(k).or_default() += 1;
             }
@@ -652,17 +710,181 @@ impl Tally {
         Ok(ballots
             .into_iter()
             .map(|b| {
-                let a = card::assess(&self.edition, &b.card, RuleOptions::default());
-                let many = pesel_key(&b.card.pesel).is_some_and(|k| per_person[&k] > 1);
-                let a = if many {
-                    super::results::with_multiple_votes(&a)
-                } else {
-                    a
-                };
-                (b, a)
+                let mut a = card::assess(&self.edition, &b.card, RuleOptions::default());
+                let person = pesel_key(&b.card.pesel);
+                if is_annulled(&b) {
+                    a = super::results::with_reason(&a, Reason::Annulled);
+                } else if person.as_ref().is_some_and(|k| per_person[k] > 1) {
+                    a = super::results::with_reason(&a, Reason::MultipleVotes);
+                }
+                Judged {
+                    pesel: crate::pesel::mask(&b.card.pesel),
+                    person,
+                    source: b.source,
+                    assessment: a,
+                }
             })
             .collect())
     }
+
+    /// Annuls the internet votes cast on a PESEL: the office's decision after
+    /// its owner showed that someone else registered the account (konta-faq
+    /// #10). Journaled; applies to rows imported before and after. Returns
+    /// the decision's number and how many internet ballots it touches now.
+    pub fn annul(&mut self, pesel: &str, reason: &str) -> Result<(u64, u64)> {
+        let parsed = crate::pesel::Pesel::parse(pesel)
+            .map_err(|e| TallyError::Other(format!("PESEL {}: {e}", crate::pesel::mask(pesel))))?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(TallyError::Other(
+                "a decision needs its reason (--reason)".into(),
+            ));
+        }
+        let record = DecisionRecord {
+            at: now(),
+            decision: Decision::Annul {
+                pesel: parsed.as_string(),
+                reason: reason.to_string(),
+            },
+        };
+        let body = serde_json::to_string(&record).map_err(|e| TallyError::Other(e.to_string()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let last: Option<(i64, Vec<u8>)> = tx
+            .query_row(
+                "SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (seq, prev) = match last {
+            Some((seq, hash)) => (seq + 1, Hash::try_from(hash.as_slice()).unwrap_or(GENESIS)),
+            None => (1, GENESIS),
+        };
+        let hash = chain_hash(&prev, body.as_bytes());
+        tx.execute(
+            "INSERT INTO decisions(seq, body, hash) VALUES (?1, ?2, ?3)",
+            params![seq, body, hash.as_slice()],
+        )?;
+        tx.commit()?;
+        let key = pesel_key(pesel);
+        let touched = self
+            .ballots()?
+            .iter()
+            .filter(|b| {
+                matches!(b.source, Source::Internet { .. }) && pesel_key(&b.card.pesel) == key
+            })
+            .count() as u64;
+        tracing::info!(decision = seq, pesel = %parsed.masked(), touched, "internet votes annulled");
+        Ok((seq as u64, touched))
+    }
+
+    /// The office's decisions in order, their hash chain checked.
+    pub fn decisions(&self) -> Result<Vec<DecisionRecord>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, body, hash FROM decisions ORDER BY seq")?;
+        let mut rows = stmt.query([])?;
+        let mut prev = GENESIS;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let seq: i64 = r.get(0)?;
+            let body: String = r.get(1)?;
+            let hash: Vec<u8> = r.get(2)?;
+            let expected = chain_hash(&prev, body.as_bytes());
+            if hash != expected {
+                return Err(TallyError::Other(format!(
+                    "the office's decision {seq} does not match its hash chain"
+                )));
+            }
+            prev = expected;
+            out.push(
+                serde_json::from_str(&body)
+                    .map_err(|e| TallyError::Other(format!("decision {seq} unreadable: {e}")))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Every import attempt, in order: what, when, and what came of it.
+    pub fn imports(&self) -> Result<Vec<ImportRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, kind, file, sha256, point, sequence, outcome, detail FROM imports ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ImportRecord {
+                id: r.get::<_, i64>(0)? as u64,
+                at: r.get(1)?,
+                kind: r.get(2)?,
+                file: r.get(3)?,
+                sha256: r.get(4)?,
+                point: r.get(5)?,
+                sequence: r.get::<_, Option<i64>>(6)?.map(|s| s as u64),
+                outcome: r.get(7)?,
+                detail: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The trusted points, in id order.
+    pub fn points(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT point FROM kiosks ORDER BY point")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// One of the office's decisions, as journaled.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DecisionRecord {
+    pub at: String,
+    #[serde(flatten)]
+    pub decision: Decision,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Decision {
+    /// The internet votes on this PESEL are not its owner's.
+    Annul { pesel: String, reason: String },
+}
+
+/// One row of the import log.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportRecord {
+    pub id: u64,
+    pub at: String,
+    /// `bundle` or `online`.
+    pub kind: String,
+    pub file: String,
+    pub sha256: String,
+    pub point: Option<String>,
+    pub sequence: Option<u64>,
+    /// `accepted`, `unchanged` or `rejected`.
+    pub outcome: String,
+    pub detail: String,
+}
+
+/// A ballot with the tally's verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judged {
+    pub source: Source,
+    /// The PESEL as written, masked.
+    pub pesel: String,
+    /// Whose ballot it is, for grouping a person's ballots (never shown).
+    pub(crate) person: Option<String>,
+    pub assessment: Assessment,
 }
 
 /// What the import log records about one file.
@@ -683,14 +905,15 @@ struct Checked {
 /// Where a ballot came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// A card typed at a polling point, received in a bundle (file name).
     Point {
         point: String,
+        bundle: String,
         card_id: String,
         operator: String,
     },
-    Internet {
-        id: String,
-    },
+    /// A row of an internet channel file (file name and line).
+    Internet { id: String, file: String, line: u64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
