@@ -125,7 +125,7 @@ pub fn reason(lang: Lang, r: Reason) -> &'static str {
             Illegible => "karta nieczytelna",
             WrongRubric => "dane wpisane w niewłaściwej rubryce",
             MultipleVotes => "osoba głosowała więcej niż raz",
-            Annulled => "głos unieważniony decyzją biura (konto założone na cudzy PESEL)",
+            Annulled => "głos unieważniony decyzją biura: konto założone na cudzy PESEL",
         },
         Lang::En => match r {
             MissingFirstName => "first name missing",
@@ -147,7 +147,7 @@ pub fn reason(lang: Lang, r: Reason) -> &'static str {
             Illegible => "card illegible",
             WrongRubric => "data in the wrong rubric",
             MultipleVotes => "person voted more than once",
-            Annulled => "annulled by the office (an account on someone else's PESEL)",
+            Annulled => "annulled by the office: an account registered on someone else's PESEL",
         },
     }
 }

@@ -166,34 +166,78 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     "no .urna files found",
                 )));
             }
-            let mut rejected = 0;
-            for f in files {
-                match tally.import_bundle(&f).map_err(failure)? {
-                    Ok(Imported::Added { point, entries }) => println!(
-                        "{}: {} ({point}, {entries} {})",
-                        f.display(),
-                        t(lang, "przyjęta", "accepted"),
-                        t(lang, "nowych wpisów", "new entries")
-                    ),
-                    Ok(_) => println!(
-                        "{}: {}",
-                        f.display(),
-                        t(
-                            lang,
-                            "już znana — nic się nie zmienia",
-                            "already known — nothing changes"
-                        )
-                    ),
+            // The bar goes to stderr and only to a terminal; each file's
+            // outcome is a line on stdout either way.
+            let total: u64 = files
+                .iter()
+                .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+                .sum();
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{bar:40}] {bytes}/{total_bytes} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            let say = |line: String| {
+                if bar.is_hidden() {
+                    println!("{line}");
+                } else {
+                    bar.println(line);
+                }
+            };
+            let (mut accepted, mut unchanged, mut rejected) = (0u64, 0u64, 0u64);
+            for f in &files {
+                bar.set_message(
+                    f.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+                let outcome = tally.import_bundle(f);
+                bar.inc(std::fs::metadata(f).map(|m| m.len()).unwrap_or(0));
+                match outcome.map_err(failure)? {
+                    Ok(Imported::Added { point, entries }) => {
+                        accepted += 1;
+                        say(format!(
+                            "{}: {} ({point}, {} {entries})",
+                            f.display(),
+                            t(lang, "przyjęta", "accepted"),
+                            t(lang, "nowe wpisy:", "new entries:")
+                        ))
+                    }
+                    Ok(_) => {
+                        unchanged += 1;
+                        say(format!(
+                            "{}: {}",
+                            f.display(),
+                            t(
+                                lang,
+                                "już znana — nic się nie zmienia",
+                                "already known — nothing changes"
+                            )
+                        ))
+                    }
                     Err(r) => {
                         rejected += 1;
-                        println!(
+                        say(format!(
                             "{}: {} — {r}",
                             f.display(),
                             t(lang, "ODRZUCONA", "REJECTED")
-                        );
+                        ));
                     }
                 }
             }
+            bar.finish_and_clear();
+            println!(
+                "{} {accepted}, {} {unchanged}, {} {rejected}",
+                t(lang, "Paczki przyjęte:", "Bundles accepted:"),
+                t(lang, "bez zmian:", "unchanged:"),
+                t(lang, "odrzucone:", "rejected:"),
+            );
             Ok(u8::from(rejected > 0))
         }
         TallyCommand::ImportOnline { file } => {

@@ -1,22 +1,306 @@
 //! The audit (DESIGN §7): every invalid ballot with its reasons and source,
 //! every person who voted more than once with all their ballots, every import
-//! and what came of it, and the office's decisions. PESELs appear masked.
+//! and what came of it, and the office's decisions. PESELs appear masked;
+//! names and addresses not at all.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::card::Reason;
+use crate::i18n::{self, Lang, t};
 
-use super::store::{Result, Tally};
+use super::store::{Decision, ImportRecord, Judged, Result, Source, Tally};
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Audit {}
+pub struct Audit {
+    pub edition: String,
+    pub ballots: Counts,
+    /// Every invalid ballot, in source order.
+    pub invalid: Vec<AuditBallot>,
+    /// Every person with more than one ballot, with all of them.
+    pub multiple_voters: Vec<MultipleVoter>,
+    /// Every import attempt, accepted or not.
+    pub imports: Vec<ImportRecord>,
+    pub decisions: Vec<DecisionView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub total: u64,
+    pub valid: u64,
+    pub invalid: u64,
+    pub imports_rejected: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditBallot {
+    pub source: Source,
+    /// Masked.
+    pub pesel: String,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MultipleVoter {
+    /// Masked.
+    pub pesel: String,
+    pub ballots: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionView {
+    pub number: u64,
+    pub at: String,
+    pub kind: &'static str,
+    /// Masked.
+    pub pesel: String,
+    pub reason: String,
+    /// Internet ballots the decision applies to now.
+    pub ballots: u64,
+}
 
 impl Audit {
-    pub fn of(_tally: &Tally) -> Result<Audit> {
-        Ok(Audit {})
+    pub fn of(tally: &Tally) -> Result<Audit> {
+        let judged = tally.judged()?;
+        let imports = tally.imports()?;
+        let decisions = tally.decisions()?;
+        Ok(Self::build(
+            tally.edition().id.clone(),
+            &judged,
+            imports,
+            &decisions,
+        ))
     }
 
-    pub fn text(&self, _lang: Lang) -> String {
-        String::new()
+    fn build(
+        edition: String,
+        judged: &[Judged],
+        imports: Vec<ImportRecord>,
+        decisions: &[super::store::DecisionRecord],
+    ) -> Audit {
+        let invalid: Vec<AuditBallot> = judged
+            .iter()
+            .filter(|j| !j.assessment.is_valid())
+            .map(|j| AuditBallot {
+                source: j.source.clone(),
+                pesel: j.pesel.clone(),
+                reasons: j.assessment.reasons.clone(),
+            })
+            .collect();
+        // A person's ballots in the order they were listed; people in the
+        // order of their first ballot.
+        let mut people: BTreeMap<&str, (usize, MultipleVoter)> = BTreeMap::new();
+        for (i, j) in judged.iter().enumerate() {
+            if !j.assessment.reasons.contains(&Reason::MultipleVotes) {
+                continue;
+            }
+            let Some(key) = j.person.as_deref() else {
+                continue;
+            };
+            people
+                .entry(key)
+                .or_insert_with(|| {
+                    (
+                        i,
+                        MultipleVoter {
+                            pesel: j.pesel.clone(),
+                            ballots: Vec::new(),
+                        },
+                    )
+                })
+                .1
+                .ballots
+                .push(j.source.clone());
+        }
+        let mut multiple_voters: Vec<(usize, MultipleVoter)> = people.into_values().collect();
+        multiple_voters.sort_by_key(|(first, _)| *first);
+        let decisions = decisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| match &d.decision {
+                Decision::Annul { pesel, reason } => {
+                    let key = crate::store::pesel_key(pesel);
+                    DecisionView {
+                        number: i as u64 + 1,
+                        at: d.at.clone(),
+                        kind: "annul",
+                        pesel: crate::pesel::mask(pesel),
+                        reason: reason.clone(),
+                        ballots: judged
+                            .iter()
+                            .filter(|j| {
+                                j.person == key && j.assessment.reasons.contains(&Reason::Annulled)
+                            })
+                            .count() as u64,
+                    }
+                }
+            })
+            .collect();
+        let total = judged.len() as u64;
+        let valid = judged.iter().filter(|j| j.assessment.is_valid()).count() as u64;
+        Audit {
+            edition,
+            ballots: Counts {
+                total,
+                valid,
+                invalid: total - valid,
+                imports_rejected: imports.iter().filter(|i| i.outcome == "rejected").count() as u64,
+            },
+            invalid,
+            multiple_voters: multiple_voters.into_iter().map(|(_, m)| m).collect(),
+            imports,
+            decisions,
+        }
+    }
+
+    /// The audit for people, Polish or English.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        let c = &self.ballots;
+        let _ = writeln!(
+            s,
+            "{} — {} {}",
+            t(lang, "Audyt", "Audit"),
+            t(lang, "edycja", "edition"),
+            self.edition
+        );
+        let _ = writeln!(
+            s,
+            "{}: {} ({} {}, {} {})",
+            t(lang, "Głosy", "Ballots"),
+            c.total,
+            t(lang, "ważne", "valid"),
+            c.valid,
+            t(lang, "nieważne", "invalid"),
+            c.invalid
+        );
+
+        let _ = writeln!(
+            s,
+            "\n{} ({}; {} {})",
+            t(lang, "Importy", "Imports"),
+            self.imports.len(),
+            t(lang, "odrzucone:", "rejected:"),
+            c.imports_rejected
+        );
+        for i in &self.imports {
+            let outcome = match (i.outcome.as_str(), lang) {
+                ("accepted", Lang::Pl) => "przyjęty",
+                ("unchanged", Lang::Pl) => "bez zmian",
+                ("rejected", Lang::Pl) => "ODRZUCONY",
+                ("rejected", Lang::En) => "REJECTED",
+                (other, _) => other,
+            };
+            let what = match &i.point {
+                Some(p) => format!(
+                    "{} {p} #{}",
+                    t(lang, "punkt", "point"),
+                    i.sequence.unwrap_or_default()
+                ),
+                None if i.kind == "online" => t(lang, "internet", "internet").to_string(),
+                None => String::new(),
+            };
+            let _ = writeln!(
+                s,
+                "  {:>4}. {}  {}  {what}  {outcome}: {}",
+                i.id, i.at, i.file, i.detail
+            );
+            if i.outcome == "rejected" {
+                let _ = writeln!(s, "        sha256 {}", i.sha256);
+            }
+        }
+
+        let _ = writeln!(
+            s,
+            "\n{} ({})",
+            t(lang, "Decyzje biura", "The office's decisions"),
+            self.decisions.len()
+        );
+        for d in &self.decisions {
+            let _ = writeln!(
+                s,
+                "  {:>4}. {}  {} {}: {} ({})",
+                d.number,
+                d.at,
+                t(
+                    lang,
+                    "unieważnienie głosów internetowych z numeru PESEL",
+                    "internet votes annulled for PESEL"
+                ),
+                d.pesel,
+                d.reason,
+                i18n::count(lang, d.ballots, &i18n::VOTE)
+            );
+        }
+
+        let _ = writeln!(
+            s,
+            "\n{} ({})",
+            t(lang, "Głosy nieważne", "Invalid ballots"),
+            self.invalid.len()
+        );
+        for b in &self.invalid {
+            let reasons: Vec<String> = b
+                .reasons
+                .iter()
+                .map(|r| format!("{r} ({})", i18n::reason(lang, *r)))
+                .collect();
+            let _ = writeln!(
+                s,
+                "  {}  PESEL {}: {}",
+                describe(lang, &b.source),
+                b.pesel,
+                reasons.join("; ")
+            );
+        }
+
+        let _ = writeln!(
+            s,
+            "\n{} ({})",
+            t(
+                lang,
+                "Osoby, które głosowały więcej niż raz — każdy ich głos jest nieważny",
+                "People who voted more than once — every ballot of theirs is invalid"
+            ),
+            self.multiple_voters.len()
+        );
+        for (n, m) in self.multiple_voters.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  {:>4}. PESEL {}: {}",
+                n + 1,
+                m.pesel,
+                i18n::count(lang, m.ballots.len() as u64, &i18n::BALLOT)
+            );
+            for b in &m.ballots {
+                let _ = writeln!(s, "        {}", describe(lang, b));
+            }
+        }
+        s
+    }
+}
+
+/// Where a ballot came from, in one line.
+pub fn describe(lang: Lang, source: &Source) -> String {
+    match source {
+        Source::Point {
+            point,
+            bundle,
+            card_id,
+            operator,
+        } => format!(
+            "{} {point}, {} {card_id}, {} {bundle}, {} {operator}",
+            t(lang, "punkt", "point"),
+            t(lang, "karta", "card"),
+            t(lang, "paczka", "bundle"),
+            t(lang, "operator", "operator"),
+        ),
+        Source::Internet { id, file, line } => format!(
+            "{} {id}, {} {file}:{line}",
+            t(lang, "internet, głos", "internet, vote"),
+            t(lang, "plik", "file"),
+        ),
     }
 }

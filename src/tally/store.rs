@@ -341,12 +341,19 @@ impl Tally {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let checked = self.check_bundle(&bytes, &name);
+        // The point and sequence the bundle claims, once its signature held.
+        let claimed = match &checked {
+            Ok(_) => None,
+            Err(_) => bundle::verify_bytes(&bytes, &name, None)
+                .ok()
+                .map(|v| (v.manifest.point.id, v.manifest.sequence)),
+        };
         let mut log = ImportLog {
             kind: "bundle",
             file: &file,
             sha: &sha,
-            point: None,
-            sequence: None,
+            point: claimed.as_ref().map(|c| c.0.clone()),
+            sequence: claimed.map(|c| c.1),
         };
         let outcome = match checked {
             Err(r) => Err(r),
@@ -490,7 +497,7 @@ impl Tally {
             }));
         }
         let added = n - have;
-        let bundle_no = Self::log_import(&tx, log, "accepted", &format!("{added} new entries"))?;
+        let bundle_no = Self::log_import(&tx, log, "accepted", &format!("new entries: {added}"))?;
         {
             let mut seen_digest =
                 tx.prepare_cached("SELECT digest FROM card_ids WHERE card_id = ?1")?;
@@ -545,7 +552,7 @@ impl Tally {
         let file = path.display().to_string();
         let outcome = self.store_online(&bytes, &file)?;
         let (result, detail) = match &outcome {
-            Ok(Imported::Online { rows }) => ("accepted", format!("{rows} rows")),
+            Ok(Imported::Online { rows }) => ("accepted", format!("rows: {rows}")),
             Ok(_) => ("unchanged", "every row was imported before".to_string()),
             Err(r) => ("rejected", r.to_string()),
         };
@@ -903,7 +910,8 @@ struct Checked {
 }
 
 /// Where a ballot came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "channel")]
 pub enum Source {
     /// A card typed at a polling point, received in a bundle (file name).
     Point {
