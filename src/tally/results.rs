@@ -68,7 +68,11 @@ struct Tallies(BTreeMap<String, (u64, u64)>);
 
 impl Tallies {
     fn add(&mut self, project: &str, points: u32) {
-        let e = self.0.entry(project.to_string()).or_default();
+        // Look up before allocating: a million ballots name few projects.
+        let e = match self.0.get_mut(project) {
+            Some(e) => e,
+            None => self.0.entry(project.to_string()).or_default(),
+        };
         e.0 += u64::from(points);
         e.1 += 1;
     }

@@ -599,25 +599,24 @@ impl Tally {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut added = 0;
-        for (id, line, card) in &cards {
-            let json = serde_json::to_string(card).unwrap_or_default();
-            let digest = hex_sha256(json.as_bytes());
-            let seen: Option<String> = tx
-                .query_row("SELECT digest FROM online WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            match seen {
-                Some(d) if d != digest => {
-                    return Ok(Err(Rejection::RecordChanged { id: id.clone() }));
-                }
-                Some(_) => {}
-                None => {
-                    tx.execute(
-                        "INSERT INTO online(id, file, line, card, digest) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![id, file, *line as i64, json, digest],
-                    )?;
-                    added += 1;
+        {
+            let mut seen_digest = tx.prepare_cached("SELECT digest FROM online WHERE id = ?1")?;
+            let mut add_row = tx.prepare_cached(
+                "INSERT INTO online(id, file, line, card, digest) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (id, line, card) in &cards {
+                let json = serde_json::to_string(card).unwrap_or_default();
+                let digest = hex_sha256(json.as_bytes());
+                let seen: Option<String> = seen_digest.query_row([id], |r| r.get(0)).optional()?;
+                match seen {
+                    Some(d) if d != digest => {
+                        return Ok(Err(Rejection::RecordChanged { id: id.clone() }));
+                    }
+                    Some(_) => {}
+                    None => {
+                        add_row.execute(params![id, file, *line as i64, json, digest])?;
+                        added += 1;
+                    }
                 }
             }
         }
@@ -642,12 +641,13 @@ impl Tally {
             let point: String = r.get(0)?;
             let body: Vec<u8> = r.get(1)?;
             let file: String = r.get(2)?;
-            let entry: Entry = serde_json::from_slice(&body)
+            // Only what the count needs: the kiosk's own assessment and the
+            // rest of the entry are skipped, not built.
+            let entry: CardEvent = serde_json::from_slice(&body)
                 .map_err(|e| TallyError::Other(format!("stored entry unreadable: {e}")))?;
             let operator = entry.operator;
-            match entry.event {
-                Event::CardEntered { card_id, card, .. }
-                | Event::CardAmended { card_id, card, .. } => {
+            match (entry.kind.as_str(), entry.data.card_id, entry.data.card) {
+                ("card_entered" | "card_amended", Some(card_id), Some(card)) => {
                     by_card.insert(
                         card_id.clone(),
                         Ballot {
@@ -661,7 +661,7 @@ impl Tally {
                         },
                     );
                 }
-                Event::CardVoided { card_id, .. } => {
+                ("card_voided", Some(card_id), _) => {
                     by_card.remove(&card_id);
                 }
                 _ => {}
@@ -892,6 +892,22 @@ pub struct Judged {
     /// Whose ballot it is, for grouping a person's ballots (never shown).
     pub(crate) person: Option<String>,
     pub assessment: Assessment,
+}
+
+/// A stored journal entry as the count reads it.
+#[derive(serde::Deserialize)]
+struct CardEvent {
+    operator: String,
+    kind: String,
+    data: CardData,
+}
+
+#[derive(serde::Deserialize)]
+struct CardData {
+    #[serde(default)]
+    card_id: Option<String>,
+    #[serde(default)]
+    card: Option<RawCard>,
 }
 
 /// What the import log records about one file.
