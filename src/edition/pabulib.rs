@@ -280,7 +280,8 @@ pub fn fold_name(s: &str) -> String {
         .collect()
 }
 
-fn slug(s: &str) -> String {
+/// Lowercase ASCII letters and digits, other runs as one `-`: for ids and file names.
+pub(crate) fn slug(s: &str) -> String {
     let folded = fold_name(s);
     let mut out = String::new();
     for c in folded.chars() {
