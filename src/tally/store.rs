@@ -105,6 +105,8 @@ pub enum Rejection {
     },
     #[error("record {id} was seen before with different data")]
     RecordChanged { id: String },
+    #[error("entry {seq} amends or voids card {id}, which point {point} never entered")]
+    NotItsCard { seq: u64, id: String, point: String },
     #[error("{0}")]
     Online(String),
 }
@@ -500,7 +502,23 @@ impl Tally {
             let mut add_entry = tx.prepare_cached(
                 "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
+            let mut entered_at =
+                tx.prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?;
             for (seq, body, hash, entry) in &c.entries[have as usize..] {
+                // A kiosk changes only the cards it entered itself.
+                if let Event::CardAmended { card_id, .. } | Event::CardVoided { card_id, .. } =
+                    &entry.event
+                {
+                    let point: Option<String> =
+                        entered_at.query_row([card_id], |r| r.get(0)).optional()?;
+                    if point.as_ref() != Some(&c.point) {
+                        return Ok(Err(Rejection::NotItsCard {
+                            seq: *seq,
+                            id: card_id.clone(),
+                            point: c.point.clone(),
+                        }));
+                    }
+                }
                 if let Event::CardEntered { card_id, card, .. } = &entry.event {
                     let digest = hex_sha256(&serde_json::to_vec(card).unwrap_or_default());
                     let seen: Option<String> =
