@@ -105,7 +105,7 @@ pub enum Rejection {
     },
     #[error("record {id} was seen before with different data")]
     RecordChanged { id: String },
-    #[error("entry {seq} amends or voids card {id}, which point {point} never entered")]
+    #[error("entry {seq} is about card {id}, which point {point} did not enter")]
     NotItsCard { seq: u64, id: String, point: String },
     #[error("{0}")]
     Online(String),
@@ -505,13 +505,16 @@ impl Tally {
             let mut entered_at =
                 tx.prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?;
             for (seq, body, hash, entry) in &c.entries[have as usize..] {
-                // A kiosk changes only the cards it entered itself.
-                if let Event::CardAmended { card_id, .. } | Event::CardVoided { card_id, .. } =
-                    &entry.event
+                // A kiosk enters a card id no other point entered, and
+                // amends or voids only cards it entered itself.
+                if let Event::CardEntered { card_id, .. }
+                | Event::CardAmended { card_id, .. }
+                | Event::CardVoided { card_id, .. } = &entry.event
                 {
                     let point: Option<String> =
                         entered_at.query_row([card_id], |r| r.get(0)).optional()?;
-                    if point.as_ref() != Some(&c.point) {
+                    let entering = matches!(entry.event, Event::CardEntered { .. });
+                    if !point.as_ref().map_or(entering, |p| *p == c.point) {
                         return Ok(Err(Rejection::NotItsCard {
                             seq: *seq,
                             id: card_id.clone(),
