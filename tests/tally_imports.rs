@@ -686,6 +686,24 @@ fn a_swapped_payload_is_refused() {
 }
 
 #[test]
+fn a_renamed_bundle_is_refused() {
+    // The file name is part of what the kiosk signed (point, day, sequence).
+    let (o, p1, _) = Office::with_p1();
+    p1.enter(&[row("a4", &pesel(4), "1|2|3|4|5")]);
+    let b2 = p1.export(&o.dir("usb-p1-day2"));
+    let name = b2.file_name().expect("name").to_string_lossy().into_owned();
+    let renamed = o.dir("renamed").join(name.replace("-2.urna", "-3.urna"));
+    std::fs::copy(&b2, &renamed).expect("copy");
+    o.refused(
+        &renamed,
+        &[&format!(
+            "the file is named \"{}\", but its manifest says \"{name}\" (renamed)",
+            renamed.file_name().expect("name").to_string_lossy()
+        )],
+    );
+}
+
+#[test]
 fn a_truncated_bundle_is_refused() {
     let (o, p1, _) = Office::with_p1();
     p1.enter(&[row("a4", &pesel(4), "1|2|3|4|5")]);
@@ -1218,4 +1236,21 @@ fn an_internet_file_again_changes_nothing_and_a_changed_row_is_refused() {
         &changed,
         &["record w2 was seen before with different data"],
     );
+    // One new id twice in a file, with different votes: neither is taken.
+    let twice = o.root.join("internet-3.csv");
+    std::fs::write(
+        &twice,
+        format!(
+            "{HEADER}\n{}\n{}\n",
+            row("w4", &pesel(53), "1|2|3|4|5"),
+            row("w4", &pesel(53), "5|4|3|2|1"),
+        ),
+    )
+    .expect("csv");
+    o.refused_by(
+        true,
+        &twice,
+        &["record w4 was seen before with different data"],
+    );
+    assert_eq!(o.stored(), stored);
 }
