@@ -105,6 +105,8 @@ pub enum Rejection {
     },
     #[error("record {id} was seen before with different data")]
     RecordChanged { id: String },
+    #[error("entry {seq} is about card {id}, which point {point} did not enter")]
+    NotItsCard { seq: u64, id: String, point: String },
     #[error("{0}")]
     Online(String),
 }
@@ -507,7 +509,26 @@ impl Tally {
             let mut add_entry = tx.prepare_cached(
                 "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
+            let mut entered_at =
+                tx.prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?;
             for (seq, body, hash, entry) in &c.entries[have as usize..] {
+                // A kiosk enters a card id no other point entered, and
+                // amends or voids only cards it entered itself.
+                if let Event::CardEntered { card_id, .. }
+                | Event::CardAmended { card_id, .. }
+                | Event::CardVoided { card_id, .. } = &entry.event
+                {
+                    let point: Option<String> =
+                        entered_at.query_row([card_id], |r| r.get(0)).optional()?;
+                    let entering = matches!(entry.event, Event::CardEntered { .. });
+                    if !point.as_ref().map_or(entering, |p| *p == c.point) {
+                        return Ok(Err(Rejection::NotItsCard {
+                            seq: *seq,
+                            id: card_id.clone(),
+                            point: c.point.clone(),
+                        }));
+                    }
+                }
                 if let Event::CardEntered { card_id, card, .. } = &entry.event {
                     let digest = hex_sha256(&serde_json::to_vec(card).unwrap_or_default());
                     let seen: Option<String> =
