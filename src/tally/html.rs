@@ -357,21 +357,21 @@ impl Counts {
 /// Where the ballots came from: paper cards typed at the points (and each
 /// point on its own) and the internet channel.
 #[derive(Debug, Default)]
-struct Turnout {
+struct Turnout<'a> {
     paper: Counts,
     internet: Counts,
-    points: BTreeMap<String, Counts>,
+    points: BTreeMap<&'a str, Counts>,
 }
 
-impl Turnout {
-    fn of(ballots: &[Judged]) -> Turnout {
+impl<'a> Turnout<'a> {
+    fn of(ballots: &'a [Judged]) -> Turnout<'a> {
         let mut out = Turnout::default();
         for b in ballots {
             let valid = b.assessment.is_valid();
             match &b.source {
                 Source::Point { point, .. } => {
                     out.paper.add(valid);
-                    out.points.entry(point.clone()).or_default().add(valid);
+                    out.points.entry(point).or_default().add(valid);
                 }
                 Source::Internet { .. } => out.internet.add(valid),
             }
@@ -401,7 +401,7 @@ fn counts_head(o: &mut String, lang: Lang, first: &str) {
     );
 }
 
-fn turnout(o: &mut String, lang: Lang, turnout: &Turnout) {
+fn turnout(o: &mut String, lang: Lang, turnout: &Turnout<'_>) {
     section_start(
         o,
         "turnout",
@@ -949,10 +949,7 @@ projects = [ { id = "1", title = "Kino" } ]
         assert_eq!(t.internet, c(1, 0, 1));
         assert_eq!(
             t.points.into_iter().collect::<Vec<_>>(),
-            [
-                ("P1".to_string(), c(2, 1, 1)),
-                ("P2".to_string(), c(1, 1, 0))
-            ]
+            [("P1", c(2, 1, 1)), ("P2", c(1, 1, 0))]
         );
     }
 
