@@ -10,7 +10,7 @@
         The same, then, inside that venv: every .pb file in PABULIB_DIR is read
         with pabutools' parse_pabulib, and from pabutools' instance and profile
         alone the count is made again (points and voters per project, then
-        greedy by points, ties by voters, a project selected if its cost fits
+        greedy by points, ties by voters, a project with points selected if its cost fits
         what is left of the budget). It must agree with urna's results
         (`urna tally results --format json`): budget, costs, points, voters and
         winners, for every list. Exit status 1 and every disagreement on
@@ -62,15 +62,18 @@ def in_venv():
     return pathlib.Path(sys.prefix).resolve() == VENV
 
 
-def greedy(order, cost, budget):
-    """Projects in `order`, each selected if its cost fits what is left."""
+def greedy(order, cost, points, budget):
+    """Projects in `order`, each with points selected if its cost fits what
+    is left; also what was left before each project."""
     left = budget
     chosen = set()
+    left_before = {}
     for p in order:
-        if cost[p] <= left:
+        left_before[p] = left
+        if points[p] > 0 and cost[p] <= left:
             chosen.add(p)
             left -= cost[p]
-    return chosen
+    return chosen, left_before
 
 
 def check_file(path, units, problems):
@@ -140,7 +143,7 @@ def check_file(path, units, problems):
     # (urna's), and must then be one urna reported if it decided anything.
     in_file = [p.name for p in instance.project_meta]
     order = sorted(in_file, key=lambda p: (-points[p], -voters[p]))
-    chosen = greedy(order, cost, instance.budget_limit)
+    chosen, left_before = greedy(order, cost, points, instance.budget_limit)
     urna_chosen = {i for i, p in urna.items() if p["selected"]}
     if chosen != urna_chosen:
         problem(f"greedy selects {sorted(chosen)}, urna {sorted(urna_chosen)}")
@@ -153,9 +156,14 @@ def check_file(path, units, problems):
         level.setdefault((points[p], voters[p]), []).append(p)
     reported = [set(t) for t in unit["ties"]]
     for group in level.values():
-        fates = {p in chosen for p in group}
-        if len(fates) > 1 and set(group) not in reported:
-            problem(f"projects {group} are level and not all won, but urna reports no tie")
+        # The order inside the group decided something if a member left out
+        # would have fitted had it come first.
+        start = left_before[group[0]]
+        decided = len(group) > 1 and any(
+            p not in chosen and points[p] > 0 and cost[p] <= start for p in group
+        )
+        if decided != (set(group) in reported):
+            problem(f"projects {group}: order decided {decided}, urna reports a tie: {set(group) in reported}")
     print(f"ok {label}: {len(profile)} votes, {len(chosen)} of {len(cost)} selected")
 
 

@@ -940,12 +940,25 @@ fn a_card_id_seen_before_with_other_data_is_refused() {
     }
     opened.set(i, &e);
     let forged = o.seal(&mut opened, true, Some(&p1));
+    // A kiosk names the card it enters by its point and entry number, so the
+    // reused id is refused before its data is even compared.
     o.refused(
         &forged,
         &[&format!(
-            "record {old_id} was seen before with different data"
+            "enters card {old_id}, but a kiosk names the card it enters as entry"
         )],
     );
+    // Nor can a point take an id from another point's range.
+    let mut opened = o.open(&b2, "foreign-id");
+    let i = *opened.cards().last().expect("the new card");
+    let mut e = opened.entry(i);
+    let foreign = format!("P7-{:06}", e.seq);
+    if let Event::CardEntered { card_id, .. } = &mut e.event {
+        *card_id = foreign.clone();
+    }
+    opened.set(i, &e);
+    let forged = o.seal(&mut opened, true, Some(&p1));
+    o.refused(&forged, &[&format!("enters card {foreign}")]);
     // The kiosk's own second bundle goes in.
     o.accepted(&b2);
 }

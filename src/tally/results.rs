@@ -2,7 +2,9 @@
 //! gave it points, its rank, and — where the list has a budget and every
 //! project a cost — the winners by the greedy rule: in order of points (ties:
 //! more voters first), a project is selected if its cost fits what is left of
-//! the budget, else skipped. A tie still left after that is reported.
+//! the budget, else skipped; a project with no points at all is not selected.
+//! A tie still left after that is reported when it decided something: when
+//! another order of the level projects would select differently.
 //!
 //! Pure: ballots in, results out. Where ballots come from (bundles, the
 //! internet channel) and which count is the tally's business.
@@ -38,7 +40,7 @@ pub struct DistrictResult {
     pub budget: Option<u64>,
     pub projects: Vec<ProjectResult>,
     /// Groups of projects level on points and voters whose order decided
-    /// which of them won.
+    /// which of them won (another order would select differently).
     pub ties: Vec<Vec<String>>,
 }
 
@@ -112,23 +114,32 @@ fn rank(list: &ProjectList, tallies: &Tallies) -> (Vec<ProjectResult>, Vec<Vec<S
     let costs: Option<Vec<u64>> = projects.iter().map(|p| p.cost).collect();
     if let (Some(budget), Some(costs)) = (list.budget, costs) {
         let mut left = budget;
-        for (p, cost) in projects.iter_mut().zip(&costs) {
-            let fits = *cost <= left;
-            if fits {
-                left -= cost;
-            }
-            p.selected = Some(fits);
-        }
-        // A level group is a reported tie when its members did not all share
-        // one fate: which of them won depended on an order the rule lacks.
         let mut start = 0;
         while start < projects.len() {
             let mut end = start + 1;
             while end < projects.len() && projects[end].rank == projects[start].rank {
                 end += 1;
             }
+            // One level group at a time, from what is left before it.
+            let left_before = left;
+            for i in start..end {
+                // A project nobody gave a point to is not chosen by anyone.
+                let fits = projects[i].points > 0 && costs[i] <= left;
+                if fits {
+                    left -= costs[i];
+                }
+                projects[i].selected = Some(fits);
+            }
+            // The order inside a level group decided something exactly when
+            // a member left out would have fitted had it come first: every
+            // order then selects the same projects otherwise.
             let group = &projects[start..end];
-            if group.len() > 1 && group.iter().any(|p| p.selected != group[0].selected) {
+            let decided = group.len() > 1
+                && group
+                    .iter()
+                    .zip(&costs[start..end])
+                    .any(|(p, c)| p.selected == Some(false) && p.points > 0 && *c <= left_before);
+            if decided {
                 ties.push(group.iter().map(|p| p.id.clone()).collect());
             }
             start = end;
@@ -282,6 +293,54 @@ projects = [ { id = "a", title = "A", cost = 60 }, { id = "b", title = "B", cost
         assert_eq!(
             r.citywide.ties,
             vec![vec!["a".to_string(), "b".to_string()]]
+        );
+    }
+
+    #[test]
+    fn nobody_s_project_does_not_win_and_an_order_that_decides_nothing_is_no_tie() {
+        let e = edition();
+        // a, b, c level at 3 points, 1 voter each, in the edition's order:
+        // a (60) fits, b (50) not with 40 left, c (40) does; d got no points
+        // and stays out.
+        let r = count(
+            &e,
+            &[
+                ballot(&[("a", 3)]),
+                ballot(&[("b", 3)]),
+                ballot(&[("c", 3)]),
+            ],
+        );
+        let got: Vec<(&str, Option<bool>)> = r
+            .citywide
+            .projects
+            .iter()
+            .map(|p| (p.id.as_str(), p.selected))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", Some(true)),
+                ("b", Some(false)),
+                ("c", Some(true)),
+                ("d", Some(false))
+            ]
+        );
+        // b would have won had it come first: that tie decided something.
+        assert_eq!(r.citywide.ties.len(), 1);
+        let r = count(
+            &e,
+            &[ballot(&[("a", 3), ("b", 2)]), ballot(&[("c", 3), ("d", 2)])],
+        );
+        // a 3, c 3 level: a (60) then c (40) both fit; b 2 / d 2 level with 0
+        // left: neither fits in any order. No tie decided anything.
+        assert!(r.citywide.ties.is_empty(), "{:?}", r.citywide.ties);
+        assert_eq!(
+            r.citywide
+                .projects
+                .iter()
+                .filter(|p| p.selected == Some(true))
+                .count(),
+            2
         );
     }
 

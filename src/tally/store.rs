@@ -107,6 +107,14 @@ pub enum Rejection {
     RecordChanged { id: String },
     #[error("entry {seq} is about card {id}, which point {point} did not enter")]
     NotItsCard { seq: u64, id: String, point: String },
+    #[error(
+        "entry {seq} enters card {id}, but a kiosk names the card it enters as entry {seq} {expected}"
+    )]
+    WrongCardId {
+        seq: u64,
+        id: String,
+        expected: String,
+    },
     #[error("{0}")]
     Online(String),
 }
@@ -530,6 +538,16 @@ impl Tally {
                     }
                 }
                 if let Event::CardEntered { card_id, card, .. } = &entry.event {
+                    // A kiosk names a card by its point and entry number, so
+                    // no point can take ids from another's range.
+                    let expected = format!("{}-{:06}", c.point, seq);
+                    if *card_id != expected {
+                        return Ok(Err(Rejection::WrongCardId {
+                            seq: *seq,
+                            id: card_id.clone(),
+                            expected,
+                        }));
+                    }
                     let digest = hex_sha256(&serde_json::to_vec(card).unwrap_or_default());
                     let seen: Option<String> =
                         seen_digest.query_row([card_id], |r| r.get(0)).optional()?;
