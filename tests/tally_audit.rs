@@ -300,6 +300,21 @@ fn the_audit_traces_every_invalid_ballot_and_an_annulment_frees_the_real_voter()
     assert_eq!(j["decisions"][0]["ballots"], 1);
     assert_eq!(j["ballots"]["imports_rejected"], 1);
 
+    // The office's key and store are for the office alone.
+    use std::os::unix::fs::PermissionsExt;
+    for f in ["office-identity.txt", "tally.sqlite"] {
+        let mode = std::fs::metadata(o.tally.join(f))
+            .expect(f)
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{f}");
+    }
+    let mode = std::fs::metadata(&o.tally)
+        .expect("dir")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700, "the tally's folder");
+
     // The decision is journaled for good: the store refuses to change it.
     let db = rusqlite::Connection::open(o.tally.join("tally.sqlite")).expect("db");
     let err = db
