@@ -239,48 +239,50 @@ pub fn replace_atomically(path: &Path, bytes: &[u8], mode: u32) -> std::io::Resu
     written
 }
 
-/// Writes the next bundle of this kiosk into `out_dir` and journals it.
-/// Nothing is journaled unless the whole file is on disk.
-pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Exported, ExportError> {
-    let point = store.point().clone();
-    let recipient_text = point
-        .central_recipient
-        .clone()
-        .ok_or(ExportError::NoRecipient)?;
-    let recipient = age::x25519::Recipient::from_str(&recipient_text)
-        .map_err(|_| ExportError::BadRecipient(recipient_text.clone()))?;
-    let key = signing::load(store.dir())?;
-    // Counts, journal and the last export from one snapshot of the store.
-    let (status, (lines, entries, head_hash), last, day) = store.snapshot(|s| {
-        Ok((
-            s.status()?,
-            journal_lines(s)?,
-            s.last_export()?,
-            s.current_day()?,
-        ))
-    })?;
-    let payload = encrypt(&lines, std::slice::from_ref(&recipient))?;
-    let previous = last.as_ref().map(|(seq, _)| *seq);
-    let (sequence, previous_bundle) = match last {
-        Some((seq, hash)) => (seq + 1, Some(hash)),
-        None => (1, None),
-    };
-    let now = chrono::Local::now();
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        edition: store.edition().id.clone(),
-        point: PointInfo {
-            id: point.id.clone(),
-            name: point.name.clone(),
-            mobile: point.mobile,
-        },
-        kiosk_key_id: signing::key_id(key.public.keynum()),
-        kiosk_public_key: key.public.to_base64(),
-        sequence,
-        day: day.to_string(),
-        created: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        training: point.training,
-        counts: Counts {
+/// Everything a bundle is made of, for [`seal`]: the kiosk's journal (its
+/// canonical lines) and counts, who signs it and to whom it is encrypted.
+pub struct Contents<'a> {
+    pub edition: &'a str,
+    pub point: PointInfo,
+    pub training: bool,
+    pub key: &'a signing::KioskKey,
+    /// The central office's age recipient (`age1…`).
+    pub recipient: &'a str,
+    pub sequence: u64,
+    /// SHA-256 of the previous bundle's manifest.json (None for the first).
+    pub previous_bundle: Option<String>,
+    pub day: chrono::NaiveDate,
+    /// When the bundle is made: the manifest's `created` and the tar's mtime.
+    pub created: chrono::DateTime<chrono::FixedOffset>,
+    pub counts: Counts,
+    /// Each entry's canonical bytes and a newline, entry 1 first. Taken, so
+    /// that the plain text can go once it is encrypted.
+    pub journal: Vec<u8>,
+    pub entries: u64,
+    /// The last entry's hash, hex.
+    pub head_hash: String,
+}
+
+/// A bundle ready to be written: its manifest, fingerprint and tar bytes.
+#[derive(Debug, Clone)]
+pub struct Sealed {
+    pub manifest: Manifest,
+    /// SHA-256 of manifest.json: the bundle's fingerprint.
+    pub fingerprint: String,
+    pub tar: Vec<u8>,
+}
+
+impl Sealed {
+    /// The name the bundle's file must have.
+    pub fn file_name(&self) -> String {
+        file_name(&self.manifest)
+    }
+}
+
+impl Counts {
+    /// The manifest's counts from a store's status.
+    pub fn of(status: &crate::store::Status) -> Counts {
+        Counts {
             cards: status.cards,
             valid: status.valid,
             invalid: status.invalid,
@@ -288,25 +290,50 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
             amended: status.amended,
             voided: status.voided,
             flagged: status.flagged,
-        },
+        }
+    }
+}
+
+/// Encrypts the journal, writes the manifest, signs it and packs the three
+/// members into a tar: one bundle, byte for byte as `docs/bundle-format.md`
+/// says. The kiosk's [`export`] and the tally's simulator both make their
+/// bundles here.
+pub fn seal(c: Contents<'_>) -> Result<Sealed, ExportError> {
+    let recipient = age::x25519::Recipient::from_str(c.recipient)
+        .map_err(|_| ExportError::BadRecipient(c.recipient.to_string()))?;
+    let payload = encrypt(&c.journal, std::slice::from_ref(&recipient))?;
+    drop(c.journal);
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        edition: c.edition.to_string(),
+        point: c.point,
+        kiosk_key_id: signing::key_id(c.key.public.keynum()),
+        kiosk_public_key: c.key.public.to_base64(),
+        sequence: c.sequence,
+        day: c.day.to_string(),
+        created: c
+            .created
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        training: c.training,
+        counts: c.counts,
         journal: JournalInfo {
-            entries,
-            head_hash: head_hash.clone(),
+            entries: c.entries,
+            head_hash: c.head_hash,
         },
         payload: PayloadInfo {
             file: PAYLOAD.into(),
             sha256: hex_sha256(&payload),
-            recipients: vec![recipient_text],
+            recipients: vec![c.recipient.to_string()],
         },
-        previous_bundle,
+        previous_bundle: c.previous_bundle,
     };
     let mut manifest_bytes =
         serde_json::to_vec_pretty(&manifest).map_err(|e| ExportError::Other(e.to_string()))?;
     manifest_bytes.push(b'\n');
     let fingerprint = hex_sha256(&manifest_bytes);
     let signature = minisign::sign(
-        Some(&key.public),
-        &key.secret,
+        Some(&c.key.public),
+        &c.key.secret,
         manifest_bytes.as_slice(),
         Some(&trusted_comment(&manifest, &fingerprint)),
         Some(&format!(
@@ -322,9 +349,65 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
             (SIGNATURE, signature.as_bytes()),
             (PAYLOAD, &payload),
         ],
-        now.timestamp().max(0) as u64,
+        c.created.timestamp().max(0) as u64,
     )
     .map_err(|e| ExportError::Other(format!("tar: {e}")))?;
+    Ok(Sealed {
+        manifest,
+        fingerprint,
+        tar,
+    })
+}
+
+/// Writes the next bundle of this kiosk into `out_dir` and journals it.
+/// Nothing is journaled unless the whole file is on disk.
+pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Exported, ExportError> {
+    let point = store.point().clone();
+    let recipient = point
+        .central_recipient
+        .clone()
+        .ok_or(ExportError::NoRecipient)?;
+    // A bad office key is reported before anything else is read.
+    age::x25519::Recipient::from_str(&recipient)
+        .map_err(|_| ExportError::BadRecipient(recipient.clone()))?;
+    let key = signing::load(store.dir())?;
+    // Counts, journal and the last export from one snapshot of the store.
+    let (status, (lines, entries, head_hash), last, day) = store.snapshot(|s| {
+        Ok((
+            s.status()?,
+            journal_lines(s)?,
+            s.last_export()?,
+            s.current_day()?,
+        ))
+    })?;
+    let previous = last.as_ref().map(|(seq, _)| *seq);
+    let (sequence, previous_bundle) = match last {
+        Some((seq, hash)) => (seq + 1, Some(hash)),
+        None => (1, None),
+    };
+    let Sealed {
+        manifest,
+        fingerprint,
+        tar,
+    } = seal(Contents {
+        edition: &store.edition().id,
+        point: PointInfo {
+            id: point.id.clone(),
+            name: point.name.clone(),
+            mobile: point.mobile,
+        },
+        training: point.training,
+        key: &key,
+        recipient: &recipient,
+        sequence,
+        previous_bundle,
+        day,
+        created: chrono::Local::now().fixed_offset(),
+        counts: Counts::of(&status),
+        journal: lines,
+        entries,
+        head_hash: head_hash.clone(),
+    })?;
     let path = out_dir.join(file_name(&manifest));
     write_atomically(&path, &tar)?;
     store.record_export(

@@ -64,6 +64,10 @@ pub enum TallyCommand {
         out: PathBuf,
         #[arg(long, default_value_t = 2014)]
         seed: u64,
+        /// Share of the voters who vote on the internet (0: every ballot in a bundle)
+        #[arg(long, value_name = "PERCENT", default_value_t = 30,
+              value_parser = clap::value_parser!(u8).range(0..=100))]
+        online: u8,
     },
 }
 
@@ -340,10 +344,16 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             points,
             out,
             seed,
+            online,
         } => {
             let tally = Tally::open(&dir).map_err(failure)?;
-            let summary =
-                crate::tally::simulate::run(&tally, voters, points, &out, seed).map_err(failure)?;
+            let plan = crate::tally::simulate::Plan {
+                voters,
+                points,
+                online_percent: online,
+                seed,
+            };
+            let summary = crate::tally::simulate::run(&tally, &plan, &out).map_err(failure)?;
             for line in summary.lines(lang) {
                 println!("{line}");
             }

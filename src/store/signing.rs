@@ -33,20 +33,33 @@ pub fn key_id(keynum: &[u8]) -> String {
     format!("{:016X}", u64::from_le_bytes(id))
 }
 
+/// A new key pair, in memory, with the text of its public key file (what
+/// `urna key` prints and `minisign -V -p` reads).
+pub fn generate() -> std::result::Result<(KioskKey, String), minisign::PError> {
+    let pair = KeyPair::generate_unencrypted_keypair()?;
+    let public = pair.pk.to_box()?.to_string();
+    Ok((
+        KioskKey {
+            secret: pair.sk,
+            public: pair.pk,
+        },
+        public,
+    ))
+}
+
 /// Makes the key pair unless it exists.
 pub fn ensure(dir: &Path) -> Result<()> {
     let key_path = dir.join(KEY_FILE);
     if key_path.exists() {
         return Ok(());
     }
-    let pair = KeyPair::generate_unencrypted_keypair().map_err(|e| bad(&key_path, e))?;
-    let id = key_id(pair.pk.keynum());
-    let secret = pair
-        .sk
+    let (key, public) = generate().map_err(|e| bad(&key_path, e))?;
+    let id = key_id(key.public.keynum());
+    let secret = key
+        .secret
         .to_box(Some(&format!("urna kiosk secret key {id}")))
         .map_err(|e| bad(&key_path, e))?
         .to_string();
-    let public = pair.pk.to_box().map_err(|e| bad(&key_path, e))?.to_string();
     create_private(&dir.join(PUB_FILE), public.as_bytes())?;
     create_private(&key_path, secret.as_bytes())
 }
