@@ -296,25 +296,42 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             Ok(0)
         }
         TallyCommand::Results { format, out } => {
+            let pabulib = matches!(format, Format::Pabulib);
+            if pabulib && out.is_none() {
+                return Err(Failure::usage(t(
+                    lang,
+                    "format pabulib to kilka plików: podaj folder w --out",
+                    "pabulib is several files: give a folder with --out",
+                )));
+            }
             let tally = Tally::open(&dir).map_err(failure)?;
-            let judged = tally.judged().map_err(failure)?;
-            let r = results::count(tally.edition(), judged.iter().map(|j| &j.assessment));
+            // One ballot at a time: nothing per ballot is kept but what the
+            // chosen output needs (the Pabulib vote lines).
+            let mut counter = results::Counter::default();
+            let mut turnout = crate::tally::html::Turnout::default();
+            let mut votes = crate::tally::pabulib_out::Votes::default();
+            tally
+                .each_judged(|j| {
+                    counter.add(&j.assessment);
+                    match format {
+                        Format::Html => turnout.add(&j),
+                        Format::Pabulib => votes.add(&j),
+                        _ => {}
+                    }
+                    Ok(())
+                })
+                .map_err(failure)?;
+            let r = counter.finish(tally.edition());
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&r).unwrap_or_default() + "\n",
                 Format::Csv => csv_of(&r),
                 Format::Text => text_of(lang, &r),
-                Format::Html => crate::tally::html::page(lang, tally.edition(), &r, &judged),
+                Format::Html => crate::tally::html::page(lang, tally.edition(), &r, &turnout),
                 Format::Pabulib => {
-                    let Some(out) = out else {
-                        return Err(Failure::usage(t(
-                            lang,
-                            "format pabulib to kilka plików: podaj folder w --out",
-                            "pabulib is several files: give a folder with --out",
-                        )));
-                    };
+                    let out = out.unwrap_or_default();
                     std::fs::create_dir_all(&out)
                         .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
-                    let files = crate::tally::pabulib_out::files(tally.edition(), &r, &judged);
+                    let files = crate::tally::pabulib_out::files(tally.edition(), &r, &votes);
                     for (name, content) in &files {
                         let path = out.join(name);
                         crate::bundle::replace_atomically(&path, content.as_bytes(), 0o644)

@@ -41,13 +41,13 @@ const PROJECT: Forms = Forms {
 const BAR: u64 = 1000;
 
 /// The whole page.
-pub fn page(lang: Lang, edition: &Edition, results: &Results, ballots: &[Judged]) -> String {
+pub fn page(lang: Lang, edition: &Edition, results: &Results, turnout: &Turnout) -> String {
     let mut o = String::with_capacity(32 * 1024);
     head(&mut o, lang, edition);
     nav(&mut o, lang, results);
     o.push_str("<main>\n");
     ballot_counts(&mut o, lang, results);
-    turnout(&mut o, lang, &Turnout::of(ballots));
+    channels(&mut o, lang, turnout);
     list(
         &mut o,
         lang,
@@ -357,24 +357,32 @@ impl Counts {
 /// Where the ballots came from: paper cards typed at the points (and each
 /// point on its own) and the internet channel.
 #[derive(Debug, Default)]
-struct Turnout<'a> {
+pub struct Turnout {
     paper: Counts,
     internet: Counts,
-    points: BTreeMap<&'a str, Counts>,
+    points: BTreeMap<String, Counts>,
 }
 
-impl<'a> Turnout<'a> {
-    fn of(ballots: &'a [Judged]) -> Turnout<'a> {
+impl Turnout {
+    /// Adds one ballot, gathered one at a time.
+    pub fn add(&mut self, b: &Judged) {
+        let valid = b.assessment.is_valid();
+        match &b.source {
+            Source::Point { point, .. } => {
+                self.paper.add(valid);
+                match self.points.get_mut(point) {
+                    Some(c) => c.add(valid),
+                    None => self.points.entry(point.clone()).or_default().add(valid),
+                }
+            }
+            Source::Internet { .. } => self.internet.add(valid),
+        }
+    }
+
+    pub fn of<'a>(ballots: impl IntoIterator<Item = &'a Judged>) -> Turnout {
         let mut out = Turnout::default();
         for b in ballots {
-            let valid = b.assessment.is_valid();
-            match &b.source {
-                Source::Point { point, .. } => {
-                    out.paper.add(valid);
-                    out.points.entry(point).or_default().add(valid);
-                }
-                Source::Internet { .. } => out.internet.add(valid),
-            }
+            out.add(b);
         }
         out
     }
@@ -401,7 +409,7 @@ fn counts_head(o: &mut String, lang: Lang, first: &str) {
     );
 }
 
-fn turnout(o: &mut String, lang: Lang, turnout: &Turnout<'_>) {
+fn channels(o: &mut String, lang: Lang, turnout: &Turnout) {
     section_start(
         o,
         "turnout",
@@ -796,7 +804,7 @@ projects = [ { id = "1", title = "Kino" } ]
     fn render(lang: Lang, ballots: &[Judged]) -> String {
         let e = edition();
         let r = tally(&e, ballots.iter().map(|j| &j.assessment));
-        page(lang, &e, &r, ballots)
+        page(lang, &e, &r, &Turnout::of(ballots))
     }
 
     /// The `width`s of the point bars in the section with this id.
@@ -949,7 +957,10 @@ projects = [ { id = "1", title = "Kino" } ]
         assert_eq!(t.internet, c(1, 0, 1));
         assert_eq!(
             t.points.into_iter().collect::<Vec<_>>(),
-            [("P1", c(2, 1, 1)), ("P2", c(1, 1, 0))]
+            [
+                ("P1".to_string(), c(2, 1, 1)),
+                ("P2".to_string(), c(1, 1, 0))
+            ]
         );
     }
 

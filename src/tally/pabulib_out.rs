@@ -23,19 +23,74 @@ use crate::edition::{Edition, pabulib, roman};
 use super::results::{ProjectResult, Results};
 use super::store::{Judged, Source};
 
-/// `(file name, contents)` for the city-wide list and every district.
-pub fn files(edition: &Edition, results: &Results, ballots: &[Judged]) -> Vec<(String, String)> {
-    let mut citywide = Vec::new();
-    let mut local: BTreeMap<u32, Vec<Vote<'_>>> = BTreeMap::new();
-    for b in ballots.iter().filter(|b| b.assessment.is_valid()) {
+/// The `VOTES` lines of every list, gathered one ballot at a time so that a
+/// million ballots need not be held at once.
+#[derive(Debug, Default)]
+pub struct Votes {
+    citywide: Lines,
+    local: BTreeMap<u32, Lines>,
+}
+
+#[derive(Debug, Default)]
+struct Lines {
+    count: u64,
+    text: String,
+}
+
+impl Lines {
+    fn add(&mut self, voter: &str, method: &str, picks: &[Pick]) {
+        let mut ids = String::new();
+        let mut pts = String::new();
+        for (i, p) in picks.iter().enumerate() {
+            if i > 0 {
+                ids.push(',');
+                pts.push(',');
+            }
+            ids.push_str(&p.project);
+            let _ = write!(pts, "{}", p.points);
+        }
+        let fields = [field(voter), field(&ids), field(&pts), field(method)];
+        self.text.push_str(&fields.join(";"));
+        self.text.push('\n');
+        self.count += 1;
+    }
+}
+
+impl Votes {
+    /// Adds a ballot: a valid one's picks go to its lists.
+    pub fn add(&mut self, b: &Judged) {
         let a = &b.assessment;
+        if !a.is_valid() {
+            return;
+        }
+        let (voter, method) = match &b.source {
+            Source::Point { card_id, .. } => (card_id.clone(), "paper"),
+            Source::Internet { id, .. } => (format!("internet:{id}"), "internet"),
+        };
         if !a.citywide.is_empty() {
-            citywide.push(Vote::of(b, &a.citywide));
+            self.citywide.add(&voter, method, &a.citywide);
         }
         if let (Some(d), false) = (a.district, a.local.is_empty()) {
-            local.entry(d).or_default().push(Vote::of(b, &a.local));
+            self.local
+                .entry(d)
+                .or_default()
+                .add(&voter, method, &a.local);
         }
     }
+
+    pub fn of<'a>(ballots: impl IntoIterator<Item = &'a Judged>) -> Votes {
+        let mut v = Votes::default();
+        for b in ballots {
+            v.add(b);
+        }
+        v
+    }
+}
+
+/// `(file name, contents)` for the city-wide list and every district.
+pub fn files(edition: &Edition, results: &Results, votes: &Votes) -> Vec<(String, String)> {
+    let citywide = &votes.citywide;
+    let none = Lines::default();
     let id = file_slug(&edition.id, "edition");
     let mut out = Vec::with_capacity(1 + results.districts.len());
     out.push((
@@ -49,7 +104,7 @@ pub fn files(edition: &Edition, results: &Results, ballots: &[Judged]) -> Vec<(S
                 projects: &results.citywide.projects,
                 picks: edition.ballot.citywide_picks,
             },
-            &citywide,
+            citywide,
         ),
     ));
     for d in &results.districts {
@@ -71,8 +126,8 @@ pub fn files(edition: &Edition, results: &Results, ballots: &[Judged]) -> Vec<(S
             projects: &d.projects,
             picks: edition.ballot.local_picks,
         };
-        let votes = local.get(&d.number).map_or(&[][..], Vec::as_slice);
-        out.push((name, file(edition, &unit, votes)));
+        let lines = votes.local.get(&d.number).unwrap_or(&none);
+        out.push((name, file(edition, &unit, lines)));
     }
     out
 }
@@ -87,27 +142,6 @@ struct Unit<'a> {
     picks: u32,
 }
 
-/// One valid ballot's picks for one list.
-struct Vote<'a> {
-    voter: String,
-    method: &'static str,
-    picks: &'a [Pick],
-}
-
-impl<'a> Vote<'a> {
-    fn of(b: &Judged, picks: &'a [Pick]) -> Vote<'a> {
-        let (voter, method) = match &b.source {
-            Source::Point { card_id, .. } => (card_id.clone(), "paper"),
-            Source::Internet { id, .. } => (format!("internet:{id}"), "internet"),
-        };
-        Vote {
-            voter,
-            method,
-            picks,
-        }
-    }
-}
-
 /// The city the edition is for: Kraków's editions are known by their id
 /// (as the edition check knows them); any other is named by its edition.
 fn unit_name(edition: &Edition) -> &str {
@@ -118,7 +152,7 @@ fn unit_name(edition: &Edition) -> &str {
     }
 }
 
-fn file(edition: &Edition, unit: &Unit<'_>, votes: &[Vote<'_>]) -> String {
+fn file(edition: &Edition, unit: &Unit<'_>, votes: &Lines) -> String {
     let mut s = String::new();
     let mut row = |fields: &[&str]| {
         let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
@@ -162,7 +196,7 @@ fn file(edition: &Edition, unit: &Unit<'_>, votes: &[Vote<'_>]) -> String {
     }
     row(&["instance", &edition.voting_start.format("%Y").to_string()]);
     row(&["num_projects", &unit.projects.len().to_string()]);
-    row(&["num_votes", &votes.len().to_string()]);
+    row(&["num_votes", &votes.count.to_string()]);
     row(&["budget", &budget]);
     row(&["vote_type", "cumulative"]);
     row(&["rule", "greedy"]);
@@ -208,21 +242,7 @@ fn file(edition: &Edition, unit: &Unit<'_>, votes: &[Vote<'_>]) -> String {
 
     row(&["VOTES"]);
     row(&["voter_id", "vote", "points", "voting_method"]);
-    let mut ids = String::new();
-    let mut pts = String::new();
-    for v in votes {
-        ids.clear();
-        pts.clear();
-        for (i, p) in v.picks.iter().enumerate() {
-            if i > 0 {
-                ids.push(',');
-                pts.push(',');
-            }
-            ids.push_str(&p.project);
-            let _ = write!(pts, "{}", p.points);
-        }
-        row(&[&v.voter, &ids, &pts, v.method]);
-    }
+    s.push_str(&votes.text);
     s
 }
 
@@ -349,7 +369,7 @@ projects = [ { id = "7", title = "Chodnik", cost = 10 } ]
             judged(internet("w-17"), None, &[], &["A2"]),
         ];
         let r = results::count(&e, ballots.iter().map(|b| &b.assessment));
-        let files = files(&e, &r, &ballots);
+        let files = files(&e, &r, &Votes::of(&ballots));
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
@@ -364,14 +384,15 @@ projects = [ { id = "7", title = "Chodnik", cost = 10 } ]
     fn a_title_with_a_semicolon_and_quotes_is_quoted() {
         let e = edition();
         let mut invalid = judged(internet("bad"), None, &[], &["A1"]);
-        invalid.assessment = results::with_reason(&invalid.assessment, Reason::MultipleVotes);
+        invalid.assessment =
+            results::with_reason(invalid.assessment.clone(), Reason::MultipleVotes);
         let ballots = vec![
             judged(point("P1-000001"), Some(3), &["7"], &["A1", "A2"]),
             judged(internet("w-17"), None, &[], &["A2"]),
             invalid,
         ];
         let r = results::count(&e, ballots.iter().map(|b| &b.assessment));
-        let files = files(&e, &r, &ballots);
+        let files = files(&e, &r, &Votes::of(&ballots));
         let city = &files[0].1;
         assert_eq!(
             city,
@@ -424,7 +445,7 @@ projects = [ { id = "7", title = "Chodnik", cost = 10 } ]
         e.citywide.budget = None;
         e.citywide.projects[1].cost = None;
         let r = results::count(&e, std::iter::empty());
-        let files = files(&e, &r, &[]);
+        let files = files(&e, &r, &Votes::default());
         let city = &files[0].1;
         assert!(city.contains("\nbudget;0\n"), "{city}");
         assert!(city.contains(

@@ -150,62 +150,90 @@ fn rank(list: &ProjectList, tallies: &Tallies) -> (Vec<ProjectResult>, Vec<Vec<S
 
 /// Counts valid ballots (their picks) and the reasons of invalid ones.
 pub fn count<'a>(edition: &Edition, ballots: impl IntoIterator<Item = &'a Assessment>) -> Results {
-    let mut counts = BallotCounts::default();
-    let mut citywide = Tallies::default();
-    let mut local: BTreeMap<u32, Tallies> = BTreeMap::new();
+    let mut counter = Counter::default();
     for a in ballots {
+        counter.add(a);
+    }
+    counter.finish(edition)
+}
+
+/// The count, one ballot at a time.
+#[derive(Default)]
+pub struct Counter {
+    counts: BallotCounts,
+    citywide: Tallies,
+    local: BTreeMap<u32, Tallies>,
+}
+
+impl Counter {
+    pub fn add(&mut self, a: &Assessment) {
+        let counts = &mut self.counts;
         counts.total += 1;
         if !a.is_valid() {
             counts.invalid += 1;
             for r in &a.reasons {
-                *counts.by_reason.entry(r.code().to_string()).or_default() += 1;
+                match counts.by_reason.get_mut(r.code()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.by_reason.insert(r.code().to_string(), 1);
+                    }
+                }
             }
-            continue;
+            return;
         }
         counts.valid += 1;
         for p in &a.citywide {
-            citywide.add(&p.project, p.points);
+            self.citywide.add(&p.project, p.points);
         }
         if let Some(d) = a.district {
-            let t = local.entry(d).or_default();
+            let t = self.local.entry(d).or_default();
             for p in &a.local {
                 t.add(&p.project, p.points);
             }
         }
     }
-    let (projects, ties) = rank(&edition.citywide, &citywide);
-    let empty = Tallies::default();
-    let districts = edition
-        .districts
-        .iter()
-        .map(|d| {
-            let (projects, ties) = rank(&d.list, local.get(&d.number).unwrap_or(&empty));
-            DistrictResult {
-                number: d.number,
-                name: d.name.clone(),
-                budget: d.list.budget,
+
+    /// Ranks every list and picks the winners.
+    pub fn finish(self, edition: &Edition) -> Results {
+        let Counter {
+            counts,
+            citywide,
+            local,
+        } = self;
+        let (projects, ties) = rank(&edition.citywide, &citywide);
+        let empty = Tallies::default();
+        let districts = edition
+            .districts
+            .iter()
+            .map(|d| {
+                let (projects, ties) = rank(&d.list, local.get(&d.number).unwrap_or(&empty));
+                DistrictResult {
+                    number: d.number,
+                    name: d.name.clone(),
+                    budget: d.list.budget,
+                    projects,
+                    ties,
+                }
+            })
+            .collect();
+        Results {
+            edition: edition.id.clone(),
+            ballots: counts,
+            citywide: ListResult {
+                budget: edition.citywide.budget,
                 projects,
                 ties,
-            }
-        })
-        .collect();
-    Results {
-        edition: edition.id.clone(),
-        ballots: counts,
-        citywide: ListResult {
-            budget: edition.citywide.budget,
-            projects,
-            ties,
-        },
-        districts,
+            },
+            districts,
+        }
     }
 }
 
 /// A ballot's assessment with a tally verdict added (`multiple_votes` for a
 /// person who voted more than once, `annulled` by an office decision): it
 /// is invalid and gives no points.
-pub fn with_reason(a: &Assessment, reason: Reason) -> Assessment {
-    let mut a = a.clone();
+pub fn with_reason(a: Assessment, reason: Reason) -> Assessment {
+    let mut a = a;
     if !a.reasons.contains(&reason) {
         a.reasons.push(reason);
         a.reasons.sort();
@@ -264,7 +292,7 @@ projects = [ { id = "a", title = "A", cost = 60 }, { id = "b", title = "B", cost
             ballot(&[("a", 3), ("b", 2), ("c", 1)]),
             ballot(&[("b", 3), ("a", 2), ("d", 1)]),
             ballot(&[("c", 3), ("d", 2)]),
-            with_reason(&ballot(&[("d", 3)]), Reason::MultipleVotes),
+            with_reason(ballot(&[("d", 3)]), Reason::MultipleVotes),
         ];
         let r = count(&e, &ballots);
         assert_eq!(

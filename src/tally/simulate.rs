@@ -309,7 +309,11 @@ impl Band {
             .checked_add_days(chrono::Days::new(x / PER_DAY))
             .unwrap_or(self.first);
         let r = x % PER_DAY;
-        let sex = if r % 2 == 0 { Sex::Female } else { Sex::Male };
+        let sex = if r.is_multiple_of(2) {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
         (born, (r / 2) as u16, sex)
     }
 }
@@ -1850,8 +1854,8 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
         .clamp(1, 8)
         .min(tasks);
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Result<(Truth, Option<PointReport>)>>>> =
-        Mutex::new((0..tasks).map(|_| None).collect());
+    type Slot = Option<Result<(Truth, Option<PointReport>)>>;
+    let done: Mutex<Vec<Slot>> = Mutex::new((0..tasks).map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {

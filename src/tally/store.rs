@@ -132,6 +132,8 @@ pub enum TallyError {
     },
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("database value: {0}")]
+    SqliteValue(#[from] rusqlite::types::FromSqlError),
     #[error("database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("{0}")]
@@ -670,71 +672,104 @@ impl Tally {
     /// Every ballot that stands: each kiosk card's latest version (voided
     /// cards left out) and each internet row, with where it came from.
     pub fn ballots(&self) -> Result<Vec<Ballot>> {
-        let mut by_card: BTreeMap<String, Ballot> = BTreeMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT e.point, e.body, i.file FROM kiosk_entries e JOIN imports i ON i.id = e.bundle
-             ORDER BY e.point, e.seq",
-        )?;
+        let mut out = Vec::new();
+        self.each_ballot(|source, card: RawCard| {
+            out.push(Ballot { source, card });
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` with every ballot that stands, its card read as `T` (the
+    /// whole card, or only the fields a pass needs): kiosk cards point by
+    /// point in card order, then internet rows. A point's cards are its own
+    /// (the import makes sure), so only one point's cards are held at once.
+    fn each_ballot<T: serde::de::DeserializeOwned>(
+        &self,
+        mut f: impl FnMut(Source, T) -> Result<()>,
+    ) -> Result<()> {
+        let files: HashMap<i64, String> = {
+            let mut stmt = self.conn.prepare("SELECT id, file FROM imports")?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get(0)?, file_name(&r.get::<_, String>(1)?))))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut stmt = self
+            .conn
+            .prepare("SELECT point, body, bundle FROM kiosk_entries ORDER BY point, seq")?;
         let mut rows = stmt.query([])?;
+        let mut point = String::new();
+        let mut cards: BTreeMap<String, (Source, T)> = BTreeMap::new();
         while let Some(r) = rows.next()? {
-            let point: String = r.get(0)?;
-            let body: Vec<u8> = r.get(1)?;
-            let file: String = r.get(2)?;
+            let this_point = r.get_ref(0)?.as_str()?;
+            if this_point != point {
+                for (_, (source, card)) in std::mem::take(&mut cards) {
+                    f(source, card)?;
+                }
+                point = this_point.to_string();
+            }
             // Only what the count needs: the kiosk's own assessment and the
             // rest of the entry are skipped, not built.
-            let entry: CardEvent = serde_json::from_slice(&body)
+            let entry: CardEvent<T> = serde_json::from_slice(r.get_ref(1)?.as_blob()?)
                 .map_err(|e| TallyError::Other(format!("stored entry unreadable: {e}")))?;
-            let operator = entry.operator;
             match (entry.kind.as_str(), entry.data.card_id, entry.data.card) {
                 ("card_entered" | "card_amended", Some(card_id), Some(card)) => {
-                    by_card.insert(
+                    let bundle = files.get(&r.get::<_, i64>(2)?).cloned().unwrap_or_default();
+                    cards.insert(
                         card_id.clone(),
-                        Ballot {
-                            source: Source::Point {
+                        (
+                            Source::Point {
                                 point: point.clone(),
-                                bundle: file_name(&file),
+                                bundle,
                                 card_id,
-                                operator,
+                                operator: entry.operator,
                             },
                             card,
-                        },
+                        ),
                     );
                 }
                 ("card_voided", Some(card_id), _) => {
-                    by_card.remove(&card_id);
+                    cards.remove(&card_id);
                 }
                 _ => {}
             }
         }
-        let mut out: Vec<Ballot> = by_card.into_values().collect();
+        for (_, (source, card)) in cards {
+            f(source, card)?;
+        }
         let mut stmt = self
             .conn
             .prepare("SELECT id, file, line, card FROM online ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let id: String = r.get(0)?;
-            let file: String = r.get(1)?;
-            let line: i64 = r.get(2)?;
-            let json: String = r.get(3)?;
-            let card: RawCard = serde_json::from_str(&json)
+            let card: T = serde_json::from_str(r.get_ref(3)?.as_str()?)
                 .map_err(|e| TallyError::Other(format!("stored row unreadable: {e}")))?;
-            out.push(Ballot {
-                source: Source::Internet {
-                    id,
-                    file: file_name(&file),
-                    line: line as u64,
-                },
-                card,
-            });
+            let source = Source::Internet {
+                id: r.get(0)?,
+                file: file_name(&r.get::<_, String>(1)?),
+                line: r.get::<_, i64>(2)? as u64,
+            };
+            f(source, card)?;
         }
+        Ok(())
+    }
+
+    /// Every ballot judged, in a list; see [`Tally::each_judged`].
+    pub fn judged(&self) -> Result<Vec<Judged>> {
+        let mut out = Vec::new();
+        self.each_judged(|j| {
+            out.push(j);
+            Ok(())
+        })?;
         Ok(out)
     }
 
-    /// Every ballot judged: the card rules; `annulled` on the internet
-    /// ballots of a PESEL the office annulled (they are then not that
-    /// person's votes); `multiple_votes` on every other ballot of a person
-    /// (PESEL) who has more than one.
-    pub fn judged(&self) -> Result<Vec<Judged>> {
+    /// Every ballot judged, one at a time: the card rules; `annulled` on the
+    /// internet ballots of a PESEL the office annulled (they are then not
+    /// that person's votes); `multiple_votes` on every other ballot of a
+    /// person (PESEL) who has more than one. Two passes over the store: the
+    /// first reads only PESELs, so memory stays small at any size.
+    pub fn each_judged(&self, mut f: impl FnMut(Judged) -> Result<()>) -> Result<()> {
         let annulled: HashSet<String> = self
             .decisions()?
             .into_iter()
@@ -742,35 +777,38 @@ impl Tally {
                 Decision::Annul { pesel, .. } => pesel_key(&pesel),
             })
             .collect();
-        let ballots = self.ballots()?;
-        let is_annulled = |b: &Ballot| {
-            matches!(b.source, Source::Internet { .. })
-                && pesel_key(&b.card.pesel).is_some_and(|k| annulled.contains(&k))
+        let is_annulled = |source: &Source, key: &Option<String>| {
+            matches!(source, Source::Internet { .. })
+                && key.as_ref().is_some_and(|k| annulled.contains(k))
         };
         let mut per_person: HashMap<String, u32> = HashMap::new();
-        for b in ballots.iter().filter(|b| !is_annulled(b)) {
-            if let Some(k) = pesel_key(&b.card.pesel) {
+        self.each_ballot(|source, card: PeselOnly| {
+            let key = pesel_key(&card.pesel);
+            if !is_annulled(&source, &key)
+                && let Some(k) = key
+            {
                 *per_person.entry(k).or_default() += 1;
             }
-        }
-        Ok(ballots
-            .into_iter()
-            .map(|b| {
-                let mut a = card::assess(&self.edition, &b.card, RuleOptions::default());
-                let person = pesel_key(&b.card.pesel);
-                if is_annulled(&b) {
-                    a = super::results::with_reason(&a, Reason::Annulled);
-                } else if person.as_ref().is_some_and(|k| per_person[k] > 1) {
-                    a = super::results::with_reason(&a, Reason::MultipleVotes);
-                }
-                Judged {
-                    pesel: crate::pesel::mask(&b.card.pesel),
-                    person,
-                    source: b.source,
-                    assessment: a,
-                }
+            Ok(())
+        })?;
+        self.each_ballot(|source, card: RawCard| {
+            let mut a = card::assess(&self.edition, &card, RuleOptions::default());
+            let person = pesel_key(&card.pesel);
+            if is_annulled(&source, &person) {
+                a = super::results::with_reason(a, Reason::Annulled);
+            } else if person
+                .as_ref()
+                .is_some_and(|k| per_person.get(k).is_some_and(|n| *n > 1))
+            {
+                a = super::results::with_reason(a, Reason::MultipleVotes);
+            }
+            f(Judged {
+                pesel: crate::pesel::mask(&card.pesel),
+                person,
+                source,
+                assessment: a,
             })
-            .collect())
+        })
     }
 
     /// Annuls the internet votes cast on a PESEL: the office's decision after
@@ -815,13 +853,13 @@ impl Tally {
         )?;
         tx.commit()?;
         let key = pesel_key(pesel);
-        let touched = self
-            .ballots()?
-            .iter()
-            .filter(|b| {
-                matches!(b.source, Source::Internet { .. }) && pesel_key(&b.card.pesel) == key
-            })
-            .count() as u64;
+        let mut touched = 0u64;
+        self.each_ballot(|source, card: PeselOnly| {
+            if matches!(source, Source::Internet { .. }) && pesel_key(&card.pesel) == key {
+                touched += 1;
+            }
+            Ok(())
+        })?;
         tracing::info!(decision = seq, pesel = %parsed.masked(), touched, "internet votes annulled");
         Ok((seq as u64, touched))
     }
@@ -935,18 +973,31 @@ pub struct Judged {
 
 /// A stored journal entry as the count reads it.
 #[derive(serde::Deserialize)]
-struct CardEvent {
+#[serde(bound = "T: serde::de::DeserializeOwned")]
+struct CardEvent<T> {
     operator: String,
     kind: String,
-    data: CardData,
+    data: CardData<T>,
 }
 
 #[derive(serde::Deserialize)]
-struct CardData {
-    #[serde(default)]
+#[serde(bound = "T: serde::de::DeserializeOwned")]
+struct CardData<T> {
+    #[serde(default = "none")]
     card_id: Option<String>,
+    #[serde(default = "none")]
+    card: Option<T>,
+}
+
+fn none<T>() -> Option<T> {
+    None
+}
+
+/// A card as the deduplication pass reads it.
+#[derive(serde::Deserialize)]
+struct PeselOnly {
     #[serde(default)]
-    card: Option<RawCard>,
+    pesel: String,
 }
 
 /// What the import log records about one file.
