@@ -195,46 +195,47 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 }
             };
             let (mut accepted, mut unchanged, mut rejected) = (0u64, 0u64, 0u64);
-            for f in &files {
-                bar.set_message(
-                    f.file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                );
-                let outcome = tally.import_bundle(f);
-                bar.inc(std::fs::metadata(f).map(|m| m.len()).unwrap_or(0));
-                match outcome.map_err(failure)? {
-                    Ok(Imported::Added { point, entries }) => {
-                        accepted += 1;
-                        say(format!(
-                            "{}: {} ({point}, {} {entries})",
-                            f.display(),
-                            t(lang, "przyjęta", "accepted"),
-                            t(lang, "nowe wpisy:", "new entries:")
-                        ))
+            tally
+                .import_bundles(&files, |f, outcome| {
+                    bar.inc(std::fs::metadata(f).map(|m| m.len()).unwrap_or(0));
+                    match outcome {
+                        Ok(Imported::Added { point, entries }) => {
+                            accepted += 1;
+                            say(format!(
+                                "{}: {} ({point}, {} {entries})",
+                                f.display(),
+                                t(lang, "przyjęta", "accepted"),
+                                t(lang, "nowe wpisy:", "new entries:")
+                            ))
+                        }
+                        Ok(_) => {
+                            unchanged += 1;
+                            say(format!(
+                                "{}: {}",
+                                f.display(),
+                                t(
+                                    lang,
+                                    "już znana — nic się nie zmienia",
+                                    "already known — nothing changes"
+                                )
+                            ))
+                        }
+                        Err(r) => {
+                            rejected += 1;
+                            say(format!(
+                                "{}: {} — {r}",
+                                f.display(),
+                                t(lang, "ODRZUCONA", "REJECTED")
+                            ));
+                        }
                     }
-                    Ok(_) => {
-                        unchanged += 1;
-                        say(format!(
-                            "{}: {}",
-                            f.display(),
-                            t(
-                                lang,
-                                "już znana — nic się nie zmienia",
-                                "already known — nothing changes"
-                            )
-                        ))
-                    }
-                    Err(r) => {
-                        rejected += 1;
-                        say(format!(
-                            "{}: {} — {r}",
-                            f.display(),
-                            t(lang, "ODRZUCONA", "REJECTED")
-                        ));
-                    }
-                }
-            }
+                    bar.set_message(
+                        f.file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                    );
+                })
+                .map_err(failure)?;
             bar.finish_and_clear();
             println!(
                 "{} {accepted}, {} {unchanged}, {} {rejected}",

@@ -338,6 +338,22 @@ impl Tally {
         Ok(conn.last_insert_rowid())
     }
 
+    /// What bundle checks need from the store, loaded once so that the
+    /// checks can run on another thread while entries are being stored.
+    fn checker(&self) -> Result<Checker> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT point, key_id, public_key FROM kiosks")?;
+        let trusted = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Checker {
+            trusted,
+            edition: self.edition.id.clone(),
+            identity: self.identity.clone(),
+        })
+    }
+
     /// Imports one bundle file: every check first, then all of it or nothing.
     /// `Err(TallyError)` is a failure of the tally itself; a refused bundle is
     /// `Ok(Err(Rejection))`, and is recorded for the audit.
@@ -345,29 +361,49 @@ impl Tally {
         &mut self,
         path: &Path,
     ) -> Result<std::result::Result<Imported, Rejection>> {
-        let bytes = std::fs::read(path).map_err(io(path))?;
-        let sha = hex_sha256(&bytes);
-        let file = path.display().to_string();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let checked = self.check_bundle(&bytes, &name);
-        // The point and sequence the bundle claims, once its signature held.
-        let claimed = match &checked {
-            Ok(_) => None,
-            Err(_) => bundle::verify_bytes(&bytes, &name, None)
-                .ok()
-                .map(|v| (v.manifest.point.id, v.manifest.sequence)),
-        };
+        let prepared = self.checker()?.prepare(path)?;
+        self.finish_import(prepared)
+    }
+
+    /// Imports bundle files in order, one at a time, each as
+    /// [`Tally::import_bundle`] would; the next file is read, verified,
+    /// decrypted and parsed on a second thread while this one stores the
+    /// last. `report` hears of each file as it is done.
+    pub fn import_bundles(
+        &mut self,
+        paths: &[PathBuf],
+        mut report: impl FnMut(&Path, &std::result::Result<Imported, Rejection>),
+    ) -> Result<()> {
+        let checker = self.checker()?;
+        std::thread::scope(|s| {
+            // One bundle checked ahead: memory stays at about two bundles.
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            s.spawn(move || {
+                for p in paths {
+                    let prepared = checker.prepare(p);
+                    if tx.send((p, prepared)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for (path, prepared) in rx {
+                let outcome = self.finish_import(prepared?)?;
+                report(path, &outcome);
+            }
+            Ok(())
+        })
+    }
+
+    /// Stores a checked bundle (or records its rejection).
+    fn finish_import(&mut self, p: Prepared) -> Result<std::result::Result<Imported, Rejection>> {
         let mut log = ImportLog {
             kind: "bundle",
-            file: &file,
-            sha: &sha,
-            point: claimed.as_ref().map(|c| c.0.clone()),
-            sequence: claimed.map(|c| c.1),
+            file: &p.file,
+            sha: &p.sha,
+            point: p.claimed.as_ref().map(|c| c.0.clone()),
+            sequence: p.claimed.as_ref().map(|c| c.1),
         };
-        let outcome = match checked {
+        let outcome = match p.checked {
             Err(r) => Err(r),
             Ok(c) => {
                 log.point = Some(c.point.clone());
@@ -386,89 +422,6 @@ impl Tally {
             }
         }
         Ok(outcome)
-    }
-
-    fn check_bundle(&self, bytes: &[u8], name: &str) -> std::result::Result<Checked, Rejection> {
-        let v = bundle::verify_bytes(bytes, name, None)?;
-        let m = &v.manifest;
-        let trusted: Option<(String, String)> = self
-            .conn
-            .query_row(
-                "SELECT key_id, public_key FROM kiosks WHERE point = ?1",
-                [&m.point.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| Rejection::Online(e.to_string()))?;
-        match trusted {
-            None => {
-                return Err(Rejection::UnknownKiosk {
-                    point: m.point.id.clone(),
-                    key_id: m.kiosk_key_id.clone(),
-                });
-            }
-            Some((key_id, key)) if key != m.kiosk_public_key => {
-                return Err(Rejection::NotTheTrustedKey {
-                    point: m.point.id.clone(),
-                    trusted: key_id,
-                    found: m.kiosk_key_id.clone(),
-                });
-            }
-            Some(_) => {}
-        }
-        if m.edition != self.edition.id {
-            return Err(Rejection::OtherEdition {
-                expected: self.edition.id.clone(),
-                found: m.edition.clone(),
-            });
-        }
-        if m.training {
-            return Err(Rejection::Training);
-        }
-        let decryptor = age::Decryptor::new_buffered(v.payload.as_slice())
-            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
-        let mut reader = decryptor
-            .decrypt(std::iter::once(&self.identity as &dyn age::Identity))
-            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
-        let mut plain = Vec::new();
-        reader
-            .read_to_end(&mut plain)
-            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
-        let mut entries = Vec::new();
-        let mut prev: Hash = GENESIS;
-        for (i, line) in plain
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.is_empty())
-            .enumerate()
-        {
-            let seq = i as u64 + 1;
-            let broken = |what: &str| Rejection::BrokenChain {
-                seq,
-                what: what.to_string(),
-            };
-            let entry: Entry =
-                serde_json::from_slice(line).map_err(|_| broken("unreadable entry"))?;
-            if entry.seq != seq {
-                return Err(broken("out of order"));
-            }
-            if entry.canonical_bytes() != line {
-                return Err(broken("not in canonical form"));
-            }
-            let hash = chain_hash(&prev, line);
-            entries.push((seq, line.to_vec(), hash, entry));
-            prev = hash;
-        }
-        if entries.len() as u64 != m.journal.entries || hex::encode(prev) != m.journal.head_hash {
-            return Err(Rejection::BrokenChain {
-                seq: entries.len() as u64,
-                what: "the entries do not end at the manifest's head hash".into(),
-            });
-        }
-        Ok(Checked {
-            point: m.point.id.clone(),
-            sequence: m.sequence,
-            entries,
-        })
     }
 
     fn store_entries(
@@ -521,7 +474,7 @@ impl Tally {
             )?;
             let mut entered_at =
                 tx.prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?;
-            for (seq, body, hash, entry) in &c.entries[have as usize..] {
+            for (seq, body, hash, entry, digest) in &c.entries[have as usize..] {
                 // A kiosk enters a card id no other point entered, and
                 // amends or voids only cards it entered itself.
                 if let Event::CardEntered { card_id, .. }
@@ -539,7 +492,7 @@ impl Tally {
                         }));
                     }
                 }
-                if let Event::CardEntered { card_id, card, .. } = &entry.event {
+                if let (Event::CardEntered { card_id, .. }, Some(digest)) = (&entry.event, digest) {
                     // A kiosk names a card by its point and entry number, so
                     // no point can take ids from another's range.
                     let expected = format!("{}-{:06}", c.point, seq);
@@ -550,11 +503,10 @@ impl Tally {
                             expected,
                         }));
                     }
-                    let digest = hex_sha256(&serde_json::to_vec(card).unwrap_or_default());
                     let seen: Option<String> =
                         seen_digest.query_row([card_id], |r| r.get(0)).optional()?;
                     match seen {
-                        Some(d) if d != digest => {
+                        Some(d) if d != *digest => {
                             // Dropping the transaction rolls everything back.
                             return Ok(Err(Rejection::RecordChanged {
                                 id: card_id.clone(),
@@ -791,8 +743,14 @@ impl Tally {
             }
             Ok(())
         })?;
-        self.each_ballot(|source, card: RawCard| {
-            let mut a = card::assess(&self.edition, &card, RuleOptions::default());
+        // Reading the store stays on this thread; reading each card and the
+        // rules run on the others, a batch at a time, and come back in order.
+        let edition = &self.edition;
+        let per_person = &per_person;
+        let judge = |source: Source, raw: &str| -> Result<Judged> {
+            let card: RawCard = serde_json::from_str(raw)
+                .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
+            let mut a = card::assess(edition, &card, RuleOptions::default());
             let person = pesel_key(&card.pesel);
             if is_annulled(&source, &person) {
                 a = super::results::with_reason(a, Reason::Annulled);
@@ -802,12 +760,83 @@ impl Tally {
             {
                 a = super::results::with_reason(a, Reason::MultipleVotes);
             }
-            f(Judged {
+            Ok(Judged {
                 pesel: crate::pesel::mask(&card.pesel),
                 person,
                 source,
                 assessment: a,
             })
+        };
+        type Batch = Vec<(Source, Box<serde_json::value::RawValue>)>;
+        const BATCH: usize = 2048;
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .clamp(1, 8);
+        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(workers * 2);
+        let work_rx = std::sync::Mutex::new(work_rx);
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Vec<Judged>>)>();
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                let done_tx = done_tx.clone();
+                let work_rx = &work_rx;
+                let judge = &judge;
+                s.spawn(move || {
+                    loop {
+                        let next = match work_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok((n, batch)) = next else { return };
+                        let judged = batch
+                            .into_iter()
+                            .map(|(source, raw)| judge(source, raw.get()))
+                            .collect::<Result<Vec<_>>>();
+                        if done_tx.send((n, judged)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(done_tx);
+            // Hands finished batches to `f` in the order they were read.
+            let mut waiting: BTreeMap<usize, Vec<Judged>> = BTreeMap::new();
+            let mut next_out = 0usize;
+            let mut deliver = |got: (usize, Result<Vec<Judged>>)| -> Result<()> {
+                waiting.insert(got.0, got.1?);
+                while let Some(batch) = waiting.remove(&next_out) {
+                    for j in batch {
+                        f(j)?;
+                    }
+                    next_out += 1;
+                }
+                Ok(())
+            };
+            let mut batch: Batch = Vec::with_capacity(BATCH);
+            let mut sent = 0usize;
+            let read = self.each_ballot(|source, raw: Box<serde_json::value::RawValue>| {
+                batch.push((source, raw));
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    work_tx
+                        .send((sent, full))
+                        .map_err(|_| TallyError::Other("a counting thread stopped".into()))?;
+                    sent += 1;
+                    while let Ok(got) = done_rx.try_recv() {
+                        deliver(got)?;
+                    }
+                }
+                Ok(())
+            });
+            if read.is_ok() && !batch.is_empty() {
+                let _ = work_tx.send((sent, std::mem::take(&mut batch)));
+            }
+            drop(work_tx);
+            read?;
+            for got in done_rx {
+                deliver(got)?;
+            }
+            Ok(())
         })
     }
 
@@ -1009,10 +1038,137 @@ struct ImportLog<'a> {
     sequence: Option<u64>,
 }
 
+/// Everything a bundle's checks need, apart from the store.
+struct Checker {
+    /// point → (key id, public key)
+    trusted: HashMap<String, (String, String)>,
+    edition: String,
+    identity: age::x25519::Identity,
+}
+
+/// A bundle file read and checked, ready to be stored or refused.
+struct Prepared {
+    file: String,
+    sha: String,
+    /// The point and sequence the bundle claims, once its signature held.
+    claimed: Option<(String, u64)>,
+    checked: std::result::Result<Checked, Rejection>,
+}
+
+impl Checker {
+    fn prepare(&self, path: &Path) -> Result<Prepared> {
+        let bytes = std::fs::read(path).map_err(io(path))?;
+        let sha = hex_sha256(&bytes);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let checked = self.check_bundle(&bytes, &name);
+        let claimed = match &checked {
+            Ok(_) => None,
+            Err(_) => bundle::verify_bytes(&bytes, &name, None)
+                .ok()
+                .map(|v| (v.manifest.point.id, v.manifest.sequence)),
+        };
+        Ok(Prepared {
+            file: path.display().to_string(),
+            sha,
+            claimed,
+            checked,
+        })
+    }
+
+    fn check_bundle(&self, bytes: &[u8], name: &str) -> std::result::Result<Checked, Rejection> {
+        let v = bundle::verify_bytes(bytes, name, None)?;
+        let m = &v.manifest;
+        let trusted = self.trusted.get(&m.point.id).cloned();
+        match trusted {
+            None => {
+                return Err(Rejection::UnknownKiosk {
+                    point: m.point.id.clone(),
+                    key_id: m.kiosk_key_id.clone(),
+                });
+            }
+            Some((key_id, key)) if key != m.kiosk_public_key => {
+                return Err(Rejection::NotTheTrustedKey {
+                    point: m.point.id.clone(),
+                    trusted: key_id,
+                    found: m.kiosk_key_id.clone(),
+                });
+            }
+            Some(_) => {}
+        }
+        if m.edition != self.edition {
+            return Err(Rejection::OtherEdition {
+                expected: self.edition.clone(),
+                found: m.edition.clone(),
+            });
+        }
+        if m.training {
+            return Err(Rejection::Training);
+        }
+        let decryptor = age::Decryptor::new_buffered(v.payload.as_slice())
+            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
+        let mut reader = decryptor
+            .decrypt(std::iter::once(&self.identity as &dyn age::Identity))
+            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
+        let mut plain = Vec::new();
+        reader
+            .read_to_end(&mut plain)
+            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
+        let mut entries = Vec::new();
+        let mut prev: Hash = GENESIS;
+        for (i, line) in plain
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .enumerate()
+        {
+            let seq = i as u64 + 1;
+            let broken = |what: &str| Rejection::BrokenChain {
+                seq,
+                what: what.to_string(),
+            };
+            let entry: Entry =
+                serde_json::from_slice(line).map_err(|_| broken("unreadable entry"))?;
+            if entry.seq != seq {
+                return Err(broken("out of order"));
+            }
+            if entry.canonical_bytes() != line {
+                return Err(broken("not in canonical form"));
+            }
+            let hash = chain_hash(&prev, line);
+            // What the card-id check compares, computed here, off the
+            // storing thread.
+            let digest = match &entry.event {
+                Event::CardEntered { card, .. } => {
+                    Some(hex_sha256(&serde_json::to_vec(card).unwrap_or_default()))
+                }
+                _ => None,
+            };
+            entries.push((seq, line.to_vec(), hash, entry, digest));
+            prev = hash;
+        }
+        if entries.len() as u64 != m.journal.entries || hex::encode(prev) != m.journal.head_hash {
+            return Err(Rejection::BrokenChain {
+                seq: entries.len() as u64,
+                what: "the entries do not end at the manifest's head hash".into(),
+            });
+        }
+        Ok(Checked {
+            point: m.point.id.clone(),
+            sequence: m.sequence,
+            entries,
+        })
+    }
+}
+
+/// seq, canonical bytes, chain hash, the entry, and an entered card's digest.
+type CheckedEntry = (u64, Vec<u8>, Hash, Entry, Option<String>);
+
 struct Checked {
     point: String,
     sequence: u64,
-    entries: Vec<(u64, Vec<u8>, Hash, Entry)>,
+    entries: Vec<CheckedEntry>,
 }
 
 /// Where a ballot came from.
