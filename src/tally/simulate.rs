@@ -309,7 +309,11 @@ impl Band {
             .checked_add_days(chrono::Days::new(x / PER_DAY))
             .unwrap_or(self.first);
         let r = x % PER_DAY;
-        let sex = if r % 2 == 0 { Sex::Female } else { Sex::Male };
+        let sex = if r.is_multiple_of(2) {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
         (born, (r / 2) as u16, sex)
     }
 }
@@ -487,10 +491,7 @@ struct World<'a> {
     guests: Vec<Vec<u64>>,
     /// Persons with two ballots, ascending.
     doubles: Vec<u64>,
-    bands: Vec<Band>,
-    /// For `person % 100`: its band and its rank inside that band's share.
-    slots: [(u8, u8); 100],
-    young: Band,
+    births: Births,
     days: Vec<NaiveDate>,
     day_weights: Vec<f64>,
     district_weights: Vec<f64>,
@@ -522,154 +523,149 @@ fn other(what: impl Into<String>) -> TallyError {
     TallyError::Other(what.into())
 }
 
-impl<'a> World<'a> {
-    fn new(edition: &'a Edition, recipient: String, plan: &Plan) -> Result<World<'a>> {
-        let seed = plan.seed;
-        let persons = plan.voters;
-        let k = plan.points as usize;
-        let online = persons * u64::from(plan.online_percent) / 100;
-        let mut layout = Rng::new(seed, &[LAYOUT]);
+/// The voting days and how busy each is: weekends more, the last day most.
+fn voting_days(edition: &Edition) -> Result<(Vec<NaiveDate>, Vec<f64>)> {
+    let mut days = Vec::new();
+    let mut d = edition.voting_start;
+    while d <= edition.voting_end {
+        days.push(d);
+        d = d
+            .succ_opt()
+            .ok_or_else(|| other("the voting window runs past the calendar"))?;
+    }
+    if days.is_empty() {
+        return Err(other("the edition's voting window has no days"));
+    }
+    let weights = days
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let weekend = matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+            let last = i + 1 == days.len();
+            (if weekend { 1.8 } else { 1.0 }) * (if last { 1.4 } else { 1.0 })
+        })
+        .collect();
+    Ok((days, weights))
+}
 
-        // The voting days, weekends busier and the last day busiest.
-        let mut days = Vec::new();
-        let mut d = edition.voting_start;
-        while d <= edition.voting_end {
-            days.push(d);
-            d = d
-                .succ_opt()
-                .ok_or_else(|| other("the voting window runs past the calendar"))?;
-        }
-        if days.is_empty() {
-            return Err(other("the edition's voting window has no days"));
-        }
-        let day_weights: Vec<f64> = days
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let weekend = matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
-                let last = i + 1 == days.len();
-                (if weekend { 1.8 } else { 1.0 }) * (if last { 1.4 } else { 1.0 })
-            })
-            .collect();
+/// Project id → its position in the list.
+fn positions(list: &crate::edition::ProjectList) -> HashMap<String, usize> {
+    list.projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect()
+}
 
-        // Popularity of districts and projects.
-        let district_weights: Vec<f64> = edition
-            .districts
-            .iter()
-            .map(|_| 0.4 + 1.6 * layout.unit())
-            .collect();
-        let citywide_weights = popularity(&mut layout, edition.citywide.projects.len());
-        let local_weights: Vec<Vec<f64>> = edition
-            .districts
-            .iter()
-            .map(|d| popularity(&mut layout, d.list.projects.len()))
-            .collect();
-        let citywide_index = edition
-            .citywide
-            .projects
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
-        let local_index = edition
-            .districts
-            .iter()
-            .map(|d| {
-                d.list
-                    .projects
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (p.id.clone(), i))
-                    .collect()
-            })
-            .collect();
-
-        // Points: where they stand, when they are open, how busy they are.
-        let width = k.to_string().len().max(3);
-        let mobile_every = if k >= 4 { 8 } else { usize::MAX };
-        let mut points = Vec::with_capacity(k);
-        let mut weights = Vec::with_capacity(k);
-        for p in 0..k {
-            let id = format!("P{:0width$}", p + 1);
-            let mobile = p % mobile_every == mobile_every - 1;
-            let home = (!edition.districts.is_empty()).then(|| layout.weighted(&district_weights));
-            let name = match (mobile, home) {
-                (true, _) => format!("Punkt mobilny nr {}", p + 1),
-                (false, Some(h)) => {
-                    let d = &edition.districts[h];
-                    format!(
-                        "Dzielnica {} {} — punkt nr {}",
-                        roman::to_roman(d.number),
-                        d.name,
-                        p + 1
-                    )
-                }
-                (false, None) => format!("Punkt nr {}", p + 1),
-            };
-            let open: Vec<usize> = if mobile {
-                let want = (2 + layout.index(3)).min(days.len());
-                let mut chosen = layout.weighted_distinct(&vec![1.0; days.len()], want);
-                chosen.sort_unstable();
-                chosen
-            } else {
-                (0..days.len()).collect()
-            };
-            let busy = 0.4 + 1.6 * layout.unit() * layout.unit();
-            weights.push(if mobile { busy * 0.4 } else { busy });
-            points.push(PointPlan {
-                id,
-                name,
-                mobile,
-                home,
-                days: open,
-                start: 0,
-                end: 0,
-            });
-        }
-        // Split the paper voters in proportion (largest remainder).
-        let paper = persons - online;
-        if k > 0 {
-            let total: f64 = weights.iter().sum();
-            let exact: Vec<f64> = weights.iter().map(|w| paper as f64 * w / total).collect();
-            let mut sizes: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
-            let mut left = paper - sizes.iter().sum::<u64>();
-            let mut by_remainder: Vec<usize> = (0..k).collect();
-            by_remainder.sort_by(|a, b| {
-                let ra = exact[*a] - exact[*a].floor();
-                let rb = exact[*b] - exact[*b].floor();
-                rb.total_cmp(&ra).then(a.cmp(b))
-            });
-            for i in by_remainder.into_iter().cycle() {
-                if left == 0 {
-                    break;
-                }
-                sizes[i] += 1;
-                left -= 1;
+/// The polling points: where they stand, when they are open, and their
+/// voters (`first_voter..` on, in proportion to how busy each is).
+fn plan_points(
+    edition: &Edition,
+    count: usize,
+    days: usize,
+    district_weights: &[f64],
+    voters: (u64, u64),
+    layout: &mut Rng,
+) -> Result<Vec<PointPlan>> {
+    let (first_voter, paper) = voters;
+    let width = count.to_string().len().max(3);
+    let mobile_every = if count >= 4 { 8 } else { usize::MAX };
+    let mut points = Vec::with_capacity(count);
+    let mut weights = Vec::with_capacity(count);
+    for p in 0..count {
+        let id = format!("P{:0width$}", p + 1);
+        let mobile = p % mobile_every == mobile_every - 1;
+        let home = (!edition.districts.is_empty()).then(|| layout.weighted(district_weights));
+        let name = match (mobile, home) {
+            (true, _) => format!("Punkt mobilny nr {}", p + 1),
+            (false, Some(h)) => {
+                let d = &edition.districts[h];
+                format!(
+                    "Dzielnica {} {} — punkt nr {}",
+                    roman::to_roman(d.number),
+                    d.name,
+                    p + 1
+                )
             }
-            let mut start = online;
-            for (p, size) in points.iter_mut().zip(sizes) {
-                p.start = start;
-                p.end = start + size;
-                start += size;
-            }
-        } else if paper > 0 {
-            return Err(other("paper voters need at least one polling point"));
+            (false, None) => format!("Punkt nr {}", p + 1),
+        };
+        let open: Vec<usize> = if mobile {
+            let want = (2 + layout.index(3)).min(days);
+            let mut chosen = layout.weighted_distinct(&vec![1.0; days], want);
+            chosen.sort_unstable();
+            chosen
+        } else {
+            (0..days).collect()
+        };
+        let busy = 0.4 + 1.6 * layout.unit() * layout.unit();
+        weights.push(if mobile { busy * 0.4 } else { busy });
+        points.push(PointPlan {
+            id,
+            name,
+            mobile,
+            home,
+            days: open,
+            start: 0,
+            end: 0,
+        });
+    }
+    if count == 0 {
+        return if paper > 0 {
+            Err(other("paper voters need at least one polling point"))
+        } else {
+            Ok(points)
+        };
+    }
+    // Split the paper voters in proportion (largest remainder).
+    let total: f64 = weights.iter().sum();
+    let exact: Vec<f64> = weights.iter().map(|w| paper as f64 * w / total).collect();
+    let mut sizes: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
+    let mut left = paper.saturating_sub(sizes.iter().sum::<u64>());
+    let mut by_remainder: Vec<usize> = (0..count).collect();
+    by_remainder.sort_by(|a, b| {
+        let ra = exact[*a] - exact[*a].floor();
+        let rb = exact[*b] - exact[*b].floor();
+        rb.total_cmp(&ra).then(a.cmp(b))
+    });
+    for i in by_remainder.into_iter().cycle() {
+        if left == 0 {
+            break;
         }
+        sizes[i] += 1;
+        left -= 1;
+    }
+    let mut start = first_voter;
+    for (p, size) in points.iter_mut().zip(sizes) {
+        p.start = start;
+        p.end = start + size;
+        start += size;
+    }
+    Ok(points)
+}
 
-        // Birth dates: adult bands and the too young.
-        let start = edition.voting_start;
-        let adult_last = years_before(start, edition.min_age)
+/// Where birth dates come from: adult age bands, and the too young.
+struct Births {
+    bands: Vec<Band>,
+    /// For `person % 100`: its band and its rank inside that band's share.
+    slots: [(u8, u8); 100],
+    young: Band,
+}
+
+impl Births {
+    fn new(edition: &Edition, seed: u64, persons: u64) -> Result<Births> {
+        let out_of_range = || other("the edition's dates are out of range");
+        // Everyone born by this day is of age on every voting day.
+        let adult_last = years_before(edition.voting_start, edition.min_age)
             .and_then(|d| d.pred_opt())
-            .ok_or_else(|| other("the edition's dates are out of range"))?;
+            .ok_or_else(out_of_range)?;
         let mut bands = Vec::new();
         let mut slots = [(0u8, 0u8); 100];
         let mut slot = 0usize;
         for (b, (from, below, share)) in AGE_BANDS.iter().enumerate() {
-            let last = years_before(adult_last, *from)
-                .ok_or_else(|| other("the edition's dates are out of range"))?;
+            let last = years_before(adult_last, *from).ok_or_else(out_of_range)?;
             let first = years_before(adult_last, *below)
                 .and_then(|d| d.succ_opt())
-                .ok_or_else(|| other("the edition's dates are out of range"))?;
+                .ok_or_else(out_of_range)?;
             bands.push(Band::new(
                 first,
                 last,
@@ -681,9 +677,10 @@ impl<'a> World<'a> {
                 slot += 1;
             }
         }
+        // Born after this day: too young on every voting day.
         let young_first = years_before(edition.voting_end, edition.min_age)
             .and_then(|d| d.checked_add_days(chrono::Days::new(2)))
-            .ok_or_else(|| other("the edition's dates are out of range"))?;
+            .ok_or_else(out_of_range)?;
         let young_last = years_before(edition.voting_end, edition.min_age.saturating_sub(3))
             .filter(|d| *d > young_first)
             .unwrap_or(young_first);
@@ -698,18 +695,56 @@ impl<'a> World<'a> {
         if persons / UNDERAGE_EVERY + 1 > young.capacity() {
             return Err(other("too many voters for the underage PESEL numbers"));
         }
-        for day in [bands[bands.len() - 1].first, young_last] {
+        let oldest = bands.last().map_or(young_first, |b| b.first);
+        for day in [oldest, young_last] {
             if pesel::synthesize(day, 0, Sex::Female).is_none() {
                 return Err(other(format!(
                     "birth date {day} has no PESEL (years 1800–2299 only)"
                 )));
             }
         }
+        Ok(Births {
+            bands,
+            slots,
+            young,
+        })
+    }
 
-        // Who votes twice, and where the second ballot goes.
-        let places = k + 1;
-        let mut guests: Vec<Vec<u64>> = vec![Vec::new(); places];
-        let mut doubles = Vec::new();
+    /// Birth date, PESEL serial and sex of adult person `i`.
+    fn adult(&self, i: u64) -> (NaiveDate, u16, Sex) {
+        let (band, rank) = self.slots[(i % 100) as usize];
+        let band = &self.bands[band as usize];
+        band.at((i / 100) * band.share + u64::from(rank))
+    }
+}
+
+impl<'a> World<'a> {
+    fn new(edition: &'a Edition, recipient: String, plan: &Plan) -> Result<World<'a>> {
+        let seed = plan.seed;
+        let persons = plan.voters;
+        let online = persons * u64::from(plan.online_percent) / 100;
+        let mut layout = Rng::new(seed, &[LAYOUT]);
+        let (days, day_weights) = voting_days(edition)?;
+        // Popularity of districts and projects.
+        let district_weights: Vec<f64> = edition
+            .districts
+            .iter()
+            .map(|_| 0.4 + 1.6 * layout.unit())
+            .collect();
+        let citywide_weights = popularity(&mut layout, edition.citywide.projects.len());
+        let local_weights = edition
+            .districts
+            .iter()
+            .map(|d| popularity(&mut layout, d.list.projects.len()))
+            .collect();
+        let points = plan_points(
+            edition,
+            plan.points as usize,
+            days.len(),
+            &district_weights,
+            (online, persons - online),
+            &mut layout,
+        )?;
         let mut world = World {
             edition,
             recipient,
@@ -717,32 +752,42 @@ impl<'a> World<'a> {
             persons,
             online,
             online_percent: plan.online_percent,
+            guests: vec![Vec::new(); points.len() + 1],
             points,
-            guests: Vec::new(),
             doubles: Vec::new(),
-            bands,
-            slots,
-            young,
+            births: Births::new(edition, seed, persons)?,
             days,
             day_weights,
             district_weights,
             local_weights,
             citywide_weights,
-            citywide_index,
-            local_index,
+            citywide_index: positions(&edition.citywide),
+            local_index: edition
+                .districts
+                .iter()
+                .map(|d| positions(&d.list))
+                .collect(),
             names: Names::new(),
         };
+        world.choose_doubles();
+        Ok(world)
+    }
+
+    /// About 1% of persons vote a second time: at another point, or (for
+    /// a paper voter, as often as people vote online) on the internet.
+    fn choose_doubles(&mut self) {
+        let k = self.points.len();
         let internet = k;
-        for i in 0..persons {
-            let mut rng = Rng::new(seed, &[DOUBLE, i]);
+        let online_share = f64::from(self.online_percent) / 100.0;
+        for i in 0..self.persons {
+            let mut rng = Rng::new(self.seed, &[DOUBLE, i]);
             if !rng.chance(DOUBLE_RATE) {
                 continue;
             }
-            let primary = world.place_of(i);
+            let primary = self.place_of(i);
             let second = if primary == internet {
                 (k > 0).then(|| rng.index(k))
-            } else if plan.online_percent > 0 && rng.chance(f64::from(plan.online_percent) / 100.0)
-            {
+            } else if online_share > 0.0 && rng.chance(online_share) {
                 Some(internet)
             } else if k > 1 {
                 let o = rng.index(k - 1);
@@ -751,13 +796,10 @@ impl<'a> World<'a> {
                 None
             };
             if let Some(place) = second {
-                guests[place].push(i);
-                doubles.push(i);
+                self.guests[place].push(i);
+                self.doubles.push(i);
             }
         }
-        world.guests = guests;
-        world.doubles = doubles;
-        Ok(world)
     }
 
     /// Where a person casts their first ballot: a point's index, or `points.len()`
@@ -781,11 +823,9 @@ impl<'a> World<'a> {
         let mut rng = Rng::new(self.seed, &[PERSON, i]);
         let underage = self.is_underage(i);
         let (born, serial, sex) = if underage {
-            self.young.at((i - self.online) / UNDERAGE_EVERY)
+            self.births.young.at((i - self.online) / UNDERAGE_EVERY)
         } else {
-            let (band, rank) = self.slots[(i % 100) as usize];
-            let band = &self.bands[band as usize];
-            band.at((i / 100) * band.share + u64::from(rank))
+            self.births.adult(i)
         };
         // The bands' dates were checked to have PESEL numbers.
         let pesel = pesel::synthesize(born, serial, sex).unwrap_or_default();
@@ -1700,7 +1740,7 @@ fn readme(w: &World<'_>, tally_dir: &Path, truth: &Truth, plan: &Plan) -> String
     );
     let _ = writeln!(
         s,
-        "  usb/{first}/{first}-….urna  paczka końca głosowania każdego punktu: podpisana\n                         kluczem kiosku, dziennik zaszyfrowany kluczem biura"
+        "  usb/{first}/{first}-….urna\n                         paczka końca głosowania każdego punktu: podpisana\n                         kluczem kiosku, dziennik zaszyfrowany kluczem biura"
     );
     let _ = writeln!(
         s,
@@ -1790,6 +1830,9 @@ done
     )
 }
 
+/// What one task made: its part of the truth and, for a point, its report.
+type TaskResult = Result<(Truth, Option<PointReport>)>;
+
 /// Writes a simulated election for `tally`'s edition and office key into
 /// `out`, which must not exist or be empty.
 pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
@@ -1850,8 +1893,7 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
         .clamp(1, 8)
         .min(tasks);
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Result<(Truth, Option<PointReport>)>>>> =
-        Mutex::new((0..tasks).map(|_| None).collect());
+    let done: Mutex<Vec<Option<TaskResult>>> = Mutex::new((0..tasks).map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
