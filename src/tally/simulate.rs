@@ -10,9 +10,10 @@
 //!
 //! Everything comes from one seed through small splitmix64 streams, one per
 //! person, ballot and point, so a point's bundle is made on its own (points
-//! are generated in parallel, one journal in memory at a time) and the same
-//! seed gives the same votes. Only the kiosk keys and the age encryption are
-//! fresh randomness.
+//! are generated in parallel, each worker holding one journal at a time) and
+//! the same seed gives the same votes. Only the kiosk keys and the age
+//! encryption are fresh randomness. Each point exports once, after its last
+//! voting day: one cumulative bundle, sequence 1.
 //!
 //! Who votes: persons `0..online` on the internet, the rest in contiguous
 //! ranges, one per point. A person's PESEL comes from a keyed permutation of
@@ -143,13 +144,15 @@ impl Summary {
     }
 }
 
-/// Shares of the ballots that carry something unusual.
+/// Share of persons who vote twice.
 const DOUBLE_RATE: f64 = 0.01;
 /// Defects other than age, per paper card (with the underage ~2% in all).
 const DEFECT_RATE: f64 = 0.0167;
 /// One paper voter in this many is too young.
 const UNDERAGE_EVERY: u64 = 300;
+/// Paper cards typed with a mistake and amended in the evening.
 const AMEND_RATE: f64 = 0.01;
+/// Paper cards typed twice by mistake, the second voided in the evening.
 const DUPLICATE_RATE: f64 = 0.005;
 /// Birth dates × serials × sexes the PESEL gives per day.
 const PER_DAY: u64 = 2000;
