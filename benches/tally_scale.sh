@@ -32,13 +32,14 @@ cargo build --release --quiet
 URNA="$PWD/target/release/urna"
 EDITION="$PWD/assets/editions/krakow-2014.toml"
 
-# measure OUTFILE COMMAND… — runs it, stdout to OUTFILE; prints "SECONDS RSS_KIB".
-if [ -x /usr/bin/time ] && /usr/bin/time -f "%e %M" -o /dev/null true 2>/dev/null; then
+# measure OUTFILE COMMAND… — runs it, stdout to OUTFILE; prints
+# "WALL_SECONDS PEAK_RSS_KIB CPU_SECONDS" (CPU: user + system).
+if [ -x /usr/bin/time ] && /usr/bin/time -f "%e %M %U %S" -o /dev/null true 2>/dev/null; then
     measure() {
         local out=$1
         shift
-        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$out"
-        tail -n 1 "$WORK/time.txt"
+        /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" >"$out"
+        tail -n 1 "$WORK/time.txt" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
     }
 else
     measure() {
@@ -49,8 +50,9 @@ start = time.monotonic()
 with open(out, "wb") as f:
     code = subprocess.run(cmd, stdout=f).returncode
 wall = time.monotonic() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-print(f"{wall:.2f} {peak}")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+# ru_maxrss is KiB on Linux
+print(f"{wall:.2f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.2f}")
 sys.exit(code)
 EOF
     }
@@ -67,14 +69,14 @@ for n in $SIZES; do
     sim="$dir/sim"
     echo "== $n voters, $POINTS points" >&2
     "$URNA" --lang en --data-dir "$tally" tally init --edition "$EDITION" >/dev/null
-    read -r sim_s sim_kib < <(measure "$dir/simulate.out" \
+    read -r sim_s sim_kib _ < <(measure "$dir/simulate.out" \
         "$URNA" --lang en --data-dir "$tally" tally simulate \
         --voters "$n" --points "$POINTS" --online 0 --seed "$SEED" --out "$sim")
     cat "$dir/simulate.out" >&2
     URNA="$URNA" sh "$sim/trust.sh" "$tally" >/dev/null
-    read -r imp_s imp_kib < <(measure "$dir/import.out" \
+    read -r imp_s imp_kib imp_cpu < <(measure "$dir/import.out" \
         "$URNA" --lang en --data-dir "$tally" tally import "$sim/usb")
-    read -r res_s res_kib < <(measure "$dir/results.json" \
+    read -r res_s res_kib res_cpu < <(measure "$dir/results.json" \
         "$URNA" --lang en --data-dir "$tally" tally results --format json)
     check=$(python3 - "$sim/expected.json" "$dir/results.json" <<'EOF' 2>/dev/null || echo "?"
 import json, sys
@@ -86,9 +88,9 @@ EOF
     total=$(python3 -c "print(f'{$imp_s + $res_s:.2f}')" 2>/dev/null || echo "?")
     peak=$((imp_kib > res_kib ? imp_kib : res_kib))
     bundles=$(du -sm "$sim/usb" | cut -f1)
-    rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | **%s** | **%s** | %s |' \
-        "$n" "${check#* }" "$sim_s" "$bundles" "$imp_s" "$(mib "$imp_kib")" \
-        "$res_s" "$(mib "$res_kib")" "$total" "$(mib "$peak")" "${check%% *}")")
+    rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | **%s** | **%s** | %s |' \
+        "$n" "${check#* }" "$sim_s" "$bundles" "$imp_s" "$imp_cpu" "$(mib "$imp_kib")" \
+        "$res_s" "$res_cpu" "$(mib "$res_kib")" "$total" "$(mib "$peak")" "${check%% *}")")
     if [ "$KEEP" != 1 ]; then
         rm -rf "$sim"
     fi
@@ -97,11 +99,12 @@ done
 echo
 echo "urna tally at scale: $POINTS bundles, every ballot on paper (--online 0), $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-echo "| voters | ballots | simulate s | bundles MiB | import s | import RSS MiB | results s | results RSS MiB | total s | peak RSS MiB | count |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
+echo "| voters | ballots | simulate s | bundles MiB | import s | import CPU s | import RSS MiB | results s | results CPU s | results RSS MiB | total s | peak RSS MiB | count |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
 for r in "${rows[@]}"; do
     echo "$r"
 done
 echo
 echo "Target (DESIGN §8), 1M ballots: import + results < 30 s, peak RSS < 1024 MiB."
+echo "Seconds are wall clock; CPU is user + system (it shows when the machine was shared: $(cut -d" " -f1-3 /proc/loadavg) load now)."
 echo "\"count\": results --format json's ballots equal the simulation's expected.json."
