@@ -1,0 +1,431 @@
+//! A simulated election for training the office and for the scale bench
+//! (`urna tally simulate`).
+//!
+//! For the tally's edition and office key it writes what a real election
+//! leaves on the office's desk: each polling point's kiosk key and end-of-day
+//! bundle (real journals: operators, voting days, cards entered with the
+//! kiosk's rules, a few amended or voided), the internet channel's card CSV,
+//! and `expected.json`, the ground truth the generator knows, which
+//! `urna tally results --format json` must reproduce.
+//!
+//! Everything comes from one seed through small splitmix64 streams, one per
+//! person, ballot and point, so a point's bundle is made on its own (points
+//! are generated in parallel, each worker holding one journal at a time) and
+//! the same seed gives the same votes. Only the kiosk keys and the age
+//! encryption are fresh randomness. Each point exports once, after its last
+//! voting day: one cumulative bundle, sequence 1.
+//!
+//! Who votes: persons `0..online` on the internet, the rest in contiguous
+//! ranges, one per point. A person's PESEL comes from a keyed permutation of
+//! (birth date, serial, sex), so no two persons share one; about 1% of persons
+//! vote a second time elsewhere, which makes every ballot of theirs
+//! `multiple_votes`.
+//!
+//! The parts: `world` (the plan of the election and how a card is filled),
+//! `people` (names, addresses, birth dates), `kiosk` (a point's journal and
+//! bundle), `folder` (internet CSV, README.txt, trust.sh), `truth` (what
+//! the tally must find) and `random` (the streams).
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::{Datelike, FixedOffset, Months, NaiveDate, Offset, Weekday};
+use serde::Serialize;
+
+use crate::bundle::{self, Contents, Counts, PointInfo};
+use crate::card::{self, Assessment, RawCard, Reason, RuleOptions};
+use crate::edition::{Edition, roman};
+use crate::i18n::{self, Forms, Lang, t};
+use crate::pesel::{self, Sex};
+use crate::store::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash};
+use crate::store::{pesel_key, signing, valid_point_id};
+
+use super::store::{Result, Tally, TallyError};
+
+mod folder;
+mod kiosk;
+mod people;
+mod random;
+mod truth;
+mod world;
+
+use folder::*;
+use kiosk::*;
+use people::*;
+use random::*;
+use truth::*;
+use world::*;
+
+/// What to simulate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Persons who vote (a double voter is one person with two ballots).
+    pub voters: u64,
+    /// Polling points, each with its own kiosk and bundle.
+    pub points: u32,
+    /// Share of persons who vote on the internet, 0..=100.
+    pub online_percent: u8,
+    pub seed: u64,
+}
+
+/// What a simulation wrote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub out: PathBuf,
+    pub persons: u64,
+    pub points: u32,
+    /// Paper cards typed at the points (voided ones included).
+    pub cards: u64,
+    /// Paper ballots that stand (cards less voided ones).
+    pub paper_ballots: u64,
+    pub online_ballots: u64,
+    pub double_voters: u64,
+    /// Standing paper cards with a defect on the paper.
+    pub defective: u64,
+    pub amended: u64,
+    pub voided: u64,
+    pub seconds: f64,
+}
+
+const PERSON_FORMS: Forms = Forms {
+    pl: ["osoba", "osoby", "osób"],
+    en: ["person", "persons"],
+};
+
+const POINT_FORMS: Forms = Forms {
+    pl: ["punkt", "punkty", "punktów"],
+    en: ["polling point", "polling points"],
+};
+
+const BUNDLE_FORMS: Forms = Forms {
+    pl: ["paczka", "paczki", "paczek"],
+    en: ["bundle", "bundles"],
+};
+
+const PAPER_FORMS: Forms = Forms {
+    pl: ["karta papierowa", "karty papierowe", "kart papierowych"],
+    en: ["paper card", "paper cards"],
+};
+
+const ONLINE_FORMS: Forms = Forms {
+    pl: [
+        "głos internetowy",
+        "głosy internetowe",
+        "głosów internetowych",
+    ],
+    en: ["internet vote", "internet votes"],
+};
+
+impl Summary {
+    /// What to tell the person who ran it.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let n = |v: u64, f: &Forms| i18n::count(lang, v, f);
+        vec![
+            format!(
+                "{} {} ({:.1} s):",
+                t(lang, "Symulacja zapisana w", "Simulation written to"),
+                self.out.display(),
+                self.seconds
+            ),
+            format!(
+                "  {}, {} ({} {}), {} ({})",
+                n(self.persons, &PERSON_FORMS),
+                n(u64::from(self.points), &POINT_FORMS),
+                n(u64::from(self.points), &BUNDLE_FORMS),
+                t(lang, "w usb/", "in usb/"),
+                n(self.online_ballots, &ONLINE_FORMS),
+                "internet.csv",
+            ),
+            format!(
+                "  {}: {} {}, {} {}, {} {}",
+                n(self.cards, &PAPER_FORMS),
+                t(lang, "z wadą", "defective"),
+                self.defective,
+                t(lang, "poprawionych", "amended"),
+                self.amended,
+                t(lang, "anulowanych", "voided"),
+                self.voided,
+            ),
+            format!(
+                "  {}: {}",
+                t(lang, "głosujący dwa razy", "voted twice"),
+                n(self.double_voters, &PERSON_FORMS)
+            ),
+            t(
+                lang,
+                "Dalej: README.txt (sh trust.sh, import usb/ i internet.csv); prawdziwe liczby są w expected.json.",
+                "Next: README.txt (sh trust.sh, import usb/ and internet.csv); the true figures are in expected.json.",
+            )
+            .to_string(),
+        ]
+    }
+}
+
+/// Share of persons who vote twice.
+const DOUBLE_RATE: f64 = 0.01;
+
+/// Defects other than age, per paper card (with the underage ~2% in all).
+const DEFECT_RATE: f64 = 0.0167;
+
+/// One paper voter in this many is too young.
+const UNDERAGE_EVERY: u64 = 300;
+
+/// Paper cards typed with a mistake and amended in the evening.
+const AMEND_RATE: f64 = 0.01;
+
+/// Paper cards typed twice by mistake, the second voided in the evening.
+const DUPLICATE_RATE: f64 = 0.005;
+
+/// Persons a simulation may have (the PESEL space of the age bands holds more).
+const MAX_VOTERS: u64 = 20_000_000;
+
+/// Stream tags, so that no two uses of the seed draw the same numbers.
+const PERSON: u64 = 1;
+
+const BALLOT: u64 = 2;
+
+const POINT: u64 = 3;
+
+const LAYOUT: u64 = 4;
+
+const DOUBLE: u64 = 5;
+
+const SHUFFLE: u64 = 6;
+
+fn other(what: impl Into<String>) -> TallyError {
+    TallyError::Other(what.into())
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> TallyError + '_ {
+    move |source| TallyError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What one task made: its part of the truth and, for a point, its report.
+type TaskResult = Result<(Truth, Option<PointReport>)>;
+
+/// Writes a simulated election for `tally`'s edition and office key into
+/// `out`, which must not exist or be empty.
+pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
+    let began = std::time::Instant::now();
+    if plan.voters == 0 {
+        return Err(other("--voters must be at least 1"));
+    }
+    if plan.voters > MAX_VOTERS {
+        return Err(other(format!("--voters may be at most {MAX_VOTERS}")));
+    }
+    if plan.points == 0 && plan.online_percent < 100 {
+        return Err(other("--points must be at least 1 (or --online 100)"));
+    }
+    if plan.online_percent > 100 {
+        return Err(other("--online is a percentage, 0 to 100"));
+    }
+    if plan.points > 99_999 {
+        return Err(other("--points may be at most 99999"));
+    }
+    match fs::read_dir(out) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(other(format!(
+                    "{} is not empty; simulate into a new folder",
+                    out.display()
+                )));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(out)
+                .map_err(io_err(out))?;
+        }
+        Err(e) => return Err(io_err(out)(e)),
+    }
+    for sub in ["keys", "usb"] {
+        let d = out.join(sub);
+        fs::DirBuilder::new()
+            .mode(0o700)
+            .create(&d)
+            .map_err(io_err(&d))?;
+    }
+    let world = World::new(tally.edition(), tally.recipient(), plan)?;
+    for p in &world.points {
+        if !valid_point_id(&p.id) {
+            return Err(other(format!("point id {} is not valid", p.id)));
+        }
+    }
+
+    // Task 0 is the internet file, task p + 1 point p; as many workers as
+    // cores (two or more), each taking the next task.
+    let tasks = world.points.len() + 1;
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8)
+        .min(tasks);
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<TaskResult>>> = Mutex::new((0..tasks).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let task = next.fetch_add(1, Ordering::Relaxed);
+                    if task >= tasks {
+                        break;
+                    }
+                    let result = if task == 0 {
+                        simulate_internet(&world, out).map(|t| (t, None))
+                    } else {
+                        simulate_point(&world, task - 1, out).map(|d| (d.truth, Some(d.report)))
+                    };
+                    let failed = result.is_err();
+                    if let Ok(mut slots) = done.lock() {
+                        slots[task] = Some(result);
+                    }
+                    if failed {
+                        // Stop handing out work; the error is reported below.
+                        next.store(tasks, Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+    });
+    let results = done
+        .into_inner()
+        .map_err(|_| other("a simulation worker failed"))?;
+    let mut truth = Truth::new(world.edition);
+    let mut reports = Vec::with_capacity(world.points.len());
+    for r in results {
+        match r {
+            Some(Ok((t, report))) => {
+                truth.add(&t);
+                reports.extend(report);
+            }
+            Some(Err(e)) => return Err(e),
+            None => return Err(other("a simulation worker stopped early")),
+        }
+    }
+
+    let e = world.edition;
+    let expected = Expected {
+        generator: "urna tally simulate",
+        edition: e.id.clone(),
+        seed: plan.seed,
+        persons: world.persons,
+        online_percent: plan.online_percent,
+        double_voters: world.doubles.len() as u64,
+        ballots: ChannelBallots {
+            total: truth.total,
+            points: truth.paper,
+            internet: truth.online,
+        },
+        cards: CardFigures {
+            entered: truth.cards,
+            voided: truth.voided,
+            amended: truth.amended,
+            defective: truth.defective,
+        },
+        defects: reason_map(&truth.defects),
+        points: reports,
+        results: ExpectedResults {
+            ballots: crate::tally::results::BallotCounts {
+                total: truth.total,
+                valid: truth.valid,
+                invalid: truth.invalid,
+                by_reason: reason_map(&truth.by_reason),
+            },
+            citywide: projects(&e.citywide, &truth.citywide),
+            districts: e
+                .districts
+                .iter()
+                .zip(&truth.districts)
+                .map(|(d, c)| ExpectedDistrict {
+                    number: d.number,
+                    projects: projects(&d.list, c),
+                })
+                .collect(),
+        },
+    };
+    let json = serde_json::to_string_pretty(&expected).map_err(|e| other(e.to_string()))? + "\n";
+    let tally_dir = fs::canonicalize(tally.dir()).unwrap_or_else(|_| tally.dir().to_path_buf());
+    for (name, text, mode) in [
+        ("expected.json", json, 0o644),
+        (
+            "README.txt",
+            readme(&world, &tally_dir, &truth, plan),
+            0o644,
+        ),
+        ("trust.sh", trust_script(&tally_dir), 0o755),
+    ] {
+        let path = out.join(name);
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        f.write_all(text.as_bytes()).map_err(io_err(&path))?;
+    }
+    tracing::info!(
+        out = %out.display(),
+        persons = world.persons,
+        points = world.points.len(),
+        ballots = truth.total,
+        "election simulated"
+    );
+    Ok(Summary {
+        out: out.to_path_buf(),
+        persons: world.persons,
+        points: plan.points,
+        cards: truth.cards,
+        paper_ballots: truth.paper,
+        online_ballots: truth.online,
+        double_voters: world.doubles.len() as u64,
+        defective: truth.defective,
+        amended: truth.amended,
+        voided: truth.voided,
+        seconds: began.elapsed().as_secs_f64(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_in_the_summary() {
+        let s = Summary {
+            out: PathBuf::from("/tmp/x"),
+            persons: 2,
+            points: 5,
+            cards: 22,
+            paper_ballots: 21,
+            online_ballots: 1,
+            double_voters: 1,
+            defective: 0,
+            amended: 0,
+            voided: 1,
+            seconds: 0.5,
+        };
+        let pl = s.lines(Lang::Pl).join("\n");
+        assert!(
+            pl.contains("2 osoby, 5 punktów (5 paczek w usb/), 1 głos internetowy"),
+            "{pl}"
+        );
+        assert!(pl.contains("22 karty papierowe"), "{pl}");
+        assert!(pl.contains("głosujący dwa razy: 1 osoba"), "{pl}");
+        let en = s.lines(Lang::En).join("\n");
+        assert!(
+            en.contains("2 persons, 5 polling points (5 bundles in usb/), 1 internet vote"),
+            "{en}"
+        );
+    }
+}
