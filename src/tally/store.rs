@@ -464,35 +464,44 @@ impl Tally {
         let added = n - have;
         let bundle_no = Self::log_import(&tx, log, "accepted", &format!("new entries: {added}"))?;
         {
-            let mut seen_digest =
-                tx.prepare_cached("SELECT digest FROM card_ids WHERE card_id = ?1")?;
+            let mut seen =
+                tx.prepare_cached("SELECT point, digest FROM card_ids WHERE card_id = ?1")?;
             let mut add_id = tx.prepare_cached(
                 "INSERT INTO card_ids(card_id, point, digest) VALUES (?1, ?2, ?3)",
             )?;
             let mut add_entry = tx.prepare_cached(
                 "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            let mut entered_at =
-                tx.prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?;
             for (seq, body, hash, entry, digest) in &c.entries[have as usize..] {
+                let (card_id, entering) = match &entry.event {
+                    Event::CardEntered { card_id, .. } => (card_id, true),
+                    Event::CardAmended { card_id, .. } | Event::CardVoided { card_id, .. } => {
+                        (card_id, false)
+                    }
+                    _ => {
+                        add_entry.execute(params![
+                            c.point,
+                            *seq as i64,
+                            body,
+                            hash.as_slice(),
+                            bundle_no
+                        ])?;
+                        continue;
+                    }
+                };
+                let known: Option<(String, String)> = seen
+                    .query_row([card_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
                 // A kiosk enters a card id no other point entered, and
                 // amends or voids only cards it entered itself.
-                if let Event::CardEntered { card_id, .. }
-                | Event::CardAmended { card_id, .. }
-                | Event::CardVoided { card_id, .. } = &entry.event
-                {
-                    let point: Option<String> =
-                        entered_at.query_row([card_id], |r| r.get(0)).optional()?;
-                    let entering = matches!(entry.event, Event::CardEntered { .. });
-                    if !point.as_ref().map_or(entering, |p| *p == c.point) {
-                        return Ok(Err(Rejection::NotItsCard {
-                            seq: *seq,
-                            id: card_id.clone(),
-                            point: c.point.clone(),
-                        }));
-                    }
+                if !known.as_ref().map_or(entering, |(p, _)| *p == c.point) {
+                    return Ok(Err(Rejection::NotItsCard {
+                        seq: *seq,
+                        id: card_id.clone(),
+                        point: c.point.clone(),
+                    }));
                 }
-                if let (Event::CardEntered { card_id, .. }, Some(digest)) = (&entry.event, digest) {
+                if entering {
                     // A kiosk names a card by its point and entry number, so
                     // no point can take ids from another's range.
                     let expected = format!("{}-{:06}", c.point, seq);
@@ -503,10 +512,10 @@ impl Tally {
                             expected,
                         }));
                     }
-                    let seen: Option<String> =
-                        seen_digest.query_row([card_id], |r| r.get(0)).optional()?;
-                    match seen {
-                        Some(d) if d != *digest => {
+                }
+                if let (true, Some(digest)) = (entering, digest) {
+                    match known {
+                        Some((_, d)) if d != *digest => {
                             // Dropping the transaction rolls everything back.
                             return Ok(Err(Rejection::RecordChanged {
                                 id: card_id.clone(),
@@ -1129,7 +1138,7 @@ impl Checker {
                 what: what.to_string(),
             };
             let entry: Entry =
-                serde_json::from_slice(line).map_err(|_| broken("unreadable entry"))?;
+                crate::store::journal::parse_entry(line).map_err(|_| broken("unreadable entry"))?;
             if entry.seq != seq {
                 return Err(broken("out of order"));
             }
