@@ -634,19 +634,28 @@ impl Tally {
     /// cards left out) and each internet row, with where it came from.
     pub fn ballots(&self) -> Result<Vec<Ballot>> {
         let mut out = Vec::new();
-        self.each_ballot(|source, card: RawCard| {
-            out.push(Ballot { source, card });
-            Ok(())
-        })?;
+        self.each_ballot(
+            |json| {
+                serde_json::from_str::<RawCard>(json)
+                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))
+            },
+            |source, card| {
+                out.push(Ballot { source, card });
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
-    /// Calls `f` with every ballot that stands, its card read as `T` (the
-    /// whole card, or only the fields a pass needs): kiosk cards point by
-    /// point in card order, then internet rows. A point's cards are its own
-    /// (the import makes sure), so only one point's cards are held at once.
-    fn each_ballot<T: serde::de::DeserializeOwned>(
+    /// Calls `f` with every ballot that stands, its card (JSON) read by
+    /// `read`: kiosk cards point by point in card order, then internet rows.
+    /// Reading the store stays on this thread; `read` runs on every core, a
+    /// batch of rows at a time, and the results come back in order. A
+    /// point's cards are its own (the import makes sure), so only one
+    /// point's cards are held at once.
+    fn each_ballot<T: Send>(
         &self,
+        read: impl Fn(&str) -> Result<T> + Sync,
         mut f: impl FnMut(Source, T) -> Result<()>,
     ) -> Result<()> {
         let files: HashMap<i64, String> = {
@@ -655,63 +664,145 @@ impl Tally {
                 stmt.query_map([], |r| Ok((r.get(0)?, file_name(&r.get::<_, String>(1)?))))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut stmt = self
-            .conn
-            .prepare("SELECT point, body, bundle FROM kiosk_entries ORDER BY point, seq")?;
-        let mut rows = stmt.query([])?;
+        // Kiosk rows are (point, bundle, entry); internet rows (id, file,
+        // line, card).
+        enum Row {
+            Kiosk(String, i64, Vec<u8>),
+            Online(String, String, i64, String),
+        }
+        enum Parsed<T> {
+            Card {
+                point: String,
+                bundle: i64,
+                kind: u8,
+                card_id: String,
+                operator: String,
+                card: Option<T>,
+            },
+            Online(Source, T),
+            Other(String),
+        }
+        const ENTERED: u8 = 0;
+        const VOIDED: u8 = 1;
+        let parse = |row: Row| -> Result<Parsed<T>> {
+            match row {
+                Row::Kiosk(point, bundle, body) => {
+                    let e: EntryView<'_> = serde_json::from_slice(&body)
+                        .map_err(|e| TallyError::Other(format!("stored entry unreadable: {e}")))?;
+                    let kind = match e.kind {
+                        "card_entered" | "card_amended" => ENTERED,
+                        "card_voided" => VOIDED,
+                        _ => return Ok(Parsed::Other(point)),
+                    };
+                    let (Some(card_id), card) = (e.data.card_id, e.data.card) else {
+                        return Ok(Parsed::Other(point));
+                    };
+                    let card = match (kind, card) {
+                        (ENTERED, Some(c)) => Some(read(c.get())?),
+                        (ENTERED, None) => return Ok(Parsed::Other(point)),
+                        _ => None,
+                    };
+                    Ok(Parsed::Card {
+                        point,
+                        bundle,
+                        kind,
+                        card_id,
+                        operator: e.operator,
+                        card,
+                    })
+                }
+                Row::Online(id, file, line, card) => Ok(Parsed::Online(
+                    Source::Internet {
+                        id,
+                        file: file_name(&file),
+                        line: line as u64,
+                    },
+                    read(&card)?,
+                )),
+            }
+        };
         let mut point = String::new();
         let mut cards: BTreeMap<String, (Source, T)> = BTreeMap::new();
-        while let Some(r) = rows.next()? {
-            let this_point = r.get_ref(0)?.as_str()?;
-            if this_point != point {
+        let mut take = |p: Parsed<T>| -> Result<()> {
+            let this_point = match &p {
+                Parsed::Card { point, .. } | Parsed::Other(point) => Some(point.as_str()),
+                Parsed::Online(..) => None,
+            };
+            if this_point != Some(point.as_str()) {
                 for (_, (source, card)) in std::mem::take(&mut cards) {
                     f(source, card)?;
                 }
-                point = this_point.to_string();
+                point = this_point.unwrap_or_default().to_string();
             }
-            // Only what the count needs: the kiosk's own assessment and the
-            // rest of the entry are skipped, not built.
-            let entry: CardEvent<T> = serde_json::from_slice(r.get_ref(1)?.as_blob()?)
-                .map_err(|e| TallyError::Other(format!("stored entry unreadable: {e}")))?;
-            match (entry.kind.as_str(), entry.data.card_id, entry.data.card) {
-                ("card_entered" | "card_amended", Some(card_id), Some(card)) => {
-                    let bundle = files.get(&r.get::<_, i64>(2)?).cloned().unwrap_or_default();
-                    cards.insert(
-                        card_id.clone(),
-                        (
-                            Source::Point {
-                                point: point.clone(),
-                                bundle,
-                                card_id,
-                                operator: entry.operator,
-                            },
-                            card,
-                        ),
-                    );
-                }
-                ("card_voided", Some(card_id), _) => {
-                    cards.remove(&card_id);
-                }
-                _ => {}
+            match p {
+                Parsed::Card {
+                    point,
+                    bundle,
+                    kind,
+                    card_id,
+                    operator,
+                    card,
+                } => match (kind, card) {
+                    (ENTERED, Some(card)) => {
+                        let bundle = files.get(&bundle).cloned().unwrap_or_default();
+                        cards.insert(
+                            card_id.clone(),
+                            (
+                                Source::Point {
+                                    point,
+                                    bundle,
+                                    card_id,
+                                    operator,
+                                },
+                                card,
+                            ),
+                        );
+                    }
+                    _ => {
+                        cards.remove(&card_id);
+                    }
+                },
+                Parsed::Online(source, card) => f(source, card)?,
+                Parsed::Other(_) => {}
             }
-        }
-        for (_, (source, card)) in cards {
-            f(source, card)?;
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, file, line, card FROM online ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let card: T = serde_json::from_str(r.get_ref(3)?.as_str()?)
-                .map_err(|e| TallyError::Other(format!("stored row unreadable: {e}")))?;
-            let source = Source::Internet {
-                id: r.get(0)?,
-                file: file_name(&r.get::<_, String>(1)?),
-                line: r.get::<_, i64>(2)? as u64,
+            Ok(())
+        };
+        let mut rows = Vec::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT point, bundle, body FROM kiosk_entries ORDER BY point, seq")?;
+            let mut q = stmt.query([])?;
+            let mut online = self
+                .conn
+                .prepare("SELECT id, file, line, card FROM online ORDER BY id")?;
+            let mut o = online.query([])?;
+            let mut next = || -> Result<Option<Row>> {
+                if let Some(r) = q.next()? {
+                    return Ok(Some(Row::Kiosk(r.get(0)?, r.get(1)?, r.get(2)?)));
+                }
+                Ok(match o.next()? {
+                    Some(r) => Some(Row::Online(r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                    None => None,
+                })
             };
-            f(source, card)?;
+            in_order(
+                || {
+                    rows.clear();
+                    while rows.len() < BATCH {
+                        match next()? {
+                            Some(r) => rows.push(r),
+                            None => break,
+                        }
+                    }
+                    Ok(std::mem::take(&mut rows))
+                },
+                &parse,
+                &mut take,
+            )?;
         }
+        // The last point's cards (the loop flushes on a change of point).
+        take(Parsed::Other(String::from("\u{0}")))?;
         Ok(())
     }
 
@@ -743,110 +834,46 @@ impl Tally {
                 && key.as_ref().is_some_and(|k| annulled.contains(k))
         };
         let mut per_person: HashMap<String, u32> = HashMap::new();
-        self.each_ballot(|source, card: PeselOnly| {
-            let key = pesel_key(&card.pesel);
-            if !is_annulled(&source, &key)
-                && let Some(k) = key
-            {
-                *per_person.entry(k).or_default() += 1;
-            }
-            Ok(())
-        })?;
-        // Reading the store stays on this thread; reading each card and the
-        // rules run on the others, a batch at a time, and come back in order.
+        self.each_ballot(
+            |json| {
+                let card: PeselOnly = serde_json::from_str(json)
+                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
+                Ok(pesel_key(&card.pesel))
+            },
+            |source, key| {
+                if !is_annulled(&source, &key)
+                    && let Some(k) = key
+                {
+                    *per_person.entry(k).or_default() += 1;
+                }
+                Ok(())
+            },
+        )?;
         let edition = &self.edition;
-        let per_person = &per_person;
-        let judge = |source: Source, raw: &str| -> Result<Judged> {
-            let card: RawCard = serde_json::from_str(raw)
-                .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
-            let mut a = card::assess(edition, &card, RuleOptions::default());
-            let person = pesel_key(&card.pesel);
-            if is_annulled(&source, &person) {
-                a = super::results::with_reason(a, Reason::Annulled);
-            } else if person
-                .as_ref()
-                .is_some_and(|k| per_person.get(k).is_some_and(|n| *n > 1))
-            {
-                a = super::results::with_reason(a, Reason::MultipleVotes);
-            }
-            Ok(Judged {
-                pesel: crate::pesel::mask(&card.pesel),
-                person,
-                source,
-                assessment: a,
-            })
-        };
-        type Batch = Vec<(Source, Box<serde_json::value::RawValue>)>;
-        const BATCH: usize = 2048;
-        let workers = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2)
-            .clamp(1, 8);
-        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(workers * 2);
-        let work_rx = std::sync::Mutex::new(work_rx);
-        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Vec<Judged>>)>();
-        std::thread::scope(|s| {
-            for _ in 0..workers {
-                let done_tx = done_tx.clone();
-                let work_rx = &work_rx;
-                let judge = &judge;
-                s.spawn(move || {
-                    loop {
-                        let next = match work_rx.lock() {
-                            Ok(rx) => rx.recv(),
-                            Err(_) => return,
-                        };
-                        let Ok((n, batch)) = next else { return };
-                        let judged = batch
-                            .into_iter()
-                            .map(|(source, raw)| judge(source, raw.get()))
-                            .collect::<Result<Vec<_>>>();
-                        if done_tx.send((n, judged)).is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
-            drop(done_tx);
-            // Hands finished batches to `f` in the order they were read.
-            let mut waiting: BTreeMap<usize, Vec<Judged>> = BTreeMap::new();
-            let mut next_out = 0usize;
-            let mut deliver = |got: (usize, Result<Vec<Judged>>)| -> Result<()> {
-                waiting.insert(got.0, got.1?);
-                while let Some(batch) = waiting.remove(&next_out) {
-                    for j in batch {
-                        f(j)?;
-                    }
-                    next_out += 1;
+        self.each_ballot(
+            |json| {
+                let card: RawCard = serde_json::from_str(json)
+                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
+                let a = card::assess(edition, &card, RuleOptions::default());
+                Ok((a, pesel_key(&card.pesel), crate::pesel::mask(&card.pesel)))
+            },
+            |source, (mut a, person, pesel)| {
+                if is_annulled(&source, &person) {
+                    a = super::results::with_reason(a, Reason::Annulled);
+                } else if person
+                    .as_ref()
+                    .is_some_and(|k| per_person.get(k).is_some_and(|n| *n > 1))
+                {
+                    a = super::results::with_reason(a, Reason::MultipleVotes);
                 }
-                Ok(())
-            };
-            let mut batch: Batch = Vec::with_capacity(BATCH);
-            let mut sent = 0usize;
-            let read = self.each_ballot(|source, raw: Box<serde_json::value::RawValue>| {
-                batch.push((source, raw));
-                if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    work_tx
-                        .send((sent, full))
-                        .map_err(|_| TallyError::Other("a counting thread stopped".into()))?;
-                    sent += 1;
-                    while let Ok(got) = done_rx.try_recv() {
-                        deliver(got)?;
-                    }
-                }
-                Ok(())
-            });
-            if read.is_ok() && !batch.is_empty() {
-                let _ = work_tx.send((sent, std::mem::take(&mut batch)));
-            }
-            drop(work_tx);
-            read?;
-            for got in done_rx {
-                deliver(got)?;
-            }
-            Ok(())
-        })
+                f(Judged {
+                    pesel,
+                    person,
+                    source,
+                    assessment: a,
+                })
+            },
+        )
     }
 
     /// Annuls the internet votes cast on a PESEL: the office's decision after
@@ -892,12 +919,18 @@ impl Tally {
         tx.commit()?;
         let key = pesel_key(pesel);
         let mut touched = 0u64;
-        self.each_ballot(|source, card: PeselOnly| {
-            if matches!(source, Source::Internet { .. }) && pesel_key(&card.pesel) == key {
-                touched += 1;
-            }
-            Ok(())
-        })?;
+        self.each_ballot(
+            |json| {
+                serde_json::from_str::<PeselOnly>(json)
+                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))
+            },
+            |source, card| {
+                if matches!(source, Source::Internet { .. }) && pesel_key(&card.pesel) == key {
+                    touched += 1;
+                }
+                Ok(())
+            },
+        )?;
         tracing::info!(decision = seq, pesel = %parsed.masked(), touched, "internet votes annulled");
         Ok((seq as u64, touched))
     }
@@ -1009,26 +1042,96 @@ pub struct Judged {
     pub assessment: Assessment,
 }
 
-/// A stored journal entry as the count reads it.
+/// A stored journal entry as the count reads it: the card left unread.
 #[derive(serde::Deserialize)]
-#[serde(bound = "T: serde::de::DeserializeOwned")]
-struct CardEvent<T> {
+struct EntryView<'a> {
     operator: String,
-    kind: String,
-    data: CardData<T>,
+    kind: &'a str,
+    #[serde(borrow)]
+    data: DataView<'a>,
 }
 
 #[derive(serde::Deserialize)]
-#[serde(bound = "T: serde::de::DeserializeOwned")]
-struct CardData<T> {
-    #[serde(default = "none")]
+struct DataView<'a> {
+    #[serde(default)]
     card_id: Option<String>,
-    #[serde(default = "none")]
-    card: Option<T>,
+    #[serde(borrow, default)]
+    card: Option<&'a serde_json::value::RawValue>,
 }
 
-fn none<T>() -> Option<T> {
-    None
+/// Rows per batch handed to a worker.
+const BATCH: usize = 2048;
+
+/// Runs `work` on every item of every batch `next` gives (an empty batch
+/// ends it) on every core, and hands the results to `done` in the order of
+/// the items. `next` and `done` run on this thread.
+fn in_order<I: Send, R: Send>(
+    mut next: impl FnMut() -> Result<Vec<I>>,
+    work: &(impl Fn(I) -> Result<R> + Sync),
+    mut done: impl FnMut(R) -> Result<()>,
+) -> Result<()> {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8);
+    let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<I>)>(workers * 2);
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Vec<R>>)>();
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            s.spawn(move || {
+                loop {
+                    let next = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((n, batch)) = next else { return };
+                    let out = batch.into_iter().map(work).collect::<Result<Vec<_>>>();
+                    if done_tx.send((n, out)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut waiting: BTreeMap<usize, Vec<R>> = BTreeMap::new();
+        let mut next_out = 0usize;
+        let mut deliver = |(n, out): (usize, Result<Vec<R>>)| -> Result<()> {
+            waiting.insert(n, out?);
+            while let Some(batch) = waiting.remove(&next_out) {
+                for r in batch {
+                    done(r)?;
+                }
+                next_out += 1;
+            }
+            Ok(())
+        };
+        let mut sent = 0usize;
+        let read = (|| -> Result<()> {
+            loop {
+                let batch = next()?;
+                if batch.is_empty() {
+                    return Ok(());
+                }
+                work_tx
+                    .send((sent, batch))
+                    .map_err(|_| TallyError::Other("a counting thread stopped".into()))?;
+                sent += 1;
+                while let Ok(got) = done_rx.try_recv() {
+                    deliver(got)?;
+                }
+            }
+        })();
+        // Workers stop once the batches run out (or on an error).
+        drop(work_tx);
+        read?;
+        for got in done_rx {
+            deliver(got)?;
+        }
+        Ok(())
+    })
 }
 
 /// A card as the deduplication pass reads it.
