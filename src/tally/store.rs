@@ -92,6 +92,23 @@ fn migrations() -> Migrations<'static> {
              DROP TABLE card_ids;
              ALTER TABLE card_ids_2 RENAME TO card_ids;",
         ),
+        // What deduplication reads: each card entry's id, kind and PESEL,
+        // written with the entry, so the count's first pass reads no JSON.
+        M::up(
+            "CREATE TABLE kiosk_cards (
+                 point TEXT NOT NULL, seq INTEGER NOT NULL, card_id TEXT NOT NULL,
+                 kind TEXT NOT NULL, pesel TEXT NOT NULL,
+                 PRIMARY KEY (point, seq)) STRICT, WITHOUT ROWID;
+             INSERT INTO kiosk_cards
+                 SELECT point, seq, json_extract(j, '$.data.card_id'), json_extract(j, '$.kind'),
+                        COALESCE(json_extract(j, '$.data.card.pesel'), '')
+                 FROM (SELECT point, seq, CAST(body AS TEXT) AS j FROM kiosk_entries)
+                 WHERE json_extract(j, '$.kind') IN ('card_entered', 'card_amended', 'card_voided');
+             CREATE TRIGGER kiosk_cards_no_update BEFORE UPDATE ON kiosk_cards
+             BEGIN SELECT RAISE(ABORT, 'kiosk entries are never changed'); END;
+             CREATE TRIGGER kiosk_cards_no_delete BEFORE DELETE ON kiosk_cards
+             BEGIN SELECT RAISE(ABORT, 'kiosk entries are never deleted'); END;",
+        ),
     ])
 }
 
@@ -496,10 +513,39 @@ impl Tally {
             let mut add_entry = tx.prepare_cached(
                 "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
+            let mut add_card = tx.prepare_cached(
+                "INSERT INTO kiosk_cards(point, seq, card_id, kind, pesel) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
             for (seq, body, hash, entry, digest) in &c.entries[have as usize..] {
                 let (card_id, entering) = match &entry.event {
-                    Event::CardEntered { card_id, .. } => (card_id, true),
-                    Event::CardAmended { card_id, .. } | Event::CardVoided { card_id, .. } => {
+                    Event::CardEntered { card_id, card, .. } => {
+                        add_card.execute(params![
+                            c.point,
+                            *seq as i64,
+                            card_id,
+                            entry.event.kind(),
+                            card.pesel
+                        ])?;
+                        (card_id, true)
+                    }
+                    Event::CardAmended { card_id, card, .. } => {
+                        add_card.execute(params![
+                            c.point,
+                            *seq as i64,
+                            card_id,
+                            entry.event.kind(),
+                            card.pesel
+                        ])?;
+                        (card_id, false)
+                    }
+                    Event::CardVoided { card_id, .. } => {
+                        add_card.execute(params![
+                            c.point,
+                            *seq as i64,
+                            card_id,
+                            entry.event.kind(),
+                            ""
+                        ])?;
                         (card_id, false)
                     }
                     _ => {
@@ -830,6 +876,48 @@ impl Tally {
         Ok(())
     }
 
+    /// The PESEL of every ballot that stands (the same ballots as
+    /// [`Tally::each_ballot`]) and whether it came by internet: what the
+    /// count's first pass needs, from the small table written at import.
+    fn each_person(&self, mut f: impl FnMut(bool, &str)) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT point, card_id, kind, pesel FROM kiosk_cards ORDER BY point, seq")?;
+        let mut rows = stmt.query([])?;
+        let mut point = String::new();
+        let mut cards: HashMap<String, String> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let this_point = r.get_ref(0)?.as_str()?;
+            if this_point != point {
+                for pesel in cards.values() {
+                    f(false, pesel);
+                }
+                cards.clear();
+                point = this_point.to_string();
+            }
+            let card_id = r.get_ref(1)?.as_str()?;
+            match r.get_ref(2)?.as_str()? {
+                "card_voided" => {
+                    cards.remove(card_id);
+                }
+                _ => {
+                    cards.insert(card_id.to_string(), r.get_ref(3)?.as_str()?.to_string());
+                }
+            }
+        }
+        for pesel in cards.values() {
+            f(false, pesel);
+        }
+        let mut stmt = self.conn.prepare("SELECT card FROM online")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let card: PeselOnly = serde_json::from_str(r.get_ref(0)?.as_str()?)
+                .map_err(|e| TallyError::Other(format!("stored row unreadable: {e}")))?;
+            f(true, &card.pesel);
+        }
+        Ok(())
+    }
+
     /// Every ballot judged, in a list; see [`Tally::each_judged`].
     pub fn judged(&self) -> Result<Vec<Judged>> {
         let mut out = Vec::new();
@@ -858,21 +946,13 @@ impl Tally {
                 && key.as_ref().is_some_and(|k| annulled.contains(k))
         };
         let mut per_person: HashMap<String, u32> = HashMap::new();
-        self.each_ballot(
-            |json| {
-                let card: PeselOnly = serde_json::from_str(json)
-                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
-                Ok(pesel_key(&card.pesel))
-            },
-            |source, key| {
-                if !is_annulled(&source, &key)
-                    && let Some(k) = key
-                {
-                    *per_person.entry(k).or_default() += 1;
-                }
-                Ok(())
-            },
-        )?;
+        self.each_person(|internet, pesel| {
+            let key = pesel_key(pesel);
+            let annulled = internet && key.as_ref().is_some_and(|k| annulled.contains(k));
+            if !annulled && let Some(k) = key {
+                *per_person.entry(k).or_default() += 1;
+            }
+        })?;
         let edition = &self.edition;
         self.each_ballot(
             |json| {
