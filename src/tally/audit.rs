@@ -63,26 +63,41 @@ pub struct DecisionView {
 
 impl Audit {
     pub fn of(tally: &Tally) -> Result<Audit> {
-        let judged = tally.judged()?;
+        // Only invalid ballots are kept (every multiple voter's and every
+        // annulled one is among them): the audit is about them, and a million
+        // valid ones need not sit in memory.
+        let (mut total, mut valid) = (0u64, 0u64);
+        let mut judged = Vec::new();
+        tally.each_judged(|j| {
+            total += 1;
+            if j.assessment.is_valid() {
+                valid += 1;
+            } else {
+                judged.push(j);
+            }
+            Ok(())
+        })?;
         let imports = tally.imports()?;
         let decisions = tally.decisions()?;
         Ok(Self::build(
             tally.edition().id.clone(),
+            (total, valid),
             &judged,
             imports,
             &decisions,
         ))
     }
 
+    /// From the ballot counts and the invalid ballots.
     fn build(
         edition: String,
+        (total, valid): (u64, u64),
         judged: &[Judged],
         imports: Vec<ImportRecord>,
         decisions: &[super::store::DecisionRecord],
     ) -> Audit {
         let invalid: Vec<AuditBallot> = judged
             .iter()
-            .filter(|j| !j.assessment.is_valid())
             .map(|j| AuditBallot {
                 source: j.source.clone(),
                 pesel: j.pesel.clone(),
@@ -138,8 +153,6 @@ impl Audit {
                 }
             })
             .collect();
-        let total = judged.len() as u64;
-        let valid = judged.iter().filter(|j| j.assessment.is_valid()).count() as u64;
         Audit {
             edition,
             ballots: Counts {
