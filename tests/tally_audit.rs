@@ -3,156 +3,12 @@
 //! every ballot, every import (rejected ones with why), and `annul` of an
 //! internet account someone else registered on a PESEL (konta-faq #10).
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-use chrono::NaiveDate;
 use serde_json::Value;
-use urna::pesel::{Sex, synthesize};
 
-const EDITION: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/editions/krakow-2014.toml"
-);
-const HEADER: &str =
-    "id,pesel,first_name,last_name,address,cast_date,district,local,citywide,signed";
+#[path = "support/office.rs"]
+mod office;
 
-fn urna(dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_urna"));
-    c.env_remove("URNA_DATA_DIR")
-        .arg("--lang")
-        .arg("en")
-        .arg("--data-dir")
-        .arg(dir);
-    c
-}
-
-fn pesel(n: u16) -> String {
-    synthesize(
-        NaiveDate::from_ymd_opt(1970, 1, 1).expect("date"),
-        n,
-        Sex::Female,
-    )
-    .expect("pesel")
-}
-
-/// A card row: district I, local 1..5 and city-wide 1..5 in `order`.
-fn row(id: &str, pesel: &str, order: &str) -> String {
-    format!("{id},{pesel},Ewa,Nowak,ul. Długa 1,2014-09-28,I,{order},{order},1")
-}
-
-struct Office {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    tally: PathBuf,
-    usb: PathBuf,
-}
-
-fn office() -> Office {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let root = tmp.path().to_path_buf();
-    let tally = root.join("tally");
-    let usb = root.join("usb");
-    std::fs::create_dir(&usb).expect("usb");
-    urna(&tally)
-        .args(["tally", "init", "--edition", EDITION])
-        .assert()
-        .success();
-    Office {
-        _tmp: tmp,
-        root,
-        tally,
-        usb,
-    }
-}
-
-impl Office {
-    fn recipient(&self) -> String {
-        let out = urna(&self.tally)
-            .args(["tally", "init", "--edition", EDITION])
-            .output()
-            .expect("run");
-        assert!(!out.status.success(), "a second init is refused");
-        let text =
-            std::fs::read_to_string(self.tally.join("office-identity.txt")).expect("identity");
-        let line = text
-            .lines()
-            .find(|l| l.starts_with("AGE-SECRET-KEY-"))
-            .expect("key");
-        let id: age::x25519::Identity = line.parse().expect("identity");
-        id.to_public().to_string()
-    }
-
-    /// A kiosk with these card rows, trusted (or not) by the office, exported.
-    fn kiosk(&self, point: &str, rows: &[String], trusted: bool) -> PathBuf {
-        let data = self.root.join(point);
-        urna(&data)
-            .args([
-                "init",
-                "--edition",
-                EDITION,
-                "--point",
-                point,
-                "--point-name",
-                point,
-            ])
-            .args([
-                "--coordinator",
-                "Anna",
-                "--central",
-                &self.recipient(),
-                "--pin-stdin",
-            ])
-            .write_stdin("1234\n")
-            .assert()
-            .success();
-        let csv = self.root.join(format!("{point}.csv"));
-        std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("csv");
-        // Exit 1 says some cards were stored as invalid: that is expected here.
-        let code = urna(&data)
-            .arg("import-cards")
-            .arg(&csv)
-            .output()
-            .expect("import-cards")
-            .status
-            .code();
-        assert!(matches!(code, Some(0 | 1)), "import-cards: {code:?}");
-        if trusted {
-            let key = self.root.join(format!("{point}.pub"));
-            let out = urna(&data).arg("key").output().expect("key");
-            std::fs::write(&key, &out.stdout).expect("key file");
-            urna(&self.tally)
-                .args(["tally", "trust"])
-                .arg(&key)
-                .args(["--point", point])
-                .assert()
-                .success();
-        }
-        let stick = self.usb.join(point);
-        std::fs::create_dir_all(&stick).expect("stick");
-        urna(&data)
-            .args(["export", "--out"])
-            .arg(&stick)
-            .args(["--as", "Anna", "--pin-stdin"])
-            .write_stdin("1234\n")
-            .assert()
-            .success();
-        stick
-    }
-
-    fn results(&self) -> Value {
-        let out = urna(&self.tally)
-            .args(["tally", "results", "--format", "json"])
-            .output()
-            .expect("results");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("json")
-    }
-}
+use office::{HEADER, office, pesel, row, urna};
 
 #[test]
 fn the_audit_traces_every_invalid_ballot_and_an_annulment_frees_the_real_voter() {
@@ -164,7 +20,8 @@ fn the_audit_traces_every_invalid_ballot_and_an_annulment_frees_the_real_voter()
         "x,{},Jan,Kowal,ul. Krótka 2,2014-09-28,I,{up},{up},0",
         pesel(11)
     );
-    o.kiosk(
+    // The unsigned card is stored as invalid: import-cards says so with exit 1.
+    o.kiosk_with(
         "P1",
         &[
             row("r1", &pesel(10), up),
@@ -173,6 +30,7 @@ fn the_audit_traces_every_invalid_ballot_and_an_annulment_frees_the_real_voter()
             row("r4", &c, up),
         ],
         true,
+        1,
     );
     o.kiosk("P2", &[row("r1", &a, up)], true);
     let stranger = o.kiosk("P9", &[row("r1", &pesel(20), up)], false);

@@ -1,0 +1,162 @@
+//! The tally tests' office: a tally store, and kiosks made with the real
+//! binary (`urna init`, `import-cards`, `export`) whose bundles go on a stick.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use serde_json::Value;
+use urna::pesel::{Sex, synthesize};
+
+pub const EDITION: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/editions/krakow-2014.toml"
+);
+pub const HEADER: &str =
+    "id,pesel,first_name,last_name,address,cast_date,district,local,citywide,signed";
+
+pub fn urna(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_urna"));
+    c.env_remove("URNA_DATA_DIR")
+        .arg("--lang")
+        .arg("en")
+        .arg("--data-dir")
+        .arg(dir);
+    c
+}
+
+pub fn pesel(n: u16) -> String {
+    synthesize(
+        NaiveDate::from_ymd_opt(1970, 1, 1).expect("date"),
+        n,
+        Sex::Female,
+    )
+    .expect("pesel")
+}
+
+/// A card row: district I, local 1..5 and city-wide 1..5 in `order`.
+pub fn row(id: &str, pesel: &str, order: &str) -> String {
+    picks(id, pesel, order, order)
+}
+
+/// A card row in district I with its local and city-wide picks in order.
+pub fn picks(id: &str, pesel: &str, local: &str, citywide: &str) -> String {
+    format!("{id},{pesel},Ewa,Nowak,ul. Długa 1,2014-09-28,I,{local},{citywide},1")
+}
+
+pub struct Office {
+    _tmp: tempfile::TempDir,
+    pub root: PathBuf,
+    pub tally: PathBuf,
+    pub usb: PathBuf,
+}
+
+pub fn office() -> Office {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().to_path_buf();
+    let tally = root.join("tally");
+    let usb = root.join("usb");
+    std::fs::create_dir(&usb).expect("usb");
+    urna(&tally)
+        .args(["tally", "init", "--edition", EDITION])
+        .assert()
+        .success();
+    Office {
+        _tmp: tmp,
+        root,
+        tally,
+        usb,
+    }
+}
+
+impl Office {
+    pub fn recipient(&self) -> String {
+        let out = urna(&self.tally)
+            .args(["tally", "init", "--edition", EDITION])
+            .output()
+            .expect("run");
+        assert!(!out.status.success(), "a second init is refused");
+        let text =
+            std::fs::read_to_string(self.tally.join("office-identity.txt")).expect("identity");
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+            .expect("key");
+        let id: age::x25519::Identity = line.parse().expect("identity");
+        id.to_public().to_string()
+    }
+
+    /// A kiosk with these card rows, all valid, trusted (or not) by the
+    /// office, exported.
+    pub fn kiosk(&self, point: &str, rows: &[String], trusted: bool) -> PathBuf {
+        self.kiosk_with(point, rows, trusted, 0)
+    }
+
+    /// The same, `import-cards` exiting with `code` (1: some cards were
+    /// stored as invalid).
+    pub fn kiosk_with(&self, point: &str, rows: &[String], trusted: bool, code: i32) -> PathBuf {
+        let data = self.root.join(point);
+        urna(&data)
+            .args([
+                "init",
+                "--edition",
+                EDITION,
+                "--point",
+                point,
+                "--point-name",
+                point,
+            ])
+            .args([
+                "--coordinator",
+                "Anna",
+                "--central",
+                &self.recipient(),
+                "--pin-stdin",
+            ])
+            .write_stdin("1234\n")
+            .assert()
+            .success();
+        let csv = self.root.join(format!("{point}.csv"));
+        std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("csv");
+        urna(&data)
+            .arg("import-cards")
+            .arg(&csv)
+            .assert()
+            .code(code)
+            .stdout(predicates::str::contains("rejected 0 rows"));
+        if trusted {
+            let key = self.root.join(format!("{point}.pub"));
+            let out = urna(&data).arg("key").output().expect("key");
+            std::fs::write(&key, &out.stdout).expect("key file");
+            urna(&self.tally)
+                .args(["tally", "trust"])
+                .arg(&key)
+                .args(["--point", point])
+                .assert()
+                .success();
+        }
+        let stick = self.usb.join(point);
+        std::fs::create_dir_all(&stick).expect("stick");
+        urna(&data)
+            .args(["export", "--out"])
+            .arg(&stick)
+            .args(["--as", "Anna", "--pin-stdin"])
+            .write_stdin("1234\n")
+            .assert()
+            .success();
+        stick
+    }
+
+    pub fn results(&self) -> Value {
+        let out = urna(&self.tally)
+            .args(["tally", "results", "--format", "json"])
+            .output()
+            .expect("results");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
+    }
+}
