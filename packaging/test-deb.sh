@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=$(ls target/debian/urna_*.deb | head -n 1)
+# `man` reads the installed man pages below.
+if ! command -v man >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq man-db
+fi
 if dpkg -s urna >/dev/null 2>&1; then
   echo "urna is already installed on this machine; refusing to touch it" >&2
   exit 1

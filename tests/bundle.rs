@@ -58,7 +58,7 @@ fn tool(cwd: &Path, program: &str, args: &[&str]) -> Output {
         .output()
         .unwrap_or_else(|e| {
             panic!(
-                "cannot run {program} ({e}): install Debian's tar, age and minisign (.ci/run does)"
+                "cannot run {program} ({e}): `bash test.sh` installs Debian's tar, age and minisign"
             )
         })
 }

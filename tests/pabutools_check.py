@@ -49,12 +49,16 @@ def ensure_venv():
         if VENV.exists():  # left half-made by an interrupted run
             shutil.rmtree(VENV)
         print(f"creating {VENV} with {PABUTOOLS}", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run(
-            [str(PYTHON), "-m", "pip", "install", "--quiet",
-             "--disable-pip-version-check", PABUTOOLS],
-            check=True,
-        )
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+            subprocess.run(
+                [str(PYTHON), "-m", "pip", "install", "--quiet",
+                 "--disable-pip-version-check", PABUTOOLS],
+                check=True,
+            )
+        except (OSError, subprocess.CalledProcessError) as e:
+            sys.exit(f"cannot make the pabutools venv ({e}): `bash test.sh` "
+                     "installs python3-venv and python3-pip, then makes it")
         READY.write_text(PABUTOOLS + "\n")
 
 

@@ -14,7 +14,9 @@ pub fn run(results_json: &Path, pabulib_dir: &Path) -> Output {
         .arg(results_json)
         .arg(pabulib_dir)
         .output()
-        .expect("python3 runs (tests/pabutools_check.py needs python3 with venv and pip)")
+        .unwrap_or_else(|e| {
+            panic!("cannot run python3 ({e}): `bash test.sh` installs it with venv and pip")
+        })
 }
 
 /// Fails the test unless pabutools agrees with urna on every file.
