@@ -14,6 +14,7 @@ pub mod edition;
 pub mod i18n;
 pub mod logging;
 pub mod pesel;
+pub mod shown;
 pub mod store;
 pub mod tally;
 pub mod tui;

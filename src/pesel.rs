@@ -140,14 +140,31 @@ impl fmt::Display for Pesel {
 }
 
 /// Masks anything that may be a PESEL for logs and error messages: the first six
-/// characters stay, the rest become `*` (`44051401359` → `440514*****`).
+/// characters stay, the rest become `*` (`44051401359` → `440514*****`). A value
+/// that is not digits (a name typed into the PESEL rubric) keeps only its first
+/// character ([`crate::shown::Shown`]).
 pub fn mask(typed: &str) -> String {
-    typed
+    let kept: Vec<char> = typed
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
-        .enumerate()
-        .map(|(i, c)| if i < 6 { c } else { '*' })
-        .collect()
+        .collect();
+    if kept.len() <= 11 && kept.iter().all(char::is_ascii_digit) {
+        kept.iter()
+            .enumerate()
+            .map(|(i, c)| if i < 6 { *c } else { '*' })
+            .collect()
+    } else {
+        let shown = crate::shown::Shown::new(typed).to_string();
+        if shown == typed && !typed.is_empty() {
+            // Short and harmless, but still in the PESEL rubric: hide all
+            // but the first character.
+            let mut chars = typed.chars();
+            let first = chars.next().unwrap_or('*');
+            std::iter::once(first).chain(chars.map(|_| '*')).collect()
+        } else {
+            shown
+        }
+    }
 }
 
 /// The check digit the first ten digits require.
