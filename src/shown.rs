@@ -93,6 +93,23 @@ pub fn could_be_personal(value: &str) -> bool {
     count > MAX_SHOWN
 }
 
+/// Whether `value` holds a run of nine or more digits (spaces and dashes
+/// aside): a possible PESEL inside free text.
+pub fn could_hold_a_pesel(value: &str) -> bool {
+    let mut digits = 0usize;
+    for c in value.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            if digits >= 9 {
+                return true;
+            }
+        } else if !(c.is_whitespace() || c == '-') {
+            digits = 0;
+        }
+    }
+    false
+}
+
 fn render(value: &str) -> String {
     if !could_be_personal(value) {
         return value.chars().flat_map(char::escape_default).collect();

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use super::out::say;
 use super::{Context, Failure};
 use crate::edition::{Edition, EditionError, pabulib};
 use crate::i18n::{self, Lang, count, t};
@@ -68,7 +69,7 @@ fn describe(lang: Lang, e: &Edition) -> String {
 fn check(lang: Lang, file: &Path) -> Result<u8, Failure> {
     match Edition::load(file) {
         Ok(e) => {
-            println!(
+            say!(
                 "{}: {}",
                 match lang {
                     Lang::Pl => "Poprawna",
@@ -100,7 +101,7 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
     }
     crate::bundle::replace_atomically(out, text.as_bytes(), 0o644)
         .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
-    println!(
+    say!(
         "{} {}: {}",
         match lang {
             Lang::Pl => "Zapisano",
