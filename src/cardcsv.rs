@@ -279,7 +279,7 @@ pub fn read(path: &Path, ballot: &Ballot) -> Result<Vec<Row>, FileError> {
 
 /// Counts lines by byte offset, the same for LF, CRLF and lone-CR files (the
 /// `csv` crate's own count is one short after every CRLF).
-struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     bytes: &'a [u8],
     /// Offset counted up to, and the line it is on.
     at: usize,
@@ -287,7 +287,7 @@ struct Lines<'a> {
 }
 
 impl Lines<'_> {
-    fn new(bytes: &[u8]) -> Lines<'_> {
+    pub(crate) fn new(bytes: &[u8]) -> Lines<'_> {
         Lines {
             bytes,
             at: 0,
@@ -296,7 +296,7 @@ impl Lines<'_> {
     }
 
     /// The line of the record that starts at `offset`. Offsets only grow.
-    fn of(&mut self, offset: usize) -> u64 {
+    pub(crate) fn of(&mut self, offset: usize) -> u64 {
         let mut offset = offset.min(self.bytes.len());
         // A record reported at the `\n` of the previous line's CRLF starts
         // just after it.

@@ -222,6 +222,33 @@ pub fn normalize_id(id: &str) -> String {
     }
 }
 
+/// Why no card could carry `id` as a project id, if so: the card CSV
+/// separates ids with `|`, the kiosk's rubric takes no blanks or control
+/// characters, and a rubric holds at most [`crate::card::limits::PROJECT_ID`]
+/// characters.
+pub fn id_problem(id: &str) -> Option<String> {
+    let max = crate::card::limits::PROJECT_ID;
+    if id.is_empty() {
+        Some("is empty".into())
+    } else if id.contains('|') {
+        Some(
+            "contains `|`, which separates project ids in the card CSV: no card could name it"
+                .into(),
+        )
+    } else if id.chars().any(char::is_control) {
+        Some("contains a control character: no card could name it".into())
+    } else if id.chars().any(char::is_whitespace) {
+        Some("contains a blank: the kiosk's rubric takes none and the card CSV trims them".into())
+    } else if id.chars().count() > max {
+        Some(format!(
+            "has {} characters: a card's rubric holds at most {max}",
+            id.chars().count()
+        ))
+    } else {
+        None
+    }
+}
+
 /// Points of each pick when `picks` are allowed and the list has `available`
 /// projects: all of a shorter list, from `picks` points down (5,4,3,2 for four).
 pub fn points(picks: u32, available: usize) -> Vec<u32> {
@@ -344,10 +371,16 @@ fn picks(v: Option<&Spanned<u32>>, fallback: Option<&Spanned<u32>>) -> Result<u3
             0..0,
             "missing field `local_picks`/`citywide_picks` (or `picks`) in [ballot]".into(),
         )),
-        Some(p) if *p.get_ref() == 0 || *p.get_ref() > 20 => Err((
-            p.span(),
-            format!("{} picks: a card has between 1 and 20 picks", p.get_ref()),
-        )),
+        Some(p) if *p.get_ref() == 0 || *p.get_ref() as usize > crate::card::limits::PICKS => {
+            Err((
+                p.span(),
+                format!(
+                    "{} picks: a card has between 1 and {} picks",
+                    p.get_ref(),
+                    crate::card::limits::PICKS
+                ),
+            ))
+        }
         Some(p) => Ok(*p.get_ref()),
     }
 }
@@ -372,6 +405,12 @@ fn validate_projects(
     let mut seen: Vec<String> = Vec::with_capacity(projects.len());
     let mut out = Vec::with_capacity(projects.len());
     for p in projects {
+        if let Some(why) = id_problem(p.id.get_ref()) {
+            return Err((
+                p.id.span(),
+                format!("project id {:?} in {whose} {why}", p.id.get_ref()),
+            ));
+        }
         let id = non_empty(&p.id, "project id")?;
         let key = normalize_id(&id);
         if seen.contains(&key) {

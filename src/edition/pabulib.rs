@@ -63,6 +63,8 @@ pub struct PbProject {
     /// The file's own `score` column (points), if present.
     pub score: Option<u64>,
     pub selected: Option<bool>,
+    /// Line of the row in its file.
+    pub line: u64,
 }
 
 /// The `META` and `PROJECTS` sections of one `.pb` file.
@@ -70,6 +72,8 @@ pub struct PbProject {
 pub struct PbFile {
     pub path: PathBuf,
     pub meta: BTreeMap<String, String>,
+    /// Line of each `META` key.
+    pub meta_lines: BTreeMap<String, u64>,
     pub projects: Vec<PbProject>,
 }
 
@@ -100,13 +104,16 @@ impl PbFile {
         let mut section = Section::None;
         let mut header: Option<Vec<String>> = None;
         let mut meta = BTreeMap::new();
-        let mut projects = Vec::new();
+        let mut meta_lines = BTreeMap::new();
+        let mut projects: Vec<PbProject> = Vec::new();
+        let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+        let mut lines = crate::cardcsv::Lines::new(&bytes);
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.of(p.byte() as usize));
                 at(line, format!("unreadable line: {e}"))
             })?;
-            let line = record.position().map_or(0, |p| p.line());
+            let line = record.position().map_or(0, |p| lines.of(p.byte() as usize));
             let first = record.get(0).unwrap_or("").trim();
             if record.len() == 1 {
                 match first {
@@ -142,6 +149,7 @@ impl PbFile {
                 Section::Meta => {
                     let key = record.get(0).unwrap_or("").trim().to_string();
                     let value = record.get(1).unwrap_or("").trim().to_string();
+                    meta_lines.insert(key.clone(), line);
                     meta.insert(key, value);
                 }
                 Section::Projects => {
@@ -149,6 +157,17 @@ impl PbFile {
                         .filter(|s| !s.is_empty())
                         .ok_or_else(|| at(line, "project without project_id".into()))?
                         .to_string();
+                    if let Some(why) = super::id_problem(&id) {
+                        return Err(at(line, format!("project_id {id:?} {why}")));
+                    }
+                    if let Some(first) = seen.insert(super::normalize_id(&id), line) {
+                        return Err(at(
+                            line,
+                            format!(
+                                "project_id \"{id}\" appears twice (first at line {first}); ids are unique within a file"
+                            ),
+                        ));
+                    }
                     let cost_text = field("cost")
                         .ok_or_else(|| at(line, format!("project {id}: no `cost` column")))?;
                     let cost = parse_amount(cost_text).ok_or_else(|| {
@@ -165,6 +184,7 @@ impl PbFile {
                         votes: number("votes"),
                         score: number("score"),
                         selected: field("selected").map(|s| s == "1"),
+                        line,
                     });
                 }
                 Section::None => {}
@@ -176,11 +196,14 @@ impl PbFile {
         if projects.is_empty() {
             return Err(at(1, "no PROJECTS section or no projects in it".into()));
         }
-        Ok(PbFile {
+        let file = PbFile {
             path: path.to_path_buf(),
             meta,
+            meta_lines,
             projects,
-        })
+        };
+        file.check_meta()?;
+        Ok(file)
     }
 
     fn shown(&self) -> String {
@@ -201,32 +224,79 @@ impl PbFile {
             .get(key)
             .map(String::as_str)
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| PabulibError::At {
-                path: self.shown(),
-                line: 1,
-                message: format!("META has no `{key}`"),
-            })
+            .ok_or_else(|| self.meta_at(key, format!("META has no `{key}`")))
+    }
+
+    /// The line of a `META` key (1 when it is missing).
+    fn meta_line(&self, key: &str) -> u64 {
+        self.meta_lines.get(key).copied().unwrap_or(1)
+    }
+
+    fn meta_at(&self, key: &str, message: String) -> PabulibError {
+        PabulibError::At {
+            path: self.shown(),
+            line: self.meta_line(key),
+            message,
+        }
     }
 
     fn meta_number(&self, key: &str) -> Result<Option<u64>, PabulibError> {
         match self.meta.get(key) {
             None => Ok(None),
-            Some(v) => parse_amount(v).map(Some).ok_or_else(|| PabulibError::At {
-                path: self.shown(),
-                line: 1,
-                message: format!("META `{key}` \"{v}\" is not a number"),
-            }),
+            Some(v) => parse_amount(v)
+                .map(Some)
+                .ok_or_else(|| self.meta_at(key, format!("META `{key}` \"{v}\" is not a number"))),
         }
+    }
+
+    /// What an edition takes from `META`, checked where it is written: the
+    /// picks (`min_length`, `max_length`) and the voting dates.
+    fn check_meta(&self) -> Result<(), PabulibError> {
+        let max_picks = crate::card::limits::PICKS as u64;
+        let max = self.meta_number("max_length")?;
+        if let Some(n) = max
+            && !(1..=max_picks).contains(&n)
+        {
+            return Err(self.meta_at(
+                "max_length",
+                format!("META `max_length` {n}: a card has between 1 and {max_picks} picks"),
+            ));
+        }
+        if let Some(n) = self.meta_number("min_length")? {
+            let limit = max.unwrap_or(max_picks);
+            if n > limit {
+                return Err(self.meta_at(
+                    "min_length",
+                    format!("META `min_length` {n} is more than `max_length` {limit}"),
+                ));
+            }
+        }
+        let mut dates = Vec::new();
+        for key in ["date_begin", "date_end"] {
+            if self.meta.contains_key(key) {
+                dates.push(self.meta_date(key)?);
+            }
+        }
+        if let [begin, end] = dates[..]
+            && end < begin
+        {
+            return Err(self.meta_at(
+                "date_end",
+                format!("META `date_end` {end} is before `date_begin` {begin}"),
+            ));
+        }
+        Ok(())
     }
 
     fn meta_date(&self, key: &str) -> Result<NaiveDate, PabulibError> {
         let v = self.meta_required(key)?;
         NaiveDate::parse_from_str(v, "%d.%m.%Y")
             .or_else(|_| NaiveDate::parse_from_str(v, "%Y-%m-%d"))
-            .map_err(|_| PabulibError::At {
-                path: self.shown(),
-                line: 1,
-                message: format!("META `{key}` \"{v}\" is not a date (DD.MM.YYYY)"),
+            .map_err(|_| {
+                self.meta_at(
+                    key,
+                    format!("META `{key}` \"{v}\" is not a date (DD.MM.YYYY)"),
+                )
             })
     }
 
