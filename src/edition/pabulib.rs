@@ -63,8 +63,6 @@ pub struct PbProject {
     /// The file's own `score` column (points), if present.
     pub score: Option<u64>,
     pub selected: Option<bool>,
-    /// Line of the row in its file.
-    pub line: u64,
 }
 
 /// The `META` and `PROJECTS` sections of one `.pb` file.
@@ -184,7 +182,6 @@ impl PbFile {
                         votes: number("votes"),
                         score: number("score"),
                         selected: field("selected").map(|s| s == "1"),
-                        line,
                     });
                 }
                 Section::None => {}
