@@ -2,7 +2,8 @@
 //!
 //! Layers, from the bottom: [`pesel`], [`edition`] and [`card`] are the voting
 //! rules and know nothing of storage; [`store`] keeps a polling point's cards in
-//! SQLite behind a hash-chained journal; [`cardcsv`] reads the card CSV format;
+//! SQLite behind a hash-chained journal; [`cardcsv`] reads the card CSV format
+//! and [`shown`] is the one place input values become message text (masked);
 //! [`tui`] is the kiosk screen and [`cli`] the command line on top.
 #![forbid(unsafe_code)]
 
