@@ -66,6 +66,8 @@ pub enum FileError {
         /// 1-based position in the header.
         position: usize,
         name: Shown,
+        /// A known column the name is a typo of (one or two characters off).
+        near: Option<&'static str>,
     },
     RepeatedColumn {
         path: String,
@@ -123,19 +125,25 @@ impl FileError {
                     path,
                     position,
                     name,
+                    near,
                 },
                 Lang::Pl,
-            ) => {
-                format!("{path}:1: nieznana kolumna nr {position} \"{name}\"; dozwolone: {allowed}")
-            }
+            ) => format!(
+                "{path}:1: nieznana kolumna nr {position} \"{name}\"{}; dozwolone: {allowed}",
+                near.map(|c| format!(" (może {c}?)")).unwrap_or_default()
+            ),
             (
                 FileError::UnknownColumn {
                     path,
                     position,
                     name,
+                    near,
                 },
                 Lang::En,
-            ) => format!("{path}:1: unknown column {position} \"{name}\"; allowed: {allowed}"),
+            ) => format!(
+                "{path}:1: unknown column {position} \"{name}\"{}; allowed: {allowed}",
+                near.map(|c| format!(" ({c}?)")).unwrap_or_default()
+            ),
             (FileError::RepeatedColumn { path, column }, Lang::Pl) => {
                 format!("{path}:1: kolumna \"{column}\" występuje dwa razy")
             }
@@ -317,6 +325,22 @@ impl Lines<'_> {
     }
 }
 
+/// Levenshtein distance, for naming the column a typo meant (only known
+/// column names are ever shown, never the typed one).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
 /// Parses card CSV bytes; `shown` names the source in errors.
 pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, FileError> {
     let path = || shown.to_string();
@@ -352,6 +376,11 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
                 path: path(),
                 position: i + 1,
                 name: Shown::new(h),
+                near: REQUIRED
+                    .iter()
+                    .chain(&OPTIONAL)
+                    .find(|c| edit_distance(c, h) <= if c.len() < 6 { 1 } else { 2 })
+                    .copied(),
             });
         };
         if header[..i].contains(h) {
@@ -614,6 +643,12 @@ mod tests {
             let m = e.describe(lang);
             assert!(!m.contains("75031412362") && !m.contains("Nowak"), "{m}");
         }
+        let e = parse(b"id,pesel,frist_name\n", "t.csv", &BALLOT).expect_err("typo");
+        assert!(
+            e.to_string()
+                .starts_with("t.csv:1: unknown column 3 \"f*********\" (first_name?); allowed:"),
+            "{e}"
+        );
         let e = parse(b"id,pesel,Nowak\n", "t.csv", &BALLOT).expect_err("unknown");
         assert_eq!(
             e.to_string(),
