@@ -485,6 +485,12 @@ fn edition_check_points_at_the_line() {
         .arg(&p)
         .assert()
         .code(1)
+        .stderr(contains(format!("bad.toml:{line}:")).and(contains("jest przed voting_start")));
+    Command::new(env!("CARGO_BIN_EXE_urna"))
+        .args(["--lang", "en", "edition", "check"])
+        .arg(&p)
+        .assert()
+        .code(1)
         .stderr(contains(format!("bad.toml:{line}:")).and(contains("before voting_start")));
     Command::new(env!("CARGO_BIN_EXE_urna"))
         .args(["edition", "check", EDITION])

@@ -1004,3 +1004,41 @@ fn card_csv_and_import_online_errors_speak_polish() {
         "{text}"
     );
 }
+
+#[test]
+fn edition_errors_speak_polish() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let polish = |args: &[&str]| {
+        let out = Std::new(BIN)
+            .env_remove("URNA_DATA_DIR")
+            .args(args)
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let e = write(
+        &tmp.path().join("e.toml"),
+        &MINI.replace("id = \"ID\"", "id = \"1|2\""),
+    );
+    let err = polish(&["edition", "check", e.to_str().expect("path")]);
+    assert!(
+        err.contains("e.toml:15:10: numer zadania \"1|2\" (lista ogólnomiejska) zawiera `|`"),
+        "{err}"
+    );
+    let pb = write(
+        &tmp.path().join("city.pb"),
+        &pb(&[("max_length", "0")], &["1;100;A"]),
+    );
+    let out = tmp.path().join("out.toml");
+    let err = polish(&[
+        "edition",
+        "import-pabulib",
+        "--out",
+        out.to_str().expect("path"),
+        pb.to_str().expect("path"),
+    ]);
+    assert!(
+        err.contains("city.pb:11: META `max_length` 0: karta ma od 1 do 20 wyborów"),
+        "{err}"
+    );
+}

@@ -79,13 +79,13 @@ fn check(lang: Lang, file: &Path) -> Result<u8, Failure> {
             );
             Ok(0)
         }
-        Err(e @ EditionError::Io { .. }) => Err(Failure::usage(e.to_string())),
-        Err(e) => Err(Failure::found(e.to_string())),
+        Err(e @ EditionError::Io { .. }) => Err(Failure::usage(e.describe(lang))),
+        Err(e) => Err(Failure::found(e.describe(lang))),
     }
 }
 
 fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8, Failure> {
-    let edition = pabulib::import(files, min_age).map_err(|e| Failure::usage(e.to_string()))?;
+    let edition = pabulib::import(files, min_age).map_err(|e| Failure::usage(e.describe(lang)))?;
     let text = format!(
         "# Built by `urna edition import-pabulib` from {} Pabulib file(s).\n{}",
         files.len(),

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
     let edition_toml = std::fs::read_to_string(&args.edition)
         .map_err(|e| Failure::usage(format!("{}: {e}", args.edition.display())))?;
     let edition = Edition::parse(&edition_toml, &args.edition.display().to_string())
-        .map_err(|e| Failure::usage(e.to_string()))?;
+        .map_err(|e| Failure::usage(e.describe(lang)))?;
     if dir.join(crate::store::DB_FILE).exists() {
         return Err(ctx.store_failure(crate::store::StoreError::AlreadyInitialised(dir)));
     }

@@ -139,6 +139,8 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             if dir.join(crate::tally::store::DB_FILE).exists() {
                 return Err(failure(TallyError::AlreadyInitialised(dir)));
             }
+            crate::edition::Edition::parse(&text, &edition.display().to_string())
+                .map_err(|e| Failure::usage(e.describe(lang)))?;
             super::init::private_data_dir(lang, &dir)?;
             let (_, recipient) = Tally::create(&dir, &text).map_err(failure)?;
             say!(

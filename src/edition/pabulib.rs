@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Ballot, District, Edition, Project, ProjectList};
+use super::{Ballot, District, Edition, Msg, Project, ProjectList};
 
 /// Kraków's districts in their official order (number = index + 1).
 pub const KRAKOW_DISTRICTS: [&str; 18] = [
@@ -42,14 +42,43 @@ pub enum PabulibError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:{line}: {message}")]
+    #[error("{path}:{line}: {}", message.en)]
     At {
         path: String,
         line: u64,
-        message: String,
+        message: Msg,
     },
-    #[error("{0}")]
-    Set(String),
+    #[error("{}", .0.en)]
+    Set(Msg),
+}
+
+impl PabulibError {
+    /// The error in `lang`, with file and line.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (PabulibError::Io { path, source }, Lang::Pl) => {
+                format!("{path}: nie można odczytać pliku: {source}")
+            }
+            (
+                PabulibError::At {
+                    path,
+                    line,
+                    message,
+                },
+                Lang::Pl,
+            ) => format!("{path}:{line}: {}", message.pl),
+            (PabulibError::Set(m), Lang::Pl) => m.pl.clone(),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+fn msg(pl: impl Into<String>, en: impl Into<String>) -> Msg {
+    Msg {
+        pl: pl.into(),
+        en: en.into(),
+    }
 }
 
 /// One project row of a `.pb` file.
@@ -83,7 +112,7 @@ impl PbFile {
             path: shown.clone(),
             source,
         })?;
-        let at = |line: u64, message: String| PabulibError::At {
+        let at = |line: u64, message: Msg| PabulibError::At {
             path: shown.clone(),
             line,
             message,
@@ -109,7 +138,13 @@ impl PbFile {
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map_or(0, |p| lines.of(p.byte() as usize));
-                at(line, format!("unreadable line: {e}"))
+                at(
+                    line,
+                    msg(
+                        format!("nie da się odczytać linii: {e}"),
+                        format!("unreadable line: {e}"),
+                    ),
+                )
             })?;
             let line = record.position().map_or(0, |p| lines.of(p.byte() as usize));
             let first = record.get(0).unwrap_or("").trim();
@@ -132,7 +167,13 @@ impl PbFile {
             }
             let Some(cols) = &header else {
                 if section == Section::None {
-                    return Err(at(line, "expected the META section first".into()));
+                    return Err(at(
+                        line,
+                        msg(
+                            "najpierw powinna być sekcja META",
+                            "expected the META section first",
+                        ),
+                    ));
                 }
                 header = Some(record.iter().map(|s| s.trim().to_string()).collect());
                 continue;
@@ -153,25 +194,51 @@ impl PbFile {
                 Section::Projects => {
                     let id = field("project_id")
                         .filter(|s| !s.is_empty())
-                        .ok_or_else(|| at(line, "project without project_id".into()))?
+                        .ok_or_else(|| {
+                            at(
+                                line,
+                                msg("zadanie bez project_id", "project without project_id"),
+                            )
+                        })?
                         .to_string();
                     if let Some(why) = super::id_problem(&id) {
-                        return Err(at(line, format!("project_id {id:?} {why}")));
+                        return Err(at(
+                            line,
+                            msg(
+                                format!("project_id {id:?} {}", why.pl),
+                                format!("project_id {id:?} {}", why.en),
+                            ),
+                        ));
                     }
                     if let Some(first) = seen.insert(super::normalize_id(&id), line) {
                         return Err(at(
                             line,
-                            format!(
-                                "project_id \"{id}\" appears twice (first at line {first}); ids are unique within a file"
+                            msg(
+                                format!(
+                                    "project_id \"{id}\" występuje dwa razy (pierwszy raz w linii {first}); numery w pliku się nie powtarzają"
+                                ),
+                                format!(
+                                    "project_id \"{id}\" appears twice (first at line {first}); ids are unique within a file"
+                                ),
                             ),
                         ));
                     }
-                    let cost_text = field("cost")
-                        .ok_or_else(|| at(line, format!("project {id}: no `cost` column")))?;
+                    let cost_text = field("cost").ok_or_else(|| {
+                        at(
+                            line,
+                            msg(
+                                format!("zadanie {id}: brak kolumny `cost`"),
+                                format!("project {id}: no `cost` column"),
+                            ),
+                        )
+                    })?;
                     let cost = parse_amount(cost_text).ok_or_else(|| {
                         at(
                             line,
-                            format!("project {id}: cost \"{cost_text}\" is not a number"),
+                            msg(
+                                format!("zadanie {id}: koszt \"{cost_text}\" nie jest liczbą"),
+                                format!("project {id}: cost \"{cost_text}\" is not a number"),
+                            ),
                         )
                     })?;
                     let number = |name: &str| field(name).and_then(parse_amount);
@@ -188,10 +255,22 @@ impl PbFile {
             }
         }
         if meta.is_empty() {
-            return Err(at(1, "no META section: this is not a Pabulib file".into()));
+            return Err(at(
+                1,
+                msg(
+                    "brak sekcji META: to nie jest plik Pabulib",
+                    "no META section: this is not a Pabulib file",
+                ),
+            ));
         }
         if projects.is_empty() {
-            return Err(at(1, "no PROJECTS section or no projects in it".into()));
+            return Err(at(
+                1,
+                msg(
+                    "brak sekcji PROJECTS albo nie ma w niej zadań",
+                    "no PROJECTS section or no projects in it",
+                ),
+            ));
         }
         let file = PbFile {
             path: path.to_path_buf(),
@@ -221,7 +300,15 @@ impl PbFile {
             .get(key)
             .map(String::as_str)
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| self.meta_at(key, format!("META has no `{key}`")))
+            .ok_or_else(|| {
+                self.meta_at(
+                    key,
+                    msg(
+                        format!("w META brak `{key}`"),
+                        format!("META has no `{key}`"),
+                    ),
+                )
+            })
     }
 
     /// The line of a `META` key (1 when it is missing).
@@ -229,7 +316,7 @@ impl PbFile {
         self.meta_lines.get(key).copied().unwrap_or(1)
     }
 
-    fn meta_at(&self, key: &str, message: String) -> PabulibError {
+    fn meta_at(&self, key: &str, message: Msg) -> PabulibError {
         PabulibError::At {
             path: self.shown(),
             line: self.meta_line(key),
@@ -240,9 +327,15 @@ impl PbFile {
     fn meta_number(&self, key: &str) -> Result<Option<u64>, PabulibError> {
         match self.meta.get(key) {
             None => Ok(None),
-            Some(v) => parse_amount(v)
-                .map(Some)
-                .ok_or_else(|| self.meta_at(key, format!("META `{key}` \"{v}\" is not a number"))),
+            Some(v) => parse_amount(v).map(Some).ok_or_else(|| {
+                self.meta_at(
+                    key,
+                    msg(
+                        format!("META `{key}` \"{v}\" nie jest liczbą"),
+                        format!("META `{key}` \"{v}\" is not a number"),
+                    ),
+                )
+            }),
         }
     }
 
@@ -256,7 +349,10 @@ impl PbFile {
         {
             return Err(self.meta_at(
                 "max_length",
-                format!("META `max_length` {n}: a card has between 1 and {max_picks} picks"),
+                msg(
+                    format!("META `max_length` {n}: karta ma od 1 do {max_picks} wyborów"),
+                    format!("META `max_length` {n}: a card has between 1 and {max_picks} picks"),
+                ),
             ));
         }
         if let Some(n) = self.meta_number("min_length")? {
@@ -264,7 +360,10 @@ impl PbFile {
             if n > limit {
                 return Err(self.meta_at(
                     "min_length",
-                    format!("META `min_length` {n} is more than `max_length` {limit}"),
+                    msg(
+                        format!("META `min_length` {n} jest większe niż `max_length` {limit}"),
+                        format!("META `min_length` {n} is more than `max_length` {limit}"),
+                    ),
                 ));
             }
         }
@@ -279,7 +378,10 @@ impl PbFile {
         {
             return Err(self.meta_at(
                 "date_end",
-                format!("META `date_end` {end} is before `date_begin` {begin}"),
+                msg(
+                    format!("META `date_end` {end} jest przed `date_begin` {begin}"),
+                    format!("META `date_end` {end} is before `date_begin` {begin}"),
+                ),
             ));
         }
         Ok(())
@@ -292,7 +394,10 @@ impl PbFile {
             .map_err(|_| {
                 self.meta_at(
                     key,
-                    format!("META `{key}` \"{v}\" is not a date (DD.MM.YYYY)"),
+                    msg(
+                        format!("META `{key}` \"{v}\" nie jest datą (DD.MM.RRRR)"),
+                        format!("META `{key}` \"{v}\" is not a date (DD.MM.YYYY)"),
+                    ),
                 )
             })
     }
@@ -372,17 +477,20 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
     let city = match city.as_slice() {
         [one] => *one,
         [] => {
-            return Err(PabulibError::Set(
-                "no city-wide file: every file names a district or subunit in META".into(),
-            ));
+            return Err(PabulibError::Set(msg(
+                "brak pliku ogólnomiejskiego: każdy plik podaje w META district albo subunit",
+                "no city-wide file: every file names a district or subunit in META",
+            )));
         }
         many => {
-            return Err(PabulibError::Set(format!(
-                "more than one city-wide file: {}",
-                many.iter()
-                    .map(|f| f.shown())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let list = many
+                .iter()
+                .map(|f| f.shown())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(PabulibError::Set(msg(
+                format!("więcej niż jeden plik ogólnomiejski: {list}"),
+                format!("more than one city-wide file: {list}"),
             )));
         }
     };
@@ -397,10 +505,18 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
             let number = KRAKOW_DISTRICTS
                 .iter()
                 .position(|k| fold_name(k) == fold_name(name))
-                .ok_or_else(|| PabulibError::At {
-                    path: f.shown(),
-                    line: 1,
-                    message: format!("\"{name}\" is not one of Kraków's 18 districts"),
+                .ok_or_else(|| {
+                    f.meta_at(
+                        if f.meta.contains_key("district") {
+                            "district"
+                        } else {
+                            "subunit"
+                        },
+                        msg(
+                            format!("„{name}” to nie jest żadna z 18 dzielnic Krakowa"),
+                            format!("\"{name}\" is not one of Kraków's 18 districts"),
+                        ),
+                    )
                 })?;
             numbered.push((number as u32 + 1, f));
         }
@@ -416,10 +532,10 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
     numbered.sort_by_key(|(n, _)| *n);
     for pair in numbered.windows(2) {
         if pair[0].0 == pair[1].0 {
-            return Err(PabulibError::Set(format!(
-                "two files for the same district: {} and {}",
-                pair[0].1.shown(),
-                pair[1].1.shown()
+            let (a, b) = (pair[0].1.shown(), pair[1].1.shown());
+            return Err(PabulibError::Set(msg(
+                format!("dwa pliki dla tej samej dzielnicy: {a} i {b}"),
+                format!("two files for the same district: {a} and {b}"),
             )));
         }
     }
