@@ -137,6 +137,127 @@ pub struct RawCard {
     pub marks: Vec<Reason>,
 }
 
+/// The longest value each rubric of a card may hold, in characters. The same
+/// at the kiosk (the field stops taking characters), in `import-cards` and in
+/// `tally import-online` (a longer value rejects the row): no path stores more.
+pub mod limits {
+    /// First name.
+    pub const FIRST_NAME: usize = 64;
+    /// Surname.
+    pub const LAST_NAME: usize = 64;
+    /// Address.
+    pub const ADDRESS: usize = 160;
+    /// PESEL as typed, spaces and dashes included (11 digits).
+    pub const PESEL: usize = 20;
+    /// District as typed (`XVIII`, `18`).
+    pub const DISTRICT: usize = 8;
+    /// One project id as typed (`BO.OM.63/24`).
+    pub const PROJECT_ID: usize = 32;
+    /// Rubrics in one part (local or city-wide) of a card; an edition has at
+    /// most this many picks.
+    pub const PICKS: usize = 20;
+    /// A card CSV row's own `id`.
+    pub const ROW_ID: usize = 64;
+}
+
+/// A rubric of the card, for messages about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rubric {
+    FirstName,
+    LastName,
+    Address,
+    Pesel,
+    District,
+    Local,
+    Citywide,
+    RowId,
+}
+
+impl Rubric {
+    /// The card CSV column of the rubric.
+    pub fn column(self) -> &'static str {
+        match self {
+            Rubric::FirstName => "first_name",
+            Rubric::LastName => "last_name",
+            Rubric::Address => "address",
+            Rubric::Pesel => "pesel",
+            Rubric::District => "district",
+            Rubric::Local => "local",
+            Rubric::Citywide => "citywide",
+            Rubric::RowId => "id",
+        }
+    }
+
+    /// The most characters the rubric holds (for a list: one project id).
+    pub fn max_chars(self) -> usize {
+        match self {
+            Rubric::FirstName => limits::FIRST_NAME,
+            Rubric::LastName => limits::LAST_NAME,
+            Rubric::Address => limits::ADDRESS,
+            Rubric::Pesel => limits::PESEL,
+            Rubric::District => limits::DISTRICT,
+            Rubric::Local | Rubric::Citywide => limits::PROJECT_ID,
+            Rubric::RowId => limits::ROW_ID,
+        }
+    }
+}
+
+/// A value longer than its rubric's limit; it is never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong {
+    pub rubric: Rubric,
+    /// Characters found (for a list: rubrics found, when `list` is set).
+    pub found: usize,
+    pub max: usize,
+    /// The list has too many rubrics (rather than one id too long).
+    pub list: bool,
+}
+
+/// Checks one value against its rubric's limit.
+pub fn check_len(rubric: Rubric, value: &str) -> Result<(), TooLong> {
+    let max = rubric.max_chars();
+    // Counting stops just past the limit: a 10 MB value costs no more.
+    let found = value.chars().take(max + 1).count();
+    if found > max {
+        Err(TooLong {
+            rubric,
+            found: value.chars().count(),
+            max,
+            list: false,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+impl RawCard {
+    /// The first rubric holding more than the card model allows, if any.
+    pub fn check_limits(&self) -> Result<(), TooLong> {
+        check_len(Rubric::FirstName, &self.first_name)?;
+        check_len(Rubric::LastName, &self.last_name)?;
+        check_len(Rubric::Address, &self.address)?;
+        check_len(Rubric::Pesel, &self.pesel)?;
+        check_len(Rubric::District, &self.district)?;
+        for (rubric, list) in [
+            (Rubric::Local, &self.local),
+            (Rubric::Citywide, &self.citywide),
+        ] {
+            if list.len() > limits::PICKS {
+                return Err(TooLong {
+                    rubric,
+                    found: list.len(),
+                    max: limits::PICKS,
+                    list: true,
+                });
+            }
+            for id in list {
+                check_len(rubric, id)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Switches that differ between a real kiosk and training.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleOptions {
@@ -336,5 +457,56 @@ mod tests {
             );
         }
         assert!("nonsense".parse::<Reason>().is_err());
+    }
+
+    fn card() -> RawCard {
+        RawCard {
+            first_name: "Jan".into(),
+            last_name: "Kowalski".into(),
+            address: "ul. Długa 1".into(),
+            pesel: "44051401359".into(),
+            signed: true,
+            district: "XI".into(),
+            local: vec!["1".into()],
+            citywide: vec!["1".into()],
+            cast_date: NaiveDate::from_ymd_opt(2014, 9, 27).expect("date"),
+            marks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_limit_holds_at_the_limit_and_refuses_one_more() {
+        type Set = fn(&mut RawCard, String);
+        let cases: [(Rubric, Set); 7] = [
+            (Rubric::FirstName, |c, v| c.first_name = v),
+            (Rubric::LastName, |c, v| c.last_name = v),
+            (Rubric::Address, |c, v| c.address = v),
+            (Rubric::Pesel, |c, v| c.pesel = v),
+            (Rubric::District, |c, v| c.district = v),
+            (Rubric::Local, |c, v| c.local = vec![v]),
+            (Rubric::Citywide, |c, v| c.citywide = vec![v]),
+        ];
+        for (rubric, set) in cases {
+            let max = rubric.max_chars();
+            let mut c = card();
+            // Multi-byte characters: the limit counts characters, not bytes.
+            set(&mut c, "ż".repeat(max));
+            assert_eq!(c.check_limits(), Ok(()), "{rubric:?} at the limit");
+            set(&mut c, "ż".repeat(max + 1));
+            assert_eq!(
+                c.check_limits(),
+                Err(TooLong {
+                    rubric,
+                    found: max + 1,
+                    max,
+                    list: false
+                })
+            );
+        }
+        let mut c = card();
+        c.local = vec!["1".into(); limits::PICKS];
+        assert_eq!(c.check_limits(), Ok(()));
+        c.local.push("1".into());
+        assert!(matches!(c.check_limits(), Err(TooLong { list: true, .. })));
     }
 }

@@ -18,9 +18,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::card::RawCard;
+use crate::card::{RawCard, Rubric, TooLong, check_len};
 use crate::edition::Ballot;
 use crate::i18n::Lang;
+use crate::shown::Shown;
 
 /// Columns every file must have, in the documented order.
 pub const REQUIRED: [&str; 9] = [
@@ -37,25 +38,41 @@ pub const REQUIRED: [&str; 9] = [
 /// Columns a file may have.
 pub const OPTIONAL: [&str; 1] = ["signed"];
 
-/// A file that cannot be used at all; nothing from it may be stored.
-#[derive(Debug, thiserror::Error)]
+/// A file that cannot be used at all; nothing from it may be stored. No
+/// variant holds a value from the file unmasked.
+#[derive(Debug)]
 pub enum FileError {
-    #[error("{path}: cannot read the file: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:1: the file is empty; expected the header line {}", REQUIRED.join(","))]
-    Empty { path: String },
-    #[error("{path}:{line}: the file is not UTF-8 text (save it as \"CSV UTF-8\")")]
-    NotUtf8 { path: String, line: u64 },
-    #[error("{path}:1: missing column(s) {}; the header must name {}", missing.join(", "), REQUIRED.join(","))]
-    MissingColumns { path: String, missing: Vec<String> },
-    #[error("{path}:1: unknown column \"{column}\"; allowed: {}, {}", REQUIRED.join(","), OPTIONAL.join(","))]
-    UnknownColumn { path: String, column: String },
-    #[error("{path}:1: column \"{column}\" appears twice")]
-    RepeatedColumn { path: String, column: String },
-    #[error("{path}:{line}: {message}")]
+    Empty {
+        path: String,
+    },
+    NotUtf8 {
+        path: String,
+        line: u64,
+    },
+    /// The first line names none of the columns: a data row, or another file.
+    NoHeader {
+        path: String,
+    },
+    MissingColumns {
+        path: String,
+        missing: Vec<&'static str>,
+    },
+    UnknownColumn {
+        path: String,
+        /// 1-based position in the header.
+        position: usize,
+        name: Shown,
+        /// A known column the name is a typo of (one or two characters off).
+        near: Option<&'static str>,
+    },
+    RepeatedColumn {
+        path: String,
+        column: &'static str,
+    },
     Header {
         path: String,
         line: u64,
@@ -63,7 +80,106 @@ pub enum FileError {
     },
 }
 
-/// Why one row could not be read as a card.
+impl FileError {
+    /// The problem in words, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let header = REQUIRED.join(",");
+        let allowed = format!("{header},{}", OPTIONAL.join(","));
+        match (self, lang) {
+            (FileError::Io { path, source }, Lang::Pl) => {
+                format!("{path}: nie można odczytać pliku: {source}")
+            }
+            (FileError::Io { path, source }, Lang::En) => {
+                format!("{path}: cannot read the file: {source}")
+            }
+            (FileError::Empty { path }, Lang::Pl) => {
+                format!("{path}:1: plik jest pusty; pierwsza linia to nagłówek {header}")
+            }
+            (FileError::Empty { path }, Lang::En) => {
+                format!("{path}:1: the file is empty; expected the header line {header}")
+            }
+            (FileError::NotUtf8 { path, line }, Lang::Pl) => {
+                format!("{path}:{line}: plik nie jest tekstem UTF-8 (zapisz go jako „CSV UTF-8”)")
+            }
+            (FileError::NotUtf8 { path, line }, Lang::En) => {
+                format!("{path}:{line}: the file is not UTF-8 text (save it as \"CSV UTF-8\")")
+            }
+            (FileError::NoHeader { path }, Lang::Pl) => format!(
+                "{path}:1: pierwsza linia nie jest nagłówkiem: nie nazywa żadnej kolumny; \
+                 plik musi zaczynać się od linii {header}"
+            ),
+            (FileError::NoHeader { path }, Lang::En) => format!(
+                "{path}:1: the first line is not the header: it names none of the columns; \
+                 the file must start with the line {header}"
+            ),
+            (FileError::MissingColumns { path, missing }, Lang::Pl) => format!(
+                "{path}:1: brak kolumn {}; nagłówek musi wymieniać {header}",
+                missing.join(", ")
+            ),
+            (FileError::MissingColumns { path, missing }, Lang::En) => format!(
+                "{path}:1: missing column(s) {}; the header must name {header}",
+                missing.join(", ")
+            ),
+            (
+                FileError::UnknownColumn {
+                    path,
+                    position,
+                    name,
+                    near,
+                },
+                Lang::Pl,
+            ) => format!(
+                "{path}:1: nieznana kolumna nr {position} \"{name}\"{}; dozwolone: {allowed}",
+                near.map(|c| format!(" (może {c}?)")).unwrap_or_default()
+            ),
+            (
+                FileError::UnknownColumn {
+                    path,
+                    position,
+                    name,
+                    near,
+                },
+                Lang::En,
+            ) => format!(
+                "{path}:1: unknown column {position} \"{name}\"{}; allowed: {allowed}",
+                near.map(|c| format!(" ({c}?)")).unwrap_or_default()
+            ),
+            (FileError::RepeatedColumn { path, column }, Lang::Pl) => {
+                format!("{path}:1: kolumna \"{column}\" występuje dwa razy")
+            }
+            (FileError::RepeatedColumn { path, column }, Lang::En) => {
+                format!("{path}:1: column \"{column}\" appears twice")
+            }
+            (
+                FileError::Header {
+                    path,
+                    line,
+                    message,
+                },
+                Lang::Pl,
+            ) => format!("{path}:{line}: nie da się odczytać nagłówka: {message}"),
+            (
+                FileError::Header {
+                    path,
+                    line,
+                    message,
+                },
+                Lang::En,
+            ) => format!("{path}:{line}: the header cannot be read: {message}"),
+        }
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Why one row could not be read as a card. Values from the row are held
+/// masked ([`Shown`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowProblem {
     FieldCount {
@@ -71,42 +187,19 @@ pub enum RowProblem {
         expected: usize,
     },
     Unparsable(String),
-    CastDate(String),
-    Signed(String),
+    CastDate(Shown),
+    Signed(Shown),
     TooManyPicks {
         part: &'static str,
         found: usize,
         max: u32,
     },
-}
-
-/// A value as it may be quoted in a message: a run of nine or more digits
-/// (spaces and dashes aside) could be a PESEL typed into the wrong column, so it
-/// is masked. Dates have at most eight digits.
-fn quoted(value: &str) -> String {
-    let longest_run = value
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .fold((0, 0), |(run, best), c| {
-            let run = if c.is_ascii_digit() { run + 1 } else { 0 };
-            (run, best.max(run))
-        })
-        .1;
-    if longest_run >= 9 {
-        crate::pesel::mask(value)
-    } else {
-        value.to_string()
-    }
+    TooLong(TooLong),
 }
 
 impl RowProblem {
     /// The problem in words; never quotes personal data.
     pub fn describe(&self, lang: Lang) -> String {
-        let (cast_date, signed) = match self {
-            RowProblem::CastDate(v) => (quoted(v), String::new()),
-            RowProblem::Signed(v) => (String::new(), quoted(v)),
-            _ => (String::new(), String::new()),
-        };
         match (self, lang) {
             (RowProblem::FieldCount { found, expected }, Lang::Pl) => {
                 format!("wiersz ma {found} pól, a nagłówek {expected}")
@@ -116,21 +209,57 @@ impl RowProblem {
             }
             (RowProblem::Unparsable(e), Lang::Pl) => format!("nie da się odczytać wiersza: {e}"),
             (RowProblem::Unparsable(e), Lang::En) => format!("the row cannot be read: {e}"),
-            (RowProblem::CastDate(_), Lang::Pl) => {
-                format!("cast_date \"{cast_date}\" nie jest datą w postaci RRRR-MM-DD")
+            (RowProblem::CastDate(v), Lang::Pl) => {
+                format!("cast_date \"{v}\" nie jest datą w postaci RRRR-MM-DD")
             }
-            (RowProblem::CastDate(_), Lang::En) => {
-                format!("cast_date \"{cast_date}\" is not a date like YYYY-MM-DD")
+            (RowProblem::CastDate(v), Lang::En) => {
+                format!("cast_date \"{v}\" is not a date like YYYY-MM-DD")
             }
-            (RowProblem::Signed(_), Lang::Pl) => format!("signed \"{signed}\" musi być 1 albo 0"),
-            (RowProblem::Signed(_), Lang::En) => format!("signed \"{signed}\" must be 1 or 0"),
+            (RowProblem::Signed(v), Lang::Pl) => format!("signed \"{v}\" musi być 1 albo 0"),
+            (RowProblem::Signed(v), Lang::En) => format!("signed \"{v}\" must be 1 or 0"),
             (RowProblem::TooManyPicks { part, found, max }, Lang::Pl) => {
                 format!("{part} ma {found} pozycji, a karta ma {max} rubryk")
             }
             (RowProblem::TooManyPicks { part, found, max }, Lang::En) => {
                 format!("{part} lists {found} projects, the card has {max} rubrics")
             }
+            (RowProblem::TooLong(t), lang) => too_long(lang, t),
         }
+    }
+}
+
+/// A value over its rubric's limit, in words.
+pub fn too_long(lang: Lang, t: &TooLong) -> String {
+    let column = t.rubric.column();
+    match (t.list, lang) {
+        (true, Lang::Pl) => format!(
+            "{column} ma {} pozycji, a karta może mieć najwyżej {}",
+            t.found, t.max
+        ),
+        (true, Lang::En) => format!(
+            "{column} lists {} projects, a card holds at most {}",
+            t.found, t.max
+        ),
+        (false, Lang::Pl) => format!(
+            "{column} ma {} znaków, a może mieć najwyżej {}{}",
+            t.found,
+            t.max,
+            if matches!(t.rubric, Rubric::Local | Rubric::Citywide) {
+                " (numer jednego zadania)"
+            } else {
+                ""
+            }
+        ),
+        (false, Lang::En) => format!(
+            "{column} has {} characters, at most {} are allowed{}",
+            t.found,
+            t.max,
+            if matches!(t.rubric, Rubric::Local | Rubric::Citywide) {
+                " (one project id)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 
@@ -156,16 +285,68 @@ pub fn read(path: &Path, ballot: &Ballot) -> Result<Vec<Row>, FileError> {
     parse(&bytes, &shown, ballot)
 }
 
+/// Counts lines by byte offset, the same for LF, CRLF and lone-CR files (the
+/// `csv` crate's own count is one short after every CRLF).
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    /// Offset counted up to, and the line it is on.
+    at: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    pub(crate) fn new(bytes: &[u8]) -> Lines<'_> {
+        Lines {
+            bytes,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the record that starts at `offset`. Offsets only grow.
+    pub(crate) fn of(&mut self, offset: usize) -> u64 {
+        let mut offset = offset.min(self.bytes.len());
+        // A record reported at the `\n` of the previous line's CRLF starts
+        // just after it.
+        if offset > 0 && self.bytes.get(offset) == Some(&b'\n') && self.bytes[offset - 1] == b'\r' {
+            offset += 1;
+        }
+        if offset < self.at {
+            return self.line;
+        }
+        for i in self.at..offset {
+            let b = self.bytes[i];
+            if b == b'\n' || (b == b'\r' && self.bytes.get(i + 1) != Some(&b'\n')) {
+                self.line += 1;
+            }
+        }
+        self.at = offset;
+        self.line
+    }
+}
+
+/// Levenshtein distance, for naming the column a typo meant (only known
+/// column names are ever shown, never the typed one).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
 /// Parses card CSV bytes; `shown` names the source in errors.
 pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, FileError> {
     let path = || shown.to_string();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
-            + 1;
+        let line = Lines::new(bytes).of(e.valid_up_to());
         return Err(FileError::NotUtf8 { path: path(), line });
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -185,24 +366,34 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
+    let known = |h: &str| REQUIRED.iter().chain(&OPTIONAL).find(|c| **c == h).copied();
+    if header.iter().all(|h| known(h).is_none()) {
+        return Err(FileError::NoHeader { path: path() });
+    }
     for (i, h) in header.iter().enumerate() {
-        if !REQUIRED.contains(&h.as_str()) && !OPTIONAL.contains(&h.as_str()) {
+        let Some(column) = known(h) else {
             return Err(FileError::UnknownColumn {
                 path: path(),
-                column: h.clone(),
+                position: i + 1,
+                name: Shown::new(h),
+                near: REQUIRED
+                    .iter()
+                    .chain(&OPTIONAL)
+                    .find(|c| edit_distance(c, h) <= if c.len() < 6 { 1 } else { 2 })
+                    .copied(),
             });
-        }
+        };
         if header[..i].contains(h) {
             return Err(FileError::RepeatedColumn {
                 path: path(),
-                column: h.clone(),
+                column,
             });
         }
     }
-    let missing: Vec<String> = REQUIRED
+    let missing: Vec<&'static str> = REQUIRED
         .iter()
         .filter(|c| !header.iter().any(|h| h == *c))
-        .map(|c| c.to_string())
+        .copied()
         .collect();
     if !missing.is_empty() {
         return Err(FileError::MissingColumns {
@@ -214,13 +405,14 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
     let idx: Vec<usize> = REQUIRED.iter().filter_map(|c| col(c)).collect();
     let signed_col = col("signed");
 
+    let mut lines = Lines::new(bytes);
     let mut rows = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let row = n as u64 + 1;
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.of(p.byte() as usize));
                 rows.push(Row {
                     row,
                     line,
@@ -230,7 +422,7 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.of(p.byte() as usize));
         let get = |i: usize| record.get(idx[i]).unwrap_or("").to_string();
         let id = get(0).trim().to_string();
         let card = if record.len() != header.len() {
@@ -238,6 +430,8 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
                 found: record.len(),
                 expected: header.len(),
             })
+        } else if let Err(t) = check_len(Rubric::RowId, &id) {
+            Err(RowProblem::TooLong(t))
         } else {
             row_card(
                 &get,
@@ -270,11 +464,11 @@ fn row_card(
 ) -> Result<RawCard, RowProblem> {
     let date_text = get(5);
     let cast_date = NaiveDate::parse_from_str(date_text.trim(), "%Y-%m-%d")
-        .map_err(|_| RowProblem::CastDate(date_text.trim().to_string()))?;
+        .map_err(|_| RowProblem::CastDate(Shown::new(date_text.trim())))?;
     let signed = match signed.trim() {
         "" | "1" => true,
         "0" => false,
-        other => return Err(RowProblem::Signed(other.to_string())),
+        other => return Err(RowProblem::Signed(Shown::new(other))),
     };
     let local = slots(&get(7));
     let citywide = slots(&get(8));
@@ -290,7 +484,7 @@ fn row_card(
             });
         }
     }
-    Ok(RawCard {
+    let card = RawCard {
         pesel: get(1),
         first_name: get(2),
         last_name: get(3),
@@ -301,7 +495,9 @@ fn row_card(
         citywide,
         signed,
         marks: Vec::new(),
-    })
+    };
+    card.check_limits().map_err(RowProblem::TooLong)?;
+    Ok(card)
 }
 
 /// Writes one card as a CSV record (for tests, samples and benches).
@@ -383,13 +579,13 @@ mod tests {
                     found: 3,
                     expected: 10
                 }),
-                Some(RowProblem::CastDate("27.09.2014".into())),
+                Some(RowProblem::CastDate(Shown::new("27.09.2014"))),
                 Some(RowProblem::TooManyPicks {
                     part: "local",
                     found: 6,
                     max: 5
                 }),
-                Some(RowProblem::Signed("tak".into())),
+                Some(RowProblem::Signed(Shown::new("tak"))),
             ]
         );
         assert_eq!(
@@ -400,20 +596,84 @@ mod tests {
 
     #[test]
     fn a_pesel_in_the_wrong_column_is_not_quoted() {
-        let p = RowProblem::CastDate("75031412362".into());
+        let p = RowProblem::CastDate(Shown::new("75031412362"));
         assert_eq!(
             p.describe(Lang::En),
             "cast_date \"750314*****\" is not a date like YYYY-MM-DD"
         );
-        let p = RowProblem::Signed("750314-123 62".into());
+        let p = RowProblem::Signed(Shown::new("750314-123 62"));
         assert!(!p.describe(Lang::Pl).contains("123"));
         for date in ["1.10.2014", "20141001", "2014-10-01x"] {
             assert!(
-                RowProblem::CastDate(date.into())
+                RowProblem::CastDate(Shown::new(date))
                     .describe(Lang::En)
                     .contains(&format!("\"{date}\"")),
                 "{date}"
             );
         }
+    }
+
+    #[test]
+    fn crlf_and_lf_give_the_same_lines() {
+        let rows = [
+            "a1,44051401359,Jan,Kowalski,ul. Długa 1,2014-09-27,XI,1,1,1",
+            "a2,44051401359,Jan,Kowalski,\"ul. Długa 1\nm. 4\",2014-09-27,XI,1,1,1",
+            "a3,44051401359,Jan,Kowalski,x,27.09.2014,XI,1,1,1",
+            "a4,44051401359,Jan,Kowalski,x,2014-09-27,XI,1,1,1",
+        ];
+        let lf = format!("{HEADER}{}\n", rows.join("\n"));
+        let crlf = lf.replace('\n', "\r\n");
+        let cr = lf.replace('\n', "\r");
+        for (name, text) in [("LF", &lf), ("CRLF", &crlf), ("CR", &cr)] {
+            let parsed = parse(text.as_bytes(), "t.csv", &BALLOT).expect("readable");
+            assert_eq!(
+                parsed.iter().map(|r| r.line).collect::<Vec<_>>(),
+                [2, 3, 5, 6],
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_without_its_header_quotes_nothing() {
+        let text = "75031412362,Nowak,Jan\n";
+        let e = parse(text.as_bytes(), "t.csv", &BALLOT).expect_err("no header");
+        assert!(matches!(e, FileError::NoHeader { .. }), "{e}");
+        for lang in [Lang::Pl, Lang::En] {
+            let m = e.describe(lang);
+            assert!(!m.contains("75031412362") && !m.contains("Nowak"), "{m}");
+        }
+        let e = parse(b"id,pesel,frist_name\n", "t.csv", &BALLOT).expect_err("typo");
+        assert!(
+            e.to_string()
+                .starts_with("t.csv:1: unknown column 3 \"f*********\" (first_name?); allowed:"),
+            "{e}"
+        );
+        let e = parse(b"id,pesel,Nowak\n", "t.csv", &BALLOT).expect_err("unknown");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:1: unknown column 3 \"n****\"; allowed: id,pesel,first_name,last_name,address,cast_date,district,local,citywide,signed"
+        );
+    }
+
+    #[test]
+    fn a_value_over_its_limit_rejects_the_row() {
+        let name = "J".repeat(crate::card::limits::FIRST_NAME + 1);
+        let id = "k".repeat(crate::card::limits::ROW_ID + 1);
+        let text = format!(
+            "{HEADER}a1,44051401359,{name},K,x,2014-09-27,XI,1,1,1\n{id},44051401359,J,K,x,2014-09-27,XI,1,1,1\n"
+        );
+        let rows = parse(text.as_bytes(), "t.csv", &BALLOT).expect("readable");
+        let problems: Vec<String> = rows
+            .iter()
+            .map(|r| r.card.clone().expect_err("too long").describe(Lang::En))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "first_name has 65 characters, at most 64 are allowed",
+                "id has 65 characters, at most 64 are allowed"
+            ]
+        );
     }
 }

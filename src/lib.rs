@@ -2,7 +2,8 @@
 //!
 //! Layers, from the bottom: [`pesel`], [`edition`] and [`card`] are the voting
 //! rules and know nothing of storage; [`store`] keeps a polling point's cards in
-//! SQLite behind a hash-chained journal; [`cardcsv`] reads the card CSV format;
+//! SQLite behind a hash-chained journal; [`cardcsv`] reads the card CSV format
+//! and [`shown`] is the one place input values become message text (masked);
 //! [`tui`] is the kiosk screen and [`cli`] the command line on top.
 #![forbid(unsafe_code)]
 
@@ -14,6 +15,7 @@ pub mod edition;
 pub mod i18n;
 pub mod logging;
 pub mod pesel;
+pub mod shown;
 pub mod store;
 pub mod tally;
 pub mod tui;

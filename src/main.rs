@@ -1,6 +1,7 @@
 #![forbid(unsafe_code)]
 //! The `urna` binary: parses the command line and maps results to exit codes.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,7 +14,13 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            eprintln!("{}: {}", t(lang, "błąd", "error"), failure.message);
+            // Not eprintln!: a closed stderr must not turn a failure into a panic.
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{}: {}",
+                t(lang, "błąd", "error"),
+                failure.message
+            );
             ExitCode::from(failure.code)
         }
     }

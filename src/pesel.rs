@@ -43,6 +43,37 @@ pub enum PeselError {
     CheckDigit { expected: u8, found: u8 },
 }
 
+impl PeselError {
+    /// The problem in words for the command line, in `lang`; quotes no digit
+    /// of the PESEL.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (PeselError::Empty, Lang::Pl) => "PESEL jest pusty".into(),
+            (PeselError::Empty, Lang::En) => "PESEL is empty".into(),
+            (PeselError::Length(n), Lang::Pl) => format!(
+                "PESEL ma {n} {}, a potrzeba 11",
+                crate::i18n::plural_pl(*n as u64, "cyfrę", "cyfry", "cyfr")
+            ),
+            (PeselError::Length(n), Lang::En) => format!("PESEL has {n} digits, it needs 11"),
+            (PeselError::NotDigit(i), Lang::Pl) => {
+                format!("PESEL może zawierać tylko cyfry (znak nr {i} nie jest cyfrą)")
+            }
+            (PeselError::NotDigit(i), Lang::En) => {
+                format!("PESEL may contain only digits (character {i} is not a digit)")
+            }
+            (PeselError::NoSuchDate { .. }, Lang::Pl) => {
+                "PESEL nie koduje prawdziwej daty urodzenia".into()
+            }
+            (PeselError::NoSuchDate { .. }, Lang::En) => "PESEL encodes no real birth date".into(),
+            (PeselError::CheckDigit { .. }, Lang::Pl) => {
+                "cyfra kontrolna numeru PESEL się nie zgadza".into()
+            }
+            (PeselError::CheckDigit { .. }, Lang::En) => "PESEL check digit is wrong".into(),
+        }
+    }
+}
+
 impl Pesel {
     /// Parses what a person typed: spaces and dashes are ignored, anything else
     /// must be exactly 11 digits forming a valid PESEL.
@@ -140,14 +171,31 @@ impl fmt::Display for Pesel {
 }
 
 /// Masks anything that may be a PESEL for logs and error messages: the first six
-/// characters stay, the rest become `*` (`44051401359` → `440514*****`).
+/// characters stay, the rest become `*` (`44051401359` → `440514*****`). A value
+/// that is not digits (a name typed into the PESEL rubric) keeps only its first
+/// character ([`crate::shown::Shown`]).
 pub fn mask(typed: &str) -> String {
-    typed
+    let kept: Vec<char> = typed
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
-        .enumerate()
-        .map(|(i, c)| if i < 6 { c } else { '*' })
-        .collect()
+        .collect();
+    if kept.len() <= 11 && kept.iter().all(char::is_ascii_digit) {
+        kept.iter()
+            .enumerate()
+            .map(|(i, c)| if i < 6 { *c } else { '*' })
+            .collect()
+    } else {
+        let shown = crate::shown::Shown::new(typed).to_string();
+        if shown == typed && !typed.is_empty() {
+            // Short and harmless, but still in the PESEL rubric: hide all
+            // but the first character.
+            let mut chars = typed.chars();
+            let first = chars.next().unwrap_or('*');
+            std::iter::once(first).chain(chars.map(|_| '*')).collect()
+        } else {
+            shown
+        }
+    }
 }
 
 /// The check digit the first ten digits require.

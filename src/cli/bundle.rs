@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::out::{say, say_part};
 use super::{Context, Failure, PinArgs, read_pin};
 use crate::bundle::{self, protocol};
 use crate::i18n::{Lang, t};
@@ -33,9 +34,9 @@ pub struct VerifyArgs {
 pub fn key(ctx: &Context) -> Result<u8, Failure> {
     let store = ctx.open_store()?;
     let text = signing::public_text(store.dir()).map_err(|e| ctx.store_failure(e))?;
-    print!("{text}");
+    say_part!("{text}");
     if !text.ends_with('\n') {
-        println!();
+        say!();
     }
     Ok(0)
 }
@@ -86,15 +87,15 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
         ))
     })?;
     for line in protocol::lines(lang, &exported, &status, &operator.name) {
-        println!("{line}");
+        say!("{line}");
     }
-    println!("{}", protocol::qr_text(&exported.fingerprint, true));
-    println!(
+    say!("{}", protocol::qr_text(&exported.fingerprint, true));
+    say!(
         "{}: {}",
         t(lang, "Paczka", "Bundle"),
         exported.path.display()
     );
-    println!(
+    say!(
         "{}: {} · {}",
         t(lang, "Protokół", "Protocol"),
         txt.display(),
@@ -139,28 +140,28 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
                 }
                 Lang::En => "Bundle OK: signature, key, payload hash and file name all check out.",
             };
-            println!("{title}");
-            println!(
+            say!("{title}");
+            say!(
                 "{}: {} ({})",
                 t(lang, "punkt", "point"),
                 m.point.id,
                 m.point.name
             );
-            println!("{}: {}", t(lang, "edycja", "edition"), m.edition);
-            println!(
+            say!("{}: {}", t(lang, "edycja", "edition"), m.edition);
+            say!(
                 "{}: {} · {}: {}",
                 t(lang, "dzień", "day"),
                 m.day,
                 t(lang, "numer", "sequence"),
                 m.sequence
             );
-            println!(
+            say!(
                 "{}: {}",
                 t(lang, "klucz kiosku", "kiosk key"),
                 m.kiosk_key_id
             );
-            println!("{}: {}", t(lang, "utworzono", "created"), m.created);
-            println!(
+            say!("{}: {}", t(lang, "utworzono", "created"), m.created);
+            say!(
                 "{}: {} ({} {}, {} {}, {} {}, {} {})",
                 t(lang, "karty", "cards"),
                 m.counts.cards,
@@ -174,27 +175,27 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
                 m.counts.voided
             );
             for (code, n) in &m.counts.invalid_by_reason {
-                println!("    {n:>5}  {code}");
+                say!("    {n:>5}  {code}");
             }
-            println!(
+            say!(
                 "{}: {} · {}",
                 t(lang, "dziennik", "journal"),
                 m.journal.entries,
                 m.journal.head_hash
             );
-            println!(
+            say!(
                 "{}: {}",
                 t(lang, "zawartość (SHA-256)", "payload (SHA-256)"),
                 m.payload.sha256
             );
-            println!(
+            say!(
                 "{}: {}",
                 t(lang, "poprzednia paczka", "previous bundle"),
                 m.previous_bundle.as_deref().unwrap_or("—")
             );
-            println!("{}: {}", t(lang, "odcisk", "fingerprint"), v.fingerprint);
+            say!("{}: {}", t(lang, "odcisk", "fingerprint"), v.fingerprint);
             if m.training {
-                println!(
+                say!(
                     "{}",
                     t(lang, "UWAGA: paczka szkoleniowa", "NOTE: a training bundle")
                 );

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use super::out::say;
 use super::{Context, Failure};
 use crate::edition::{Edition, EditionError, pabulib};
 use crate::i18n::{self, Lang, count, t};
@@ -68,7 +69,7 @@ fn describe(lang: Lang, e: &Edition) -> String {
 fn check(lang: Lang, file: &Path) -> Result<u8, Failure> {
     match Edition::load(file) {
         Ok(e) => {
-            println!(
+            say!(
                 "{}: {}",
                 match lang {
                     Lang::Pl => "Poprawna",
@@ -78,13 +79,13 @@ fn check(lang: Lang, file: &Path) -> Result<u8, Failure> {
             );
             Ok(0)
         }
-        Err(e @ EditionError::Io { .. }) => Err(Failure::usage(e.to_string())),
-        Err(e) => Err(Failure::found(e.to_string())),
+        Err(e @ EditionError::Io { .. }) => Err(Failure::usage(e.describe(lang))),
+        Err(e) => Err(Failure::found(e.describe(lang))),
     }
 }
 
 fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8, Failure> {
-    let edition = pabulib::import(files, min_age).map_err(|e| Failure::usage(e.to_string()))?;
+    let edition = pabulib::import(files, min_age).map_err(|e| Failure::usage(e.describe(lang)))?;
     let text = format!(
         "# Built by `urna edition import-pabulib` from {} Pabulib file(s).\n{}",
         files.len(),
@@ -100,7 +101,7 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
     }
     crate::bundle::replace_atomically(out, text.as_bytes(), 0o644)
         .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
-    println!(
+    say!(
         "{} {}: {}",
         match lang {
             Lang::Pl => "Zapisano",

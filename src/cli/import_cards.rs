@@ -2,15 +2,16 @@
 //! and journal as cards typed at the kiosk. One result line per row, printed only
 //! after that row is on disk, so a line on the screen is a card in the store.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
 use serde::Serialize;
 
+use super::out::say;
 use super::{Context, Failure};
 use crate::cardcsv::{self, Row};
 use crate::i18n::{self, Lang, count, t};
+use crate::shown::Shown;
 use crate::store::StoreError;
 use crate::store::journal::{Source, format_at};
 
@@ -33,8 +34,8 @@ struct JsonLine<'a> {
     line: u64,
     /// The card id in this store, `null` for a rejected row.
     id: Option<&'a str>,
-    /// The row's own `id` column.
-    source_id: &'a str,
+    /// The row's own `id` column, masked if it could be personal data.
+    source_id: Shown,
     status: &'static str,
     reasons: Vec<&'static str>,
     error: Option<String>,
@@ -54,13 +55,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let mut store = ctx.open_store()?;
     let rows = cardcsv::read(&args.file, &store.edition().ballot)
-        .map_err(|e| Failure::usage(e.to_string()))?;
+        .map_err(|e| Failure::usage(e.describe(lang)))?;
     let file_name = args
         .file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stdout = std::io::stdout();
     let mut tally = Tally::default();
     for Row {
         row,
@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
             row,
             line,
             id: None,
-            source_id: &id,
+            source_id: Shown::new(&id),
             status: "rejected",
             reasons: Vec::new(),
             error: None,
@@ -93,6 +93,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
             Ok(card) => match store.enter_card(card, CSV_OPERATOR, source) {
                 Ok(saved) => Some(saved),
                 Err(StoreError::DuplicateSource { card_id, .. }) => {
+                    let id = &out.source_id;
                     out.error = Some(match lang {
                         Lang::Pl => {
                             format!("wiersz o id \"{id}\" jest już zapisany jako karta {card_id}")
@@ -137,10 +138,8 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
         } else {
             text_line(lang, &out, saved.as_ref())
         };
-        let mut lock = stdout.lock();
         // A closed stdout must not stop the import: every row is in the store.
-        let _ = writeln!(lock, "{text}");
-        let _ = lock.flush();
+        say!("{text}");
     }
     tracing::info!(
         file = %file_name,
@@ -215,11 +214,11 @@ fn summary(lang: Lang, tally: &Tally, json: bool) {
                 "same_pesel": tally.flagged,
             }
         });
-        println!("{line}");
+        say!("{line}");
         return;
     }
     match lang {
-        Lang::Pl => println!(
+        Lang::Pl => say!(
             "Wczytano {}: zapisano {} ({}, {}), odrzucono {}{}.",
             count(lang, rows, &i18n::ROW),
             count(lang, stored, &i18n::CARD_ACC),
@@ -235,7 +234,7 @@ fn summary(lang: Lang, tally: &Tally, json: bool) {
                 String::new()
             }
         ),
-        Lang::En => println!(
+        Lang::En => say!(
             "Read {}: stored {} ({} valid, {} invalid), rejected {}{}.",
             count(lang, rows, &i18n::ROW),
             count(lang, stored, &i18n::CARD_ACC),

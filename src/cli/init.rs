@@ -1,9 +1,10 @@
 //! `urna init`: sets up a kiosk's store.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::out::say;
 use super::{Context, Failure, PinArgs, read_new_pin};
 use crate::edition::Edition;
 use crate::i18n::{Lang, t};
@@ -55,11 +56,12 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
     let edition_toml = std::fs::read_to_string(&args.edition)
         .map_err(|e| Failure::usage(format!("{}: {e}", args.edition.display())))?;
     let edition = Edition::parse(&edition_toml, &args.edition.display().to_string())
-        .map_err(|e| Failure::usage(e.to_string()))?;
+        .map_err(|e| Failure::usage(e.describe(lang)))?;
     if dir.join(crate::store::DB_FILE).exists() {
         return Err(ctx.store_failure(crate::store::StoreError::AlreadyInitialised(dir)));
     }
     let pin = read_new_pin(lang, args.pin.pin_stdin, &args.coordinator)?;
+    private_data_dir(lang, &dir)?;
     let store = Store::create(
         &dir,
         InitParams {
@@ -77,7 +79,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
     )
     .map_err(|e| ctx.store_failure(e))?;
     match lang {
-        Lang::Pl => println!(
+        Lang::Pl => say!(
             "Gotowe: punkt {} ({}), edycja {}, koordynator {}.\nDane: {}",
             args.point,
             args.point_name,
@@ -85,7 +87,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
             args.coordinator,
             store.dir().display()
         ),
-        Lang::En => println!(
+        Lang::En => say!(
             "Done: point {} ({}), edition {}, coordinator {}.\nData: {}",
             args.point,
             args.point_name,
@@ -95,6 +97,43 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
         ),
     }
     Ok(0)
+}
+
+/// An existing data directory is made 0700 before a store goes into it (it
+/// will hold voters' data and keys); one that cannot be is refused, saying why.
+/// A new one is created 0700 by the store itself.
+pub(super) fn private_data_dir(lang: Lang, dir: &Path) -> Result<(), Failure> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = match std::fs::symlink_metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Failure::usage(format!("{}: {e}", dir.display()))),
+    };
+    if !meta.is_dir() {
+        return Err(Failure::usage(match lang {
+            Lang::Pl => format!("{}: to nie jest katalog", dir.display()),
+            Lang::En => format!("{}: not a directory", dir.display()),
+        }));
+    }
+    if meta.permissions().mode() & 0o777 == 0o700 {
+        return Ok(());
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| {
+        Failure::usage(match lang {
+            Lang::Pl => format!(
+                "{}: katalog danych musi być dostępny tylko dla właściciela (0700), \
+                 a nie da się zmienić jego uprawnień: {e}",
+                dir.display()
+            ),
+            Lang::En => format!(
+                "{}: the data directory must be its owner's only (0700), \
+                 and its mode cannot be changed: {e}",
+                dir.display()
+            ),
+        })
+    })?;
+    tracing::info!(dir = %dir.display(), "data directory tightened to 0700");
+    Ok(())
 }
 
 #[cfg(test)]

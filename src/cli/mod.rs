@@ -11,6 +11,7 @@ mod import_cards;
 mod init;
 mod kiosk;
 mod operator;
+mod out;
 mod status;
 mod tally;
 
@@ -21,6 +22,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::i18n::{Lang, t};
 use crate::store::{Store, StoreError};
+use out::say;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -163,13 +165,13 @@ fn paths(ctx: &Context) -> Result<u8, Failure> {
         ("logi", "logs", crate::logging::log_dir(&dir)),
     ];
     for (pl, en, path) in rows {
-        println!(
+        say!(
             "{:<16} {}",
             format!("{}:", t(ctx.lang, pl, en)),
             path.display()
         );
     }
-    println!(
+    say!(
         "{:<16} {}",
         format!("{}:", t(ctx.lang, "edycje", "editions")),
         kiosk::editions_dir().display()

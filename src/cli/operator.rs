@@ -2,6 +2,7 @@
 
 use clap::{Subcommand, ValueEnum};
 
+use super::out::say;
 use super::{Context, Failure, PinArgs, read_new_pin};
 use crate::i18n::Lang;
 use crate::store::Role;
@@ -40,7 +41,7 @@ pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
                 .add_operator(&name, role, &pin, "cli")
                 .map_err(|e| ctx.store_failure(e))?;
             match ctx.lang {
-                Lang::Pl => println!(
+                Lang::Pl => say!(
                     "Dodano operatora {} ({}).",
                     name.trim(),
                     match role {
@@ -48,12 +49,12 @@ pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
                         Role::Coordinator => "koordynator",
                     }
                 ),
-                Lang::En => println!("Added operator {} ({}).", name.trim(), role.as_str()),
+                Lang::En => say!("Added operator {} ({}).", name.trim(), role.as_str()),
             }
         }
         OperatorCommand::List => {
             for op in store.operators().map_err(|e| ctx.store_failure(e))? {
-                println!("{}\t{}", op.name, op.role.as_str());
+                say!("{}\t{}", op.name, op.role.as_str());
             }
         }
     }

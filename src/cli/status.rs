@@ -2,6 +2,7 @@
 
 use clap::Args;
 
+use super::out::say;
 use super::{Context, Failure};
 use crate::card::Reason;
 use crate::i18n::{self, Lang, count, t};
@@ -18,7 +19,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
     let store = ctx.open_store()?;
     let s = store.status().map_err(|e| ctx.store_failure(e))?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
         return Ok(0);
     }
     let p = store.point();
@@ -27,7 +28,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
     } else {
         ""
     };
-    println!(
+    say!(
         "{}: {} ({}){training}, {} {}",
         t(lang, "Punkt", "Point"),
         p.id,
@@ -35,7 +36,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
         t(lang, "edycja", "edition"),
         s.edition
     );
-    println!(
+    say!(
         "{}: {} — {} {}, {} {}, {} {}, {} {}, {} {}",
         t(lang, "Karty", "Cards"),
         s.cards,
@@ -51,7 +52,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
         s.flagged
     );
     if !s.invalid_by_reason.is_empty() {
-        println!(
+        say!(
             "{}:",
             t(lang, "Nieważne według powodu", "Invalid by reason")
         );
@@ -60,19 +61,19 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
                 .parse::<Reason>()
                 .map(|r| i18n::reason(lang, r))
                 .unwrap_or("");
-            println!("  {code:<26} {n:>6}  {words}");
+            say!("  {code:<26} {n:>6}  {words}");
         }
     }
     if !s.by_operator.is_empty() {
-        println!(
+        say!(
             "{}:",
             t(lang, "Karty według operatora", "Cards by operator")
         );
         for (op, n) in &s.by_operator {
-            println!("  {op:<26} {n:>6}");
+            say!("  {op:<26} {n:>6}");
         }
     }
-    println!(
+    say!(
         "{}: {}, {} {}",
         t(lang, "Dziennik", "Journal"),
         count(lang, s.journal_entries, &i18n::ENTRY),
@@ -88,12 +89,12 @@ pub fn check(ctx: &Context) -> Result<u8, Failure> {
     match store.check() {
         Ok(report) => {
             match lang {
-                Lang::Pl => println!(
+                Lang::Pl => say!(
                     "Magazyn w porządku: baza spójna, łańcuch dziennika nienaruszony ({}), skrót ostatniego wpisu {}.",
                     count(lang, report.entries, &i18n::ENTRY),
                     report.head_hash
                 ),
-                Lang::En => println!(
+                Lang::En => say!(
                     "Store OK: database intact, journal chain unbroken ({}), head hash {}.",
                     count(lang, report.entries, &i18n::ENTRY),
                     report.head_hash

@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 
+use super::out::{say, say_part};
 use super::{Context, Failure};
 use crate::i18n::{Lang, t};
 use crate::tally::results::{self, Results};
-use crate::tally::store::{Imported, Tally, TallyError};
+use crate::tally::store::{Imported, Rejection, Tally, TallyError};
 
 #[derive(Debug, Subcommand)]
 pub enum TallyCommand {
@@ -135,8 +136,14 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
         TallyCommand::Init { edition } => {
             let text = std::fs::read_to_string(&edition)
                 .map_err(|e| Failure::usage(format!("{}: {e}", edition.display())))?;
+            if dir.join(crate::tally::store::DB_FILE).exists() {
+                return Err(failure(TallyError::AlreadyInitialised(dir)));
+            }
+            crate::edition::Edition::parse(&text, &edition.display().to_string())
+                .map_err(|e| Failure::usage(e.describe(lang)))?;
+            super::init::private_data_dir(lang, &dir)?;
             let (_, recipient) = Tally::create(&dir, &text).map_err(failure)?;
-            println!(
+            say!(
                 "{}",
                 t(
                     lang,
@@ -144,7 +151,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     "Office ready. The key (age recipient) to give the kiosks:"
                 )
             );
-            println!("{recipient}");
+            say!("{recipient}");
             Ok(0)
         }
         TallyCommand::Trust { key, point } => {
@@ -154,7 +161,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             let id = tally
                 .trust(&text, &point)
                 .map_err(|e| Failure::usage(format!("{}: {e}", key.display())))?;
-            println!(
+            say!(
                 "{} {point}: {id}",
                 t(lang, "Zaufany kiosk punktu", "Trusted kiosk of point")
             );
@@ -189,7 +196,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             );
             let say = |line: String| {
                 if bar.is_hidden() {
-                    println!("{line}");
+                    say!("{line}");
                 } else {
                     bar.println(line);
                 }
@@ -237,7 +244,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 })
                 .map_err(failure)?;
             bar.finish_and_clear();
-            println!(
+            say!(
                 "{} {accepted}, {} {unchanged}, {} {rejected}",
                 t(lang, "Paczki przyjęte:", "Bundles accepted:"),
                 t(lang, "bez zmian:", "unchanged:"),
@@ -249,7 +256,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             let mut tally = Tally::open(&dir).map_err(failure)?;
             match tally.import_online(&file).map_err(failure)? {
                 Ok(Imported::Online { rows }) => {
-                    println!(
+                    say!(
                         "{}: {} {rows}",
                         file.display(),
                         t(lang, "przyjęto wierszy:", "rows accepted:")
@@ -257,7 +264,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     Ok(0)
                 }
                 Ok(_) => {
-                    println!(
+                    say!(
                         "{}: {}",
                         file.display(),
                         t(
@@ -269,8 +276,12 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     Ok(0)
                 }
                 Err(r) => {
-                    println!(
-                        "{}: {} — {r}",
+                    let why = match &r {
+                        Rejection::Online(o) => o.describe(lang).to_string(),
+                        other => other.to_string(),
+                    };
+                    say!(
+                        "{}: {} — {why}",
                         file.display(),
                         t(lang, "ODRZUCONY", "REJECTED")
                     );
@@ -279,11 +290,34 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             }
         }
         TallyCommand::Annul { pesel, reason } => {
+            let masked = crate::pesel::mask(&pesel);
+            if let Err(e) = crate::pesel::Pesel::parse(&pesel) {
+                return Err(Failure::usage(format!(
+                    "PESEL {masked}: {}",
+                    e.describe(lang)
+                )));
+            }
+            if reason.trim().is_empty() {
+                return Err(Failure::usage(t(
+                    lang,
+                    "decyzja potrzebuje uzasadnienia (--reason)",
+                    "a decision needs its reason (--reason)",
+                )));
+            }
+            if crate::shown::could_hold_a_pesel(&reason) {
+                return Err(Failure::usage(t(
+                    lang,
+                    "--reason zawiera ciąg cyfr jak PESEL: decyzja zapisuje PESEL zamaskowany, \
+                     uzasadnienie jest jawne w audycie — usuń z niego numer",
+                    "--reason holds a run of digits like a PESEL: the decision keeps the PESEL \
+                     masked, the reason is shown in the audit — leave the number out",
+                )));
+            }
             let mut tally = Tally::open(&dir).map_err(failure)?;
             let (seq, touched) = tally
                 .annul(&pesel, &reason)
                 .map_err(|e| Failure::usage(e.to_string()))?;
-            println!(
+            say!(
                 "{} {seq}: {} {} — {}",
                 t(lang, "Decyzja", "Decision"),
                 t(
@@ -291,7 +325,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     "unieważniono głosy internetowe z numeru PESEL",
                     "annulled the internet votes of PESEL"
                 ),
-                crate::pesel::mask(&pesel),
+                masked,
                 crate::i18n::count(lang, touched, &crate::i18n::VOTE),
             );
             Ok(0)
@@ -337,12 +371,13 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                         let path = out.join(name);
                         crate::bundle::replace_atomically(&path, content.as_bytes(), 0o644)
                             .map_err(|e| Failure::found(format!("{}: {e}", path.display())))?;
-                        println!("{}", path.display());
+                        say!("{}", path.display());
                     }
                     return Ok(0);
                 }
             };
-            write_out(out.as_deref(), &text)?;
+            // Published: counts and project titles, nothing personal.
+            write_out(out.as_deref(), &text, 0o644)?;
             Ok(0)
         }
         TallyCommand::Audit { format, out } => {
@@ -354,7 +389,8 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 }
                 AuditFormat::Text => audit.text(lang),
             };
-            write_out(out.as_deref(), &text)?;
+            // Masked PESELs and where each ballot came from: the office's only.
+            write_out(out.as_deref(), &text, 0o600)?;
             Ok(0)
         }
         TallyCommand::Simulate {
@@ -373,7 +409,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             };
             let summary = crate::tally::simulate::run(&tally, &plan, &out).map_err(failure)?;
             for line in summary.lines(lang) {
-                println!("{line}");
+                say!("{line}");
             }
             Ok(0)
         }
@@ -381,13 +417,13 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
 }
 
 /// Writes a report to a file (replaced whole, never half-written) or stdout.
-fn write_out(out: Option<&Path>, text: &str) -> Result<(), Failure> {
+fn write_out(out: Option<&Path>, text: &str, mode: u32) -> Result<(), Failure> {
     match out {
         None => {
-            print!("{text}");
+            say_part!("{text}");
             Ok(())
         }
-        Some(p) => crate::bundle::replace_atomically(p, text.as_bytes(), 0o644)
+        Some(p) => crate::bundle::replace_atomically(p, text.as_bytes(), mode)
             .map_err(|e| Failure::usage(format!("{}: {e}", p.display()))),
     }
 }

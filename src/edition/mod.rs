@@ -78,8 +78,48 @@ pub enum EditionError {
         path: String,
         line: usize,
         column: usize,
+        /// In English.
         message: String,
+        /// The same in Polish.
+        message_pl: String,
     },
+}
+
+impl EditionError {
+    /// The error in `lang`, with file, line and column.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (EditionError::Io { path, source }, Lang::Pl) => {
+                format!("{path}: nie można odczytać pliku: {source}")
+            }
+            (
+                EditionError::At {
+                    path,
+                    line,
+                    column,
+                    message_pl,
+                    ..
+                },
+                Lang::Pl,
+            ) => format!("{path}:{line}:{column}: {message_pl}"),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+/// A message in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub pl: String,
+    pub en: String,
+}
+
+fn msg(pl: impl Into<String>, en: impl Into<String>) -> Msg {
+    Msg {
+        pl: pl.into(),
+        en: en.into(),
+    }
 }
 
 impl Edition {
@@ -100,6 +140,7 @@ impl Edition {
                     line,
                     column,
                     message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+                    message_pl: "plik nie jest tekstem UTF-8 (zapisz go jako UTF-8)".into(),
                 });
             }
         };
@@ -108,13 +149,14 @@ impl Edition {
 
     /// Parses and validates edition TOML; `origin` names the source in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Edition, EditionError> {
-        let at = |span: Option<Range<usize>>, message: String| {
+        let at = |span: Option<Range<usize>>, message: Msg| {
             let (line, column) = line_col(text, span.map_or(0, |s| s.start));
             EditionError::At {
                 path: origin.to_string(),
                 line,
                 column,
-                message,
+                message: message.en,
+                message_pl: message.pl,
             }
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
@@ -130,7 +172,11 @@ impl Edition {
                 }
                 _ => message,
             };
-            at(e.span(), message)
+            // The TOML reader's own words are English only.
+            at(
+                e.span(),
+                msg(format!("błąd w zapisie TOML: {message}"), message),
+            )
         })?;
         raw.validate().map_err(|(span, msg)| at(Some(span), msg))
     }
@@ -219,6 +265,40 @@ pub fn normalize_id(id: &str) -> String {
         }
     } else {
         t.to_uppercase()
+    }
+}
+
+/// Why no card could carry `id` as a project id, if so: the card CSV
+/// separates ids with `|`, the kiosk's rubric takes no blanks or control
+/// characters, and a rubric holds at most [`crate::card::limits::PROJECT_ID`]
+/// characters.
+pub fn id_problem(id: &str) -> Option<Msg> {
+    let max = crate::card::limits::PROJECT_ID;
+    if id.is_empty() {
+        Some(msg("jest pusty", "is empty"))
+    } else if id.contains('|') {
+        Some(msg(
+            "zawiera `|`, który w pliku CSV kart oddziela numery zadań: żadna karta nie mogłaby go wskazać",
+            "contains `|`, which separates project ids in the card CSV: no card could name it",
+        ))
+    } else if id.chars().any(char::is_control) {
+        Some(msg(
+            "zawiera znak sterujący: żadna karta nie mogłaby go wskazać",
+            "contains a control character: no card could name it",
+        ))
+    } else if id.chars().any(char::is_whitespace) {
+        Some(msg(
+            "zawiera odstęp: rubryka kiosku go nie przyjmie, a plik CSV kart obcina odstępy",
+            "contains a blank: the kiosk's rubric takes none and the card CSV trims them",
+        ))
+    } else if id.chars().count() > max {
+        let n = id.chars().count();
+        Some(msg(
+            format!("ma {n} znaków: rubryka karty mieści najwyżej {max}"),
+            format!("has {n} characters: a card's rubric holds at most {max}"),
+        ))
+    } else {
+        None
     }
 }
 
@@ -313,26 +393,49 @@ struct RawProject {
     cost: Option<u64>,
 }
 
-type Invalid = (Range<usize>, String);
+type Invalid = (Range<usize>, Msg);
+
+/// Whose list a message speaks of, in both languages.
+struct Whose {
+    pl: String,
+    en: String,
+}
 
 fn date(v: &Spanned<toml::value::Datetime>, field: &str) -> Result<NaiveDate, Invalid> {
     let dt = v.get_ref();
     match (dt.date, dt.time) {
         (Some(d), None) => {
             NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                .ok_or_else(|| (v.span(), format!("`{field}` is not a real date")))
+                .ok_or_else(|| {
+                    (
+                        v.span(),
+                        msg(
+                            format!("`{field}` nie jest prawdziwą datą"),
+                            format!("`{field}` is not a real date"),
+                        ),
+                    )
+                })
         }
         _ => Err((
             v.span(),
-            format!("`{field}` must be a date like 2014-09-27, without a time"),
+            msg(
+                format!("`{field}` musi być datą jak 2014-09-27, bez godziny"),
+                format!("`{field}` must be a date like 2014-09-27, without a time"),
+            ),
         )),
     }
 }
 
-fn non_empty(v: &Spanned<String>, what: &str) -> Result<String, Invalid> {
+fn non_empty(v: &Spanned<String>, what: (&str, &str)) -> Result<String, Invalid> {
     let t = v.get_ref().trim();
     if t.is_empty() {
-        Err((v.span(), format!("{what} is empty")))
+        Err((
+            v.span(),
+            msg(
+                format!("{} jest puste", what.0),
+                format!("{} is empty", what.1),
+            ),
+        ))
     } else {
         Ok(t.to_string())
     }
@@ -342,18 +445,34 @@ fn picks(v: Option<&Spanned<u32>>, fallback: Option<&Spanned<u32>>) -> Result<u3
     match v.or(fallback) {
         None => Err((
             0..0,
-            "missing field `local_picks`/`citywide_picks` (or `picks`) in [ballot]".into(),
+            msg(
+                "brak pola `local_picks`/`citywide_picks` (albo `picks`) w [ballot]",
+                "missing field `local_picks`/`citywide_picks` (or `picks`) in [ballot]",
+            ),
         )),
-        Some(p) if *p.get_ref() == 0 || *p.get_ref() > 20 => Err((
-            p.span(),
-            format!("{} picks: a card has between 1 and 20 picks", p.get_ref()),
-        )),
+        Some(p) if *p.get_ref() == 0 || *p.get_ref() as usize > crate::card::limits::PICKS => {
+            Err((
+                p.span(),
+                msg(
+                    format!(
+                        "{} wyborów: karta ma od 1 do {} wyborów",
+                        p.get_ref(),
+                        crate::card::limits::PICKS
+                    ),
+                    format!(
+                        "{} picks: a card has between 1 and {} picks",
+                        p.get_ref(),
+                        crate::card::limits::PICKS
+                    ),
+                ),
+            ))
+        }
         Some(p) => Ok(*p.get_ref()),
     }
 }
 
 impl RawList {
-    fn validate(self, budget: Option<u64>, whose: &str) -> Result<ProjectList, Invalid> {
+    fn validate(self, budget: Option<u64>, whose: &Whose) -> Result<ProjectList, Invalid> {
         let RawList { projects, .. } = self;
         validate_projects(projects, budget, whose)
     }
@@ -362,26 +481,45 @@ impl RawList {
 fn validate_projects(
     projects: Spanned<Vec<RawProject>>,
     budget: Option<u64>,
-    whose: &str,
+    whose: &Whose,
 ) -> Result<ProjectList, Invalid> {
     let span = projects.span();
     let projects = projects.into_inner();
     if projects.is_empty() {
-        return Err((span, format!("{whose} has no projects")));
+        return Err((
+            span,
+            msg(
+                format!("{} nie ma zadań", whose.pl),
+                format!("{} has no projects", whose.en),
+            ),
+        ));
     }
     let mut seen: Vec<String> = Vec::with_capacity(projects.len());
     let mut out = Vec::with_capacity(projects.len());
     for p in projects {
-        let id = non_empty(&p.id, "project id")?;
+        if let Some(why) = id_problem(p.id.get_ref()) {
+            let id = p.id.get_ref();
+            return Err((
+                p.id.span(),
+                msg(
+                    format!("numer zadania {id:?} ({}) {}", whose.pl, why.pl),
+                    format!("project id {id:?} in {} {}", whose.en, why.en),
+                ),
+            ));
+        }
+        let id = non_empty(&p.id, ("numer zadania", "project id"))?;
         let key = normalize_id(&id);
         if seen.contains(&key) {
             return Err((
                 p.id.span(),
-                format!("duplicate project id \"{id}\" in {whose}"),
+                msg(
+                    format!("numer zadania \"{id}\" powtarza się ({})", whose.pl),
+                    format!("duplicate project id \"{id}\" in {}", whose.en),
+                ),
             ));
         }
         seen.push(key);
-        let title = non_empty(&p.title, "project title")?;
+        let title = non_empty(&p.title, ("tytuł zadania", "project title"))?;
         out.push(Project {
             id,
             title,
@@ -397,18 +535,27 @@ fn validate_projects(
 impl RawFile {
     fn validate(self) -> Result<Edition, Invalid> {
         let e = self.edition;
-        let id = non_empty(&e.id, "edition id")?;
-        let name = non_empty(&e.name, "edition name")?;
+        let id = non_empty(&e.id, ("id edycji", "edition id"))?;
+        let name = non_empty(&e.name, ("nazwa edycji", "edition name"))?;
         let voting_start = date(&e.voting_start, "voting_start")?;
         let voting_end = date(&e.voting_end, "voting_end")?;
         if voting_end < voting_start {
             return Err((
                 e.voting_end.span(),
-                format!("voting_end {voting_end} is before voting_start {voting_start}"),
+                msg(
+                    format!("voting_end {voting_end} jest przed voting_start {voting_start}"),
+                    format!("voting_end {voting_end} is before voting_start {voting_start}"),
+                ),
             ));
         }
         if *e.min_age.get_ref() > 120 {
-            return Err((e.min_age.span(), "min_age is not a plausible age".into()));
+            return Err((
+                e.min_age.span(),
+                msg(
+                    "min_age to nie jest możliwy wiek",
+                    "min_age is not a plausible age",
+                ),
+            ));
         }
         let b = self.ballot;
         let ballot = Ballot {
@@ -419,31 +566,53 @@ impl RawFile {
             require_signature: b.require_signature,
         };
         let budget = self.citywide.budget;
-        let citywide = self.citywide.validate(budget, "the city-wide list")?;
+        let citywide = self.citywide.validate(
+            budget,
+            &Whose {
+                pl: "lista ogólnomiejska".into(),
+                en: "the city-wide list".into(),
+            },
+        )?;
         let mut districts: Vec<(Range<usize>, District)> = Vec::with_capacity(self.district.len());
         for d in self.district {
             let number = *d.number.get_ref();
             if !(1..=roman::MAX).contains(&number) {
                 return Err((
                     d.number.span(),
-                    format!(
-                        "unknown district number {number}: districts are numbered from 1 (I) to {} ({})",
-                        roman::MAX,
-                        roman::to_roman(roman::MAX)
+                    msg(
+                        format!(
+                            "nieznany numer dzielnicy {number}: dzielnice mają numery od 1 (I) do {} ({})",
+                            roman::MAX,
+                            roman::to_roman(roman::MAX)
+                        ),
+                        format!(
+                            "unknown district number {number}: districts are numbered from 1 (I) to {} ({})",
+                            roman::MAX,
+                            roman::to_roman(roman::MAX)
+                        ),
                     ),
                 ));
             }
             if districts.iter().any(|(_, x)| x.number == number) {
                 return Err((
                     d.number.span(),
-                    format!(
-                        "district number {number} ({}) appears twice",
-                        roman::to_roman(number)
+                    msg(
+                        format!(
+                            "numer dzielnicy {number} ({}) występuje dwa razy",
+                            roman::to_roman(number)
+                        ),
+                        format!(
+                            "district number {number} ({}) appears twice",
+                            roman::to_roman(number)
+                        ),
                     ),
                 ));
             }
-            let name = non_empty(&d.name, "district name")?;
-            let whose = format!("district {} {name}", roman::to_roman(number));
+            let name = non_empty(&d.name, ("nazwa dzielnicy", "district name"))?;
+            let whose = Whose {
+                pl: format!("dzielnica {} {name}", roman::to_roman(number)),
+                en: format!("district {} {name}", roman::to_roman(number)),
+            };
             let list = validate_projects(d.projects, d.budget, &whose)?;
             districts.push((d.number.span(), District { number, name, list }));
         }
@@ -453,7 +622,10 @@ impl RawFile {
         if districts.is_empty() && (ballot.require_local) {
             return Err((
                 0..0,
-                "the ballot requires a local part but the edition has no [[district]]".into(),
+                msg(
+                    "karta wymaga części lokalnej, a edycja nie ma żadnej [[district]]",
+                    "the ballot requires a local part but the edition has no [[district]]",
+                ),
             ));
         }
         let mut districts: Vec<District> = districts.into_iter().map(|(_, d)| d).collect();
@@ -481,19 +653,32 @@ fn check_krakow_districts(districts: &[(Range<usize>, District)]) -> Result<(), 
         let Some(official) = KRAKOW_DISTRICTS.get(d.number as usize - 1) else {
             return Err((
                 span.clone(),
-                format!(
-                    "unknown district number {}: Kraków's districts are I–XVIII (1–18)",
-                    d.number
+                msg(
+                    format!(
+                        "nieznany numer dzielnicy {}: dzielnice Krakowa to I–XVIII (1–18)",
+                        d.number
+                    ),
+                    format!(
+                        "unknown district number {}: Kraków's districts are I–XVIII (1–18)",
+                        d.number
+                    ),
                 ),
             ));
         };
         if fold_name(official) != fold_name(&d.name) {
             return Err((
                 span.clone(),
-                format!(
-                    "district {} of Kraków is \"{official}\", not \"{}\"",
-                    roman::to_roman(d.number),
-                    d.name
+                msg(
+                    format!(
+                        "dzielnica {} Krakowa to „{official}”, nie „{}”",
+                        roman::to_roman(d.number),
+                        d.name
+                    ),
+                    format!(
+                        "district {} of Kraków is \"{official}\", not \"{}\"",
+                        roman::to_roman(d.number),
+                        d.name
+                    ),
                 ),
             ));
         }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Ballot, District, Edition, Project, ProjectList};
+use super::{Ballot, District, Edition, Msg, Project, ProjectList};
 
 /// Kraków's districts in their official order (number = index + 1).
 pub const KRAKOW_DISTRICTS: [&str; 18] = [
@@ -42,14 +42,43 @@ pub enum PabulibError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:{line}: {message}")]
+    #[error("{path}:{line}: {}", message.en)]
     At {
         path: String,
         line: u64,
-        message: String,
+        message: Msg,
     },
-    #[error("{0}")]
-    Set(String),
+    #[error("{}", .0.en)]
+    Set(Msg),
+}
+
+impl PabulibError {
+    /// The error in `lang`, with file and line.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (PabulibError::Io { path, source }, Lang::Pl) => {
+                format!("{path}: nie można odczytać pliku: {source}")
+            }
+            (
+                PabulibError::At {
+                    path,
+                    line,
+                    message,
+                },
+                Lang::Pl,
+            ) => format!("{path}:{line}: {}", message.pl),
+            (PabulibError::Set(m), Lang::Pl) => m.pl.clone(),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+fn msg(pl: impl Into<String>, en: impl Into<String>) -> Msg {
+    Msg {
+        pl: pl.into(),
+        en: en.into(),
+    }
 }
 
 /// One project row of a `.pb` file.
@@ -70,6 +99,8 @@ pub struct PbProject {
 pub struct PbFile {
     pub path: PathBuf,
     pub meta: BTreeMap<String, String>,
+    /// Line of each `META` key.
+    pub meta_lines: BTreeMap<String, u64>,
     pub projects: Vec<PbProject>,
 }
 
@@ -81,7 +112,7 @@ impl PbFile {
             path: shown.clone(),
             source,
         })?;
-        let at = |line: u64, message: String| PabulibError::At {
+        let at = |line: u64, message: Msg| PabulibError::At {
             path: shown.clone(),
             line,
             message,
@@ -100,13 +131,22 @@ impl PbFile {
         let mut section = Section::None;
         let mut header: Option<Vec<String>> = None;
         let mut meta = BTreeMap::new();
-        let mut projects = Vec::new();
+        let mut meta_lines = BTreeMap::new();
+        let mut projects: Vec<PbProject> = Vec::new();
+        let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+        let mut lines = crate::cardcsv::Lines::new(&bytes);
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
-                at(line, format!("unreadable line: {e}"))
+                let line = e.position().map_or(0, |p| lines.of(p.byte() as usize));
+                at(
+                    line,
+                    msg(
+                        format!("nie da się odczytać linii: {e}"),
+                        format!("unreadable line: {e}"),
+                    ),
+                )
             })?;
-            let line = record.position().map_or(0, |p| p.line());
+            let line = record.position().map_or(0, |p| lines.of(p.byte() as usize));
             let first = record.get(0).unwrap_or("").trim();
             if record.len() == 1 {
                 match first {
@@ -127,7 +167,13 @@ impl PbFile {
             }
             let Some(cols) = &header else {
                 if section == Section::None {
-                    return Err(at(line, "expected the META section first".into()));
+                    return Err(at(
+                        line,
+                        msg(
+                            "najpierw powinna być sekcja META",
+                            "expected the META section first",
+                        ),
+                    ));
                 }
                 header = Some(record.iter().map(|s| s.trim().to_string()).collect());
                 continue;
@@ -142,19 +188,57 @@ impl PbFile {
                 Section::Meta => {
                     let key = record.get(0).unwrap_or("").trim().to_string();
                     let value = record.get(1).unwrap_or("").trim().to_string();
+                    meta_lines.insert(key.clone(), line);
                     meta.insert(key, value);
                 }
                 Section::Projects => {
                     let id = field("project_id")
                         .filter(|s| !s.is_empty())
-                        .ok_or_else(|| at(line, "project without project_id".into()))?
+                        .ok_or_else(|| {
+                            at(
+                                line,
+                                msg("zadanie bez project_id", "project without project_id"),
+                            )
+                        })?
                         .to_string();
-                    let cost_text = field("cost")
-                        .ok_or_else(|| at(line, format!("project {id}: no `cost` column")))?;
+                    if let Some(why) = super::id_problem(&id) {
+                        return Err(at(
+                            line,
+                            msg(
+                                format!("project_id {id:?} {}", why.pl),
+                                format!("project_id {id:?} {}", why.en),
+                            ),
+                        ));
+                    }
+                    if let Some(first) = seen.insert(super::normalize_id(&id), line) {
+                        return Err(at(
+                            line,
+                            msg(
+                                format!(
+                                    "project_id \"{id}\" występuje dwa razy (pierwszy raz w linii {first}); numery w pliku się nie powtarzają"
+                                ),
+                                format!(
+                                    "project_id \"{id}\" appears twice (first at line {first}); ids are unique within a file"
+                                ),
+                            ),
+                        ));
+                    }
+                    let cost_text = field("cost").ok_or_else(|| {
+                        at(
+                            line,
+                            msg(
+                                format!("zadanie {id}: brak kolumny `cost`"),
+                                format!("project {id}: no `cost` column"),
+                            ),
+                        )
+                    })?;
                     let cost = parse_amount(cost_text).ok_or_else(|| {
                         at(
                             line,
-                            format!("project {id}: cost \"{cost_text}\" is not a number"),
+                            msg(
+                                format!("zadanie {id}: koszt \"{cost_text}\" nie jest liczbą"),
+                                format!("project {id}: cost \"{cost_text}\" is not a number"),
+                            ),
                         )
                     })?;
                     let number = |name: &str| field(name).and_then(parse_amount);
@@ -171,16 +255,31 @@ impl PbFile {
             }
         }
         if meta.is_empty() {
-            return Err(at(1, "no META section: this is not a Pabulib file".into()));
+            return Err(at(
+                1,
+                msg(
+                    "brak sekcji META: to nie jest plik Pabulib",
+                    "no META section: this is not a Pabulib file",
+                ),
+            ));
         }
         if projects.is_empty() {
-            return Err(at(1, "no PROJECTS section or no projects in it".into()));
+            return Err(at(
+                1,
+                msg(
+                    "brak sekcji PROJECTS albo nie ma w niej zadań",
+                    "no PROJECTS section or no projects in it",
+                ),
+            ));
         }
-        Ok(PbFile {
+        let file = PbFile {
             path: path.to_path_buf(),
             meta,
+            meta_lines,
             projects,
-        })
+        };
+        file.check_meta()?;
+        Ok(file)
     }
 
     fn shown(&self) -> String {
@@ -201,32 +300,105 @@ impl PbFile {
             .get(key)
             .map(String::as_str)
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| PabulibError::At {
-                path: self.shown(),
-                line: 1,
-                message: format!("META has no `{key}`"),
+            .ok_or_else(|| {
+                self.meta_at(
+                    key,
+                    msg(
+                        format!("w META brak `{key}`"),
+                        format!("META has no `{key}`"),
+                    ),
+                )
             })
+    }
+
+    /// The line of a `META` key (1 when it is missing).
+    fn meta_line(&self, key: &str) -> u64 {
+        self.meta_lines.get(key).copied().unwrap_or(1)
+    }
+
+    fn meta_at(&self, key: &str, message: Msg) -> PabulibError {
+        PabulibError::At {
+            path: self.shown(),
+            line: self.meta_line(key),
+            message,
+        }
     }
 
     fn meta_number(&self, key: &str) -> Result<Option<u64>, PabulibError> {
         match self.meta.get(key) {
             None => Ok(None),
-            Some(v) => parse_amount(v).map(Some).ok_or_else(|| PabulibError::At {
-                path: self.shown(),
-                line: 1,
-                message: format!("META `{key}` \"{v}\" is not a number"),
+            Some(v) => parse_amount(v).map(Some).ok_or_else(|| {
+                self.meta_at(
+                    key,
+                    msg(
+                        format!("META `{key}` \"{v}\" nie jest liczbą"),
+                        format!("META `{key}` \"{v}\" is not a number"),
+                    ),
+                )
             }),
         }
+    }
+
+    /// What an edition takes from `META`, checked where it is written: the
+    /// picks (`min_length`, `max_length`) and the voting dates.
+    fn check_meta(&self) -> Result<(), PabulibError> {
+        let max_picks = crate::card::limits::PICKS as u64;
+        let max = self.meta_number("max_length")?;
+        if let Some(n) = max
+            && !(1..=max_picks).contains(&n)
+        {
+            return Err(self.meta_at(
+                "max_length",
+                msg(
+                    format!("META `max_length` {n}: karta ma od 1 do {max_picks} wyborów"),
+                    format!("META `max_length` {n}: a card has between 1 and {max_picks} picks"),
+                ),
+            ));
+        }
+        if let Some(n) = self.meta_number("min_length")? {
+            let limit = max.unwrap_or(max_picks);
+            if n > limit {
+                return Err(self.meta_at(
+                    "min_length",
+                    msg(
+                        format!("META `min_length` {n} jest większe niż `max_length` {limit}"),
+                        format!("META `min_length` {n} is more than `max_length` {limit}"),
+                    ),
+                ));
+            }
+        }
+        let mut dates = Vec::new();
+        for key in ["date_begin", "date_end"] {
+            if self.meta.contains_key(key) {
+                dates.push(self.meta_date(key)?);
+            }
+        }
+        if let [begin, end] = dates[..]
+            && end < begin
+        {
+            return Err(self.meta_at(
+                "date_end",
+                msg(
+                    format!("META `date_end` {end} jest przed `date_begin` {begin}"),
+                    format!("META `date_end` {end} is before `date_begin` {begin}"),
+                ),
+            ));
+        }
+        Ok(())
     }
 
     fn meta_date(&self, key: &str) -> Result<NaiveDate, PabulibError> {
         let v = self.meta_required(key)?;
         NaiveDate::parse_from_str(v, "%d.%m.%Y")
             .or_else(|_| NaiveDate::parse_from_str(v, "%Y-%m-%d"))
-            .map_err(|_| PabulibError::At {
-                path: self.shown(),
-                line: 1,
-                message: format!("META `{key}` \"{v}\" is not a date (DD.MM.YYYY)"),
+            .map_err(|_| {
+                self.meta_at(
+                    key,
+                    msg(
+                        format!("META `{key}` \"{v}\" nie jest datą (DD.MM.RRRR)"),
+                        format!("META `{key}` \"{v}\" is not a date (DD.MM.YYYY)"),
+                    ),
+                )
             })
     }
 
@@ -305,17 +477,20 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
     let city = match city.as_slice() {
         [one] => *one,
         [] => {
-            return Err(PabulibError::Set(
-                "no city-wide file: every file names a district or subunit in META".into(),
-            ));
+            return Err(PabulibError::Set(msg(
+                "brak pliku ogólnomiejskiego: każdy plik podaje w META district albo subunit",
+                "no city-wide file: every file names a district or subunit in META",
+            )));
         }
         many => {
-            return Err(PabulibError::Set(format!(
-                "more than one city-wide file: {}",
-                many.iter()
-                    .map(|f| f.shown())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let list = many
+                .iter()
+                .map(|f| f.shown())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(PabulibError::Set(msg(
+                format!("więcej niż jeden plik ogólnomiejski: {list}"),
+                format!("more than one city-wide file: {list}"),
             )));
         }
     };
@@ -330,10 +505,18 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
             let number = KRAKOW_DISTRICTS
                 .iter()
                 .position(|k| fold_name(k) == fold_name(name))
-                .ok_or_else(|| PabulibError::At {
-                    path: f.shown(),
-                    line: 1,
-                    message: format!("\"{name}\" is not one of Kraków's 18 districts"),
+                .ok_or_else(|| {
+                    f.meta_at(
+                        if f.meta.contains_key("district") {
+                            "district"
+                        } else {
+                            "subunit"
+                        },
+                        msg(
+                            format!("„{name}” to nie jest żadna z 18 dzielnic Krakowa"),
+                            format!("\"{name}\" is not one of Kraków's 18 districts"),
+                        ),
+                    )
                 })?;
             numbered.push((number as u32 + 1, f));
         }
@@ -349,10 +532,10 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
     numbered.sort_by_key(|(n, _)| *n);
     for pair in numbered.windows(2) {
         if pair[0].0 == pair[1].0 {
-            return Err(PabulibError::Set(format!(
-                "two files for the same district: {} and {}",
-                pair[0].1.shown(),
-                pair[1].1.shown()
+            let (a, b) = (pair[0].1.shown(), pair[1].1.shown());
+            return Err(PabulibError::Set(msg(
+                format!("dwa pliki dla tej samej dzielnicy: {a} i {b}"),
+                format!("two files for the same district: {a} and {b}"),
             )));
         }
     }

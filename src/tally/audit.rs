@@ -99,7 +99,7 @@ impl Audit {
         let invalid: Vec<AuditBallot> = judged
             .iter()
             .map(|j| AuditBallot {
-                source: j.source.clone(),
+                source: shown_source(&j.source),
                 pesel: j.pesel.clone(),
                 reasons: j.assessment.reasons.clone(),
             })
@@ -127,7 +127,7 @@ impl Audit {
                 })
                 .1
                 .ballots
-                .push(j.source.clone());
+                .push(shown_source(&j.source));
         }
         let mut multiple_voters: Vec<(usize, MultipleVoter)> = people.into_values().collect();
         multiple_voters.sort_by_key(|(first, _)| *first);
@@ -292,6 +292,19 @@ impl Audit {
             }
         }
         s
+    }
+}
+
+/// A ballot's source as the audit shows it: an internet row's id is the
+/// channel's own text, masked if it could be personal data.
+fn shown_source(source: &Source) -> Source {
+    match source {
+        Source::Internet { id, file, line } => Source::Internet {
+            id: crate::shown::Shown::new(id).to_string(),
+            file: file.clone(),
+            line: *line,
+        },
+        other => other.clone(),
     }
 }
 

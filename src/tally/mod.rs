@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod html;
+pub mod online;
 pub mod pabulib_out;
 pub mod results;
 pub mod simulate;

@@ -20,6 +20,7 @@ use crate::cardcsv;
 use crate::edition::Edition;
 use crate::store::journal::{Entry, Event, GENESIS, Hash, chain_hash};
 use crate::store::pesel_key;
+use crate::tally::online::{OnlineRefusal, RowFault};
 
 pub const DB_FILE: &str = "tally.sqlite";
 /// The office's age identity: whoever holds it can read every bundle.
@@ -157,7 +158,7 @@ pub enum Rejection {
         expected: String,
     },
     #[error("{0}")]
-    Online(String),
+    Online(super::online::OnlineRefusal),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -646,26 +647,19 @@ impl Tally {
     ) -> Result<std::result::Result<Imported, Rejection>> {
         let rows = match cardcsv::parse(bytes, file, &self.edition.ballot) {
             Ok(rows) => rows,
-            Err(e) => return Ok(Err(Rejection::Online(e.to_string()))),
+            Err(e) => return Ok(Err(Rejection::Online(OnlineRefusal::file(&e)))),
         };
         let mut problems = Vec::new();
         let mut cards = Vec::new();
         for row in rows {
             match row.card {
-                Err(p) => problems.push(format!(
-                    "line {}: {}",
-                    row.line,
-                    p.describe(crate::i18n::Lang::En)
-                )),
-                Ok(_) if row.id.is_empty() => problems.push(format!("line {}: no id", row.line)),
+                Err(p) => problems.push((row.line, RowFault::Problem(p))),
+                Ok(_) if row.id.is_empty() => problems.push((row.line, RowFault::NoId)),
                 Ok(card) => cards.push((row.id, row.line, card)),
             }
         }
         if !problems.is_empty() {
-            return Ok(Err(Rejection::Online(format!(
-                "{file}: nothing imported; {}",
-                problems.join("; ")
-            ))));
+            return Ok(Err(Rejection::Online(OnlineRefusal::rows(file, &problems))));
         }
         let tx = self
             .conn
@@ -682,7 +676,9 @@ impl Tally {
                 let seen: Option<String> = seen_digest.query_row([id], |r| r.get(0)).optional()?;
                 match seen {
                     Some(d) if d != digest => {
-                        return Ok(Err(Rejection::RecordChanged { id: id.clone() }));
+                        return Ok(Err(Rejection::RecordChanged {
+                            id: crate::shown::Shown::new(id).to_string(),
+                        }));
                     }
                     Some(_) => {}
                     None => {

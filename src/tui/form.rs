@@ -27,6 +27,23 @@ pub enum Slot {
     Citywide(usize),
 }
 
+impl Slot {
+    /// The most characters the rubric takes ([`card::limits`]).
+    pub fn max_chars(self) -> usize {
+        let rubric = match self {
+            Slot::FirstName => card::Rubric::FirstName,
+            Slot::LastName => card::Rubric::LastName,
+            Slot::Address => card::Rubric::Address,
+            Slot::Pesel => card::Rubric::Pesel,
+            Slot::Signed => return 1,
+            Slot::District => card::Rubric::District,
+            Slot::Local(_) => card::Rubric::Local,
+            Slot::Citywide(_) => card::Rubric::Citywide,
+        };
+        rubric.max_chars()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Field {
     pub slot: Slot,
@@ -273,6 +290,10 @@ impl CardForm {
                 }
             }
             _ => {}
+        }
+        // The rubric holds no more than the card model allows (card::limits).
+        if self.fields[self.focus].input.value().chars().count() >= slot.max_chars() {
+            return FormEvent::Nothing;
         }
         self.fields[self.focus]
             .input
