@@ -528,7 +528,8 @@ struct Opened {
 
 impl Opened {
     /// The members as they are in `dir`, archived with Debian's `tar` in the
-    /// bundle's order, as `dir/sealed/<the manifest's file name>`.
+    /// bundle's order (POSIX ustar, the one format a bundle is), as
+    /// `dir/sealed/<the manifest's file name>`.
     fn pack(&self) -> PathBuf {
         let out = self.dir.join("sealed");
         std::fs::create_dir_all(&out).expect("sealed dir");
@@ -537,6 +538,7 @@ impl Opened {
             &self.dir,
             "tar",
             &[
+                "--format=ustar",
                 "-cf",
                 utf8(&path),
                 bundle::MANIFEST,
