@@ -396,7 +396,7 @@ impl<'a, R: Read> Payload<'a, R> {
             return Err(VerifyError::ExtraMember { at });
         }
         // Nothing but zeros after the end, and not too many of them.
-        let mut left = MAX_TRAILER;
+        let mut seen = 0u64;
         loop {
             let at = src.offset();
             let n = match src.read(&mut block) {
@@ -410,8 +410,8 @@ impl<'a, R: Read> Payload<'a, R> {
             if let Some(i) = block[..n].iter().position(|b| *b != 0) {
                 return Err(VerifyError::TrailingData { at: at + i as u64 });
             }
-            left = left.saturating_sub(n as u64);
-            if left == 0 {
+            seen += n as u64;
+            if seen > MAX_TRAILER {
                 return Err(VerifyError::TrailingData { at });
             }
         }

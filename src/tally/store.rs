@@ -575,11 +575,15 @@ impl Tally {
         let outcome = self.read_bundle(checker, &mut src, len, &name, log)?;
         if !matches!(outcome, Ok(Imported::Added { .. })) {
             // A refused file is named by its SHA-256 too: the rest of it is
-            // read (never more than a bundle can be) to hash it.
-            let rest = bundle::read::MAX_FILE.saturating_sub(src.offset());
-            log.sha = match src.drain(rest) {
-                Ok(true) => src.sha256_hex(),
-                _ => String::new(),
+            // read to hash it, unless it is larger than any bundle can be
+            // (then the log has no hash for it).
+            log.sha = if len > bundle::read::MAX_FILE {
+                String::new()
+            } else {
+                match src.drain(bundle::read::MAX_FILE.saturating_sub(src.offset())) {
+                    Ok(true) => src.sha256_hex(),
+                    _ => String::new(),
+                }
             };
         }
         Ok(outcome)
