@@ -834,4 +834,25 @@ fn every_hostile_file_is_refused_by_name_in_bounded_memory_and_the_good_ones_get
     }
     let audit_en = text(&run(urna(&w.fresh).args(["tally", "audit"])).stdout);
     assert!(audit_en.contains("accepted: new entries: "), "{audit_en}");
+
+    // A file reached twice (named twice, and by a hard link in a folder) is
+    // read once.
+    let linked = w.o.root.join("hard-link");
+    std::fs::create_dir_all(&linked).expect("dir");
+    std::fs::hard_link(
+        &w.good[0],
+        linked.join(w.good[0].file_name().expect("name")),
+    )
+    .expect("hard link");
+    let before = log(&w.fresh).len();
+    let out = import_limited(&w.fresh, "en", &[&w.good[0], &w.good[0], &linked]);
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert_eq!(
+        said.lines().count(),
+        2,
+        "one file, then the summary:\n{said}"
+    );
+    assert!(said.contains("already known"), "{said}");
+    assert_eq!(log(&w.fresh).len(), before + 1);
 }
