@@ -1682,3 +1682,85 @@ pub struct Ballot {
     pub source: Source,
     pub card: RawCard,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// A store made before outcomes had codes: its acceptances and
+    /// "unchanged" rows get theirs, so the audit shows them in Polish; an
+    /// old rejection keeps the English text it was written with.
+    #[test]
+    fn old_import_rows_get_codes_and_polish_words() {
+        let mut conn = Connection::open_in_memory().expect("sqlite");
+        migrations()
+            .to_version(&mut conn, 4)
+            .expect("the old schema");
+        for (kind, outcome, detail) in [
+            ("bundle", "accepted", "new entries: 868"),
+            ("bundle", "unchanged", "the same or an older bundle"),
+            (
+                "bundle",
+                "rejected",
+                "a training bundle (made by a demo kiosk); it is not counted",
+            ),
+            ("online", "accepted", "rows: 12"),
+            ("online", "unchanged", "every row was imported before"),
+        ] {
+            conn.execute(
+                "INSERT INTO imports(at, kind, file, sha256, point, sequence, outcome, detail)
+                 VALUES ('2026-12-01T10:00:00+01:00', ?1, 'f', '', NULL, NULL, ?2, ?3)",
+                params![kind, outcome, detail],
+            )
+            .expect("an old row");
+        }
+        migrations().to_latest(&mut conn).expect("migrate");
+        let rows: Vec<ImportRecord> = conn
+            .prepare(
+                "SELECT id, at, kind, file, sha256, point, sequence, outcome, detail, code, args
+                 FROM imports ORDER BY id",
+            )
+            .expect("query")
+            .query_map([], |r| {
+                Ok(ImportRecord {
+                    id: r.get::<_, i64>(0)? as u64,
+                    at: r.get(1)?,
+                    kind: r.get(2)?,
+                    file: r.get(3)?,
+                    sha256: r.get(4)?,
+                    point: r.get(5)?,
+                    sequence: None,
+                    outcome: r.get(7)?,
+                    detail: r.get(8)?,
+                    code: r.get(9)?,
+                    args: r
+                        .get::<_, Option<String>>(10)?
+                        .and_then(|a| serde_json::from_str(&a).ok())
+                        .unwrap_or_default(),
+                })
+            })
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        let pl: Vec<String> = rows.iter().map(|r| r.detail_in(Lang::Pl)).collect();
+        assert_eq!(
+            pl,
+            [
+                "nowe wpisy: 868",
+                "ta sama lub starsza paczka",
+                "a training bundle (made by a demo kiosk); it is not counted",
+                "wiersze: 12",
+                "każdy wiersz był już zaimportowany",
+            ]
+        );
+        for r in &rows {
+            assert_eq!(r.detail_in(Lang::En), r.detail, "English as written");
+        }
+        // The log is append-only again after the migration.
+        assert!(
+            conn.execute("UPDATE imports SET detail = 'x' WHERE id = 1", [])
+                .is_err()
+        );
+    }
+}
