@@ -2,8 +2,9 @@
 //! sent (verified, chained, never changed), the internet channel's rows, and a
 //! record of every import, accepted or rejected.
 //!
-//! A bundle is checked completely before anything from it is stored, and is
-//! stored in one transaction: all or nothing.
+//! A bundle is read once, as a stream, into one transaction that is
+//! committed only when every check has held (the last ones at the end of the
+//! file): all or nothing, in memory that does not grow with the bundle.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
