@@ -1,7 +1,7 @@
 //! The office survives any stick (issue 10): a corpus of hostile and broken
 //! bundles, made here from real bundles the real binary exported, each
-//! imported by the real binary under a 512 MiB address-space limit and a
-//! timeout. Every one is refused, by its own code, with exactly one row in
+//! imported (and checked with `urna verify`) by the real binary under a
+//! 512 MiB address-space limit and a timeout. Every one is refused, by its own code, with exactly one row in
 //! the import log per file, and the count does not move; then the whole
 //! corpus in one folder with two good bundles among it: both good ones are
 //! imported, every file has its line, and the exit code says that some were
@@ -246,6 +246,26 @@ fn import_limited(tally: &Path, lang: &str, paths: &[&Path]) -> Output {
         .output()
         .expect("run urna tally import")
 }
+
+/// `urna verify FILE`, under the same limits.
+fn verify_limited(path: &Path) -> Output {
+    Command::new("timeout")
+        .args(["-s", "KILL", "60", "prlimit", LIMIT, "--"])
+        .arg(BIN)
+        .args(["--lang", "en", "verify"])
+        .arg(path)
+        .output()
+        .expect("run urna verify")
+}
+
+/// Refusals only the office can make (they need its trust, its edition or
+/// its key): `urna verify` finds these bundles whole.
+const OFFICE_ONLY: [&str; 4] = [
+    "unknown_kiosk",
+    "other_edition",
+    "undecryptable",
+    "training",
+];
 
 fn results(tally: &Path) -> Vec<u8> {
     run(urna(tally).args(["tally", "results", "--format", "json"])).stdout
@@ -752,6 +772,24 @@ fn refused(tally: &Path, case: &Case) {
         "{}: the results changed",
         case.name
     );
+    // `urna verify` reads the same file the same way, within the same limits.
+    let is_dir = std::fs::symlink_metadata(&case.path).is_ok_and(|m| m.is_dir());
+    if !is_dir {
+        let out = verify_limited(&case.path);
+        let stderr = text(&out.stderr);
+        let r = &new[0];
+        if OFFICE_ONLY.contains(&case.codes[0]) {
+            assert_eq!(out.status.code(), Some(0), "{}: {stderr}", case.name);
+        } else {
+            let words = render(Lang::En, r.code.as_deref().unwrap_or(""), &r.args);
+            assert_eq!(out.status.code(), Some(1), "{}: {stderr}", case.name);
+            assert!(
+                stderr.contains(&format!("BUNDLE NOT TRUSTWORTHY: {words}")),
+                "{}: {stderr}",
+                case.name
+            );
+        }
+    }
 }
 
 #[test]
