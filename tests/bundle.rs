@@ -297,9 +297,22 @@ fn verified(file: &Path, key: Option<&Path>) -> String {
     stdout
 }
 
-/// `urna verify` refuses the file with exit 1 and says `why`.
+/// `urna verify` refuses the file with exit 1 and says `why` (in English
+/// with `--lang en`; the Polish default says it in Polish).
 fn refused(file: &Path, key: Option<&Path>, why: &str) {
-    let out = run_verify(file, key);
+    let polish = run_verify(file, key);
+    let said = text(&polish.stderr);
+    assert_eq!(polish.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(NOT_TRUSTWORTHY) && !said.contains(why),
+        "the Polish refusal says {why:?} in Polish: {said}"
+    );
+    let mut c = urna();
+    c.args(["--lang", "en", "verify"]).arg(file);
+    if let Some(k) = key {
+        c.arg("--key").arg(k);
+    }
+    let out = c.output().expect("run urna verify");
     let stderr = text(&out.stderr);
     assert_eq!(
         out.status.code(),
@@ -310,7 +323,7 @@ fn refused(file: &Path, key: Option<&Path>, why: &str) {
         text(&out.stdout)
     );
     assert!(
-        stderr.contains(NOT_TRUSTWORTHY) && stderr.contains(why),
+        stderr.contains("BUNDLE NOT TRUSTWORTHY") && stderr.contains(why),
         "{}: expected {why:?}, got:\n{stderr}",
         file.display()
     );

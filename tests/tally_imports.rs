@@ -65,7 +65,9 @@ fn tool(cwd: &Path, program: &str, args: &[&str]) -> Output {
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap_or_else(|e| {
-            panic!("cannot run {program} ({e}): `bash test.sh` installs Debian's tar, age and minisign")
+            panic!(
+                "cannot run {program} ({e}): `bash test.sh` installs Debian's tar, age and minisign"
+            )
         });
     ok(out, &format!("{program} {args:?}"))
 }
@@ -528,7 +530,8 @@ struct Opened {
 
 impl Opened {
     /// The members as they are in `dir`, archived with Debian's `tar` in the
-    /// bundle's order, as `dir/sealed/<the manifest's file name>`.
+    /// bundle's order (POSIX ustar, the one format a bundle is), as
+    /// `dir/sealed/<the manifest's file name>`.
     fn pack(&self) -> PathBuf {
         let out = self.dir.join("sealed");
         std::fs::create_dir_all(&out).expect("sealed dir");
@@ -537,6 +540,7 @@ impl Opened {
             &self.dir,
             "tar",
             &[
+                "--format=ustar",
                 "-cf",
                 utf8(&path),
                 bundle::MANIFEST,
@@ -841,6 +845,39 @@ fn a_journal_altered_and_validly_resigned_is_refused() {
     );
 
     // The kiosk's own bundle still goes in.
+    o.accepted(&b1);
+}
+
+#[test]
+fn a_signed_card_past_the_field_limits_is_refused() {
+    // A card whose first name is 10,000 characters, with the chain and the
+    // manifest made to match and signed with the kiosk's own key: every hash
+    // holds, but no kiosk running urna's rules could have entered it.
+    let o = office();
+    let p1 = o.kiosk("P1");
+    o.trust(&p1);
+    p1.enter(&[row("a1", &pesel(1), "1|2|3|4|5")]);
+    let b1 = p1.export(&o.dir("usb"));
+    let mut long = o.open(&b1, "field-too-long");
+    let first_card = long.cards()[0];
+    let mut e = long.entry(first_card);
+    if let Event::CardEntered { card, .. } = &mut e.event {
+        card.first_name = "A".repeat(10_000);
+    }
+    long.set(first_card, &e);
+    // `seal` with rechain: the manifest's head hash is the new chain's.
+    let forged = o.seal(&mut long, true, Some(&p1));
+    assert!(
+        bundle::verify(&forged, None).is_ok(),
+        "the forgery is validly signed"
+    );
+    o.refused(
+        &forged,
+        &[
+            &format!("the journal is broken at entry {}", first_card + 1),
+            "a card with a field longer than the field limits allow",
+        ],
+    );
     o.accepted(&b1);
 }
 

@@ -12,6 +12,8 @@
 //! office's age identity opens the journal. See `docs/bundle-format.md`.
 
 pub mod protocol;
+pub mod read;
+pub mod words;
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
@@ -26,6 +28,9 @@ use sha2::{Digest, Sha256};
 
 use crate::store::journal::Event;
 use crate::store::{Store, StoreError, signing};
+
+pub use read::Source;
+pub use words::Said;
 
 /// The format this code writes and reads.
 pub const FORMAT: &str = "urna-bundle/1";
@@ -435,42 +440,188 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
     })
 }
 
-/// Why a bundle is not to be trusted.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum VerifyError {
-    #[error("cannot read the file: {0}")]
-    Unreadable(String),
-    #[error("not a complete tar archive (truncated or damaged): {0}")]
-    Tar(String),
-    #[error("the bundle has no {0}")]
-    Missing(&'static str),
-    #[error("the bundle holds an unexpected file \"{0}\"")]
-    Unexpected(String),
-    #[error("manifest.json is not a readable manifest: {0}")]
-    Manifest(String),
-    #[error("this bundle is format \"{0}\"; this urna reads {FORMAT}")]
-    Format(String),
-    #[error("manifest.json.minisig is not a minisign signature: {0}")]
-    SignatureUnreadable(String),
-    #[error("signed by key {signed_by}, but the manifest names key {named}")]
-    WrongKey { signed_by: String, named: String },
-    #[error("the manifest's public key {0} is not the key it names or is not a key")]
-    KeyMismatch(String),
-    #[error("signed by key {signed_by}, not by the expected kiosk key {expected}")]
-    NotTheExpectedKey { signed_by: String, expected: String },
-    #[error(
-        "the signature does not match manifest.json (the manifest or the signature was changed)"
-    )]
-    BadSignature,
-    #[error("the signature's trusted comment does not name this manifest and point")]
-    TrustedComment,
-    #[error(
-        "journal.jsonl.age has SHA-256 {found}, the manifest says {expected} (the payload was changed)"
-    )]
-    PayloadHash { expected: String, found: String },
-    #[error("the file is named \"{found}\", but its manifest says \"{expected}\" (renamed)")]
-    FileName { expected: String, found: String },
+/// Where a file ended too soon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cut {
+    Empty,
+    /// Inside a 512-byte block (a header, or a member's data).
+    Block {
+        at: u64,
+    },
+    /// Where the member `name` should begin.
+    Before {
+        at: u64,
+        name: &'static str,
+    },
+    /// Inside the member `name`.
+    Inside {
+        at: u64,
+        name: &'static str,
+    },
+    /// Inside a member's zero padding.
+    Padding {
+        at: u64,
+    },
+    /// The two zero blocks at the end are not there.
+    EndBlocks,
 }
+
+/// Why a bundle is not to be trusted. Each has its own code (for the
+/// import log) and words in both languages ([`words`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerifyError {
+    Unreadable(String),
+    /// Truncated: the file ends before the archive does.
+    Tar(Cut),
+    HeaderChecksum {
+        at: u64,
+    },
+    /// A header of another type than a regular file (`kind` is a code:
+    /// `symlink`, `pax_header`, `gnu_sparse`…).
+    MemberType {
+        name: String,
+        kind: &'static str,
+        at: u64,
+    },
+    NotUstar {
+        at: u64,
+    },
+    /// A header field a kiosk leaves empty (`linkname`, `prefix`, the
+    /// name's tail) or an unreadable `size`.
+    HeaderField {
+        at: u64,
+        field: &'static str,
+    },
+    TooLarge {
+        name: &'static str,
+        size: u64,
+        limit: u64,
+    },
+    FileTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Missing(&'static str),
+    Unexpected(String),
+    Duplicate(String),
+    Order {
+        found: String,
+        expected: &'static str,
+    },
+    /// A header where the end-of-archive blocks should be.
+    ExtraMember {
+        at: u64,
+    },
+    TrailingData {
+        at: u64,
+    },
+    Padding {
+        at: u64,
+    },
+    Manifest(String),
+    Format(String),
+    SignatureUnreadable(String),
+    WrongKey {
+        signed_by: String,
+        named: String,
+    },
+    KeyMismatch(String),
+    NotTheExpectedKey {
+        signed_by: String,
+        expected: String,
+    },
+    BadSignature,
+    TrustedComment,
+    PayloadHash {
+        expected: String,
+        found: String,
+    },
+    FileName {
+        expected: String,
+        found: String,
+    },
+    /// Not a regular file (`kind`: `directory`, `fifo`, `char_device`…);
+    /// never opened.
+    NotAFile {
+        kind: &'static str,
+    },
+    /// A symbolic link, never followed.
+    Symlink {
+        target: String,
+    },
+    /// What was opened is not what was looked at (replaced meanwhile).
+    ChangedWhileOpened,
+}
+
+impl VerifyError {
+    /// The code and arguments the import log keeps.
+    pub fn said(&self) -> Said {
+        use VerifyError::*;
+        let s = |v: &dyn ToString| v.to_string();
+        let (code, args): (&'static str, Vec<String>) = match self {
+            Unreadable(e) => ("unreadable", vec![e.clone()]),
+            Tar(c) => (
+                "tar",
+                match c {
+                    Cut::Empty => vec!["empty".into()],
+                    Cut::EndBlocks => vec!["end_blocks".into()],
+                    Cut::Block { at } => vec!["block".into(), s(at)],
+                    Cut::Padding { at } => vec!["padding".into(), s(at)],
+                    Cut::Before { at, name } => vec!["before".into(), s(at), s(name)],
+                    Cut::Inside { at, name } => vec!["inside".into(), s(at), s(name)],
+                },
+            ),
+            HeaderChecksum { at } => ("header_checksum", vec![s(at)]),
+            MemberType { name, kind, at } => ("member_type", vec![name.clone(), s(kind), s(at)]),
+            NotUstar { at } => ("not_ustar", vec![s(at)]),
+            HeaderField { at, field } => ("header_field", vec![s(at), s(field)]),
+            TooLarge { name, size, limit } => ("too_large", vec![s(name), s(size), s(limit)]),
+            FileTooLarge { size, limit } => ("file_too_large", vec![s(size), s(limit)]),
+            Missing(name) => ("missing", vec![s(name)]),
+            Unexpected(name) => ("unexpected", vec![name.clone()]),
+            Duplicate(name) => ("duplicate", vec![name.clone()]),
+            Order { found, expected } => ("order", vec![found.clone(), s(expected)]),
+            ExtraMember { at } => ("extra_member", vec![s(at)]),
+            TrailingData { at } => ("trailing_data", vec![s(at)]),
+            Padding { at } => ("padding", vec![s(at)]),
+            Manifest(e) => ("manifest", vec![e.clone()]),
+            Format(f) => ("format", vec![f.clone()]),
+            SignatureUnreadable(e) => ("signature_unreadable", vec![e.clone()]),
+            WrongKey { signed_by, named } => ("wrong_key", vec![signed_by.clone(), named.clone()]),
+            KeyMismatch(id) => ("key_mismatch", vec![id.clone()]),
+            NotTheExpectedKey {
+                signed_by,
+                expected,
+            } => (
+                "not_expected_key",
+                vec![signed_by.clone(), expected.clone()],
+            ),
+            BadSignature => ("bad_signature", vec![]),
+            TrustedComment => ("trusted_comment", vec![]),
+            PayloadHash { expected, found } => {
+                ("payload_hash", vec![expected.clone(), found.clone()])
+            }
+            FileName { expected, found } => ("file_name", vec![expected.clone(), found.clone()]),
+            NotAFile { kind } => ("not_a_file", vec![s(kind)]),
+            Symlink { target } => ("symlink", vec![target.clone()]),
+            ChangedWhileOpened => ("changed_while_opened", vec![]),
+        };
+        Said::new(code, args)
+    }
+
+    /// The refusal in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        self.said().render(lang)
+    }
+}
+
+impl std::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for VerifyError {}
 
 /// A bundle that passed every check.
 #[derive(Debug, Clone)]
@@ -479,8 +630,6 @@ pub struct Verified {
     pub manifest_bytes: Vec<u8>,
     pub fingerprint: String,
     pub trusted_comment: String,
-    /// The encrypted journal, for whoever holds the office key.
-    pub payload: Vec<u8>,
 }
 
 /// The key id inside a minisign signature (its second line, base64).
@@ -494,14 +643,22 @@ fn signature_key_id(sig: &str) -> Option<String> {
 
 /// Checks a bundle without the office key: tar structure, signature, that
 /// the signing key is the one the manifest names (and, with `expected_key`,
-/// a key the caller trusts), the payload hash and the file name.
+/// a key the caller trusts), the file name and the payload hash. Reads the
+/// file as a stream: memory does not grow with its size.
 pub fn verify(path: &Path, expected_key: Option<&str>) -> Result<Verified, VerifyError> {
-    let bytes = std::fs::read(path).map_err(|e| VerifyError::Unreadable(e.to_string()))?;
+    let (file, len) = read::open_file(path)?;
+    let mut src = Source::new(std::io::BufReader::with_capacity(64 * 1024, file));
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    verify_bytes(&bytes, &file, expected_key)
+    let opened = open(&mut src, Some(len), &file, expected_key)?;
+    let (v, ()) = opened.read_payload(|r| {
+        // A read error is found again, and named, by the check of the end.
+        let _ = std::io::copy(r, &mut std::io::sink());
+        Ok::<(), VerifyError>(())
+    })?;
+    Ok(v)
 }
 
 /// [`verify`] on bytes already read; `file_name` is the name it came under.
@@ -510,43 +667,79 @@ pub fn verify_bytes(
     file_name_seen: &str,
     expected_key: Option<&str>,
 ) -> Result<Verified, VerifyError> {
-    let tar_err = |e: std::io::Error| VerifyError::Tar(e.to_string());
-    let mut archive = tar::Archive::new(bytes);
-    let mut manifest_bytes = None;
-    let mut signature = None;
-    let mut payload = None;
-    let mut seen_end = 0usize;
-    for entry in archive.entries().map_err(tar_err)? {
-        let mut entry = entry.map_err(tar_err)?;
-        let name = entry
-            .path()
-            .map_err(tar_err)?
-            .to_string_lossy()
-            .into_owned();
-        let mut data = Vec::with_capacity(entry.size() as usize);
-        entry.read_to_end(&mut data).map_err(tar_err)?;
-        if (data.len() as u64) < entry.size() {
-            return Err(VerifyError::Tar(format!("{name} is cut short")));
+    let mut src = Source::new(bytes);
+    let opened = open(
+        &mut src,
+        Some(bytes.len() as u64),
+        file_name_seen,
+        expected_key,
+    )?;
+    let (v, ()) = opened.read_payload(|r| {
+        let _ = std::io::copy(r, &mut std::io::sink());
+        Ok::<(), VerifyError>(())
+    })?;
+    Ok(v)
+}
+
+/// A bundle whose tar headers, manifest, signature, key and file name
+/// passed every check, its payload not read yet.
+pub struct Opened<'a, R> {
+    pub manifest: Manifest,
+    pub manifest_bytes: Vec<u8>,
+    pub fingerprint: String,
+    pub trusted_comment: String,
+    src: &'a mut Source<R>,
+    payload_size: u64,
+}
+
+impl<R: Read> Opened<'_, R> {
+    /// Hands the payload (its ciphertext, as it is read) to `f`, then reads
+    /// the rest of the archive and checks the payload's hash. A refusal of
+    /// the archive's structure comes first, then a payload that is not the
+    /// one the manifest names, then whatever `f` found: so a changed or
+    /// cut payload is refused as such, whatever `f` made of it.
+    pub fn read_payload<T, E: From<VerifyError>>(
+        self,
+        f: impl FnOnce(&mut dyn Read) -> Result<T, E>,
+    ) -> Result<(Verified, T), E> {
+        let mut payload = read::Payload::new(self.src, self.payload_size);
+        let got = f(&mut payload);
+        let found = payload.finish(self.payload_size)?;
+        if found != self.manifest.payload.sha256 {
+            return Err(VerifyError::PayloadHash {
+                expected: self.manifest.payload.sha256.clone(),
+                found,
+            }
+            .into());
         }
-        seen_end = (entry.raw_file_position() + entry.size()) as usize;
-        match name.as_str() {
-            MANIFEST if manifest_bytes.is_none() => manifest_bytes = Some(data),
-            SIGNATURE if signature.is_none() => signature = Some(data),
-            PAYLOAD if payload.is_none() => payload = Some(data),
-            _ => return Err(VerifyError::Unexpected(name)),
-        }
+        let t = got?;
+        Ok((
+            Verified {
+                manifest: self.manifest,
+                manifest_bytes: self.manifest_bytes,
+                fingerprint: self.fingerprint,
+                trusted_comment: self.trusted_comment,
+            },
+            t,
+        ))
     }
-    // A tar ends with two zero blocks; a file cut inside them still lists its
-    // members, so check that the end is there.
-    let padded_end = seen_end.div_ceil(512) * 512;
-    if bytes.len() < padded_end + 1024 {
-        return Err(VerifyError::Tar(
-            "the end-of-archive blocks are missing".into(),
-        ));
-    }
-    let manifest_bytes = manifest_bytes.ok_or(VerifyError::Missing(MANIFEST))?;
-    let signature = signature.ok_or(VerifyError::Missing(SIGNATURE))?;
-    let payload = payload.ok_or(VerifyError::Missing(PAYLOAD))?;
+}
+
+/// Reads a bundle's headers and small members from `src` and checks them
+/// (everything [`verify`] checks but the payload's hash and the archive's
+/// end); `file_len`, when known, lets a cut file be named before anything
+/// is read.
+pub fn open<'a, R: Read>(
+    src: &'a mut Source<R>,
+    file_len: Option<u64>,
+    file_name_seen: &str,
+    expected_key: Option<&str>,
+) -> Result<Opened<'a, R>, VerifyError> {
+    let read::Head {
+        manifest: manifest_bytes,
+        signature,
+        payload_size,
+    } = read::head(src, file_len)?;
     let signature = String::from_utf8(signature)
         .map_err(|_| VerifyError::SignatureUnreadable("not text".into()))?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
@@ -596,13 +789,6 @@ pub fn verify_bytes(
     if comment != trusted_comment(&manifest, &fingerprint) {
         return Err(VerifyError::TrustedComment);
     }
-    let found = hex_sha256(&payload);
-    if found != manifest.payload.sha256 {
-        return Err(VerifyError::PayloadHash {
-            expected: manifest.payload.sha256.clone(),
-            found,
-        });
-    }
     let expected_name = file_name(&manifest);
     if file_name_seen != expected_name {
         return Err(VerifyError::FileName {
@@ -610,11 +796,12 @@ pub fn verify_bytes(
             found: file_name_seen.to_string(),
         });
     }
-    Ok(Verified {
+    Ok(Opened {
         manifest,
         manifest_bytes,
         fingerprint,
         trusted_comment: comment,
-        payload,
+        src,
+        payload_size,
     })
 }

@@ -203,9 +203,10 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
             Ok(0)
         }
         Err(e) => Err(Failure::found(format!(
-            "{}: {}: {e}",
+            "{}: {}: {}",
             args.file.display(),
-            t(lang, "PACZKA NIEWIARYGODNA", "BUNDLE NOT TRUSTWORTHY")
+            t(lang, "PACZKA NIEWIARYGODNA", "BUNDLE NOT TRUSTWORTHY"),
+            e.text(lang)
         ))),
     }
 }

@@ -9,7 +9,7 @@ use super::out::{say, say_part};
 use super::{Context, Failure};
 use crate::i18n::{Lang, t};
 use crate::tally::results::{self, Results};
-use crate::tally::store::{Imported, Rejection, Tally, TallyError};
+use crate::tally::store::{Imported, Tally, TallyError};
 
 #[derive(Debug, Subcommand)]
 pub enum TallyCommand {
@@ -25,7 +25,9 @@ pub enum TallyCommand {
         #[arg(long, value_name = "ID")]
         point: String,
     },
-    /// Import bundles (files or folders, searched recursively)
+    /// Import bundles (files or folders, searched recursively; links are
+    /// not followed). One line per file found; exit 0 if every file was
+    /// accepted or already known, 1 if any was refused
     Import {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -103,30 +105,72 @@ fn failure(e: TallyError) -> Failure {
     }
 }
 
-/// Every `.urna` file under the paths, in name order.
-fn bundle_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(p: &Path, out: &mut Vec<PathBuf>) {
-        if p.is_dir() {
-            if let Ok(entries) = std::fs::read_dir(p) {
-                let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-                children.sort();
-                for c in children {
-                    walk(&c, out);
+/// What a folder walk found: the files to import (in name order) and the
+/// folders it could not read.
+#[derive(Default)]
+struct Found {
+    files: Vec<PathBuf>,
+    unreadable: Vec<(PathBuf, std::io::Error)>,
+}
+
+/// Every `.urna` file under the paths, in name order, each once, and every
+/// symbolic link and special file (FIFO, device, socket) met on the way:
+/// the import refuses those by name without following or opening them.
+/// Nothing is looked at through a link, so the walk cannot loop.
+fn bundle_files(paths: &[PathBuf]) -> Found {
+    use std::collections::HashSet;
+    use std::os::unix::fs::MetadataExt;
+    fn walk(dir: &Path, found: &mut Found, seen: &mut HashSet<(u64, u64)>) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                found.unreadable.push((dir.to_path_buf(), e));
+                return;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        children.sort();
+        for c in children {
+            let Ok(meta) = std::fs::symlink_metadata(&c) else {
+                found.files.push(c);
+                continue;
+            };
+            let ft = meta.file_type();
+            if ft.is_dir() {
+                if seen.insert((meta.dev(), meta.ino())) {
+                    walk(&c, found, seen);
+                }
+            } else if ft.is_file() {
+                if c.extension().is_some_and(|e| e == "urna")
+                    && seen.insert((meta.dev(), meta.ino()))
+                {
+                    found.files.push(c);
+                }
+            } else {
+                found.files.push(c);
+            }
+        }
+    }
+    let mut found = Found::default();
+    let mut seen = HashSet::new();
+    for p in paths {
+        match std::fs::symlink_metadata(p) {
+            Ok(meta) if meta.is_dir() => {
+                if seen.insert((meta.dev(), meta.ino())) {
+                    walk(p, &mut found, &mut seen);
                 }
             }
-        } else if p.extension().is_some_and(|e| e == "urna") {
-            out.push(p.to_path_buf());
+            Ok(meta) if meta.is_file() => {
+                if seen.insert((meta.dev(), meta.ino())) {
+                    found.files.push(p.clone());
+                }
+            }
+            // Named directly: a link, a FIFO, a device or a missing file is
+            // refused by the import, by name.
+            _ => found.files.push(p.clone()),
         }
     }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_file() {
-            out.push(p.clone());
-        } else {
-            walk(p, &mut out);
-        }
-    }
-    out
+    found
 }
 
 pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
@@ -169,8 +213,15 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
         }
         TallyCommand::Import { paths } => {
             let mut tally = Tally::open(&dir).map_err(failure)?;
-            let files = bundle_files(&paths);
-            if files.is_empty() {
+            let Found { files, unreadable } = bundle_files(&paths);
+            for (d, e) in &unreadable {
+                say!(
+                    "{}: {} — {e}",
+                    d.display(),
+                    t(lang, "NIE MOŻNA ODCZYTAĆ FOLDERU", "CANNOT READ THE FOLDER")
+                );
+            }
+            if files.is_empty() && unreadable.is_empty() {
                 return Err(Failure::usage(t(
                     lang,
                     "nie znaleziono plików .urna",
@@ -179,10 +230,13 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             }
             // The bar goes to stderr and only to a terminal; each file's
             // outcome is a line on stdout either way.
-            let total: u64 = files
-                .iter()
-                .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
-                .sum();
+            let size = |f: &Path| {
+                std::fs::symlink_metadata(f)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map_or(0, |m| m.len())
+            };
+            let total: u64 = files.iter().map(|f| size(f)).sum();
             let bar = indicatif::ProgressBar::with_draw_target(
                 Some(total),
                 indicatif::ProgressDrawTarget::stderr(),
@@ -201,10 +255,10 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     bar.println(line);
                 }
             };
-            let (mut accepted, mut unchanged, mut rejected) = (0u64, 0u64, 0u64);
+            let (mut accepted, mut unchanged, mut rejected) = (0u64, 0u64, unreadable.len() as u64);
             tally
                 .import_bundles(&files, |f, outcome| {
-                    bar.inc(std::fs::metadata(f).map(|m| m.len()).unwrap_or(0));
+                    bar.inc(size(f));
                     match outcome {
                         Ok(Imported::Added { point, entries }) => {
                             accepted += 1;
@@ -230,9 +284,10 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                         Err(r) => {
                             rejected += 1;
                             say(format!(
-                                "{}: {} — {r}",
+                                "{}: {} — {}",
                                 f.display(),
-                                t(lang, "ODRZUCONA", "REJECTED")
+                                t(lang, "ODRZUCONA", "REJECTED"),
+                                r.text(lang)
                             ));
                         }
                     }
@@ -276,14 +331,11 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     Ok(0)
                 }
                 Err(r) => {
-                    let why = match &r {
-                        Rejection::Online(o) => o.describe(lang).to_string(),
-                        other => other.to_string(),
-                    };
                     say!(
-                        "{}: {} — {why}",
+                        "{}: {} — {}",
                         file.display(),
-                        t(lang, "ODRZUCONY", "REJECTED")
+                        t(lang, "ODRZUCONY", "REJECTED"),
+                        r.text(lang)
                     );
                     Ok(1)
                 }

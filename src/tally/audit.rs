@@ -218,9 +218,12 @@ impl Audit {
             let _ = writeln!(
                 s,
                 "  {:>4}. {}  {}  {what}  {outcome}: {}",
-                i.id, i.at, i.file, i.detail
+                i.id,
+                i.at,
+                i.file,
+                i.detail_in(lang)
             );
-            if i.outcome == "rejected" {
+            if i.outcome == "rejected" && !i.sha256.is_empty() {
                 let _ = writeln!(s, "        sha256 {}", i.sha256);
             }
         }

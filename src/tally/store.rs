@@ -2,11 +2,11 @@
 //! sent (verified, chained, never changed), the internet channel's rows, and a
 //! record of every import, accepted or rejected.
 //!
-//! A bundle is checked completely before anything from it is stored, and is
-//! stored in one transaction: all or nothing.
+//! A bundle is read once, as a stream, into one transaction that is
+//! committed only when every check has held (the last ones at the end of the
+//! file): all or nothing, in memory that does not grow with the bundle.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -14,7 +14,7 @@ use std::str::FromStr;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 
-use crate::bundle::{self, VerifyError, hex_sha256};
+use crate::bundle::{self, Said, VerifyError, hex_sha256};
 use crate::card::{self, Assessment, RawCard, Reason, RuleOptions};
 use crate::cardcsv;
 use crate::edition::Edition;
@@ -110,56 +110,151 @@ fn migrations() -> Migrations<'static> {
              CREATE TRIGGER kiosk_cards_no_delete BEFORE DELETE ON kiosk_cards
              BEGIN SELECT RAISE(ABORT, 'kiosk entries are never deleted'); END;",
         ),
+        // Each import's outcome as a code and its arguments, so that it can
+        // be shown in Polish or English. Old rows get codes where their
+        // English text says exactly which (acceptances, "unchanged"); a
+        // rejection's old text stays as it was written.
+        M::up(
+            "ALTER TABLE imports ADD COLUMN code TEXT;
+             ALTER TABLE imports ADD COLUMN args TEXT;
+             DROP TRIGGER imports_no_update;
+             UPDATE imports SET code = 'accepted', args = json_array(substr(detail, 14))
+                 WHERE kind = 'bundle' AND outcome = 'accepted' AND detail GLOB 'new entries: [0-9]*';
+             UPDATE imports SET code = 'unchanged', args = '[]'
+                 WHERE kind = 'bundle' AND outcome = 'unchanged';
+             UPDATE imports SET code = 'online_accepted', args = json_array(substr(detail, 7))
+                 WHERE kind = 'online' AND outcome = 'accepted' AND detail GLOB 'rows: [0-9]*';
+             UPDATE imports SET code = 'online_unchanged', args = '[]'
+                 WHERE kind = 'online' AND outcome = 'unchanged';
+             CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports
+             BEGIN SELECT RAISE(ABORT, 'the import log is never changed'); END;",
+        ),
     ])
 }
 
 /// Why an import was refused; nothing from it is stored.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Rejection {
-    #[error("{0}")]
-    Bundle(#[from] VerifyError),
-    #[error(
-        "unknown kiosk: point {point} (key {key_id}) is not trusted; `urna tally trust` its key first"
-    )]
-    UnknownKiosk { point: String, key_id: String },
-    #[error("signed by key {found}, but point {point} is trusted with key {trusted}")]
+    Bundle(VerifyError),
+    UnknownKiosk {
+        point: String,
+        key_id: String,
+    },
     NotTheTrustedKey {
         point: String,
         trusted: String,
         found: String,
     },
-    #[error("a bundle of edition {found}; this tally counts {expected}")]
-    OtherEdition { expected: String, found: String },
-    #[error("a training bundle (made by a demo kiosk); it is not counted")]
+    OtherEdition {
+        expected: String,
+        found: String,
+    },
     Training,
-    #[error("the payload cannot be decrypted with the office key: {0}")]
     Undecryptable(String),
-    #[error("the journal is broken at entry {seq}: {what}")]
-    BrokenChain { seq: u64, what: String },
-    #[error(
-        "a fork: point {point}'s entry {seq} has hash {ours} here but {theirs} in this bundle; it does not extend what the kiosk sent before"
-    )]
+    /// `what`: `unreadable`, `out_of_order`, `not_canonical`, `too_long`,
+    /// `head` (the entries do not end at the manifest's head hash).
+    BrokenChain {
+        seq: u64,
+        what: &'static str,
+    },
     Fork {
         point: String,
         seq: u64,
         ours: String,
         theirs: String,
     },
-    #[error("record {id} was seen before with different data")]
-    RecordChanged { id: String },
-    #[error("entry {seq} is about card {id}, which point {point} did not enter")]
-    NotItsCard { seq: u64, id: String, point: String },
-    #[error(
-        "entry {seq} enters card {id}, but a kiosk names the card it enters as entry {seq} {expected}"
-    )]
+    RecordChanged {
+        id: String,
+    },
+    NotItsCard {
+        seq: u64,
+        id: String,
+        point: String,
+    },
     WrongCardId {
         seq: u64,
         id: String,
         expected: String,
     },
-    #[error("{0}")]
-    Online(super::online::OnlineRefusal),
+    /// An internet channel file that cannot be read, in both languages.
+    Online(OnlineRefusal),
+    /// A bug met while reading the file (a panic, caught).
+    Internal,
 }
+
+impl From<VerifyError> for Rejection {
+    fn from(e: VerifyError) -> Rejection {
+        Rejection::Bundle(e)
+    }
+}
+
+impl Rejection {
+    /// The code and arguments the import log keeps.
+    pub fn said(&self) -> Said {
+        use Rejection::*;
+        match self {
+            Bundle(e) => e.said(),
+            UnknownKiosk { point, key_id } => {
+                Said::new("unknown_kiosk", vec![point.clone(), key_id.clone()])
+            }
+            NotTheTrustedKey {
+                point,
+                trusted,
+                found,
+            } => Said::new(
+                "not_trusted_key",
+                vec![point.clone(), trusted.clone(), found.clone()],
+            ),
+            OtherEdition { expected, found } => {
+                Said::new("other_edition", vec![expected.clone(), found.clone()])
+            }
+            Training => Said::new("training", vec![]),
+            Undecryptable(e) => Said::new("undecryptable", vec![e.clone()]),
+            BrokenChain { seq, what } => {
+                Said::new("broken_chain", vec![seq.to_string(), what.to_string()])
+            }
+            Fork {
+                point,
+                seq,
+                ours,
+                theirs,
+            } => Said::new(
+                "fork",
+                vec![point.clone(), seq.to_string(), ours.clone(), theirs.clone()],
+            ),
+            RecordChanged { id } => Said::new("record_changed", vec![id.clone()]),
+            NotItsCard { seq, id, point } => Said::new(
+                "not_its_card",
+                vec![seq.to_string(), id.clone(), point.clone()],
+            ),
+            WrongCardId { seq, id, expected } => Said::new(
+                "wrong_card_id",
+                vec![seq.to_string(), id.clone(), expected.clone()],
+            ),
+            Online(refusal) => Said::new(
+                "online",
+                vec![
+                    refusal.describe(crate::i18n::Lang::En).to_string(),
+                    refusal.describe(crate::i18n::Lang::Pl).to_string(),
+                ],
+            ),
+            Internal => Said::new("internal", vec![]),
+        }
+    }
+
+    /// The refusal in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        self.said().render(lang)
+    }
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for Rejection {}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TallyError {
@@ -357,17 +452,22 @@ impl Tally {
         Ok(key_id)
     }
 
+    /// One row of the import log: the outcome as a code and its arguments
+    /// (rendered in the reader's language later) and, for whoever reads
+    /// the table itself, in English.
     fn log_import(
         conn: &Connection,
-        what: &ImportLog<'_>,
+        what: &ImportLog,
         outcome: &str,
-        detail: &str,
+        said: &Said,
+        id: Option<i64>,
     ) -> Result<i64> {
         conn.prepare_cached(
-            "INSERT INTO imports(at, kind, file, sha256, point, sequence, outcome, detail)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO imports(id, at, kind, file, sha256, point, sequence, outcome, detail, code, args)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?
         .execute(params![
+            id,
             now(),
             what.kind,
             what.file,
@@ -375,7 +475,9 @@ impl Tally {
             what.point,
             what.sequence.map(|s| s as i64),
             outcome,
-            detail
+            said.render(crate::i18n::Lang::En),
+            said.code,
+            serde_json::to_string(&said.args).unwrap_or_else(|_| "[]".into()),
         ])?;
         Ok(conn.last_insert_rowid())
     }
@@ -403,213 +505,224 @@ impl Tally {
         &mut self,
         path: &Path,
     ) -> Result<std::result::Result<Imported, Rejection>> {
-        let prepared = self.checker()?.prepare(path)?;
-        self.finish_import(prepared)
+        let checker = self.checker()?;
+        self.import_one(&checker, path)
     }
 
     /// Imports bundle files in order, one at a time, each as
-    /// [`Tally::import_bundle`] would; the next file is read, verified,
-    /// decrypted and parsed on a second thread while this one stores the
-    /// last. `report` hears of each file as it is done.
+    /// [`Tally::import_bundle`] would. Whatever is wrong with one file is
+    /// that file's refusal and the next is read; only a failure of the
+    /// tally's own database stops the lot. `report` hears of each file as
+    /// it is done.
     pub fn import_bundles(
         &mut self,
         paths: &[PathBuf],
         mut report: impl FnMut(&Path, &std::result::Result<Imported, Rejection>),
     ) -> Result<()> {
         let checker = self.checker()?;
-        std::thread::scope(|s| {
-            // One bundle checked ahead: memory stays at about two bundles.
-            let (tx, rx) = std::sync::mpsc::sync_channel(1);
-            s.spawn(move || {
-                for p in paths {
-                    let prepared = checker.prepare(p);
-                    if tx.send((p, prepared)).is_err() {
-                        break;
-                    }
-                }
-            });
-            for (path, prepared) in rx {
-                let outcome = self.finish_import(prepared?)?;
-                report(path, &outcome);
-            }
-            Ok(())
-        })
+        for p in paths {
+            let outcome = self.import_one(&checker, p)?;
+            report(p, &outcome);
+        }
+        Ok(())
     }
 
-    /// Stores a checked bundle (or records its rejection).
-    fn finish_import(&mut self, p: Prepared) -> Result<std::result::Result<Imported, Rejection>> {
+    /// One file, start to end, with exactly one row in the import log.
+    fn import_one(
+        &mut self,
+        checker: &Checker,
+        path: &Path,
+    ) -> Result<std::result::Result<Imported, Rejection>> {
         let mut log = ImportLog {
             kind: "bundle",
-            file: &p.file,
-            sha: &p.sha,
-            point: p.claimed.as_ref().map(|c| c.0.clone()),
-            sequence: p.claimed.as_ref().map(|c| c.1),
+            file: path.display().to_string(),
+            sha: String::new(),
+            point: None,
+            sequence: None,
         };
-        let outcome = match p.checked {
-            Err(r) => Err(r),
-            Ok(c) => {
-                log.point = Some(c.point.clone());
-                log.sequence = Some(c.sequence);
-                // An accepted bundle's log row is written with its entries.
-                self.store_entries(&c, &log)?
-            }
+        // The last line of defence: a bug met while reading one file is
+        // that file's refusal (its transaction rolls back as it unwinds).
+        let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.read_and_store(checker, path, &mut log)
+        })) {
+            Ok(outcome) => outcome?,
+            Err(_) => Err(Rejection::Internal),
         };
         match &outcome {
             Ok(Imported::Added { .. }) => {}
             Ok(_) => {
-                Self::log_import(&self.conn, &log, "unchanged", "the same or an older bundle")?;
+                Self::log_import(
+                    &self.conn,
+                    &log,
+                    "unchanged",
+                    &Said::new("unchanged", vec![]),
+                    None,
+                )?;
             }
             Err(r) => {
-                Self::log_import(&self.conn, &log, "rejected", &r.to_string())?;
+                Self::log_import(&self.conn, &log, "rejected", &r.said(), None)?;
             }
         }
         Ok(outcome)
     }
 
-    fn store_entries(
+    fn read_and_store(
         &mut self,
-        c: &Checked,
-        log: &ImportLog<'_>,
+        checker: &Checker,
+        path: &Path,
+        log: &mut ImportLog,
     ) -> Result<std::result::Result<Imported, Rejection>> {
+        let (file, len) = match bundle::read::open_file(path) {
+            Ok(f) => f,
+            Err(e) => return Ok(Err(e.into())),
+        };
+        let mut src = bundle::Source::new(std::io::BufReader::with_capacity(256 * 1024, file));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let outcome = self.read_bundle(checker, &mut src, len, &name, log)?;
+        if !matches!(outcome, Ok(Imported::Added { .. })) {
+            // A refused file is named by its SHA-256 too: the rest of it is
+            // read to hash it, unless it is larger than any bundle can be
+            // (then the log has no hash for it).
+            log.sha = if len > bundle::read::MAX_FILE {
+                String::new()
+            } else {
+                match src.drain(bundle::read::MAX_FILE.saturating_sub(src.offset())) {
+                    Ok(true) => src.sha256_hex(),
+                    _ => String::new(),
+                }
+            };
+        }
+        Ok(outcome)
+    }
+
+    /// Checks the bundle's headers and signature, then streams its journal
+    /// into one transaction as it is decrypted: nothing is kept but a few
+    /// batches of entries, and nothing is committed unless every check
+    /// held, the last ones (the payload's hash, the end of the archive, the
+    /// manifest's head hash) included.
+    fn read_bundle<R: std::io::Read + Send>(
+        &mut self,
+        checker: &Checker,
+        src: &mut bundle::Source<R>,
+        len: u64,
+        name: &str,
+        log: &mut ImportLog,
+    ) -> Result<std::result::Result<Imported, Rejection>> {
+        let opened = match bundle::open(src, Some(len), name, None) {
+            Ok(o) => o,
+            Err(e) => return Ok(Err(e.into())),
+        };
+        let m = opened.manifest.clone();
+        log.point = Some(m.point.id.clone());
+        log.sequence = Some(m.sequence);
+        if let Err(r) = checker.check_manifest(&m) {
+            return Ok(Err(r));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let have: i64 = tx.query_row(
             "SELECT COUNT(*) FROM kiosk_entries WHERE point = ?1",
-            [&c.point],
+            [&m.point.id],
             |r| r.get(0),
         )?;
         let have = have as u64;
-        let n = c.entries.len() as u64;
-        let common = have.min(n);
-        if common > 0 {
+        // The log row is written last, with the entries: its id now.
+        let bundle_no: i64 =
+            tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM imports", [], |r| {
+                r.get(0)
+            })?;
+        let ours_at_have: Option<Vec<u8>> = if have > 0 {
+            Some(tx.query_row(
+                "SELECT hash FROM kiosk_entries WHERE point = ?1 AND seq = ?2",
+                params![m.point.id, have as i64],
+                |r| r.get(0),
+            )?)
+        } else {
+            None
+        };
+        let identity = &checker.identity;
+        let (batches, incoming) = std::sync::mpsc::sync_channel::<Vec<CheckedEntry>>(4);
+        let mut storing = Storing {
+            point: &m.point.id,
+            have,
+            ours_at_have,
+            bundle_no,
+            added: 0,
+        };
+        let (stored, read) = std::thread::scope(|s| {
+            let reader = s.spawn(move || {
+                opened.read_payload(|r| Checker::read_journal(r, identity, &batches))
+            });
+            let incoming = incoming;
+            let mut stored: Result<std::result::Result<(), Rejection>> = Ok(Ok(()));
+            for batch in incoming.iter() {
+                stored = storing.add(&tx, batch);
+                if !matches!(stored, Ok(Ok(()))) {
+                    break;
+                }
+            }
+            // The reader stops at its next batch once nobody listens.
+            drop(incoming);
+            let read = match reader.join() {
+                Ok(read) => read,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            (stored, read)
+        });
+        let refused = stored?.err();
+        let (head_seq, head) = match (refused, read) {
+            // The archive or the payload itself is wrong: that is the refusal,
+            // whatever storing made of it.
+            (_, Err(Reading::Refused(r @ Rejection::Bundle(_)))) => return Ok(Err(r)),
+            (Some(r), _) => return Ok(Err(r)),
+            (None, Err(Reading::Refused(r))) => return Ok(Err(r)),
+            (None, Err(Reading::Stopped)) => {
+                return Err(TallyError::Other("the bundle reader stopped".into()));
+            }
+            (None, Ok((_, head))) => head,
+        };
+        if head_seq != m.journal.entries || hex::encode(head) != m.journal.head_hash {
+            return Ok(Err(Rejection::BrokenChain {
+                seq: head_seq,
+                what: "head",
+            }));
+        }
+        if head_seq < have {
             let ours: Vec<u8> = tx.query_row(
                 "SELECT hash FROM kiosk_entries WHERE point = ?1 AND seq = ?2",
-                params![c.point, common as i64],
+                params![m.point.id, head_seq as i64],
                 |r| r.get(0),
             )?;
-            let theirs = c.entries[common as usize - 1].2;
-            if ours != theirs {
+            if ours != head {
                 return Ok(Err(Rejection::Fork {
-                    point: c.point.clone(),
-                    seq: common,
+                    point: m.point.id.clone(),
+                    seq: head_seq,
                     ours: hex::encode(ours),
-                    theirs: hex::encode(theirs),
+                    theirs: hex::encode(head),
                 }));
             }
         }
-        if n <= have {
+        if head_seq <= have {
             return Ok(Ok(Imported::AlreadyHave {
-                point: c.point.clone(),
+                point: m.point.id.clone(),
             }));
         }
-        let added = n - have;
-        let bundle_no = Self::log_import(&tx, log, "accepted", &format!("new entries: {added}"))?;
-        {
-            let mut seen =
-                tx.prepare_cached("SELECT point, digest FROM card_ids WHERE card_id = ?1")?;
-            let mut add_id = tx.prepare_cached(
-                "INSERT INTO card_ids(card_id, point, digest) VALUES (?1, ?2, ?3)",
-            )?;
-            let mut add_entry = tx.prepare_cached(
-                "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            let mut add_card = tx.prepare_cached(
-                "INSERT INTO kiosk_cards(point, seq, card_id, kind, pesel) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (seq, body, hash, entry, digest) in &c.entries[have as usize..] {
-                let (card_id, entering) = match &entry.event {
-                    Event::CardEntered { card_id, card, .. } => {
-                        add_card.execute(params![
-                            c.point,
-                            *seq as i64,
-                            card_id,
-                            entry.event.kind(),
-                            card.pesel
-                        ])?;
-                        (card_id, true)
-                    }
-                    Event::CardAmended { card_id, card, .. } => {
-                        add_card.execute(params![
-                            c.point,
-                            *seq as i64,
-                            card_id,
-                            entry.event.kind(),
-                            card.pesel
-                        ])?;
-                        (card_id, false)
-                    }
-                    Event::CardVoided { card_id, .. } => {
-                        add_card.execute(params![
-                            c.point,
-                            *seq as i64,
-                            card_id,
-                            entry.event.kind(),
-                            ""
-                        ])?;
-                        (card_id, false)
-                    }
-                    _ => {
-                        add_entry.execute(params![
-                            c.point,
-                            *seq as i64,
-                            body,
-                            hash.as_slice(),
-                            bundle_no
-                        ])?;
-                        continue;
-                    }
-                };
-                let known: Option<(String, String)> = seen
-                    .query_row([card_id], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
-                // A kiosk enters a card id no other point entered, and
-                // amends or voids only cards it entered itself.
-                if !known.as_ref().map_or(entering, |(p, _)| *p == c.point) {
-                    return Ok(Err(Rejection::NotItsCard {
-                        seq: *seq,
-                        id: card_id.clone(),
-                        point: c.point.clone(),
-                    }));
-                }
-                if entering {
-                    // A kiosk names a card by its point and entry number, so
-                    // no point can take ids from another's range.
-                    let expected = format!("{}-{:06}", c.point, seq);
-                    if *card_id != expected {
-                        return Ok(Err(Rejection::WrongCardId {
-                            seq: *seq,
-                            id: card_id.clone(),
-                            expected,
-                        }));
-                    }
-                }
-                if let (true, Some(digest)) = (entering, digest) {
-                    match known {
-                        Some((_, d)) if d != *digest => {
-                            // Dropping the transaction rolls everything back.
-                            return Ok(Err(Rejection::RecordChanged {
-                                id: card_id.clone(),
-                            }));
-                        }
-                        Some(_) => {}
-                        None => {
-                            add_id.execute(params![card_id, c.point, digest])?;
-                        }
-                    }
-                }
-                add_entry.execute(params![
-                    c.point,
-                    *seq as i64,
-                    body,
-                    hash.as_slice(),
-                    bundle_no
-                ])?;
-            }
-        }
+        let added = storing.added;
+        log.sha = src.sha256_hex();
+        Self::log_import(
+            &tx,
+            log,
+            "accepted",
+            &Said::new("accepted", vec![added.to_string()]),
+            Some(bundle_no),
+        )?;
         tx.commit()?;
         Ok(Ok(Imported::Added {
-            point: c.point.clone(),
+            point: m.point.id.clone(),
             entries: added,
         }))
     }
@@ -624,19 +737,22 @@ impl Tally {
         let sha = hex_sha256(&bytes);
         let file = path.display().to_string();
         let outcome = self.store_online(&bytes, &file)?;
-        let (result, detail) = match &outcome {
-            Ok(Imported::Online { rows }) => ("accepted", format!("rows: {rows}")),
-            Ok(_) => ("unchanged", "every row was imported before".to_string()),
-            Err(r) => ("rejected", r.to_string()),
+        let (result, said) = match &outcome {
+            Ok(Imported::Online { rows }) => (
+                "accepted",
+                Said::new("online_accepted", vec![rows.to_string()]),
+            ),
+            Ok(_) => ("unchanged", Said::new("online_unchanged", vec![])),
+            Err(r) => ("rejected", r.said()),
         };
         let log = ImportLog {
             kind: "online",
-            file: &file,
-            sha: &sha,
+            file: file.clone(),
+            sha,
             point: None,
             sequence: None,
         };
-        Self::log_import(&self.conn, &log, result, &detail)?;
+        Self::log_import(&self.conn, &log, result, &said, None)?;
         Ok(outcome)
     }
 
@@ -1065,7 +1181,8 @@ impl Tally {
     /// Every import attempt, in order: what, when, and what came of it.
     pub fn imports(&self) -> Result<Vec<ImportRecord>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, at, kind, file, sha256, point, sequence, outcome, detail FROM imports ORDER BY id",
+            "SELECT id, at, kind, file, sha256, point, sequence, outcome, detail, code, args
+             FROM imports ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(ImportRecord {
@@ -1078,6 +1195,11 @@ impl Tally {
                 sequence: r.get::<_, Option<i64>>(6)?.map(|s| s as u64),
                 outcome: r.get(7)?,
                 detail: r.get(8)?,
+                code: r.get(9)?,
+                args: r
+                    .get::<_, Option<String>>(10)?
+                    .and_then(|a| serde_json::from_str(&a).ok())
+                    .unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -1128,7 +1250,23 @@ pub struct ImportRecord {
     pub sequence: Option<u64>,
     /// `accepted`, `unchanged` or `rejected`.
     pub outcome: String,
+    /// What came of it, in English.
     pub detail: String,
+    /// The same as a code and its arguments (see `bundle::words`); `None`
+    /// for a rejection logged before codes were kept.
+    pub code: Option<String>,
+    pub args: Vec<String>,
+}
+
+impl ImportRecord {
+    /// What came of the import, in `lang` (an old row's English text as
+    /// it was written).
+    pub fn detail_in(&self, lang: crate::i18n::Lang) -> String {
+        match &self.code {
+            Some(code) => bundle::words::render(lang, code, &self.args),
+            None => self.detail.clone(),
+        }
+    }
 }
 
 /// A ballot with the tally's verdict.
@@ -1242,10 +1380,10 @@ struct PeselOnly {
 }
 
 /// What the import log records about one file.
-struct ImportLog<'a> {
-    kind: &'a str,
-    file: &'a str,
-    sha: &'a str,
+struct ImportLog {
+    kind: &'static str,
+    file: String,
+    sha: String,
     point: Option<String>,
     sequence: Option<u64>,
 }
@@ -1258,53 +1396,36 @@ struct Checker {
     identity: age::x25519::Identity,
 }
 
-/// A bundle file read and checked, ready to be stored or refused.
-struct Prepared {
-    file: String,
-    sha: String,
-    /// The point and sequence the bundle claims, once its signature held.
-    claimed: Option<(String, u64)>,
-    checked: std::result::Result<Checked, Rejection>,
+/// Why the journal's reader stopped: a refusal, or the storing side
+/// stopped listening (it refused first).
+enum Reading {
+    Refused(Rejection),
+    Stopped,
 }
 
-impl Checker {
-    fn prepare(&self, path: &Path) -> Result<Prepared> {
-        let bytes = std::fs::read(path).map_err(io(path))?;
-        let sha = hex_sha256(&bytes);
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let checked = self.check_bundle(&bytes, &name);
-        let claimed = match &checked {
-            Ok(_) => None,
-            Err(_) => bundle::verify_bytes(&bytes, &name, None)
-                .ok()
-                .map(|v| (v.manifest.point.id, v.manifest.sequence)),
-        };
-        Ok(Prepared {
-            file: path.display().to_string(),
-            sha,
-            claimed,
-            checked,
-        })
+impl From<VerifyError> for Reading {
+    fn from(e: VerifyError) -> Reading {
+        Reading::Refused(e.into())
     }
+}
 
-    fn check_bundle(&self, bytes: &[u8], name: &str) -> std::result::Result<Checked, Rejection> {
-        let v = bundle::verify_bytes(bytes, name, None)?;
-        let m = &v.manifest;
-        let trusted = self.trusted.get(&m.point.id).cloned();
-        match trusted {
+/// Entries per batch from the journal's reader to the storing thread.
+const ENTRY_BATCH: usize = 1024;
+
+impl Checker {
+    /// What the signed manifest says, against what the office trusts.
+    fn check_manifest(&self, m: &bundle::Manifest) -> std::result::Result<(), Rejection> {
+        match self.trusted.get(&m.point.id) {
             None => {
                 return Err(Rejection::UnknownKiosk {
                     point: m.point.id.clone(),
                     key_id: m.kiosk_key_id.clone(),
                 });
             }
-            Some((key_id, key)) if key != m.kiosk_public_key => {
+            Some((key_id, key)) if *key != m.kiosk_public_key => {
                 return Err(Rejection::NotTheTrustedKey {
                     point: m.point.id.clone(),
-                    trusted: key_id,
+                    trusted: key_id.clone(),
                     found: m.kiosk_key_id.clone(),
                 });
             }
@@ -1319,36 +1440,72 @@ impl Checker {
         if m.training {
             return Err(Rejection::Training);
         }
-        let decryptor = age::Decryptor::new_buffered(v.payload.as_slice())
-            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
-        let mut reader = decryptor
-            .decrypt(std::iter::once(&self.identity as &dyn age::Identity))
-            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
-        let mut plain = Vec::new();
-        reader
-            .read_to_end(&mut plain)
-            .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
-        let mut entries = Vec::new();
+        Ok(())
+    }
+
+    /// Decrypts the payload as it is read and checks each journal line
+    /// (order, canonical form, hash chain), sending the entries on in
+    /// batches; the number of entries and the last hash.
+    fn read_journal(
+        r: &mut dyn std::io::Read,
+        identity: &age::x25519::Identity,
+        out: &std::sync::mpsc::SyncSender<Vec<CheckedEntry>>,
+    ) -> std::result::Result<(u64, Hash), Reading> {
+        use std::io::{BufRead, Read};
+        let undecryptable =
+            |e: &dyn std::fmt::Display| Reading::Refused(Rejection::Undecryptable(e.to_string()));
+        let (capped, lift) = bundle::read::Capped::new(r);
+        let decryptor =
+            age::Decryptor::new_buffered(std::io::BufReader::with_capacity(64 * 1024, capped))
+                .map_err(|e| undecryptable(&e))?;
+        lift.lift();
+        let plain = decryptor
+            .decrypt(std::iter::once(identity as &dyn age::Identity))
+            .map_err(|e| undecryptable(&e))?;
+        let mut plain = std::io::BufReader::with_capacity(256 * 1024, plain);
+        let mut line = Vec::new();
+        let mut batch = Vec::with_capacity(ENTRY_BATCH);
         let mut prev: Hash = GENESIS;
-        for (i, line) in plain
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.is_empty())
-            .enumerate()
-        {
-            let seq = i as u64 + 1;
-            let broken = |what: &str| Rejection::BrokenChain {
-                seq,
-                what: what.to_string(),
-            };
+        let mut seq = 0u64;
+        loop {
+            line.clear();
+            let n = (&mut plain)
+                .take(bundle::read::MAX_LINE as u64 + 1)
+                .read_until(b'\n', &mut line)
+                .map_err(|e| undecryptable(&e))?;
+            if n == 0 {
+                break;
+            }
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            } else if line.len() > bundle::read::MAX_LINE {
+                return Err(Reading::Refused(Rejection::BrokenChain {
+                    seq: seq + 1,
+                    what: "too_long",
+                }));
+            }
+            if line.is_empty() {
+                continue;
+            }
+            seq += 1;
+            let broken =
+                |what: &'static str| Reading::Refused(Rejection::BrokenChain { seq, what });
             let entry: Entry =
-                crate::store::journal::parse_entry(line).map_err(|_| broken("unreadable entry"))?;
+                crate::store::journal::parse_entry(&line).map_err(|_| broken("unreadable"))?;
             if entry.seq != seq {
-                return Err(broken("out of order"));
+                return Err(broken("out_of_order"));
             }
             if entry.canonical_bytes() != line {
-                return Err(broken("not in canonical form"));
+                return Err(broken("not_canonical"));
             }
-            let hash = chain_hash(&prev, line);
+            // The kiosk keeps every rubric within the field limits; a signed
+            // card past them was not entered through urna's rules.
+            if let Event::CardEntered { card, .. } | Event::CardAmended { card, .. } = &entry.event
+                && card.check_limits().is_err()
+            {
+                return Err(broken("field_too_long"));
+            }
+            let hash = chain_hash(&prev, &line);
             // What the card-id check compares, computed here, off the
             // storing thread.
             let digest = match &entry.event {
@@ -1357,30 +1514,163 @@ impl Checker {
                 }
                 _ => None,
             };
-            entries.push((seq, line.to_vec(), hash, entry, digest));
+            batch.push((seq, line.clone(), hash, entry, digest));
             prev = hash;
+            if batch.len() == ENTRY_BATCH {
+                out.send(std::mem::replace(
+                    &mut batch,
+                    Vec::with_capacity(ENTRY_BATCH),
+                ))
+                .map_err(|_| Reading::Stopped)?;
+            }
         }
-        if entries.len() as u64 != m.journal.entries || hex::encode(prev) != m.journal.head_hash {
-            return Err(Rejection::BrokenChain {
-                seq: entries.len() as u64,
-                what: "the entries do not end at the manifest's head hash".into(),
-            });
+        if !batch.is_empty() {
+            out.send(batch).map_err(|_| Reading::Stopped)?;
         }
-        Ok(Checked {
-            point: m.point.id.clone(),
-            sequence: m.sequence,
-            entries,
-        })
+        Ok((seq, prev))
     }
 }
 
 /// seq, canonical bytes, chain hash, the entry, and an entered card's digest.
 type CheckedEntry = (u64, Vec<u8>, Hash, Entry, Option<String>);
 
-struct Checked {
-    point: String,
-    sequence: u64,
-    entries: Vec<CheckedEntry>,
+/// The storing side of one bundle's import.
+struct Storing<'a> {
+    point: &'a str,
+    /// Entries the office had from this point before.
+    have: u64,
+    /// The hash of entry `have` as the office has it.
+    ours_at_have: Option<Vec<u8>>,
+    bundle_no: i64,
+    added: u64,
+}
+
+impl Storing<'_> {
+    /// Stores the new entries of one batch; those the office has are only
+    /// compared (the last of them must hash the same: no fork).
+    fn add(
+        &mut self,
+        tx: &rusqlite::Transaction<'_>,
+        batch: Vec<CheckedEntry>,
+    ) -> Result<std::result::Result<(), Rejection>> {
+        let point = self.point;
+        let mut seen =
+            tx.prepare_cached("SELECT point, digest FROM card_ids WHERE card_id = ?1")?;
+        let mut add_id =
+            tx.prepare_cached("INSERT INTO card_ids(card_id, point, digest) VALUES (?1, ?2, ?3)")?;
+        let mut add_entry = tx.prepare_cached(
+            "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut add_card = tx.prepare_cached(
+            "INSERT INTO kiosk_cards(point, seq, card_id, kind, pesel) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (seq, body, hash, entry, digest) in &batch {
+            if *seq <= self.have {
+                if *seq == self.have
+                    && let Some(ours) = &self.ours_at_have
+                    && ours.as_slice() != hash.as_slice()
+                {
+                    return Ok(Err(Rejection::Fork {
+                        point: point.to_string(),
+                        seq: *seq,
+                        ours: hex::encode(ours),
+                        theirs: hex::encode(hash),
+                    }));
+                }
+                continue;
+            }
+            let (card_id, entering) = match &entry.event {
+                Event::CardEntered { card_id, card, .. } => {
+                    add_card.execute(params![
+                        point,
+                        *seq as i64,
+                        card_id,
+                        entry.event.kind(),
+                        card.pesel
+                    ])?;
+                    (card_id, true)
+                }
+                Event::CardAmended { card_id, card, .. } => {
+                    add_card.execute(params![
+                        point,
+                        *seq as i64,
+                        card_id,
+                        entry.event.kind(),
+                        card.pesel
+                    ])?;
+                    (card_id, false)
+                }
+                Event::CardVoided { card_id, .. } => {
+                    add_card.execute(params![
+                        point,
+                        *seq as i64,
+                        card_id,
+                        entry.event.kind(),
+                        ""
+                    ])?;
+                    (card_id, false)
+                }
+                _ => {
+                    add_entry.execute(params![
+                        point,
+                        *seq as i64,
+                        body,
+                        hash.as_slice(),
+                        self.bundle_no
+                    ])?;
+                    self.added += 1;
+                    continue;
+                }
+            };
+            let known: Option<(String, String)> = seen
+                .query_row([card_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            // A kiosk enters a card id no other point entered, and amends
+            // or voids only cards it entered itself.
+            if !known.as_ref().map_or(entering, |(p, _)| p == point) {
+                return Ok(Err(Rejection::NotItsCard {
+                    seq: *seq,
+                    id: card_id.clone(),
+                    point: point.to_string(),
+                }));
+            }
+            if entering {
+                // A kiosk names a card by its point and entry number, so no
+                // point can take ids from another's range.
+                let expected = format!("{point}-{seq:06}");
+                if *card_id != expected {
+                    return Ok(Err(Rejection::WrongCardId {
+                        seq: *seq,
+                        id: card_id.clone(),
+                        expected,
+                    }));
+                }
+            }
+            if let (true, Some(digest)) = (entering, digest) {
+                match known {
+                    Some((_, d)) if d != *digest => {
+                        // Dropping the transaction rolls everything back.
+                        return Ok(Err(Rejection::RecordChanged {
+                            id: card_id.clone(),
+                        }));
+                    }
+                    Some(_) => {}
+                    None => {
+                        add_id.execute(params![card_id, point, digest])?;
+                    }
+                }
+            }
+            add_entry.execute(params![
+                point,
+                *seq as i64,
+                body,
+                hash.as_slice(),
+                self.bundle_no
+            ])?;
+            self.added += 1;
+        }
+        Ok(Ok(()))
+    }
 }
 
 /// Where a ballot came from.
@@ -1402,4 +1692,86 @@ pub enum Source {
 pub struct Ballot {
     pub source: Source,
     pub card: RawCard,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// A store made before outcomes had codes: its acceptances and
+    /// "unchanged" rows get theirs, so the audit shows them in Polish; an
+    /// old rejection keeps the English text it was written with.
+    #[test]
+    fn old_import_rows_get_codes_and_polish_words() {
+        let mut conn = Connection::open_in_memory().expect("sqlite");
+        migrations()
+            .to_version(&mut conn, 4)
+            .expect("the old schema");
+        for (kind, outcome, detail) in [
+            ("bundle", "accepted", "new entries: 868"),
+            ("bundle", "unchanged", "the same or an older bundle"),
+            (
+                "bundle",
+                "rejected",
+                "a training bundle (made by a demo kiosk); it is not counted",
+            ),
+            ("online", "accepted", "rows: 12"),
+            ("online", "unchanged", "every row was imported before"),
+        ] {
+            conn.execute(
+                "INSERT INTO imports(at, kind, file, sha256, point, sequence, outcome, detail)
+                 VALUES ('2026-12-01T10:00:00+01:00', ?1, 'f', '', NULL, NULL, ?2, ?3)",
+                params![kind, outcome, detail],
+            )
+            .expect("an old row");
+        }
+        migrations().to_latest(&mut conn).expect("migrate");
+        let rows: Vec<ImportRecord> = conn
+            .prepare(
+                "SELECT id, at, kind, file, sha256, point, sequence, outcome, detail, code, args
+                 FROM imports ORDER BY id",
+            )
+            .expect("query")
+            .query_map([], |r| {
+                Ok(ImportRecord {
+                    id: r.get::<_, i64>(0)? as u64,
+                    at: r.get(1)?,
+                    kind: r.get(2)?,
+                    file: r.get(3)?,
+                    sha256: r.get(4)?,
+                    point: r.get(5)?,
+                    sequence: None,
+                    outcome: r.get(7)?,
+                    detail: r.get(8)?,
+                    code: r.get(9)?,
+                    args: r
+                        .get::<_, Option<String>>(10)?
+                        .and_then(|a| serde_json::from_str(&a).ok())
+                        .unwrap_or_default(),
+                })
+            })
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        let pl: Vec<String> = rows.iter().map(|r| r.detail_in(Lang::Pl)).collect();
+        assert_eq!(
+            pl,
+            [
+                "nowe wpisy: 868",
+                "ta sama lub starsza paczka",
+                "a training bundle (made by a demo kiosk); it is not counted",
+                "wiersze: 12",
+                "każdy wiersz był już zaimportowany",
+            ]
+        );
+        for r in &rows {
+            assert_eq!(r.detail_in(Lang::En), r.detail, "English as written");
+        }
+        // The log is append-only again after the migration.
+        assert!(
+            conn.execute("UPDATE imports SET detail = 'x' WHERE id = 1", [])
+                .is_err()
+        );
+    }
 }
