@@ -65,7 +65,9 @@ fn tool(cwd: &Path, program: &str, args: &[&str]) -> Output {
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap_or_else(|e| {
-            panic!("cannot run {program} ({e}): `bash test.sh` installs Debian's tar, age and minisign")
+            panic!(
+                "cannot run {program} ({e}): `bash test.sh` installs Debian's tar, age and minisign"
+            )
         });
     ok(out, &format!("{program} {args:?}"))
 }

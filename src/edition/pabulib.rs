@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Ballot, District, Edition, Project, ProjectList};
+use super::{Ballot, District, Edition, Money, Project, ProjectList, TieBreak};
 
 /// Kraków's districts in their official order (number = index + 1).
 pub const KRAKOW_DISTRICTS: [&str; 18] = [
@@ -56,7 +56,7 @@ pub enum PabulibError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PbProject {
     pub id: String,
-    pub cost: u64,
+    pub cost: Money,
     pub name: Option<String>,
     /// The file's own `votes` column (number of voters), if present.
     pub votes: Option<u64>,
@@ -151,10 +151,12 @@ impl PbFile {
                         .to_string();
                     let cost_text = field("cost")
                         .ok_or_else(|| at(line, format!("project {id}: no `cost` column")))?;
-                    let cost = parse_amount(cost_text).ok_or_else(|| {
+                    let cost = Money::parse(cost_text).ok_or_else(|| {
                         at(
                             line,
-                            format!("project {id}: cost \"{cost_text}\" is not a number"),
+                            format!(
+                                "project {id}: cost \"{cost_text}\" is not an amount (złoty, at most two decimals)"
+                            ),
                         )
                     })?;
                     let number = |name: &str| field(name).and_then(parse_amount);
@@ -230,9 +232,22 @@ impl PbFile {
             })
     }
 
+    fn meta_money(&self, key: &str) -> Result<Option<Money>, PabulibError> {
+        match self.meta.get(key) {
+            None => Ok(None),
+            Some(v) => Money::parse(v).map(Some).ok_or_else(|| PabulibError::At {
+                path: self.shown(),
+                line: 1,
+                message: format!(
+                    "META `{key}` \"{v}\" is not an amount (złoty, at most two decimals)"
+                ),
+            }),
+        }
+    }
+
     fn project_list(&self) -> Result<ProjectList, PabulibError> {
         Ok(ProjectList {
-            budget: self.meta_number("budget")?,
+            budget: self.meta_money("budget")?,
             projects: self
                 .projects
                 .iter()
@@ -249,14 +264,14 @@ impl PbFile {
     }
 }
 
-/// Amounts are integers; some files write `1500000.0`.
+/// Whole numbers (counts, lengths); some files write `1500000.0`. Read as
+/// text, never through a float.
 fn parse_amount(s: &str) -> Option<u64> {
     let t = s.trim();
     t.parse::<u64>().ok().or_else(|| {
-        t.parse::<f64>()
-            .ok()
-            .filter(|f| f.is_finite() && *f >= 0.0 && f.fract() == 0.0)
-            .map(|f| f as u64)
+        Money::parse(t)
+            .filter(|m| m.cents() == 0)
+            .map(Money::whole_zloty)
     })
 }
 
@@ -397,6 +412,13 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
             require_local: false,
             require_citywide: false,
             require_signature: true,
+            // Kraków settles a tie on points by more top-points votes (the
+            // 2022 Czyżyny and 2024 Krowodrza ties), then more voters.
+            tie_break: if is_krakow {
+                TieBreak::KRAKOW
+            } else {
+                TieBreak::default()
+            },
         },
         citywide: city.project_list()?,
         districts: district_list,

@@ -109,6 +109,9 @@ fn migrations() -> Migrations<'static> {
              CREATE TRIGGER kiosk_cards_no_delete BEFORE DELETE ON kiosk_cards
              BEGIN SELECT RAISE(ABORT, 'kiosk entries are never deleted'); END;",
         ),
+        // The point's name as each accepted bundle's manifest gives it, for
+        // the published page (earlier imports have none: the page shows ids).
+        M::up("ALTER TABLE imports ADD COLUMN point_name TEXT;"),
     ])
 }
 
@@ -363,8 +366,8 @@ impl Tally {
         detail: &str,
     ) -> Result<i64> {
         conn.prepare_cached(
-            "INSERT INTO imports(at, kind, file, sha256, point, sequence, outcome, detail)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO imports(at, kind, file, sha256, point, sequence, outcome, detail, point_name)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?
         .execute(params![
             now(),
@@ -374,7 +377,8 @@ impl Tally {
             what.point,
             what.sequence.map(|s| s as i64),
             outcome,
-            detail
+            detail,
+            what.point_name
         ])?;
         Ok(conn.last_insert_rowid())
     }
@@ -443,12 +447,14 @@ impl Tally {
             sha: &p.sha,
             point: p.claimed.as_ref().map(|c| c.0.clone()),
             sequence: p.claimed.as_ref().map(|c| c.1),
+            point_name: None,
         };
         let outcome = match p.checked {
             Err(r) => Err(r),
             Ok(c) => {
                 log.point = Some(c.point.clone());
                 log.sequence = Some(c.sequence);
+                log.point_name = Some(c.point_name.clone());
                 // An accepted bundle's log row is written with its entries.
                 self.store_entries(&c, &log)?
             }
@@ -634,6 +640,7 @@ impl Tally {
             sha: &sha,
             point: None,
             sequence: None,
+            point_name: None,
         };
         Self::log_import(&self.conn, &log, result, &detail)?;
         Ok(outcome)
@@ -1087,6 +1094,42 @@ impl Tally {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every trusted point in id order: the name its latest accepted
+    /// bundle's manifest gives (if any), and whether any of its bundles was
+    /// accepted — what the page's "N of M points reported" counts.
+    pub fn point_roll(&self) -> Result<Vec<PointRoll>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT k.point,
+                    (SELECT i.point_name FROM imports i WHERE i.point = k.point
+                       AND i.outcome = 'accepted' AND i.point_name IS NOT NULL
+                     ORDER BY i.id DESC LIMIT 1),
+                    EXISTS (SELECT 1 FROM imports i WHERE i.point = k.point
+                       AND i.kind = 'bundle' AND i.outcome = 'accepted')
+             FROM kiosks k ORDER BY k.point",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PointRoll {
+                point: r.get(0)?,
+                name: r.get(1)?,
+                reported: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// When the last data came in: the time of the latest accepted import
+    /// (bundle or internet file), as recorded; `None` before any.
+    pub fn as_of(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT at FROM imports WHERE outcome = 'accepted' ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The trusted points, in id order.
     pub fn points(&self) -> Result<Vec<String>> {
         let mut stmt = self
@@ -1133,6 +1176,14 @@ pub struct ImportRecord {
     /// `accepted`, `unchanged` or `rejected`.
     pub outcome: String,
     pub detail: String,
+}
+
+/// A trusted point as the published page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointRoll {
+    pub point: String,
+    pub name: Option<String>,
+    pub reported: bool,
 }
 
 /// A ballot with the tally's verdict.
@@ -1252,6 +1303,7 @@ struct ImportLog<'a> {
     sha: &'a str,
     point: Option<String>,
     sequence: Option<u64>,
+    point_name: Option<String>,
 }
 
 /// Everything a bundle's checks need, apart from the store.
@@ -1372,6 +1424,7 @@ impl Checker {
         }
         Ok(Checked {
             point: m.point.id.clone(),
+            point_name: m.point.name.clone(),
             sequence: m.sequence,
             entries,
         })
@@ -1383,6 +1436,7 @@ type CheckedEntry = (u64, Vec<u8>, Hash, Entry, Option<String>);
 
 struct Checked {
     point: String,
+    point_name: String,
     sequence: u64,
     entries: Vec<CheckedEntry>,
 }
