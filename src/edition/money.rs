@@ -89,6 +89,20 @@ impl fmt::Display for Money {
     }
 }
 
+/// Why text is not an amount.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "\"{0}\" is not an amount: złoty with at most two decimals after a dot, such as 1546168.66"
+)]
+pub struct NotAnAmount(pub String);
+
+impl std::str::FromStr for Money {
+    type Err = NotAnAmount;
+    fn from_str(s: &str) -> Result<Money, NotAnAmount> {
+        Money::parse(s).ok_or_else(|| NotAnAmount(s.to_string()))
+    }
+}
+
 impl std::iter::Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
         Money(iter.map(|m| m.0).sum())
