@@ -19,6 +19,7 @@ missing=()
 command -v minisign >/dev/null 2>&1 || missing+=(minisign)
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v tar >/dev/null 2>&1 || missing+=(tar)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ! command -v python3 >/dev/null 2>&1 \
   || ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1 \
   || ! python3 -m pip --version >/dev/null 2>&1; then

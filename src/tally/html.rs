@@ -191,13 +191,15 @@ th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;ve
 thead th{border-bottom:2px solid var(--ink);font-weight:600}
 tbody th{font-weight:normal}
 .n{text-align:right;white-space:nowrap}
+thead .n{white-space:normal}
 .share{display:block;color:var(--muted);font-size:.85em}
 .status{white-space:nowrap;display:inline-block}
+td>code{white-space:nowrap;overflow-wrap:normal}
 tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--ink)}
 .chart{margin:.8rem 0}
 .chart figcaption{font-weight:600}
 .bars{list-style:none;padding:0;margin:.3rem 0}
-.bars li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 .6rem;align-items:center;margin:.4rem 0}
+.bars li{display:grid;grid-template-columns:minmax(0,1fr) minmax(11rem,max-content);gap:0 .6rem;align-items:center;margin:.4rem 0}
 .bars .label{grid-column:1/3;overflow-wrap:anywhere}
 .bars .val{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .bar{display:block;width:100%;height:.9rem}
@@ -207,11 +209,13 @@ tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--ink)}
 .yes{color:var(--sel);font-weight:600}
 .tie-mark{color:var(--warn);font-weight:600}
 @media (max-width:40rem){body{padding:.6rem;font-size:15px}
+.bars li{grid-template-columns:minmax(0,1fr) minmax(9.5rem,max-content)}
 .cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .cards,.cards tbody,.cards tfoot,.cards tr,.cards td,.cards th{display:block;width:100%}
 .cards caption{display:block}
 .cards tr{border:1px solid var(--line);border-radius:.3rem;margin:.5rem 0;padding:.3rem .6rem}
 .cards td,.cards th{border:0;padding:.1rem 0;text-align:left;white-space:normal}
+.cards td>code{white-space:normal;overflow-wrap:anywhere}
 .cards tfoot tr{border-width:2px;border-color:var(--ink)}
 .cards [data-label]::before{content:attr(data-label) \": \";color:var(--muted);font-weight:normal}
 .cards .share{display:inline;margin-left:.4rem}
@@ -764,8 +768,8 @@ fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &ListResult)
             o,
             "<tr><td class=\"n\" data-label=\"{l_rank}\">{}</td><td data-label=\"{l_id}\"><code>{}</code></td><th scope=\"row\">{}</th>\
              <td class=\"n\" data-label=\"{l_cost}\">{}</td>\
-             <td class=\"n\" data-label=\"{l_points}\">{}<span class=\"share\">{}</span></td>\
-             <td class=\"n\" data-label=\"{l_voters}\">{}<span class=\"share\">{}</span></td>\
+             <td class=\"n\" data-label=\"{l_points}\">{} <span class=\"share\">{}</span></td>\
+             <td class=\"n\" data-label=\"{l_voters}\">{} <span class=\"share\">{}</span></td>\
              <td class=\"n\" data-label=\"{l_top} ({})\">{}</td><td data-label=\"{l_out}\">{}{tie}</td></tr>",
             p.rank,
             esc(&p.id),
@@ -1081,7 +1085,7 @@ projects = [ { id = "1", title = "Kino" } ]
         assert!(d1.starts_with("<section id=\"d1\" aria-labelledby=\"h-d1\">\n<h2 id=\"h-d1\">District I — Stare Miasto</h2>"));
         assert!(d1.contains("Nobody gave points to the projects of this list."));
         // Its table still lists every project, with zeros.
-        assert!(d1.contains("<th scope=\"row\">Ławki</th><td class=\"n\" data-label=\"Cost\">PLN\u{a0}20</td><td class=\"n\" data-label=\"Points\">0<span class=\"share\">—</span></td><td class=\"n\" data-label=\"Voters\">0<span class=\"share\">—</span></td>"), "{d1}");
+        assert!(d1.contains("<th scope=\"row\">Ławki</th><td class=\"n\" data-label=\"Cost\">PLN\u{a0}20</td><td class=\"n\" data-label=\"Points\">0 <span class=\"share\">—</span></td><td class=\"n\" data-label=\"Voters\">0 <span class=\"share\">—</span></td>"), "{d1}");
         // A district without a budget selects nothing and says why.
         let d14 = &p[p.find("<section id=\"d14\"").expect("d14")..];
         assert!(d14.contains("District XIV — Czyżyny"));
