@@ -293,8 +293,9 @@ impl ProjectList {
     /// The project a card's id names; ids compare without surrounding spaces,
     /// case, or leading zeros of a numeric id.
     pub fn find(&self, typed: &str) -> Option<&Project> {
-        let key = normalize_id(typed);
-        self.projects.iter().find(|p| normalize_id(&p.id) == key)
+        // Without building a key per project: a count looks up every pick
+        // of a million cards.
+        self.projects.iter().find(|p| same_id(&p.id, typed))
     }
 }
 
@@ -311,6 +312,18 @@ pub fn normalize_id(id: &str) -> String {
         }
     } else {
         t.to_uppercase()
+    }
+}
+
+/// `normalize_id(a) == normalize_id(b)`, allocating only for non-ASCII ids.
+fn same_id(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    let numeric = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+    match (numeric(a), numeric(b)) {
+        (true, true) => a.trim_start_matches('0') == b.trim_start_matches('0'),
+        (false, false) if a.is_ascii() && b.is_ascii() => a.eq_ignore_ascii_case(b),
+        (false, false) => a.to_uppercase() == b.to_uppercase(),
+        _ => false,
     }
 }
 
@@ -667,6 +680,17 @@ projects = [ { id = "1", title = "X" } ]
         );
         assert_eq!(e.parse_district("11").map(|d| d.number), Some(11));
         assert_eq!(e.citywide.find(" 01 ").map(|p| p.title.as_str()), Some("A"));
+        for (a, b, same) in [
+            ("01", "1", true),
+            ("000", "0", true),
+            ("bo.om.63/24", " BO.OM.63/24 ", true),
+            ("Łąka-1", "ŁĄKA-1", true),
+            ("1", "1a", false),
+            ("12", "I2", false),
+        ] {
+            assert_eq!(same_id(a, b), same, "{a} {b}");
+            assert_eq!(same_id(a, b), normalize_id(a) == normalize_id(b), "{a} {b}");
+        }
         let again = Edition::parse(&e.to_toml(), "again").expect("round trip");
         assert_eq!(again, e);
     }
