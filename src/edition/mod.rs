@@ -295,6 +295,7 @@ impl ProjectList {
     pub fn find(&self, typed: &str) -> Option<&Project> {
         // Without building a key per project: a count looks up every pick
         // of a million cards.
+        let typed = typed.trim();
         self.projects.iter().find(|p| same_id(&p.id, typed))
     }
 }
@@ -318,6 +319,9 @@ pub fn normalize_id(id: &str) -> String {
 /// `normalize_id(a) == normalize_id(b)`, allocating only for non-ASCII ids.
 fn same_id(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
+    if a == b {
+        return true;
+    }
     let numeric = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
     match (numeric(a), numeric(b)) {
         (true, true) => a.trim_start_matches('0') == b.trim_start_matches('0'),
