@@ -2,7 +2,7 @@
 # The README's test command: `bash test.sh [cargo test arguments…]`.
 #
 # On a fresh Debian machine with only Rust it first installs the real peers the
-# tests run against — Debian's `minisign`, `age` and `tar`, Python with `venv`
+# tests run against — Debian's `minisign`, `age`, `tar` and `chromium`, Python with `venv`
 # and `pip` — makes the pabutools venv (target/pabutools-venv), and then runs
 # `cargo test` with whatever arguments it was given. Where everything is already
 # there it installs nothing and goes straight to `cargo test`.
@@ -19,6 +19,7 @@ missing=()
 command -v minisign >/dev/null 2>&1 || missing+=(minisign)
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v tar >/dev/null 2>&1 || missing+=(tar)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ! command -v python3 >/dev/null 2>&1 \
   || ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1 \
   || ! python3 -m pip --version >/dev/null 2>&1; then

@@ -526,6 +526,7 @@ mod tests {
         require_local: true,
         require_citywide: true,
         require_signature: true,
+        tie_break: crate::edition::TieBreak::VOTERS,
     };
 
     const HEADER: &str =

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::str::contains;
-use urna::edition::{Edition, pabulib};
+use urna::edition::{Edition, Money, TieBreak, pabulib};
 
 fn fixture_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(concat!(
@@ -24,7 +24,7 @@ fn fixture_files() -> Vec<PathBuf> {
 
 /// What one file says, read here independently of the importer: META as a
 /// map, PROJECTS as id → cost.
-fn read_pb(path: &PathBuf) -> (BTreeMap<String, String>, BTreeMap<String, u64>) {
+fn read_pb(path: &PathBuf) -> (BTreeMap<String, String>, BTreeMap<String, Money>) {
     let text = std::fs::read_to_string(path).expect("read");
     let mut meta = BTreeMap::new();
     let mut costs = BTreeMap::new();
@@ -80,6 +80,8 @@ fn krakow_2021_round_trips() {
     assert_eq!(edition.ballot.local_picks, 3);
     assert_eq!(edition.ballot.citywide_picks, 3);
     assert!(!edition.ballot.require_local && !edition.ballot.require_citywide);
+    // Kraków's practice: more top-points votes, then more voters.
+    assert_eq!(edition.ballot.tie_break, TieBreak::KRAKOW);
     assert_eq!(edition.voting_start.to_string(), "2021-10-01");
     assert_eq!(edition.voting_end.to_string(), "2021-10-10");
 
@@ -115,7 +117,7 @@ fn krakow_2021_round_trips() {
             "{}",
             f.display()
         );
-        let got: BTreeMap<String, u64> = list
+        let got: BTreeMap<String, Money> = list
             .projects
             .iter()
             .map(|p| (p.id.clone(), p.cost.expect("cost")))
@@ -175,7 +177,7 @@ fn bad_pabulib_input_names_file_and_line() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}:10: project 2: cost \"dużo\" is not a number",
+            "{}:10: project 2: cost \"dużo\" is not an amount (złoty, at most two decimals)",
             bad.display()
         )
     );
@@ -197,5 +199,54 @@ fn bad_pabulib_input_names_file_and_line() {
             .expect_err("twice")
             .to_string()
             .contains("two files for the same district")
+    );
+}
+
+/// 2024's files give budgets and costs with grosze (`1546168.66`): the
+/// import reads them exactly, and refuses three decimals by file and line.
+#[test]
+fn budgets_and_costs_with_grosze_are_read_exactly() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let city = tmp.path().join("Poland_Krakow_2024.pb");
+    std::fs::write(
+        &city,
+        "META\nkey;value\nunit;Kraków\ninstance;2024\nbudget;1546168.66\nmax_length;3\n\
+         date_begin;01.06.2024\ndate_end;10.06.2024\nPROJECTS\nproject_id;cost;name\n\
+         A;1000000.5;Park\nB;546168.16;Ławki\nC;7;Kino\nVOTES\nvoter_id;vote;points\n",
+    )
+    .expect("write");
+    let edition = pabulib::import(std::slice::from_ref(&city), 16).expect("import");
+    assert_eq!(
+        edition.citywide.budget,
+        Some(Money::from_grosze(154_616_866))
+    );
+    let costs: Vec<u64> = edition
+        .citywide
+        .projects
+        .iter()
+        .map(|p| p.cost.expect("cost").grosze())
+        .collect();
+    assert_eq!(costs, [100_000_050, 54_616_816, 700]);
+    assert_eq!(
+        Edition::parse(&edition.to_toml(), "again").expect("parse"),
+        edition
+    );
+    let text = std::fs::read_to_string(&city).expect("read");
+    std::fs::write(&city, text.replace("546168.16", "546168.165")).expect("write");
+    assert_eq!(
+        pabulib::import(std::slice::from_ref(&city), 16)
+            .expect_err("three decimals")
+            .to_string(),
+        format!(
+            "{}:12: project B: cost \"546168.165\" is not an amount (złoty, at most two decimals)",
+            city.display()
+        )
+    );
+    std::fs::write(&city, text.replace("1546168.66", "1546168,66")).expect("write");
+    assert!(
+        pabulib::import(std::slice::from_ref(&city), 16)
+            .expect_err("comma")
+            .to_string()
+            .contains("META `budget` \"1546168,66\" is not an amount")
     );
 }

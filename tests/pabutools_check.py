@@ -9,16 +9,20 @@
     pabutools_check.py RESULTS_JSON PABULIB_DIR
         The same, then, inside that venv: every .pb file in PABULIB_DIR is read
         with pabutools' parse_pabulib, and from pabutools' instance and profile
-        alone the count is made again (points and voters per project, then
-        greedy by points, ties by voters, a project with points selected if its cost fits
-        what is left of the budget). It must agree with urna's results
-        (`urna tally results --format json`): budget, costs, points, voters and
-        winners, for every list. Exit status 1 and every disagreement on
+        alone the count is made again (points, voters and top-points votes
+        per project, then greedy by points, projects level on points ordered
+        by the file's META `tie_break` keys, a project with points selected
+        if its cost fits what is left of the budget). It must agree with
+        urna's results (`urna tally results --format json`): budget, costs
+        (exactly, grosze included), points, voters, winners, and every tie
+        that decided something with the key that settled it, for every list. Exit status 1 and every disagreement on
         stderr if not.
 """
 
 import fcntl
 import json
+from decimal import Decimal
+from fractions import Fraction
 import os
 import pathlib
 import re
@@ -105,10 +109,13 @@ def check_file(path, units, problems):
 
     # What urna counted, by project id.
     urna = {p["id"]: p for p in unit["projects"]}
-    if instance.budget_limit != unit["budget"]:
+    # pabutools' numbers (gmpy2's mpq or Fraction) and urna's, exactly.
+    exact = lambda v: Fraction(str(v)) if v is not None else None
+    budget = exact(instance.budget_limit)
+    if budget != exact(unit["budget"]):
         problem(f"budget {instance.budget_limit} in pabutools, {unit['budget']} in urna")
-    cost = {p.name: p.cost for p in instance}
-    urna_cost = {i: p["cost"] for i, p in urna.items()}
+    cost = {p.name: exact(p.cost) for p in instance}
+    urna_cost = {i: exact(p["cost"]) for i, p in urna.items()}
     if cost != urna_cost:
         problem(f"costs differ: pabutools {cost}, urna {urna_cost}")
         return
@@ -116,6 +123,8 @@ def check_file(path, units, problems):
     # The count again, from pabutools' profile only.
     points = {p: 0 for p in cost}
     voters = {p: 0 for p in cost}
+    top = {p: 0 for p in cost}
+    max_points = int(meta["max_points"])
     lengths = (int(meta["min_length"]), int(meta["max_length"]))
     total = int(meta["max_sum_points"])
     for ballot in profile:
@@ -129,11 +138,14 @@ def check_file(path, units, problems):
         for p, n in ballot.items():
             points[p.name] += n
             voters[p.name] += 1
+            if n == max_points:
+                top[p.name] += 1
     for i, p in urna.items():
-        if (points[i], voters[i]) != (p["points"], p["voters"]):
+        if (points[i], voters[i], top[i]) != (p["points"], p["voters"], p["top_points"]):
             problem(
-                f"project {i}: pabutools counts {points[i]} points from {voters[i]} voters, "
-                f"urna {p['points']} from {p['voters']}"
+                f"project {i}: pabutools counts {points[i]} points from {voters[i]} voters "
+                f"({top[i]} of {max_points} points), "
+                f"urna {p['points']} from {p['voters']} ({p['top_points']})"
             )
         column = instance.project_meta[instance.get_project(i)]
         if (int(column["score"]), int(column["votes"])) != (p["points"], p["voters"]):
@@ -143,11 +155,18 @@ def check_file(path, units, problems):
         if column.get("name") != title:
             problem(f"project {i}: name {column.get('name')!r}, urna's title {title!r}")
 
-    # Greedy by points, ties by voters; a tie still left keeps the file's order
-    # (urna's), and must then be one urna reported if it decided anything.
+    # Greedy by points, projects level on points ordered by the tie-break
+    # keys; a tie still left keeps the file's order (urna's). A tie that
+    # decided anything must be one urna reported, with the key that settled it.
+    keys = [k for k in meta.get("tie_break", "").split(",") if k]
+    value = {"top_points": top, "voters": voters}
+    for k in keys:
+        if k not in value:
+            problem(f"unknown tie_break key {k!r}")
+            return
     in_file = [p.name for p in instance.project_meta]
-    order = sorted(in_file, key=lambda p: (-points[p], -voters[p]))
-    chosen, left_before = greedy(order, cost, points, instance.budget_limit)
+    order = sorted(in_file, key=lambda p: (-points[p], *[-value[k][p] for k in keys]))
+    chosen, left_before = greedy(order, cost, points, budget)
     urna_chosen = {i for i, p in urna.items() if p["selected"]}
     if chosen != urna_chosen:
         problem(f"greedy selects {sorted(chosen)}, urna {sorted(urna_chosen)}")
@@ -157,23 +176,41 @@ def check_file(path, units, problems):
             problem(f"project {i}: selected column {column}, urna {p['selected']}")
     level = {}
     for p in order:
-        level.setdefault((points[p], voters[p]), []).append(p)
-    reported = [set(t) for t in unit["ties"]]
+        level.setdefault(points[p], []).append(p)
+    reported = {frozenset(t["projects"]): t["settled_by"] for t in unit["ties"]}
     for group in level.values():
         # The order inside the group decided something if a member left out
-        # would have fitted had it come first.
+        # would have fitted had it come first; the key that put the selected
+        # members ahead of it settled it (none: undecided).
         start = left_before[group[0]]
-        decided = len(group) > 1 and any(
-            p not in chosen and points[p] > 0 and cost[p] <= start for p in group
-        )
-        if decided != (set(group) in reported):
-            problem(f"projects {group}: order decided {decided}, urna reports a tie: {set(group) in reported}")
+        deciding = [
+            (x, p) for x, p in enumerate(group)
+            if p not in chosen and points[p] > 0 and cost[p] <= start
+        ]
+        decided = len(group) > 1 and bool(deciding)
+        found = frozenset(group) in reported
+        if decided != found:
+            problem(f"projects {group}: order decided {decided}, urna reports a tie: {found}")
+            continue
+        if not decided:
+            continue
+        deepest = 0
+        for x, p in deciding:
+            for q in group[:x]:
+                if q not in chosen:
+                    continue
+                differ = [i for i, k in enumerate(keys) if value[k][q] != value[k][p]]
+                deepest = None if deepest is None or not differ else max(deepest, differ[0])
+        settled = None if deepest is None else keys[deepest]
+        if reported[frozenset(group)] != settled:
+            problem(f"projects {group}: settled by {settled}, urna says {reported[frozenset(group)]}")
     print(f"ok {label}: {len(profile)} votes, {len(chosen)} of {len(cost)} selected")
 
 
 def check(results_json, pabulib_dir):
     with open(results_json, encoding="utf-8") as f:
-        results = json.load(f)
+        # Amounts with grosze exactly, never as binary fractions.
+        results = json.load(f, parse_float=Decimal)
     units = {None: results["citywide"]}
     units.update({d["name"]: d for d in results["districts"]})
     files = sorted(pathlib.Path(pabulib_dir).glob("*.pb"))

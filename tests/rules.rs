@@ -805,6 +805,7 @@ impl EditionPlan {
             require_local: self.require_local,
             require_citywide: self.require_citywide,
             require_signature: self.require_signature,
+            tie_break: e.ballot.tie_break,
         };
         e
     }

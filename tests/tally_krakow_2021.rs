@@ -143,6 +143,7 @@ fn krakow_2021_counts_exactly_as_officially_published() {
                     .iter()
                     .find(|d| &d.name == name)
                     .expect("district result")
+                    .list
                     .projects,
             ),
         };

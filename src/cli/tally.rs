@@ -7,8 +7,8 @@ use clap::{Subcommand, ValueEnum};
 
 use super::out::{say, say_part};
 use super::{Context, Failure};
-use crate::i18n::{Lang, t};
-use crate::tally::results::{self, Results};
+use crate::i18n::t;
+use crate::tally::results;
 use crate::tally::store::{Imported, Tally, TallyError};
 
 #[derive(Debug, Subcommand)]
@@ -394,7 +394,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             let tally = Tally::open(&dir).map_err(failure)?;
             // One ballot at a time: nothing per ballot is kept but what the
             // chosen output needs (the Pabulib vote lines).
-            let mut counter = results::Counter::default();
+            let mut counter = results::Counter::new(tally.edition());
             let mut turnout = crate::tally::html::Turnout::default();
             let mut votes = crate::tally::pabulib_out::Votes::default();
             tally
@@ -411,9 +411,15 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             let r = counter.finish(tally.edition());
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&r).unwrap_or_default() + "\n",
-                Format::Csv => csv_of(&r),
-                Format::Text => text_of(lang, &r),
-                Format::Html => crate::tally::html::page(lang, tally.edition(), &r, &turnout),
+                Format::Csv => crate::tally::report::csv(&r),
+                Format::Text => crate::tally::report::text(lang, &r),
+                Format::Html => crate::tally::html::page(
+                    lang,
+                    tally.edition(),
+                    &r,
+                    &turnout,
+                    &crate::tally::html::PageInfo::of(&tally).map_err(failure)?,
+                ),
                 Format::Pabulib => {
                     let out = out.unwrap_or_default();
                     std::fs::create_dir_all(&out)
@@ -478,102 +484,4 @@ fn write_out(out: Option<&Path>, text: &str, mode: u32) -> Result<(), Failure> {
         Some(p) => crate::bundle::replace_atomically(p, text.as_bytes(), mode)
             .map_err(|e| Failure::usage(format!("{}: {e}", p.display()))),
     }
-}
-
-fn csv_of(r: &Results) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "list", "district", "project", "title", "cost", "points", "voters", "rank", "selected",
-    ]);
-    let mut rows = |list: &str, district: String, projects: &[results::ProjectResult]| {
-        for p in projects {
-            let _ = w.write_record([
-                list.to_string(),
-                district.clone(),
-                p.id.clone(),
-                p.title.clone(),
-                p.cost.map(|c| c.to_string()).unwrap_or_default(),
-                p.points.to_string(),
-                p.voters.to_string(),
-                p.rank.to_string(),
-                p.selected
-                    .map(|s| if s { "1" } else { "0" }.to_string())
-                    .unwrap_or_default(),
-            ]);
-        }
-    };
-    rows("citywide", String::new(), &r.citywide.projects);
-    for d in &r.districts {
-        rows("district", d.number.to_string(), &d.projects);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-fn text_of(lang: Lang, r: &Results) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    let b = &r.ballots;
-    let _ = writeln!(
-        s,
-        "{} {}: {} {}, {} {}, {} {}",
-        t(lang, "Edycja", "Edition"),
-        r.edition,
-        t(lang, "kart", "ballots"),
-        b.total,
-        t(lang, "ważnych", "valid"),
-        b.valid,
-        t(lang, "nieważnych", "invalid"),
-        b.invalid
-    );
-    for (code, n) in &b.by_reason {
-        let _ = writeln!(s, "  {n:>7}  {code}");
-    }
-    let mut list = |title: String, projects: &[results::ProjectResult], ties: &[Vec<String>]| {
-        let _ = writeln!(s, "\n{title}");
-        for p in projects {
-            let mark = match p.selected {
-                Some(true) => t(lang, "WYBRANY", "SELECTED"),
-                Some(false) => "",
-                None => "",
-            };
-            let _ = writeln!(
-                s,
-                "  {:>3}. {:<10} {:>8} {} {:>7} {}  {}  {}",
-                p.rank,
-                p.id,
-                p.points,
-                t(lang, "pkt", "pts"),
-                p.voters,
-                t(lang, "głos.", "voters"),
-                p.title,
-                mark
-            );
-        }
-        for tie in ties {
-            let _ = writeln!(
-                s,
-                "  ! {}: {}",
-                t(lang, "remis nierozstrzygnięty", "unresolved tie"),
-                tie.join(", ")
-            );
-        }
-    };
-    list(
-        t(lang, "Zadania ogólnomiejskie", "City-wide projects").to_string(),
-        &r.citywide.projects,
-        &r.citywide.ties,
-    );
-    for d in &r.districts {
-        list(
-            format!(
-                "{} {} {}",
-                t(lang, "Dzielnica", "District"),
-                crate::edition::roman::to_roman(d.number),
-                d.name
-            ),
-            &d.projects,
-            &d.ties,
-        );
-    }
-    s
 }

@@ -6,6 +6,7 @@
 //! offending value, so the person preparing an edition can fix it before the first
 //! polling point opens.
 
+pub mod money;
 pub mod pabulib;
 pub mod roman;
 
@@ -15,6 +16,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
+
+pub use money::Money;
 
 /// A loaded and validated edition.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +34,7 @@ pub struct Edition {
     pub districts: Vec<District>,
 }
 
-/// How a card is filled.
+/// How a card is filled, and how projects level on points are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ballot {
     /// Local picks; the top pick gets this many points, the next one less.
@@ -40,12 +43,89 @@ pub struct Ballot {
     pub require_local: bool,
     pub require_citywide: bool,
     pub require_signature: bool,
+    /// How projects level on points are ordered, key after key.
+    pub tie_break: TieBreak,
+}
+
+/// One key of the tie-break: projects level on points are ordered by it,
+/// more first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TieKey {
+    /// More votes giving the project the list's highest points (3-point
+    /// votes where a card gives 3, 2, 1): Kraków's rule.
+    TopPoints,
+    /// More voters who gave the project any points.
+    Voters,
+}
+
+impl TieKey {
+    pub const ALL: [TieKey; 2] = [TieKey::TopPoints, TieKey::Voters];
+
+    /// The name in an edition file and in every output.
+    pub fn name(self) -> &'static str {
+        match self {
+            TieKey::TopPoints => "top_points",
+            TieKey::Voters => "voters",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<TieKey> {
+        TieKey::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// The tie-break keys in order (`tie_break = ["top_points", "voters"]`),
+/// each at most once. Projects still level after every key are a tie the
+/// rule does not settle: the count reports it as undecided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TieBreak {
+    keys: [TieKey; TieKey::ALL.len()],
+    len: u8,
+}
+
+impl TieBreak {
+    /// Kraków's practice: more top-points votes, then more voters.
+    pub const KRAKOW: TieBreak = TieBreak {
+        keys: [TieKey::TopPoints, TieKey::Voters],
+        len: 2,
+    };
+    /// When an edition names none: more voters first.
+    pub const VOTERS: TieBreak = TieBreak {
+        keys: [TieKey::Voters, TieKey::Voters],
+        len: 1,
+    };
+
+    /// `None` when a key repeats.
+    pub fn new(keys: &[TieKey]) -> Option<TieBreak> {
+        let mut out = TieBreak {
+            keys: [TieKey::Voters; TieKey::ALL.len()],
+            len: 0,
+        };
+        for k in keys {
+            if out.keys().contains(k) {
+                return None;
+            }
+            out.keys[out.len as usize] = *k;
+            out.len += 1;
+        }
+        Some(out)
+    }
+
+    pub fn keys(&self) -> &[TieKey] {
+        &self.keys[..self.len as usize]
+    }
+}
+
+impl Default for TieBreak {
+    fn default() -> Self {
+        TieBreak::VOTERS
+    }
 }
 
 /// Projects competing for one budget.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectList {
-    pub budget: Option<u64>,
+    pub budget: Option<Money>,
     pub projects: Vec<Project>,
 }
 
@@ -54,7 +134,7 @@ pub struct Project {
     /// What the card carries: digits in 2014, codes such as `BO.OM.63/24` later.
     pub id: String,
     pub title: String,
-    pub cost: Option<u64>,
+    pub cost: Option<Money>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -210,13 +290,25 @@ impl Edition {
         let _ = writeln!(out, "require_local = {}", b.require_local);
         let _ = writeln!(out, "require_citywide = {}", b.require_citywide);
         let _ = writeln!(out, "require_signature = {}", b.require_signature);
+        let keys: Vec<String> = b.tie_break.keys().iter().map(|k| q(k.name())).collect();
+        let _ = writeln!(out, "tie_break = [{}]", keys.join(", "));
+        let amount = |m: Money| {
+            if m.cents() == 0 {
+                m.plain()
+            } else {
+                q(&m.plain())
+            }
+        };
         let write_list = |out: &mut String, list: &ProjectList| {
             if let Some(budget) = list.budget {
-                let _ = writeln!(out, "budget = {budget}");
+                let _ = writeln!(out, "budget = {}", amount(budget));
             }
             let _ = writeln!(out, "projects = [");
             for p in &list.projects {
-                let cost = p.cost.map(|c| format!(", cost = {c}")).unwrap_or_default();
+                let cost = p
+                    .cost
+                    .map(|c| format!(", cost = {}", amount(c)))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "  {{ id = {}, title = {}{cost} }},",
@@ -247,8 +339,10 @@ impl ProjectList {
     /// The project a card's id names; ids compare without surrounding spaces,
     /// case, or leading zeros of a numeric id.
     pub fn find(&self, typed: &str) -> Option<&Project> {
-        let key = normalize_id(typed);
-        self.projects.iter().find(|p| normalize_id(&p.id) == key)
+        // Without building a key per project: a count looks up every pick
+        // of a million cards.
+        let typed = typed.trim();
+        self.projects.iter().find(|p| same_id(&p.id, typed))
     }
 }
 
@@ -299,6 +393,21 @@ pub fn id_problem(id: &str) -> Option<Msg> {
         ))
     } else {
         None
+    }
+}
+
+/// `normalize_id(a) == normalize_id(b)`, allocating only for non-ASCII ids.
+fn same_id(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a == b {
+        return true;
+    }
+    let numeric = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+    match (numeric(a), numeric(b)) {
+        (true, true) => a.trim_start_matches('0') == b.trim_start_matches('0'),
+        (false, false) if a.is_ascii() && b.is_ascii() => a.eq_ignore_ascii_case(b),
+        (false, false) => a.to_uppercase() == b.to_uppercase(),
+        _ => false,
     }
 }
 
@@ -363,6 +472,7 @@ struct RawBallot {
     require_citywide: bool,
     #[serde(default = "yes")]
     require_signature: bool,
+    tie_break: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 fn yes() -> bool {
@@ -372,7 +482,7 @@ fn yes() -> bool {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawList {
-    budget: Option<u64>,
+    budget: Option<Money>,
     projects: Spanned<Vec<RawProject>>,
 }
 
@@ -381,7 +491,7 @@ struct RawList {
 struct RawDistrict {
     number: Spanned<u32>,
     name: Spanned<String>,
-    budget: Option<u64>,
+    budget: Option<Money>,
     projects: Spanned<Vec<RawProject>>,
 }
 
@@ -390,7 +500,7 @@ struct RawDistrict {
 struct RawProject {
     id: Spanned<String>,
     title: Spanned<String>,
-    cost: Option<u64>,
+    cost: Option<Money>,
 }
 
 type Invalid = (Range<usize>, Msg);
@@ -471,8 +581,52 @@ fn picks(v: Option<&Spanned<u32>>, fallback: Option<&Spanned<u32>>) -> Result<u3
     }
 }
 
+fn tie_break(raw: Option<&Spanned<Vec<Spanned<String>>>>) -> Result<TieBreak, Invalid> {
+    let Some(raw) = raw else {
+        return Ok(TieBreak::default());
+    };
+    let mut keys = Vec::with_capacity(raw.get_ref().len());
+    for k in raw.get_ref() {
+        let key = TieKey::from_name(k.get_ref()).ok_or_else(|| {
+            let keys = TieKey::ALL.map(|k| format!("\"{}\"", k.name())).join(", ");
+            (
+                k.span(),
+                msg(
+                    format!(
+                        "nieznany klucz tie_break \"{}\": klucze to {keys}",
+                        k.get_ref()
+                    ),
+                    format!(
+                        "unknown tie_break key \"{}\": the keys are {keys}",
+                        k.get_ref()
+                    ),
+                ),
+            )
+        })?;
+        if keys.contains(&key) {
+            return Err((
+                k.span(),
+                msg(
+                    format!("tie_break wymienia \"{}\" dwa razy", k.get_ref()),
+                    format!("tie_break names \"{}\" twice", k.get_ref()),
+                ),
+            ));
+        }
+        keys.push(key);
+    }
+    TieBreak::new(&keys).ok_or_else(|| {
+        (
+            raw.span(),
+            msg(
+                "tie_break wymienia jakiś klucz dwa razy",
+                "tie_break names a key twice",
+            ),
+        )
+    })
+}
+
 impl RawList {
-    fn validate(self, budget: Option<u64>, whose: &Whose) -> Result<ProjectList, Invalid> {
+    fn validate(self, budget: Option<Money>, whose: &Whose) -> Result<ProjectList, Invalid> {
         let RawList { projects, .. } = self;
         validate_projects(projects, budget, whose)
     }
@@ -480,7 +634,7 @@ impl RawList {
 
 fn validate_projects(
     projects: Spanned<Vec<RawProject>>,
-    budget: Option<u64>,
+    budget: Option<Money>,
     whose: &Whose,
 ) -> Result<ProjectList, Invalid> {
     let span = projects.span();
@@ -564,6 +718,7 @@ impl RawFile {
             require_local: b.require_local,
             require_citywide: b.require_citywide,
             require_signature: b.require_signature,
+            tie_break: tie_break(b.tie_break.as_ref())?,
         };
         let budget = self.citywide.budget;
         let citywide = self.citywide.validate(
@@ -723,13 +878,25 @@ projects = [ { id = "1", title = "X" } ]
         let e = Edition::parse(MINI, "mini").expect("valid");
         assert_eq!(e.ballot.local_picks, 5);
         assert!(e.ballot.require_signature);
-        assert_eq!(e.citywide.projects[0].cost, Some(10));
+        assert_eq!(e.citywide.projects[0].cost, Some(Money::zloty(10)));
+        assert_eq!(e.ballot.tie_break, TieBreak::VOTERS);
         assert_eq!(
             e.parse_district("xi").map(|d| d.name.as_str()),
             Some("Podgórze Duchackie")
         );
         assert_eq!(e.parse_district("11").map(|d| d.number), Some(11));
         assert_eq!(e.citywide.find(" 01 ").map(|p| p.title.as_str()), Some("A"));
+        for (a, b, same) in [
+            ("01", "1", true),
+            ("000", "0", true),
+            ("bo.om.63/24", " BO.OM.63/24 ", true),
+            ("Łąka-1", "ŁĄKA-1", true),
+            ("1", "1a", false),
+            ("12", "I2", false),
+        ] {
+            assert_eq!(same_id(a, b), same, "{a} {b}");
+            assert_eq!(same_id(a, b), normalize_id(a) == normalize_id(b), "{a} {b}");
+        }
         let again = Edition::parse(&e.to_toml(), "again").expect("round trip");
         assert_eq!(again, e);
     }
@@ -747,9 +914,33 @@ projects = [ { id = "1", title = "X" } ]
         let (line, msg) = err(&MINI.replace("cost = 10", "cost = \"dużo\""));
         assert_eq!(line, 14);
         assert!(
-            msg.starts_with("`cost`: invalid type: string \"dużo\", expected a whole number"),
+            msg.starts_with("`cost`: \"dużo\" is not an amount"),
             "{msg}"
         );
+        let (line, msg) = err(&MINI.replace("cost = 10", "cost = 10.5"));
+        assert_eq!(line, 14);
+        assert!(
+            msg.contains("write an amount with grosze in quotes"),
+            "{msg}"
+        );
+        let (line, msg) = err(&MINI.replace("cost = 10", "cost = \"10.555\""));
+        assert_eq!(line, 14);
+        assert!(msg.contains("at most two decimals"), "{msg}");
+        let (line, msg) = err(&MINI.replace(
+            "citywide_picks = 5",
+            "citywide_picks = 5\ntie_break = [\"voters\", \"age\"]",
+        ));
+        assert_eq!(line, 11);
+        assert!(
+            msg.contains("unknown tie_break key \"age\": the keys are \"top_points\", \"voters\""),
+            "{msg}"
+        );
+        let (line, msg) = err(&MINI.replace(
+            "citywide_picks = 5",
+            "citywide_picks = 5\ntie_break = [\"voters\", \"voters\"]",
+        ));
+        assert_eq!(line, 11);
+        assert!(msg.contains("twice"), "{msg}");
 
         let (line, msg) = err(&MINI.replace("number = 11", "number = 0"));
         assert_eq!(line, 17);
@@ -765,6 +956,32 @@ projects = [ { id = "1", title = "X" } ]
 
         let (line, _) = err(&MINI.replace("[ballot]", "[ballot"));
         assert_eq!(line, 8);
+    }
+
+    #[test]
+    fn grosze_and_tie_break_round_trip() {
+        let text = MINI
+            .replace("budget = 100\n", "budget = \"1546168.66\"\n")
+            .replace("cost = 10", "cost = \"10.50\"")
+            .replace(
+                "citywide_picks = 5",
+                "citywide_picks = 5\ntie_break = [\"top_points\", \"voters\"]",
+            );
+        let e = Edition::parse(&text, "g").expect("valid");
+        assert_eq!(e.citywide.budget, Some(Money::from_grosze(154_616_866)));
+        assert_eq!(e.citywide.projects[0].cost, Some(Money::from_grosze(1050)));
+        assert_eq!(e.ballot.tie_break, TieBreak::KRAKOW);
+        assert_eq!(
+            e.ballot.tie_break.keys(),
+            [TieKey::TopPoints, TieKey::Voters]
+        );
+        let toml = e.to_toml();
+        assert!(toml.contains("budget = \"1546168.66\""), "{toml}");
+        assert!(
+            toml.contains("tie_break = [\"top_points\", \"voters\"]"),
+            "{toml}"
+        );
+        assert_eq!(Edition::parse(&toml, "again").expect("round trip"), e);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Ballot, District, Edition, Msg, Project, ProjectList};
+use super::{Ballot, District, Edition, Money, Msg, Project, ProjectList, TieBreak};
 
 /// Kraków's districts in their official order (number = index + 1).
 pub const KRAKOW_DISTRICTS: [&str; 18] = [
@@ -85,7 +85,7 @@ fn msg(pl: impl Into<String>, en: impl Into<String>) -> Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PbProject {
     pub id: String,
-    pub cost: u64,
+    pub cost: Money,
     pub name: Option<String>,
     /// The file's own `votes` column (number of voters), if present.
     pub votes: Option<u64>,
@@ -232,12 +232,16 @@ impl PbFile {
                             ),
                         )
                     })?;
-                    let cost = parse_amount(cost_text).ok_or_else(|| {
+                    let cost = Money::parse(cost_text).ok_or_else(|| {
                         at(
                             line,
                             msg(
-                                format!("zadanie {id}: koszt \"{cost_text}\" nie jest liczbą"),
-                                format!("project {id}: cost \"{cost_text}\" is not a number"),
+                                format!(
+                                    "zadanie {id}: koszt \"{cost_text}\" nie jest kwotą (złote, najwyżej dwa miejsca po przecinku)"
+                                ),
+                                format!(
+                                    "project {id}: cost \"{cost_text}\" is not an amount (złoty, at most two decimals)"
+                                ),
                             ),
                         )
                     })?;
@@ -402,9 +406,28 @@ impl PbFile {
             })
     }
 
+    fn meta_money(&self, key: &str) -> Result<Option<Money>, PabulibError> {
+        match self.meta.get(key) {
+            None => Ok(None),
+            Some(v) => Money::parse(v).map(Some).ok_or_else(|| {
+                self.meta_at(
+                    key,
+                    msg(
+                        format!(
+                            "META `{key}` \"{v}\" nie jest kwotą (złote, najwyżej dwa miejsca po przecinku)"
+                        ),
+                        format!(
+                            "META `{key}` \"{v}\" is not an amount (złoty, at most two decimals)"
+                        ),
+                    ),
+                )
+            }),
+        }
+    }
+
     fn project_list(&self) -> Result<ProjectList, PabulibError> {
         Ok(ProjectList {
-            budget: self.meta_number("budget")?,
+            budget: self.meta_money("budget")?,
             projects: self
                 .projects
                 .iter()
@@ -421,14 +444,14 @@ impl PbFile {
     }
 }
 
-/// Amounts are integers; some files write `1500000.0`.
+/// Whole numbers (counts, lengths); some files write `1500000.0`. Read as
+/// text, never through a float.
 fn parse_amount(s: &str) -> Option<u64> {
     let t = s.trim();
     t.parse::<u64>().ok().or_else(|| {
-        t.parse::<f64>()
-            .ok()
-            .filter(|f| f.is_finite() && *f >= 0.0 && f.fract() == 0.0)
-            .map(|f| f as u64)
+        Money::parse(t)
+            .filter(|m| m.cents() == 0)
+            .map(Money::whole_zloty)
     })
 }
 
@@ -580,6 +603,13 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
             require_local: false,
             require_citywide: false,
             require_signature: true,
+            // Kraków settles a tie on points by more top-points votes (the
+            // 2022 Czyżyny and 2024 Krowodrza ties), then more voters.
+            tie_break: if is_krakow {
+                TieBreak::KRAKOW
+            } else {
+                TieBreak::default()
+            },
         },
         citywide: city.project_list()?,
         districts: district_list,

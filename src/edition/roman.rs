@@ -54,8 +54,26 @@ pub fn parse_district_number(typed: &str) -> Option<u32> {
     if t.bytes().all(|b| b.is_ascii_digit()) {
         return t.parse::<u32>().ok().filter(|n| (1..=MAX).contains(n));
     }
-    let upper = t.to_ascii_uppercase();
-    (1..=MAX).find(|n| to_roman(*n) == upper)
+    // Compared glyph by glyph, with no numeral built: a card's district is
+    // read once per card, a million times in a count.
+    (1..=MAX).find(|n| is_roman(*n, t))
+}
+
+/// Whether `t` is `n`'s canonical numeral, in any case.
+fn is_roman(n: u32, t: &str) -> bool {
+    let mut rest = t.as_bytes();
+    let mut left = n;
+    for (value, glyphs) in TABLE {
+        while value > 0 && left >= value {
+            let g = glyphs.as_bytes();
+            match rest.split_at_checked(g.len()) {
+                Some((head, tail)) if head.eq_ignore_ascii_case(g) => rest = tail,
+                _ => return false,
+            }
+            left -= value;
+        }
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]

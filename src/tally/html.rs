@@ -4,9 +4,13 @@
 //! Nothing outside the page is referenced — no scripts, fonts, images or
 //! style sheets — so it opens the same offline, from a USB stick or an
 //! archive years later. Bars are inline SVG, so they print. No clock goes
-//! in: the same data gives the same bytes, and anyone can compare a copy's
-//! SHA-256 with the office's. The page shows counts and where ballots came
-//! from (point ids, the internet channel), never a voter.
+//! in: "as of" is the time of the last accepted import, so the same data
+//! gives the same bytes, and anyone can compare a copy's SHA-256 with the
+//! office's. The page shows counts and where ballots came from (points by
+//! id and name, the internet channel), never a voter.
+//!
+//! It reads on a phone: below 40rem every wide table becomes a list of
+//! cards (each cell labelled), and status words never wrap.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -16,8 +20,9 @@ use crate::edition::Edition;
 use crate::edition::roman::to_roman;
 use crate::i18n::{self, Forms, Lang, count, t};
 
-use super::results::{ProjectResult, Results};
-use super::store::{Judged, Source};
+use super::report::{key_meaning, money, num, share};
+use super::results::{ListResult, ProjectResult, Results};
+use super::store::{Judged, PointRoll, Source, Tally};
 
 /// "głos" with an adjective: 1 głos ważny, 2 głosy ważne, 5 głosów ważnych.
 const VALID: Forms = Forms {
@@ -32,6 +37,11 @@ const POINT: Forms = Forms {
     pl: ["punkt", "punkty", "punktów"],
     en: ["point", "points"],
 };
+/// "punkt" after "z": 1 z 1 punktu, z 5 punktów.
+const POINT_GEN: Forms = Forms {
+    pl: ["punktu", "punktów", "punktów"],
+    en: ["polling point", "polling points"],
+};
 const PROJECT: Forms = Forms {
     pl: ["zadanie", "zadania", "zadań"],
     en: ["project", "projects"],
@@ -40,22 +50,52 @@ const PROJECT: Forms = Forms {
 /// Width of a full bar in the SVG's own units.
 const BAR: u64 = 1000;
 
+/// What the page says about the data as a whole: when the last data came
+/// in and which points have sent theirs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageInfo {
+    /// The time of the latest accepted import (RFC 3339), if any.
+    pub as_of: Option<String>,
+    /// Every trusted point, in id order.
+    pub points: Vec<PointRoll>,
+}
+
+impl PageInfo {
+    pub fn of(tally: &Tally) -> super::store::Result<PageInfo> {
+        Ok(PageInfo {
+            as_of: tally.as_of()?,
+            points: tally.point_roll()?,
+        })
+    }
+
+    fn name_of(&self, point: &str) -> Option<&str> {
+        self.points
+            .iter()
+            .find(|p| p.point == point)
+            .and_then(|p| p.name.as_deref())
+    }
+}
+
 /// The whole page.
-pub fn page(lang: Lang, edition: &Edition, results: &Results, turnout: &Turnout) -> String {
+pub fn page(
+    lang: Lang,
+    edition: &Edition,
+    results: &Results,
+    turnout: &Turnout,
+    info: &PageInfo,
+) -> String {
     let mut o = String::with_capacity(32 * 1024);
-    head(&mut o, lang, edition);
+    head(&mut o, lang, edition, info);
     nav(&mut o, lang, results);
     o.push_str("<main>\n");
     ballot_counts(&mut o, lang, results);
-    channels(&mut o, lang, turnout);
+    channels(&mut o, lang, turnout, info);
     list(
         &mut o,
         lang,
         "citywide",
         t(lang, "Zadania ogólnomiejskie", "City-wide projects"),
-        results.citywide.budget,
-        &results.citywide.projects,
-        &results.citywide.ties,
+        &results.citywide,
     );
     for d in &results.districts {
         list(
@@ -68,12 +108,10 @@ pub fn page(lang: Lang, edition: &Edition, results: &Results, turnout: &Turnout)
                 to_roman(d.number),
                 d.name
             ),
-            d.budget,
-            &d.projects,
-            &d.ties,
+            &d.list,
         );
     }
-    how_to_check(&mut o, lang);
+    how_to_check(&mut o, lang, &results.tie_break);
     o.push_str("</main>\n");
     let _ = writeln!(
         o,
@@ -101,28 +139,15 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// A whole number with its thousands grouped: `2 700 000` (a no-break
-/// space) in Polish, `2,700,000` in English.
-fn num(lang: Lang, n: u64) -> String {
-    let sep = match lang {
-        Lang::Pl => '\u{a0}',
-        Lang::En => ',',
-    };
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn money(lang: Lang, n: u64) -> String {
-    match lang {
-        Lang::Pl => format!("{}\u{a0}zł", num(lang, n)),
-        Lang::En => format!("PLN\u{a0}{}", num(lang, n)),
+/// A recorded time (RFC 3339) as the page shows it: `1.12.2026, 21:05
+/// (UTC+01:00)` / `2026-12-01 21:05 (UTC+01:00)`; as recorded if unreadable.
+fn when(lang: Lang, at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => match lang {
+            Lang::Pl => t.format("%-d.%m.%Y, %H:%M (UTC%:z)").to_string(),
+            Lang::En => t.format("%Y-%m-%d %H:%M (UTC%:z)").to_string(),
+        },
+        Err(_) => at.to_string(),
     }
 }
 
@@ -147,16 +172,18 @@ fn bar_width(points: u64, max: u64) -> u64 {
 const STYLE: &str = "\
 :root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#c8c8c8;--bar:#2b5797;--sel:#17703a;--track:#e8e8e8;--warn:#a04a00}
 *{box-sizing:border-box}
-body{font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",sans-serif;color:var(--ink);background:#fff;max-width:62rem;margin:0 auto;padding:1rem}
+body{font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",sans-serif;color:var(--ink);background:#fff;max-width:72rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
 h1{font-size:1.7rem;line-height:1.2;margin:.5rem 0}
 h2{font-size:1.35rem;line-height:1.25;margin:2.5rem 0 .5rem;padding-bottom:.2rem;border-bottom:2px solid var(--ink)}
 h3{font-size:1.1rem;margin:1.5rem 0 .4rem}
 a{color:var(--bar)}
-code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em}
+code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;overflow-wrap:anywhere}
 nav ul{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
 .lead{font-size:1.15rem}
 .note{color:var(--muted);font-size:.92rem}
+.asof{font-weight:600}
 .sample,.tie{border-left:4px solid var(--warn);background:#fff4e8;padding:.4rem .8rem;margin:.8rem 0}
+.tie.open{border-left-width:8px}
 .wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;margin:.4rem 0}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
@@ -164,12 +191,16 @@ th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;ve
 thead th{border-bottom:2px solid var(--ink);font-weight:600}
 tbody th{font-weight:normal}
 .n{text-align:right;white-space:nowrap}
+thead .n{white-space:normal}
+.share{display:block;color:var(--muted);font-size:.85em}
+.status{white-space:nowrap;display:inline-block}
+td>code{white-space:nowrap;overflow-wrap:normal}
 tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--ink)}
 .chart{margin:.8rem 0}
 .chart figcaption{font-weight:600}
 .bars{list-style:none;padding:0;margin:.3rem 0}
-.bars li{display:grid;grid-template-columns:1fr 9rem;gap:0 .6rem;align-items:center;margin:.4rem 0}
-.bars .label{grid-column:1/3}
+.bars li{display:grid;grid-template-columns:minmax(0,1fr) minmax(11rem,max-content);gap:0 .6rem;align-items:center;margin:.4rem 0}
+.bars .label{grid-column:1/3;overflow-wrap:anywhere}
 .bars .val{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .bar{display:block;width:100%;height:.9rem}
 .bar .track{fill:var(--track)}
@@ -177,11 +208,22 @@ tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--ink)}
 .bar .pts.sel{fill:var(--sel)}
 .yes{color:var(--sel);font-weight:600}
 .tie-mark{color:var(--warn);font-weight:600}
-@media (max-width:40rem){body{padding:.6rem;font-size:15px}th,td{padding:.25rem .3rem}.bars li{grid-template-columns:1fr 6.5rem}}
+@media (max-width:40rem){body{padding:.6rem;font-size:15px}
+.bars li{grid-template-columns:minmax(0,1fr) minmax(9.5rem,max-content)}
+.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.cards,.cards tbody,.cards tfoot,.cards tr,.cards td,.cards th{display:block;width:100%}
+.cards caption{display:block}
+.cards tr{border:1px solid var(--line);border-radius:.3rem;margin:.5rem 0;padding:.3rem .6rem}
+.cards td,.cards th{border:0;padding:.1rem 0;text-align:left;white-space:normal}
+.cards td>code{white-space:normal;overflow-wrap:anywhere}
+.cards tfoot tr{border-width:2px;border-color:var(--ink)}
+.cards [data-label]::before{content:attr(data-label) \": \";color:var(--muted);font-weight:normal}
+.cards .share{display:inline;margin-left:.4rem}
+.cards .share::before{content:\"(\"}.cards .share::after{content:\")\"}}
 @media print{body{max-width:none;padding:0;font-size:10pt}nav{display:none}a{color:inherit;text-decoration:none}.wrap{overflow:visible}h2,h3{break-after:avoid}tr,.bars li,.tie{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 ";
 
-fn head(o: &mut String, lang: Lang, edition: &Edition) {
+fn head(o: &mut String, lang: Lang, edition: &Edition, info: &PageInfo) {
     let code = match lang {
         Lang::Pl => "pl",
         Lang::En => "en",
@@ -202,6 +244,39 @@ fn head(o: &mut String, lang: Lang, edition: &Edition) {
         esc(&edition.name),
         t(lang, "Edycja", "Edition"),
         esc(&edition.id),
+    );
+    let reported = info.points.iter().filter(|p| p.reported).count() as u64;
+    let all = info.points.len() as u64;
+    let as_of = match info.as_of.as_deref().map(|at| when(lang, at)) {
+        Some(at) => format!("{} {}", t(lang, "Stan na", "As of"), esc(&at)),
+        None => t(
+            lang,
+            "Nie przyjęto jeszcze żadnych danych",
+            "No data received yet",
+        )
+        .to_string(),
+    };
+    let points = match lang {
+        Lang::Pl => format!(
+            "{} z {} {} dane",
+            num(lang, reported),
+            counted(lang, all, &POINT_GEN),
+            i18n::plural_pl(reported, "przesłał", "przesłały", "przesłało")
+        ),
+        Lang::En => format!(
+            "{} of {} {}",
+            num(lang, reported),
+            counted(lang, all, &POINT_GEN),
+            if reported == 1 {
+                "has reported"
+            } else {
+                "have reported"
+            }
+        ),
+    };
+    let _ = writeln!(
+        o,
+        "<p class=\"asof\" id=\"as-of\">{as_of}. <span id=\"reported\">{points}</span>.</p>"
     );
     if edition.sample {
         let _ = writeln!(
@@ -302,7 +377,7 @@ fn ballot_counts(o: &mut String, lang: Lang, results: &Results) {
     } else {
         let _ = write!(
             o,
-            "<div class=\"wrap\"><table id=\"t-reasons\" aria-labelledby=\"h-reasons\">\n<thead><tr>\
+            "<div class=\"wrap\"><table id=\"t-reasons\" class=\"cards\" aria-labelledby=\"h-reasons\">\n<thead><tr>\
              <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">{}</th>\
              </tr></thead>\n<tbody>\n",
             t(lang, "Kod", "Code"),
@@ -316,9 +391,10 @@ fn ballot_counts(o: &mut String, lang: Lang, results: &Results) {
                 .unwrap_or_default();
             let _ = writeln!(
                 o,
-                "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td class=\"n\">{}</td></tr>",
+                "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td class=\"n\" data-label=\"{}\">{}</td></tr>",
                 esc(code),
                 esc(what),
+                t(lang, "Głosy", "Ballots"),
                 counted(lang, *n, &i18n::BALLOT),
             );
         }
@@ -391,9 +467,13 @@ impl Turnout {
 fn counts_cells(o: &mut String, lang: Lang, c: &Counts) {
     let _ = write!(
         o,
-        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>",
+        "<td class=\"n\" data-label=\"{}\">{}</td><td class=\"n\" data-label=\"{}\">{}</td>\
+         <td class=\"n\" data-label=\"{}\">{}</td>",
+        t(lang, "Głosy", "Ballots"),
         num(lang, c.ballots),
+        t(lang, "Ważne", "Valid"),
         num(lang, c.valid),
+        t(lang, "Nieważne", "Invalid"),
         num(lang, c.invalid)
     );
 }
@@ -409,7 +489,7 @@ fn counts_head(o: &mut String, lang: Lang, first: &str) {
     );
 }
 
-fn channels(o: &mut String, lang: Lang, turnout: &Turnout) {
+fn channels(o: &mut String, lang: Lang, turnout: &Turnout, info: &PageInfo) {
     section_start(
         o,
         "turnout",
@@ -421,7 +501,7 @@ fn channels(o: &mut String, lang: Lang, turnout: &Turnout) {
     );
     let _ = write!(
         o,
-        "<div class=\"wrap\"><table id=\"t-channels\">\n<caption>{}</caption>\n",
+        "<div class=\"wrap\"><table id=\"t-channels\" class=\"cards\">\n<caption>{}</caption>\n",
         t(lang, "Kanały głosowania", "Voting channels")
     );
     counts_head(o, lang, t(lang, "Kanał", "Channel"));
@@ -454,7 +534,25 @@ fn channels(o: &mut String, lang: Lang, turnout: &Turnout) {
     counts_cells(o, lang, &all);
     o.push_str("</tr></tfoot>\n</table></div>\n");
 
-    if turnout.points.is_empty() {
+    // Every trusted point, and any point with ballots (trusted before).
+    let mut rows: BTreeMap<&str, (Option<&str>, bool, Counts)> = info
+        .points
+        .iter()
+        .map(|p| {
+            (
+                p.point.as_str(),
+                (p.name.as_deref(), p.reported, Counts::default()),
+            )
+        })
+        .collect();
+    for (point, c) in &turnout.points {
+        let row =
+            rows.entry(point.as_str())
+                .or_insert((info.name_of(point), true, Counts::default()));
+        row.1 = true;
+        row.2 = *c;
+    }
+    if rows.is_empty() {
         let _ = writeln!(
             o,
             "<p>{}</p>",
@@ -467,7 +565,7 @@ fn channels(o: &mut String, lang: Lang, turnout: &Turnout) {
     } else {
         let _ = write!(
             o,
-            "<div class=\"wrap\"><table id=\"t-points\">\n<caption>{}</caption>\n",
+            "<div class=\"wrap\"><table id=\"t-points\" class=\"cards\">\n<caption>{}</caption>\n",
             t(
                 lang,
                 "Karty papierowe według punktu głosowania",
@@ -476,8 +574,24 @@ fn channels(o: &mut String, lang: Lang, turnout: &Turnout) {
         );
         counts_head(o, lang, t(lang, "Punkt", "Point"));
         o.push_str("<tbody>\n");
-        for (point, c) in &turnout.points {
-            let _ = write!(o, "<tr><th scope=\"row\">{}</th>", esc(point));
+        for (point, (name, reported, c)) in &rows {
+            let name = name
+                .filter(|n| n != point)
+                .map(|n| format!(" {}", esc(n)))
+                .unwrap_or_default();
+            let missing = if *reported {
+                String::new()
+            } else {
+                format!(
+                    " <span class=\"status tie-mark\">{}</span>",
+                    t(lang, "nie przesłał danych", "not reported")
+                )
+            };
+            let _ = write!(
+                o,
+                "<tr><th scope=\"row\"><code>{}</code>{name}{missing}</th>",
+                esc(point)
+            );
             counts_cells(o, lang, c);
             o.push_str("</tr>\n");
         }
@@ -500,27 +614,31 @@ fn outcome(lang: Lang, selected: Option<bool>) -> &'static str {
     match selected {
         Some(true) => t(
             lang,
-            "<span class=\"yes\">✓ wybrane</span>",
-            "<span class=\"yes\">✓ selected</span>",
+            "<span class=\"status yes\">✓ wybrane</span>",
+            "<span class=\"status yes\">✓ selected</span>",
         ),
-        Some(false) => t(lang, "✗ niewybrane", "✗ not selected"),
+        Some(false) => t(
+            lang,
+            "<span class=\"status\">✗ niewybrane</span>",
+            "<span class=\"status\">✗ not selected</span>",
+        ),
         None => "—",
     }
 }
 
-fn list(
-    o: &mut String,
-    lang: Lang,
-    anchor: &str,
-    heading: &str,
-    budget: Option<u64>,
-    projects: &[ProjectResult],
-    ties: &[Vec<String>],
-) {
+/// The mark of a project in a tie that decided something.
+fn tie_mark(lang: Lang, tie: &super::results::Tie) -> String {
+    format!(
+        "<span class=\"status tie-mark\">⚠ {}</span>",
+        esc(&super::report::tie_mark(lang, tie))
+    )
+}
+
+fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &ListResult) {
+    let projects = &l.projects;
     section_start(o, anchor, heading);
-    let decided = projects.iter().all(|p| p.selected.is_some());
     o.push_str("<p>");
-    match budget {
+    match l.budget {
         Some(b) => {
             let _ = write!(o, "{} {}.", t(lang, "Budżet:", "Budget:"), money(lang, b));
         }
@@ -528,76 +646,49 @@ fn list(
             let _ = write!(o, "{}", t(lang, "Lista bez budżetu.", "No budget."));
         }
     }
-    if decided && !projects.is_empty() {
-        let chosen: Vec<&ProjectResult> = projects
-            .iter()
-            .filter(|p| p.selected == Some(true))
-            .collect();
-        let spent: u64 = chosen.iter().filter_map(|p| p.cost).sum();
-        let _ = write!(
-            o,
-            " {} {}, {} {}",
-            t(lang, "Wybrano", "Selected:"),
-            counted(lang, chosen.len() as u64, &PROJECT),
-            t(lang, "łącznie", "costing"),
-            money(lang, spent),
-        );
-        if let Some(b) = budget {
+    match (l.spent, l.left) {
+        (Some(spent), Some(left)) if !projects.is_empty() => {
+            let chosen = projects.iter().filter(|p| p.selected == Some(true)).count();
             let _ = write!(
                 o,
-                " ({} {})",
+                " {} {}, {} {} ({} {}).",
+                t(lang, "Wybrano", "Selected:"),
+                counted(lang, chosen as u64, &PROJECT),
+                t(lang, "łącznie", "costing"),
+                money(lang, spent),
                 t(lang, "pozostaje", "left:"),
-                money(lang, b.saturating_sub(spent))
+                money(lang, left)
             );
         }
-        o.push('.');
-    } else {
-        let _ = write!(
-            o,
-            " {}",
-            t(
-                lang,
-                "Bez budżetu i kosztu każdego zadania nie wybiera się zadań do realizacji; lista pokazuje punkty i miejsca.",
-                "Without a budget and every project's cost no projects are selected; the list shows points and ranks."
-            )
-        );
+        _ => {
+            let _ = write!(
+                o,
+                " {}",
+                t(
+                    lang,
+                    "Bez budżetu i kosztu każdego zadania nie wybiera się zadań do realizacji; lista pokazuje punkty i miejsca.",
+                    "Without a budget and every project's cost no projects are selected; the list shows points and ranks."
+                )
+            );
+        }
     }
     o.push_str("</p>\n");
+    let total_points: u64 = projects.iter().map(|p| p.points).sum();
+    let _ = writeln!(
+        o,
+        "<p class=\"note\">{}: {}; {}: {}.</p>",
+        t(
+            lang,
+            "Głosy ważne z wyborem na tej liście",
+            "Valid ballots with picks on this list"
+        ),
+        num(lang, l.ballots),
+        t(lang, "punkty razem", "points in all"),
+        num(lang, total_points)
+    );
 
-    for tie in ties {
-        let members: Vec<&ProjectResult> = tie
-            .iter()
-            .filter_map(|id| projects.iter().find(|p| &p.id == id))
-            .collect();
-        let (open, close) = t(lang, "„|”", "“|”").split_once('|').unwrap_or(("", ""));
-        let names: Vec<String> = members
-            .iter()
-            .map(|p| format!("<code>{}</code> {open}{}{close}", esc(&p.id), esc(&p.title)))
-            .collect();
-        let (points, voters) = members.first().map_or((0, 0), |p| (p.points, p.voters));
-        let _ = writeln!(
-            o,
-            "<div class=\"tie\" role=\"note\"><p><strong>⚠ {}</strong> {} {} {}</p></div>",
-            t(lang, "Remis.", "Tie."),
-            t(lang, "Zadania", "Projects"),
-            names.join(", "),
-            match lang {
-                Lang::Pl => format!(
-                    "mają tyle samo punktów ({}) i głosujących ({}), a nie wszystkie zostały wybrane. \
-                     Reguła nie ustala kolejności między nimi: strona podaje je w kolejności z pliku edycji \
-                     i według niej zaznacza wybrane. Jeśli inna kolejność dałaby inny wybór, rozstrzyga biuro.",
-                    num(lang, points),
-                    num(lang, voters)
-                ),
-                Lang::En => format!(
-                    "have the same points ({}) and voters ({}), and not all of them were selected. \
-                     The rule does not order them: this page lists them in the edition file's order \
-                     and marks the selection by it. If another order would select differently, the office decides.",
-                    num(lang, points),
-                    num(lang, voters)
-                ),
-            }
-        );
+    for tie in &l.ties {
+        tie_note(o, lang, l, tie);
     }
 
     let max = projects.iter().map(|p| p.points).max().unwrap_or(0);
@@ -612,12 +703,6 @@ fn list(
             )
         );
     } else {
-        let tied: Vec<&String> = ties.iter().flatten().collect();
-        let tie_mark = t(
-            lang,
-            " <span class=\"tie-mark\">⚠ remis</span>",
-            " <span class=\"tie-mark\">⚠ tie</span>",
-        );
         let _ = write!(
             o,
             "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n<ol class=\"bars\">\n",
@@ -626,73 +711,185 @@ fn list(
         for p in projects {
             let w = bar_width(p.points, max);
             let sel = p.selected == Some(true);
+            let tie = l
+                .tie_of(&p.id)
+                .map(|t| tie_mark(lang, t))
+                .unwrap_or_default();
             let _ = writeln!(
                 o,
                 "<li><span class=\"label\">{}. <code>{}</code> {} {}{}</span>\
                  <svg class=\"bar\" viewBox=\"0 0 {BAR} 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">\
                  <rect class=\"track\" width=\"{BAR}\" height=\"10\"/><rect class=\"pts{}\" width=\"{w}\" height=\"10\"/></svg>\
-                 <span class=\"val\">{}</span></li>",
+                 <span class=\"val\">{} · {}</span></li>",
                 p.rank,
                 esc(&p.id),
                 esc(&p.title),
                 if sel { outcome(lang, Some(true)) } else { "" },
-                if tied.contains(&&p.id) { tie_mark } else { "" },
+                if tie.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {tie}")
+                },
                 if sel { " sel" } else { "" },
                 counted(lang, p.points, &POINT),
+                share(lang, p.points, total_points),
             );
         }
         o.push_str("</ol>\n</figure>\n");
     }
 
+    let label = |pl: &'static str, en: &'static str| t(lang, pl, en);
+    let (l_rank, l_id, l_cost, l_points, l_voters, l_top, l_out) = (
+        label("Miejsce", "Rank"),
+        label("Nr", "Id"),
+        label("Koszt", "Cost"),
+        label("Punkty", "Points"),
+        label("Głosujący", "Voters"),
+        label("Głosy za najwyższe punkty", "Top-points votes"),
+        label("Wynik", "Outcome"),
+    );
     let _ = write!(
         o,
-        "<div class=\"wrap\"><table id=\"t-{anchor}\">\n<caption>{}</caption>\n<thead><tr>\
-         <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th>\
-         <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        "<div class=\"wrap\"><table id=\"t-{anchor}\" class=\"cards\">\n<caption>{}</caption>\n<thead><tr>\
+         <th scope=\"col\" class=\"n\">{l_rank}</th><th scope=\"col\">{l_id}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\" class=\"n\">{l_cost}</th><th scope=\"col\" class=\"n\">{l_points}</th>\
+         <th scope=\"col\" class=\"n\">{l_voters}</th><th scope=\"col\" class=\"n\">{l_top} ({})</th>\
+         <th scope=\"col\">{l_out}</th></tr></thead>\n<tbody>\n",
         esc(&format!("{heading}: {}", t(lang, "wyniki", "results"))),
-        t(lang, "Miejsce", "Rank"),
-        t(lang, "Nr", "Id"),
         t(lang, "Zadanie", "Project"),
-        t(lang, "Koszt", "Cost"),
-        t(lang, "Punkty", "Points"),
-        t(lang, "Głosujący", "Voters"),
-        t(lang, "Wynik", "Outcome"),
+        l.top,
     );
     for p in projects {
-        let tie = if ties.iter().flatten().any(|id| id == &p.id) {
-            t(
-                lang,
-                " <span class=\"tie-mark\">⚠ remis</span>",
-                " <span class=\"tie-mark\">⚠ tie</span>",
-            )
-        } else {
-            ""
-        };
+        let tie = l
+            .tie_of(&p.id)
+            .map(|t| format!("<br>{}", tie_mark(lang, t)))
+            .unwrap_or_default();
         let _ = writeln!(
             o,
-            "<tr><td class=\"n\">{}</td><td><code>{}</code></td><th scope=\"row\">{}</th>\
-             <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}{tie}</td></tr>",
+            "<tr><td class=\"n\" data-label=\"{l_rank}\">{}</td><td data-label=\"{l_id}\"><code>{}</code></td><th scope=\"row\">{}</th>\
+             <td class=\"n\" data-label=\"{l_cost}\">{}</td>\
+             <td class=\"n\" data-label=\"{l_points}\">{} <span class=\"share\">{}</span></td>\
+             <td class=\"n\" data-label=\"{l_voters}\">{} <span class=\"share\">{}</span></td>\
+             <td class=\"n\" data-label=\"{l_top} ({})\">{}</td><td data-label=\"{l_out}\">{}{tie}</td></tr>",
             p.rank,
             esc(&p.id),
             esc(&p.title),
             p.cost.map(|c| money(lang, c)).unwrap_or_else(|| "—".into()),
             num(lang, p.points),
+            share(lang, p.points, total_points),
             num(lang, p.voters),
+            share(lang, p.voters, l.ballots),
+            l.top,
+            num(lang, p.top_points),
             outcome(lang, p.selected),
         );
     }
-    o.push_str("</tbody>\n</table></div>\n</section>\n");
-}
-
-fn how_to_check(o: &mut String, lang: Lang) {
-    section_start(o, "check", t(lang, "Jak sprawdzić", "How to check"));
-    let items: [&str; 6] = [
+    o.push_str("</tbody>\n</table></div>\n");
+    let _ = writeln!(
+        o,
+        "<p class=\"note\">{}</p>\n</section>",
         t(
             lang,
-            "Zasada liczenia: zadania ustawia się według punktów (przy równej liczbie punktów wyżej stoi zadanie, na które głosowało więcej osób). Zadanie jest wybrane, jeśli jego koszt mieści się w tym, co zostało z budżetu; inaczej się je pomija i sprawdza następne.",
-            "The rule: projects are ordered by points (level on points, the one more people voted for comes first). A project is selected if its cost fits what is left of the budget; otherwise it is skipped and the next one is tried.",
+            "Udział w punktach: część wszystkich punktów tej listy. Udział w głosujących: część głosów ważnych z wyborem na tej liście, które dały zadaniu punkty.",
+            "Share of points: of all points on this list. Share of voters: of the valid ballots with picks on this list, those that gave the project points."
+        )
+    );
+}
+
+/// The note on a tie that decided the selection: who is level, on what,
+/// and the key that settled it — or that nothing did.
+fn tie_note(o: &mut String, lang: Lang, l: &ListResult, tie: &super::results::Tie) {
+    let members: Vec<&ProjectResult> = tie
+        .projects
+        .iter()
+        .filter_map(|id| l.projects.iter().find(|p| &p.id == id))
+        .collect();
+    let (open, close) = t(lang, "„|”", "“|”").split_once('|').unwrap_or(("", ""));
+    let figures = |p: &ProjectResult| match lang {
+        Lang::Pl => format!(
+            "głosy za {} pkt: {}, głosujący: {}",
+            l.top,
+            num(lang, p.top_points),
+            num(lang, p.voters)
         ),
+        Lang::En => format!(
+            "top-points votes ({}): {}, voters: {}",
+            l.top,
+            num(lang, p.top_points),
+            num(lang, p.voters)
+        ),
+    };
+    let names: Vec<String> = members
+        .iter()
+        .map(|p| {
+            format!(
+                "<code>{}</code> {open}{}{close} ({}; {})",
+                esc(&p.id),
+                esc(&p.title),
+                figures(p),
+                super::report::outcome_word(lang, p.selected).to_lowercase()
+            )
+        })
+        .collect();
+    let level = match lang {
+        Lang::Pl => format!(
+            "Zadania {} mają tyle samo punktów ({}), a nie wszystkie mogły zostać wybrane.",
+            names.join(", "),
+            num(lang, tie.points)
+        ),
+        Lang::En => format!(
+            "Projects {} have the same points ({}), and not all of them could be selected.",
+            names.join(", "),
+            num(lang, tie.points)
+        ),
+    };
+    let how = match tie.settled_by {
+        Some(key) => match lang {
+            Lang::Pl => format!(
+                "Rozstrzygnął klucz <code>{key}</code> z zasad edycji: {}.",
+                esc(&key_meaning(lang, key, l.top))
+            ),
+            Lang::En => format!(
+                "Settled by the edition's tie-break key <code>{key}</code>: {}.",
+                esc(&key_meaning(lang, key, l.top))
+            ),
+        },
+        None => t(
+            lang,
+            "<strong>Nierozstrzygnięty:</strong> zadania są równe także według każdego klucza zasad edycji. Strona podaje je w kolejności z pliku edycji i według niej zaznacza wybrane; rozstrzyga biuro.",
+            "<strong>Undecided:</strong> the projects are level on every tie-break key of the edition too. This page lists them in the edition file's order and marks the selection by it; the office decides.",
+        )
+        .to_string(),
+    };
+    let _ = writeln!(
+        o,
+        "<div class=\"tie{}\" role=\"note\"><p><strong>⚠ {}</strong> {level} {how}</p></div>",
+        if tie.undecided() { " open" } else { "" },
+        t(lang, "Remis.", "Tie."),
+    );
+}
+
+fn how_to_check(o: &mut String, lang: Lang, tie_break: &[&str]) {
+    let keys = if tie_break.is_empty() {
+        "—".to_string()
+    } else {
+        tie_break
+            .iter()
+            .map(|k| format!("<code>{k}</code>"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let rule = match lang {
+        Lang::Pl => format!(
+            "Zasada liczenia: zadania ustawia się według punktów; przy równej liczbie punktów kolejność ustalają klucze z zasad edycji, po kolei: {keys} (<code>top_points</code>: więcej głosów z najwyższą liczbą punktów, <code>voters</code>: więcej głosujących). Zadanie jest wybrane, jeśli jego koszt mieści się w tym, co zostało z budżetu; inaczej się je pomija i sprawdza następne. Remis, który zmienił wybór, jest opisany przy liście."
+        ),
+        Lang::En => format!(
+            "The rule: projects are ordered by points; level on points, the edition's tie-break keys order them, in turn: {keys} (<code>top_points</code>: more votes giving the top points, <code>voters</code>: more voters). A project is selected if its cost fits what is left of the budget; otherwise it is skipped and the next one is tried. A tie that changed the selection is described at its list."
+        ),
+    };
+    section_start(o, "check", t(lang, "Jak sprawdzić", "How to check"));
+    let items: [&str; 6] = [
+        &rule,
         t(
             lang,
             "Te same liczby podaje <code>urna tally results --format json</code> (a także <code>--format csv</code> i <code>--format text</code>); ta strona jest z nich zrobiona i nie dodaje niczego.",
@@ -715,8 +912,8 @@ fn how_to_check(o: &mut String, lang: Lang) {
         ),
         t(
             lang,
-            "Strona nie zawiera daty utworzenia: z tych samych danych powstaje zawsze ta sama, więc kopię można porównać z oryginałem po sumie SHA-256.",
-            "The page carries no time of making: the same data always gives the same page, so a copy can be compared with the original by its SHA-256.",
+            "„Stan na” to czas ostatniego przyjętego importu, nie czas zrobienia strony: z tych samych danych powstaje zawsze ta sama strona, więc kopię można porównać z oryginałem po sumie SHA-256.",
+            "“As of” is the time of the last accepted import, not of making the page: the same data always gives the same page, so a copy can be compared with the original by its SHA-256.",
         ),
     ];
     o.push_str("<ul>\n");
@@ -804,7 +1001,7 @@ projects = [ { id = "1", title = "Kino" } ]
     fn render(lang: Lang, ballots: &[Judged]) -> String {
         let e = edition();
         let r = tally(&e, ballots.iter().map(|j| &j.assessment));
-        page(lang, &e, &r, &Turnout::of(ballots))
+        page(lang, &e, &r, &Turnout::of(ballots), &PageInfo::default())
     }
 
     /// The `width`s of the point bars in the section with this id.
@@ -875,7 +1072,7 @@ projects = [ { id = "1", title = "Kino" } ]
             "3 ballots cast: 2 valid, 1 invalid."
         );
         let p = render(Lang::Pl, &n(3, 2));
-        assert!(p.contains("<code>missing_signature</code></th><td>brak podpisu</td><td class=\"n\">2\u{a0}głosy</td>"));
+        assert!(p.contains("<code>missing_signature</code></th><td>brak podpisu</td><td class=\"n\" data-label=\"Głosy\">2\u{a0}głosy</td>"));
         assert!(p.contains("<html lang=\"pl\">"));
         assert!(render(Lang::En, &n(1, 1)).contains("<html lang=\"en\">"));
     }
@@ -888,7 +1085,7 @@ projects = [ { id = "1", title = "Kino" } ]
         assert!(d1.starts_with("<section id=\"d1\" aria-labelledby=\"h-d1\">\n<h2 id=\"h-d1\">District I — Stare Miasto</h2>"));
         assert!(d1.contains("Nobody gave points to the projects of this list."));
         // Its table still lists every project, with zeros.
-        assert!(d1.contains("<th scope=\"row\">Ławki</th><td class=\"n\">PLN\u{a0}20</td><td class=\"n\">0</td><td class=\"n\">0</td>"));
+        assert!(d1.contains("<th scope=\"row\">Ławki</th><td class=\"n\" data-label=\"Cost\">PLN\u{a0}20</td><td class=\"n\" data-label=\"Points\">0 <span class=\"share\">—</span></td><td class=\"n\" data-label=\"Voters\">0 <span class=\"share\">—</span></td>"), "{d1}");
         // A district without a budget selects nothing and says why.
         let d14 = &p[p.find("<section id=\"d14\"").expect("d14")..];
         assert!(d14.contains("District XIV — Czyżyny"));
@@ -930,9 +1127,15 @@ projects = [ { id = "1", title = "Kino" } ]
         let city = &city[..city.find("</section>").expect("end")];
         assert!(city.contains("<strong>⚠ Tie.</strong>"));
         assert!(city.contains("Projects <code>a</code> “Park &lt;b&gt;"));
-        assert!(city.contains(", <code>b</code> “B” have the same points (2) and voters (1)"));
-        assert!(city.contains("<span class=\"yes\">✓ selected</span>"));
-        assert!(city.contains("✗ not selected <span class=\"tie-mark\">⚠ tie</span>"));
+        assert!(city.contains(", <code>b</code> “B” (top-points votes (2): 1, voters: 1; not selected) have the same points (2)"), "{city}");
+        assert!(city.contains("<strong>Undecided:</strong>"));
+        assert!(city.contains("<span class=\"status yes\">✓ selected</span>"));
+        assert!(
+            city.contains(
+                "✗ not selected</span><br><span class=\"status tie-mark\">⚠ undecided tie</span>"
+            ),
+            "{city}"
+        );
         assert!(
             city.contains("Selected: 2\u{a0}projects, costing PLN\u{a0}100 (left: PLN\u{a0}0)."),
             "{city}"
@@ -980,12 +1183,37 @@ projects = [ { id = "1", title = "Kino" } ]
     }
 
     #[test]
-    fn numbers_and_money_are_grouped() {
-        assert_eq!(num(Lang::En, 0), "0");
-        assert_eq!(num(Lang::En, 999), "999");
-        assert_eq!(num(Lang::En, 1000), "1,000");
-        assert_eq!(num(Lang::En, 2_700_000), "2,700,000");
-        assert_eq!(money(Lang::Pl, 100_000), "100\u{a0}000\u{a0}zł");
+    fn counted_numbers_are_grouped() {
         assert_eq!(counted(Lang::Pl, 1_002, &POINT), "1\u{a0}002\u{a0}punkty");
+    }
+
+    #[test]
+    fn as_of_and_points_reported() {
+        let e = edition();
+        let r = tally(&e, std::iter::empty());
+        let roll = |point: &str, name: Option<&str>, reported| PointRoll {
+            point: point.into(),
+            name: name.map(String::from),
+            reported,
+        };
+        let info = PageInfo {
+            as_of: Some("2024-05-11T09:05:00+02:00".into()),
+            points: vec![
+                roll("P1", Some("Szkoła nr 5"), true),
+                roll("P2", None, false),
+                roll("P3", Some("P3"), true),
+            ],
+        };
+        let pl = page(Lang::Pl, &e, &r, &Turnout::default(), &info);
+        assert!(pl.contains("Stan na 11.05.2024, 09:05 (UTC+02:00). <span id=\"reported\">2 z 3\u{a0}punktów przesłały dane</span>."), "{pl}");
+        assert!(pl.contains("<th scope=\"row\"><code>P1</code> Szkoła nr 5</th>"));
+        assert!(pl.contains(
+            "<code>P2</code> <span class=\"status tie-mark\">nie przesłał danych</span>"
+        ));
+        assert!(pl.contains("<th scope=\"row\"><code>P3</code></th>"));
+        let en = page(Lang::En, &e, &r, &Turnout::default(), &info);
+        assert!(en.contains("As of 2024-05-11 09:05 (UTC+02:00). <span id=\"reported\">2 of 3\u{a0}polling points have reported</span>."), "{en}");
+        let none = page(Lang::En, &e, &r, &Turnout::default(), &PageInfo::default());
+        assert!(none.contains("No data received yet. <span id=\"reported\">0 of 0\u{a0}polling points have reported</span>."));
     }
 }

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use crate::card::Pick;
 use crate::edition::{Edition, pabulib, roman};
 
-use super::results::{ProjectResult, Results};
+use super::results::{ListResult, Results};
 use super::store::{Judged, Source};
 
 /// The `VOTES` lines of every list, gathered one ballot at a time so that a
@@ -100,8 +100,7 @@ pub fn files(edition: &Edition, results: &Results, votes: &Votes) -> Vec<(String
             &Unit {
                 description: format!("{}, city-wide list", edition.name),
                 district: None,
-                budget: results.citywide.budget,
-                projects: &results.citywide.projects,
+                list: &results.citywide,
                 picks: edition.ballot.citywide_picks,
             },
             citywide,
@@ -122,8 +121,7 @@ pub fn files(edition: &Edition, results: &Results, votes: &Votes) -> Vec<(String
                 d.name
             ),
             district: Some(&d.name),
-            budget: d.budget,
-            projects: &d.projects,
+            list: &d.list,
             picks: edition.ballot.local_picks,
         };
         let lines = votes.local.get(&d.number).unwrap_or(&none);
@@ -136,8 +134,7 @@ pub fn files(edition: &Edition, results: &Results, votes: &Votes) -> Vec<(String
 struct Unit<'a> {
     description: String,
     district: Option<&'a str>,
-    budget: Option<u64>,
-    projects: &'a [ProjectResult],
+    list: &'a ListResult,
     /// How many picks a card has for this list.
     picks: u32,
 }
@@ -160,8 +157,9 @@ fn file(edition: &Edition, unit: &Unit<'_>, votes: &Lines) -> String {
         s.push('\n');
     };
 
+    let projects = &unit.list.projects;
     // A card gives its picks points from `picks` down, all of a shorter list.
-    let points = crate::edition::points(unit.picks, unit.projects.len());
+    let points = crate::edition::points(unit.picks, projects.len());
     let length = points.len().to_string();
     let max_points = points.first().copied().unwrap_or(0).to_string();
     let min_points = points.last().copied().unwrap_or(0).to_string();
@@ -170,11 +168,26 @@ fn file(edition: &Edition, unit: &Unit<'_>, votes: &Lines) -> String {
     if edition.sample {
         gaps.push("the projects are samples, not an official list");
     }
-    if unit.budget.is_none() {
+    if unit.list.budget.is_none() {
         gaps.push("the edition gives this list no budget: budget 0 stands for none");
     }
-    if unit.projects.iter().any(|p| p.cost.is_none()) {
+    if projects.iter().any(|p| p.cost.is_none()) {
         gaps.push("the edition gives some projects no cost: cost 0 stands for none");
+    }
+    let mut gaps: Vec<String> = gaps.into_iter().map(String::from).collect();
+    for tie in &unit.list.ties {
+        let how = match tie.settled_by {
+            Some(key) => format!(
+                "was settled by the tie-break key {key} ({})",
+                super::report::key_meaning(crate::i18n::Lang::En, key, unit.list.top)
+            ),
+            None => "is UNDECIDED: level on every tie-break key; listed in the edition's order, the office decides".into(),
+        };
+        gaps.push(format!(
+            "a tie on {} points between {} that decided the selection {how}",
+            tie.points,
+            tie.projects.join(", ")
+        ));
     }
     let comment = gaps
         .iter()
@@ -182,7 +195,14 @@ fn file(edition: &Edition, unit: &Unit<'_>, votes: &Lines) -> String {
         .map(|(i, g)| format!("#{}: {g}", i + 1))
         .collect::<Vec<_>>()
         .join(" ");
-    let budget = unit.budget.unwrap_or(0).to_string();
+    let budget = unit.list.budget.unwrap_or_default().plain();
+    let tie_break: Vec<&str> = edition
+        .ballot
+        .tie_break
+        .keys()
+        .iter()
+        .map(|k| k.name())
+        .collect();
     let day = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
 
     row(&["META"]);
@@ -195,11 +215,12 @@ fn file(edition: &Edition, unit: &Unit<'_>, votes: &Lines) -> String {
         row(&["subunit", &text(district)]);
     }
     row(&["instance", &edition.voting_start.format("%Y").to_string()]);
-    row(&["num_projects", &unit.projects.len().to_string()]);
+    row(&["num_projects", &projects.len().to_string()]);
     row(&["num_votes", &votes.count.to_string()]);
     row(&["budget", &budget]);
     row(&["vote_type", "cumulative"]);
     row(&["rule", "greedy"]);
+    row(&["tie_break", &tie_break.join(",")]);
     row(&["date_begin", &day(edition.voting_start)]);
     row(&["date_end", &day(edition.voting_end)]);
     row(&["min_length", &length]);
@@ -215,15 +236,15 @@ fn file(edition: &Edition, unit: &Unit<'_>, votes: &Lines) -> String {
     }
 
     // `selected` only where the count decided winners.
-    let decided = unit.projects.iter().all(|p| p.selected.is_some());
+    let decided = projects.iter().all(|p| p.selected.is_some());
     row(&["PROJECTS"]);
     let mut header = vec!["project_id", "cost", "votes", "score", "name"];
     if decided {
         header.push("selected");
     }
     row(&header);
-    for p in unit.projects {
-        let cost = p.cost.unwrap_or(0).to_string();
+    for p in projects {
+        let cost = p.cost.unwrap_or_default().plain();
         let voters = p.voters.to_string();
         let score = p.points.to_string();
         let title = text(&p.title);
@@ -407,6 +428,7 @@ projects = [ { id = "7", title = "Chodnik", cost = 10 } ]
              budget;100\n\
              vote_type;cumulative\n\
              rule;greedy\n\
+             tie_break;voters\n\
              date_begin;01.10.2021\n\
              date_end;10.10.2021\n\
              min_length;2\n\
@@ -436,6 +458,32 @@ projects = [ { id = "7", title = "Chodnik", cost = 10 } ]
         for (_, content) in &files {
             assert!(!content.contains("440514"), "{content}");
         }
+    }
+
+    #[test]
+    fn a_tie_that_decided_and_money_with_grosze() {
+        let mut e = edition();
+        e.ballot.tie_break = crate::edition::TieBreak::KRAKOW;
+        e.citywide.budget = crate::edition::Money::parse("100.50");
+        e.citywide.projects[0].cost = crate::edition::Money::parse("60.25");
+        // A1 and A2 level on 3 points; A2 has the 3-point vote: A2 first.
+        let ballots = vec![
+            judged(point("P1-000001"), None, &[], &["A2"]),
+            judged(point("P1-000002"), None, &[], &["X", "A1"]),
+            judged(point("P1-000003"), None, &[], &["X", "Y", "A1"]),
+        ];
+        let r = results::count(&e, ballots.iter().map(|b| &b.assessment));
+        let city = &files(&e, &r, &Votes::of(&ballots))[0].1;
+        assert!(city.contains("\nbudget;100.50\n"), "{city}");
+        assert!(city.contains("\ntie_break;top_points,voters\n"), "{city}");
+        assert!(
+            city.contains("\nA2;50;1;3;Ławki;1\nA1;60.25;2;3;"),
+            "{city}"
+        );
+        assert!(city.contains(
+            "\ncomment;#1: a tie on 3 points between A2, A1 that decided the selection \
+             was settled by the tie-break key top_points (more votes giving it the top points (3))\n"
+        ), "{city}");
     }
 
     #[test]

@@ -1,25 +1,34 @@
-//! Counting (DESIGN §7): each project's points and the number of voters who
-//! gave it points, its rank, and — where the list has a budget and every
-//! project a cost — the winners by the greedy rule: in order of points (ties:
-//! more voters first), a project is selected if its cost fits what is left of
-//! the budget, else skipped; a project with no points at all is not selected.
-//! A tie still left after that is reported when it decided something: when
-//! another order of the level projects would select differently.
+//! Counting (DESIGN §7): each project's points, the number of voters who
+//! gave it points and of those who gave it the list's highest points, its
+//! rank, and — where the list has a budget and every project a cost — the
+//! winners by the greedy rule: in order of points (projects level on points
+//! ordered by the edition's `tie_break` keys, each "more first"; Kraków:
+//! more top-points votes, then more voters), a project is selected if its
+//! cost fits what is left of the budget, else skipped; a project with no
+//! points at all is not selected. Money is counted in grosze, exactly.
+//!
+//! A tie — projects level on points — is reported when it decided
+//! something (another order of the level projects would select
+//! differently), with the key that settled it, or as undecided when the
+//! projects are level on every key too (the edition file's order then
+//! stands, and the office decides).
 //!
 //! Pure: ballots in, results out. Where ballots come from (bundles, the
 //! internet channel) and which count is the tally's business.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::card::{Assessment, Reason};
-use crate::edition::{Edition, ProjectList};
+use crate::edition::{Edition, Money, ProjectList, TieBreak, TieKey};
 
 /// The whole result, in the JSON shape of DESIGN §7.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
     pub edition: String,
+    /// The edition's tie-break keys, in order.
+    pub tie_break: Vec<&'static str>,
     pub ballots: BallotCounts,
     pub citywide: ListResult,
     pub districts: Vec<DistrictResult>,
@@ -37,120 +46,228 @@ pub struct BallotCounts {
 pub struct DistrictResult {
     pub number: u32,
     pub name: String,
-    pub budget: Option<u64>,
-    pub projects: Vec<ProjectResult>,
-    /// Groups of projects level on points and voters whose order decided
-    /// which of them won (another order would select differently).
-    pub ties: Vec<Vec<String>>,
+    #[serde(flatten)]
+    pub list: ListResult,
 }
 
+/// One list's result: the city-wide list or a district's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListResult {
-    pub budget: Option<u64>,
+    pub budget: Option<Money>,
+    /// Valid ballots that gave points in this list.
+    pub ballots: u64,
+    /// The points a card gives its first pick in this list.
+    pub top: u32,
+    /// What the selected projects cost, and what is left of the budget
+    /// (`None` when the list selects nothing: no budget or a cost missing).
+    pub spent: Option<Money>,
+    pub left: Option<Money>,
     pub projects: Vec<ProjectResult>,
-    pub ties: Vec<Vec<String>>,
+    /// Every tie that decided which projects are selected.
+    pub ties: Vec<Tie>,
+}
+
+/// Projects level on points whose order decided the selection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tie {
+    /// The level projects in the order the count put them.
+    pub projects: Vec<String>,
+    pub points: u64,
+    /// The tie-break key that settled it; `None` (JSON `null`) when the
+    /// projects are level on every key too: undecided.
+    pub settled_by: Option<&'static str>,
+}
+
+impl Tie {
+    pub fn undecided(&self) -> bool {
+        self.settled_by.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProjectResult {
     pub id: String,
     pub title: String,
-    pub cost: Option<u64>,
+    pub cost: Option<Money>,
     pub points: u64,
     pub voters: u64,
-    /// 1 for the most points; projects level on points and voters share a rank.
+    /// Voters who gave it the list's highest points (its first pick).
+    pub top_points: u64,
+    /// 1 for the most points; projects level on points and every
+    /// tie-break key share a rank.
     pub rank: u32,
     /// `None` when the list has no budget or a project has no cost.
     pub selected: Option<bool>,
 }
 
-/// Points and voters per project id of one list.
-#[derive(Default)]
-struct Tallies(BTreeMap<String, (u64, u64)>);
+impl ProjectResult {
+    fn key(&self, k: TieKey) -> u64 {
+        match k {
+            TieKey::TopPoints => self.top_points,
+            TieKey::Voters => self.voters,
+        }
+    }
+}
 
-impl Tallies {
-    fn add(&mut self, project: &str, points: u32) {
-        // Look up before allocating: a million ballots name few projects.
-        let e = match self.0.get_mut(project) {
-            Some(e) => e,
-            None => self.0.entry(project.to_string()).or_default(),
-        };
-        e.0 += u64::from(points);
-        e.1 += 1;
+impl ListResult {
+    /// The tie a project is in, if any.
+    pub fn tie_of(&self, id: &str) -> Option<&Tie> {
+        self.ties
+            .iter()
+            .find(|t| t.projects.iter().any(|p| p == id))
+    }
+}
+
+/// Points, voters and top-points votes of each project of one list, by the
+/// project's place in the edition; ids are looked up once per pick.
+#[derive(Debug, Clone, Default)]
+struct ListCount {
+    index: HashMap<String, usize>,
+    top: u32,
+    ballots: u64,
+    /// (points, voters, top-points votes)
+    tallies: Vec<(u64, u64, u64)>,
+}
+
+impl ListCount {
+    fn new(list: &ProjectList, top: u32) -> ListCount {
+        ListCount {
+            index: list
+                .projects
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.clone(), i))
+                .collect(),
+            top,
+            ballots: 0,
+            tallies: vec![(0, 0, 0); list.projects.len()],
+        }
+    }
+
+    fn add(&mut self, picks: &[crate::card::Pick]) {
+        if picks.is_empty() {
+            return;
+        }
+        self.ballots += 1;
+        for p in picks {
+            // A card's picks are the edition's ids (the rules made sure).
+            if let Some(&i) = self.index.get(p.project.as_str()) {
+                let t = &mut self.tallies[i];
+                t.0 += u64::from(p.points);
+                t.1 += 1;
+                if p.points == self.top {
+                    t.2 += 1;
+                }
+            }
+        }
     }
 }
 
 /// Ranks a list and picks its winners.
-fn rank(list: &ProjectList, tallies: &Tallies) -> (Vec<ProjectResult>, Vec<Vec<String>>) {
+fn rank(list: &ProjectList, count: &ListCount, tie_break: &TieBreak) -> ListResult {
     let mut projects: Vec<ProjectResult> = list
         .projects
         .iter()
-        .map(|p| {
-            let (points, voters) = tallies.0.get(&p.id).copied().unwrap_or_default();
+        .enumerate()
+        .map(|(i, p)| {
+            let (points, voters, top_points) = count.tallies.get(i).copied().unwrap_or_default();
             ProjectResult {
                 id: p.id.clone(),
                 title: p.title.clone(),
                 cost: p.cost,
                 points,
                 voters,
+                top_points,
                 rank: 0,
                 selected: None,
             }
         })
         .collect();
-    // Stable: projects level on points and voters keep the edition's order.
-    projects.sort_by_key(|p| std::cmp::Reverse((p.points, p.voters)));
+    let keys = tie_break.keys();
+    let order = |p: &ProjectResult| {
+        let mut k = [0u64; TieKey::ALL.len()];
+        for (slot, key) in k.iter_mut().zip(keys) {
+            *slot = p.key(*key);
+        }
+        std::cmp::Reverse((p.points, k))
+    };
+    // Stable: projects level on points and every key keep the edition's order.
+    projects.sort_by_key(order);
     for i in 0..projects.len() {
-        projects[i].rank = if i > 0
-            && (projects[i].points, projects[i].voters)
-                == (projects[i - 1].points, projects[i - 1].voters)
-        {
+        projects[i].rank = if i > 0 && order(&projects[i]) == order(&projects[i - 1]) {
             projects[i - 1].rank
         } else {
             i as u32 + 1
         };
     }
     let mut ties = Vec::new();
-    let costs: Option<Vec<u64>> = projects.iter().map(|p| p.cost).collect();
+    let mut spent = None;
+    let mut left_over = None;
+    let costs: Option<Vec<Money>> = projects.iter().map(|p| p.cost).collect();
     if let (Some(budget), Some(costs)) = (list.budget, costs) {
         let mut left = budget;
         let mut start = 0;
         while start < projects.len() {
             let mut end = start + 1;
-            while end < projects.len() && projects[end].rank == projects[start].rank {
+            while end < projects.len() && projects[end].points == projects[start].points {
                 end += 1;
             }
-            // One level group at a time, from what is left before it.
+            // One group level on points at a time, from what is left before it.
             let left_before = left;
             for i in start..end {
                 // A project nobody gave a point to is not chosen by anyone.
                 let fits = projects[i].points > 0 && costs[i] <= left;
                 if fits {
-                    left -= costs[i];
+                    left = left.saturating_sub(costs[i]);
                 }
                 projects[i].selected = Some(fits);
             }
-            // The order inside a level group decided something exactly when
-            // a member left out would have fitted had it come first: every
-            // order then selects the same projects otherwise.
+            // The order inside the group decided something exactly when a
+            // member left out would have fitted had it come first. Which
+            // key put the selected members ahead of it settled the tie.
             let group = &projects[start..end];
-            let decided = group.len() > 1
-                && group
-                    .iter()
-                    .zip(&costs[start..end])
-                    .any(|(p, c)| p.selected == Some(false) && p.points > 0 && *c <= left_before);
-            if decided {
-                ties.push(group.iter().map(|p| p.id.clone()).collect());
+            let mut decided = false;
+            let mut deepest: Option<usize> = Some(0);
+            for (x, px) in group.iter().enumerate() {
+                let fits_first = px.points > 0 && costs[start + x] <= left_before;
+                if px.selected != Some(false) || !fits_first {
+                    continue;
+                }
+                decided = true;
+                for py in group[..x].iter().filter(|p| p.selected == Some(true)) {
+                    let key = keys.iter().position(|k| py.key(*k) != px.key(*k));
+                    deepest = match (deepest, key) {
+                        (Some(d), Some(k)) => Some(d.max(k)),
+                        _ => None,
+                    };
+                }
+            }
+            if decided && group.len() > 1 {
+                ties.push(Tie {
+                    projects: group.iter().map(|p| p.id.clone()).collect(),
+                    points: group[0].points,
+                    settled_by: deepest.map(|d| keys[d].name()),
+                });
             }
             start = end;
         }
+        spent = Some(budget.saturating_sub(left));
+        left_over = Some(left);
     }
-    (projects, ties)
+    ListResult {
+        budget: list.budget,
+        ballots: count.ballots,
+        top: count.top,
+        spent,
+        left: left_over,
+        projects,
+        ties,
+    }
 }
 
 /// Counts valid ballots (their picks) and the reasons of invalid ones.
 pub fn count<'a>(edition: &Edition, ballots: impl IntoIterator<Item = &'a Assessment>) -> Results {
-    let mut counter = Counter::default();
+    let mut counter = Counter::new(edition);
     for a in ballots {
         counter.add(a);
     }
@@ -158,14 +275,32 @@ pub fn count<'a>(edition: &Edition, ballots: impl IntoIterator<Item = &'a Assess
 }
 
 /// The count, one ballot at a time.
-#[derive(Default)]
+#[derive(Debug, Clone)]
 pub struct Counter {
     counts: BallotCounts,
-    citywide: Tallies,
-    local: BTreeMap<u32, Tallies>,
+    citywide: ListCount,
+    local: BTreeMap<u32, ListCount>,
 }
 
 impl Counter {
+    /// A count of this edition's lists, with every project id looked up once.
+    pub fn new(edition: &Edition) -> Counter {
+        Counter {
+            counts: BallotCounts::default(),
+            citywide: ListCount::new(&edition.citywide, edition.ballot.citywide_picks),
+            local: edition
+                .districts
+                .iter()
+                .map(|d| {
+                    (
+                        d.number,
+                        ListCount::new(&d.list, edition.ballot.local_picks),
+                    )
+                })
+                .collect(),
+        }
+    }
+
     pub fn add(&mut self, a: &Assessment) {
         let counts = &mut self.counts;
         counts.total += 1;
@@ -182,14 +317,9 @@ impl Counter {
             return;
         }
         counts.valid += 1;
-        for p in &a.citywide {
-            self.citywide.add(&p.project, p.points);
-        }
-        if let Some(d) = a.district {
-            let t = self.local.entry(d).or_default();
-            for p in &a.local {
-                t.add(&p.project, p.points);
-            }
+        self.citywide.add(&a.citywide);
+        if let Some(t) = a.district.and_then(|d| self.local.get_mut(&d)) {
+            t.add(&a.local);
         }
     }
 
@@ -200,30 +330,23 @@ impl Counter {
             citywide,
             local,
         } = self;
-        let (projects, ties) = rank(&edition.citywide, &citywide);
-        let empty = Tallies::default();
+        let tie_break = &edition.ballot.tie_break;
+        let citywide = rank(&edition.citywide, &citywide, tie_break);
+        let empty = ListCount::default();
         let districts = edition
             .districts
             .iter()
-            .map(|d| {
-                let (projects, ties) = rank(&d.list, local.get(&d.number).unwrap_or(&empty));
-                DistrictResult {
-                    number: d.number,
-                    name: d.name.clone(),
-                    budget: d.list.budget,
-                    projects,
-                    ties,
-                }
+            .map(|d| DistrictResult {
+                number: d.number,
+                name: d.name.clone(),
+                list: rank(&d.list, local.get(&d.number).unwrap_or(&empty), tie_break),
             })
             .collect();
         Results {
             edition: edition.id.clone(),
+            tie_break: tie_break.keys().iter().map(|k| k.name()).collect(),
             ballots: counts,
-            citywide: ListResult {
-                budget: edition.citywide.budget,
-                projects,
-                ties,
-            },
+            citywide,
             districts,
         }
     }
@@ -317,11 +440,121 @@ projects = [ { id = "a", title = "A", cost = 60 }, { id = "b", title = "B", cost
                 ("d", 3, 2, 4, Some(false)),
             ]
         );
-        // a and b are level and only one won: that tie is reported.
+        // a and b are level on points, voters and top points, and only one
+        // won: that tie is reported, undecided.
         assert_eq!(
             r.citywide.ties,
-            vec![vec!["a".to_string(), "b".to_string()]]
+            vec![Tie {
+                projects: vec!["a".into(), "b".into()],
+                points: 5,
+                settled_by: None
+            }]
         );
+        assert_eq!(r.citywide.spent, Some(Money::zloty(100)));
+        assert_eq!(r.citywide.left, Some(Money::zloty(0)));
+    }
+
+    /// a and b level on 6 points; a has more voters (3 × 2 points), b more
+    /// top-points votes (2 × 3 points): the edition's key decides.
+    fn disagreeing() -> Vec<Assessment> {
+        vec![
+            ballot(&[("a", 2)]),
+            ballot(&[("a", 2)]),
+            ballot(&[("a", 2)]),
+            ballot(&[("b", 3)]),
+            ballot(&[("b", 3)]),
+        ]
+    }
+
+    #[test]
+    fn the_edition_s_tie_break_decides_and_is_named() {
+        let mut e = edition();
+        let ids = |r: &Results| -> Vec<(String, u64, u64, u64, u32, Option<bool>)> {
+            r.citywide
+                .projects
+                .iter()
+                .map(|p| {
+                    (
+                        p.id.clone(),
+                        p.points,
+                        p.voters,
+                        p.top_points,
+                        p.rank,
+                        p.selected,
+                    )
+                })
+                .collect()
+        };
+        let r = count(&e, &disagreeing());
+        assert_eq!(r.tie_break, ["voters"]);
+        assert_eq!(ids(&r)[0], ("a".into(), 6, 3, 0, 1, Some(true)));
+        assert_eq!(ids(&r)[1], ("b".into(), 6, 2, 2, 2, Some(false)));
+        assert_eq!(r.citywide.ties[0].settled_by, Some("voters"));
+
+        e.ballot.tie_break = TieBreak::KRAKOW;
+        let r = count(&e, &disagreeing());
+        assert_eq!(r.tie_break, ["top_points", "voters"]);
+        assert_eq!(ids(&r)[0], ("b".into(), 6, 2, 2, 1, Some(true)));
+        assert_eq!(ids(&r)[1], ("a".into(), 6, 3, 0, 2, Some(false)));
+        assert_eq!(
+            r.citywide.ties,
+            [Tie {
+                projects: vec!["b".into(), "a".into()],
+                points: 6,
+                settled_by: Some("top_points")
+            }]
+        );
+        assert_eq!(r.citywide.tie_of("a"), r.citywide.tie_of("b"));
+        assert!(r.citywide.tie_of("c").is_none());
+
+        // Level on top points too: the next key, voters, settles it.
+        let r = count(
+            &e,
+            &[
+                ballot(&[("a", 3)]),
+                ballot(&[("a", 1)]),
+                ballot(&[("a", 1)]),
+                ballot(&[("a", 1)]),
+                ballot(&[("b", 3)]),
+                ballot(&[("b", 2)]),
+                ballot(&[("b", 1)]),
+            ],
+        );
+        assert_eq!(ids(&r)[0], ("a".into(), 6, 4, 1, 1, Some(true)));
+        assert_eq!(ids(&r)[1], ("b".into(), 6, 3, 1, 2, Some(false)));
+        assert_eq!(r.citywide.ties[0].settled_by, Some("voters"));
+    }
+
+    #[test]
+    fn level_on_every_key_is_undecided_and_an_empty_tie_break_orders_by_file() {
+        let mut e = edition();
+        e.ballot.tie_break = TieBreak::new(&[]).expect("empty");
+        // a and b: 3 points each, voters 1 and 2: with no key they are level.
+        let r = count(
+            &e,
+            &[
+                ballot(&[("a", 3)]),
+                ballot(&[("b", 2)]),
+                ballot(&[("b", 1)]),
+            ],
+        );
+        assert_eq!(r.citywide.projects[0].id, "a");
+        assert_eq!(r.citywide.projects[1].rank, 1);
+        assert!(r.citywide.ties[0].undecided());
+    }
+
+    #[test]
+    fn grosze_are_counted_exactly() {
+        let mut e = edition();
+        // 100 zł budget: 60.01 + 39.99 fits to the grosz, 0.01 more does not.
+        e.citywide.projects[0].cost = Money::parse("60.01");
+        e.citywide.projects[1].cost = Money::parse("39.99");
+        e.citywide.projects[2].cost = Money::parse("0.01");
+        let r = count(&e, &[ballot(&[("a", 3), ("b", 2), ("c", 1)])]);
+        let sel: Vec<Option<bool>> = r.citywide.projects.iter().map(|p| p.selected).collect();
+        assert_eq!(sel, [Some(true), Some(true), Some(false), Some(false)]);
+        assert_eq!(r.citywide.spent, Some(Money::zloty(100)));
+        assert_eq!(r.citywide.left, Some(Money::from_grosze(0)));
     }
 
     #[test]
@@ -376,6 +609,7 @@ projects = [ { id = "a", title = "A", cost = 60 }, { id = "b", title = "B", cost
     fn a_list_without_costs_has_no_winners() {
         let mut e = edition();
         e.citywide.projects[0].cost = None;
+        assert_eq!(count(&e, &[]).citywide.spent, None);
         let r = count(&e, &[ballot(&[("a", 3)])]);
         assert!(r.citywide.projects.iter().all(|p| p.selected.is_none()));
     }

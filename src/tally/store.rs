@@ -129,6 +129,9 @@ fn migrations() -> Migrations<'static> {
              CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports
              BEGIN SELECT RAISE(ABORT, 'the import log is never changed'); END;",
         ),
+        // The point's name as each accepted bundle's manifest gives it, for
+        // the published page (earlier imports have none: the page shows ids).
+        M::up("ALTER TABLE imports ADD COLUMN point_name TEXT;"),
     ])
 }
 
@@ -463,8 +466,8 @@ impl Tally {
         id: Option<i64>,
     ) -> Result<i64> {
         conn.prepare_cached(
-            "INSERT INTO imports(id, at, kind, file, sha256, point, sequence, outcome, detail, code, args)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO imports(id, at, kind, file, sha256, point, sequence, outcome, detail, code, args, point_name)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?
         .execute(params![
             id,
@@ -478,6 +481,7 @@ impl Tally {
             said.render(crate::i18n::Lang::En),
             said.code,
             serde_json::to_string(&said.args).unwrap_or_else(|_| "[]".into()),
+            what.point_name,
         ])?;
         Ok(conn.last_insert_rowid())
     }
@@ -539,6 +543,7 @@ impl Tally {
             sha: String::new(),
             point: None,
             sequence: None,
+            point_name: None,
         };
         // The last line of defence: a bug met while reading one file is
         // that file's refusal (its transaction rolls back as it unwinds).
@@ -618,6 +623,7 @@ impl Tally {
         let m = opened.manifest.clone();
         log.point = Some(m.point.id.clone());
         log.sequence = Some(m.sequence);
+        log.point_name = Some(m.point.name.clone());
         if let Err(r) = checker.check_manifest(&m) {
             return Ok(Err(r));
         }
@@ -751,6 +757,7 @@ impl Tally {
             sha,
             point: None,
             sequence: None,
+            point_name: None,
         };
         Self::log_import(&self.conn, &log, result, &said, None)?;
         Ok(outcome)
@@ -1205,6 +1212,42 @@ impl Tally {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every trusted point in id order: the name its latest accepted
+    /// bundle's manifest gives (if any), and whether any of its bundles was
+    /// accepted — what the page's "N of M points reported" counts.
+    pub fn point_roll(&self) -> Result<Vec<PointRoll>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT k.point,
+                    (SELECT i.point_name FROM imports i WHERE i.point = k.point
+                       AND i.outcome = 'accepted' AND i.point_name IS NOT NULL
+                     ORDER BY i.id DESC LIMIT 1),
+                    EXISTS (SELECT 1 FROM imports i WHERE i.point = k.point
+                       AND i.kind = 'bundle' AND i.outcome = 'accepted')
+             FROM kiosks k ORDER BY k.point",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PointRoll {
+                point: r.get(0)?,
+                name: r.get(1)?,
+                reported: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// When the last data came in: the time of the latest accepted import
+    /// (bundle or internet file), as recorded; `None` before any.
+    pub fn as_of(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT at FROM imports WHERE outcome = 'accepted' ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The trusted points, in id order.
     pub fn points(&self) -> Result<Vec<String>> {
         let mut stmt = self
@@ -1267,6 +1310,14 @@ impl ImportRecord {
             None => self.detail.clone(),
         }
     }
+}
+
+/// A trusted point as the published page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointRoll {
+    pub point: String,
+    pub name: Option<String>,
+    pub reported: bool,
 }
 
 /// A ballot with the tally's verdict.
@@ -1386,6 +1437,7 @@ struct ImportLog {
     sha: String,
     point: Option<String>,
     sequence: Option<u64>,
+    point_name: Option<String>,
 }
 
 /// Everything a bundle's checks need, apart from the store.
