@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
         }
         OperatorCommand::List => {
             for op in store.operators().map_err(|e| ctx.store_failure(e))? {
-                println!("{}\t{}", op.name, op.role.as_str());
+                println!("{}\t{}", op.name, crate::i18n::role(ctx.lang, op.role));
             }
         }
     }
