@@ -173,8 +173,8 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::ClearCard,
         "Ctrl-K",
-        "wyczyść kartę",
-        "clear the card",
+        "wyrzuć kartę (pyta)",
+        "throw the card away (asks)",
         false,
     ),
     b(

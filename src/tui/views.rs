@@ -308,8 +308,8 @@ pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
             "  PESEL, signature and numbers that cannot grow move on by themselves.",
         )));
         lines.push(Line::from(app.t(
-            "  „1…” i „Enter = 1 · 10–15 dalej”: numer czeka — Enter bierze 1, cyfra robi 10–15.",
-            "  `1…` and `Enter = 1 · 10–15 type on`: the number waits — Enter takes 1, a digit makes 10–15.",
+            "  „1…”: numer czeka — Enter bierze 1, kolejna cyfra robi 10–15.",
+            "  `1…`: the number waits — Enter takes 1, another digit makes 10–15.",
         )));
         lines.push(Line::from(app.t(
             "  Backspace zatrzymuje się na początku pola.",
