@@ -1496,7 +1496,7 @@ fn issue12_item02_a_number_that_could_still_grow_says_so() {
         "{s}"
     );
     assert!(
-        line_with(&s, "Dzielnica").contains("· Enter = XI · XII, XIII, XIV dalej"),
+        line_with(&s, "Dzielnica").contains("✓ XI Podgórze Duchackie · Enter = XI · XII–XIV dalej"),
         "{s}"
     );
 }

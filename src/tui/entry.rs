@@ -480,10 +480,14 @@ const WAIT: &str = " · ⏎ ";
 
 /// What a field that could still grow says: `Enter = 1 · 10–15 dalej`.
 fn waiting_note(app: &App, typed: &str, longer: &[String], what: &str) -> String {
-    let numbers: Option<Vec<u32>> = longer.iter().map(|l| l.parse().ok()).collect();
+    // Arabic numbers, or Roman district numbers (`XII`–`XIV`).
+    let numbers: Option<Vec<u32>> = longer
+        .iter()
+        .map(|l| l.parse().ok().or_else(|| roman::parse_district_number(l)))
+        .collect();
     let range = match numbers {
         Some(n) if n.len() > 2 && n.windows(2).all(|w| w[1] == w[0] + 1) => {
-            format!("{}–{}", n[0], n[n.len() - 1])
+            format!("{}–{}", longer[0], longer[longer.len() - 1])
         }
         _ if longer.len() > 4 => format!("{}, …", longer[..3].join(", ")),
         _ => longer.join(", "),

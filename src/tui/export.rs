@@ -190,7 +190,7 @@ pub fn handle(
 /// the full fingerprint in groups of four on lines of its own.
 fn protocol_rows(app: &App, done: &Done, width: usize) -> Vec<String> {
     let mut rows = Vec::new();
-    // The full fingerprint goes where the short one is, near the top, so
+    // The full fingerprint goes right below the short one, near the top, so
     // the first screen shows all of it.
     let full = done
         .lines
@@ -202,7 +202,10 @@ fn protocol_rows(app: &App, done: &Done, width: usize) -> Vec<String> {
             continue;
         }
         let line = match full {
-            Some(f) if line.contains(&short) => &done.lines[f],
+            Some(f) if line.contains(&short) => {
+                rows.extend(wrap(line, width));
+                &done.lines[f]
+            }
             _ => line,
         };
         if let Some(at) = line.find(&done.fingerprint) {
