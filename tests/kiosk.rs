@@ -2356,3 +2356,25 @@ fn a_day_of_sixty_cards_with_every_mistake_corrected_exports_exactly_those_cards
         assert_eq!(g, m);
     }
 }
+
+#[test]
+fn issue12_item04_urna_verify_names_reasons_in_words() {
+    let (_k, usb) = exported(Lang::Pl);
+    let bundle = std::fs::read_dir(usb.path())
+        .expect("usb")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "urna"))
+        .expect("a bundle");
+    for (lang, words) in [("pl", "brak podpisu"), ("en", "not signed")] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_urna"))
+            .args(["--lang", lang, "verify"])
+            .arg(&bundle)
+            .output()
+            .expect("urna verify");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{text}");
+        assert!(text.contains(words), "{text}");
+        assert!(!text.contains("missing_signature"), "{text}");
+    }
+}
