@@ -1551,7 +1551,7 @@ fn issue12_item03_the_protocol_screen_shows_the_whole_fingerprint_and_scrolls() 
     k.key(KeyCode::End);
     let s = k.screen();
     assert!(s.contains("Wykonał(a)"), "{s}");
-    assert!(s.contains("Zapisane pliki:"), "{s}");
+    assert!(s.contains("Zapisane pliki w"), "{s}");
     assert!(s.contains("DEMO-20140927-1.urna"), "{s}");
     // And it stops there.
     k.key(KeyCode::Down);
@@ -1969,6 +1969,50 @@ fn issue12_item16_at_80_columns_roles_titles_and_long_fields_are_whole_or_marked
     assert!(line.contains("…]"), "{line}");
 }
 
+/// The protocol screen's text column (the QR to its right changes with
+/// every export), with the folder, hex digits and clock times masked.
+fn mask_export(screen: &str, usb: &str) -> String {
+    let text_width = 80 - urna::tui::QR_WIDTH as usize;
+    screen
+        .lines()
+        .map(|line| {
+            let left: String = line.chars().take(text_width).collect();
+            let left = left.replace(usb, "[USB]");
+            // Runs of four or more hex digits (fingerprints, hashes), not
+            // a date's year.
+            let chars: Vec<char> = left.chars().collect();
+            let mut out = String::new();
+            let mut i = 0;
+            while i < chars.len() {
+                let run = chars[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit() || ('a'..='f').contains(c))
+                    .count();
+                let year = run == 4
+                    && chars[i..i + 4].iter().all(char::is_ascii_digit)
+                    && chars.get(i + 4) == Some(&'-');
+                let word = i > 0 && chars[i - 1].is_alphabetic();
+                if run >= 4 && !year && !word {
+                    out.extend(std::iter::repeat_n('x', run));
+                    i += run;
+                } else {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+            // A date-time written `…T12:34:56+01:00`.
+            if out.contains('T') && out.contains('+') && out.contains(':') {
+                out = out
+                    .chars()
+                    .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                    .collect();
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn snapshots_issue12_screens() {
     for lang in LANGS {
@@ -2015,6 +2059,27 @@ fn snapshots_issue12_screens() {
         k.key(KeyCode::Esc);
         k.key(KeyCode::F(12));
         snap("export_choose", lang, &k.screen());
+        {
+            // The protocol after an export: its text column, with what
+            // changes from run to run (folder, fingerprint, times) masked.
+            let usb = tempfile::tempdir().expect("usb");
+            let mut done = Kiosk::anna(lang);
+            done.type_text(&card_keys("Jan", "Kowalski", &adult(), yes, XI_PICKS));
+            done.key(KeyCode::Enter);
+            done.key(KeyCode::F(12));
+            done.keys(KeyCode::Down, 5);
+            done.type_text(&format!("{}\n", usb.path().display()));
+            for (name, key) in [
+                ("export_done", None),
+                ("export_done_end", Some(KeyCode::End)),
+            ] {
+                if let Some(key) = key {
+                    done.key(key);
+                }
+                let text = mask_export(&done.screen(), &usb.path().display().to_string());
+                snap(name, lang, &text);
+            }
+        }
         k.key(KeyCode::Esc);
         k.key(KeyCode::F(10));
         k.keys(KeyCode::Backspace, 10);

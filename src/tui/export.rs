@@ -226,9 +226,26 @@ fn protocol_rows(app: &App, done: &Done, width: usize) -> Vec<String> {
         }
     }
     rows.push(String::new());
-    rows.push(app.t("Zapisane pliki:", "Files written:").to_string());
+    // The folder once, then the file names, so no name is broken.
+    let folder = done
+        .files
+        .first()
+        .and_then(|f| f.parent())
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    rows.extend(wrap(
+        &format!(
+            "{} {folder}:",
+            app.t("Zapisane pliki w", "Files written to")
+        ),
+        width,
+    ));
     for f in &done.files {
-        rows.extend(wrap(&format!("✓ {}", f.display()), width));
+        let name = f.file_name().map_or_else(
+            || f.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        rows.extend(wrap(&format!("✓ {name}"), width));
     }
     rows
 }
@@ -236,9 +253,13 @@ fn protocol_rows(app: &App, done: &Done, width: usize) -> Vec<String> {
 /// A line wrapped at spaces into `width` columns; a word longer than a row
 /// is broken. An empty line stays one empty row.
 fn wrap(line: &str, width: usize) -> Vec<String> {
+    // The indent of the line is kept on each of its rows.
+    let text = line.trim_start_matches(' ');
+    let indent = " ".repeat((line.len() - text.len()).min(width / 2));
+    let width = width - indent.len();
     let mut rows = Vec::new();
     let mut row = String::new();
-    for word in line.split(' ') {
+    for word in text.split(' ') {
         let mut word: Vec<char> = word.chars().collect();
         let used = row.chars().count();
         if used > 0 && used + 1 + word.len() > width {
@@ -257,7 +278,15 @@ fn wrap(line: &str, width: usize) -> Vec<String> {
     if !row.is_empty() || rows.is_empty() {
         rows.push(row);
     }
-    rows
+    rows.into_iter()
+        .map(|r| {
+            if r.is_empty() {
+                r
+            } else {
+                format!("{indent}{r}")
+            }
+        })
+        .collect()
 }
 
 pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {

@@ -683,7 +683,16 @@ pub fn hints(scope: Scope, global: bool, lang: Lang) -> Vec<(&'static str, &'sta
     BINDINGS
         .iter()
         .filter(|b| b.hint && (b.scope == scope || (global && b.scope == Scope::Global)))
-        .map(|b| (b.label, if lang == Lang::Pl { b.pl } else { b.en }))
+        .map(|b| {
+            // `t` (tak) and `y` (yes) both say yes; the footer names the
+            // one of the screen's language.
+            let label = match (b.label, lang) {
+                ("t/y", Lang::Pl) => "t",
+                ("t/y", Lang::En) => "y",
+                (label, _) => label,
+            };
+            (label, if lang == Lang::Pl { b.pl } else { b.en })
+        })
         .collect()
 }
 
