@@ -308,7 +308,7 @@ enum Kind {
     /// The key that completes the card: the first frame of the review, which
     /// runs the card rules.
     Review,
-    /// Esc from the review and Ctrl-K: back to an empty card.
+    /// Esc from the review, Ctrl-K and its `t`: back to an empty card.
     Reset,
 }
 
@@ -371,7 +371,8 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// The key events of the typed cards, each card followed by Esc and Ctrl-K.
+/// The key events of the typed cards, each card followed by Esc, Ctrl-K and
+/// `t` (yes, throw it away).
 /// Returns the script and, per card, the index of its review key.
 fn script(cards: &[Typed]) -> (Vec<Key>, Vec<usize>) {
     let mut keys = Vec::new();
@@ -406,6 +407,11 @@ fn script(cards: &[Typed]) -> (Vec<Key>, Vec<usize>) {
         });
         keys.push(Key {
             event: KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL),
+            kind: Kind::Reset,
+        });
+        // Ctrl-K on a typed card asks first: `t` throws it away.
+        keys.push(Key {
+            event: key(KeyCode::Char('t')),
             kind: Kind::Reset,
         });
     }
@@ -453,7 +459,7 @@ fn kiosk<B: Backend>(dir: &Path, terminal: &mut Terminal<B>) -> (App, Vec<Key>) 
         let before = scope(&app);
         app.handle_key(k.event, Instant::now());
         terminal.draw(|f| app.render(f)).expect("draw a frame");
-        let reviewing = scope(&app) == Some(Scope::Review);
+        let reviewing = matches!(scope(&app), Some(Scope::Review | Scope::ReviewInvalid));
         if reviews.get(card) == Some(&i) {
             assert!(
                 reviewing,
@@ -466,7 +472,7 @@ fn kiosk<B: Backend>(dir: &Path, terminal: &mut Terminal<B>) -> (App, Vec<Key>) 
             card += 1;
         } else {
             assert!(
-                !reviewing || before == Some(Scope::Review),
+                !reviewing || matches!(before, Some(Scope::Review | Scope::ReviewInvalid)),
                 "card {card} reached the review early, at key {i}"
             );
         }

@@ -152,6 +152,68 @@ pub fn reason(lang: Lang, r: Reason) -> &'static str {
     }
 }
 
+/// A reason in a few words, for a list row or a mark (the kiosk's F3 list).
+pub fn reason_short(lang: Lang, r: Reason) -> &'static str {
+    use Reason::*;
+    match lang {
+        Lang::Pl => match r {
+            MissingFirstName => "brak imienia",
+            MissingLastName => "brak nazwiska",
+            MissingAddress => "brak adresu",
+            MissingPesel => "brak PESEL-u",
+            PeselInvalid => "zły PESEL",
+            Underage => "za młoda osoba",
+            OutsideWindow => "poza terminem",
+            MissingSignature => "brak podpisu",
+            NoDistrict => "brak dzielnicy",
+            UnknownDistrict => "zła dzielnica",
+            LocalIncomplete => "niepełne lokalne",
+            LocalDuplicate => "powtórzone lokalne",
+            LocalUnknownProject => "złe zadanie lokalne",
+            CitywideIncomplete => "niepełne miejskie",
+            CitywideDuplicate => "powtórzone miejskie",
+            CitywideUnknownProject => "złe zadanie miejskie",
+            Illegible => "nieczytelna",
+            WrongRubric => "zła rubryka",
+            MultipleVotes => "głosowała kilka razy",
+            Annulled => "unieważniona przez biuro",
+        },
+        Lang::En => match r {
+            MissingFirstName => "no first name",
+            MissingLastName => "no surname",
+            MissingAddress => "no address",
+            MissingPesel => "no PESEL",
+            PeselInvalid => "bad PESEL",
+            Underage => "under age",
+            OutsideWindow => "outside the window",
+            MissingSignature => "not signed",
+            NoDistrict => "no district",
+            UnknownDistrict => "unknown district",
+            LocalIncomplete => "local incomplete",
+            LocalDuplicate => "local repeated",
+            LocalUnknownProject => "unknown local project",
+            CitywideIncomplete => "city-wide incomplete",
+            CitywideDuplicate => "city-wide repeated",
+            CitywideUnknownProject => "unknown city-wide project",
+            Illegible => "illegible",
+            WrongRubric => "wrong rubric",
+            MultipleVotes => "voted more than once",
+            Annulled => "annulled by the office",
+        },
+    }
+}
+
+/// A role in words: `koordynator`, `wolontariusz`.
+pub fn role(lang: Lang, role: crate::store::Role) -> &'static str {
+    use crate::store::Role;
+    match (role, lang) {
+        (Role::Coordinator, Lang::Pl) => "koordynator",
+        (Role::Volunteer, Lang::Pl) => "wolontariusz",
+        (Role::Coordinator, Lang::En) => "coordinator",
+        (Role::Volunteer, Lang::En) => "volunteer",
+    }
+}
+
 /// Picks the Polish or English text.
 pub fn t<'a>(lang: Lang, pl: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -199,6 +261,8 @@ mod tests {
             assert!(!reason(Lang::Pl, r).is_empty());
             assert!(!reason(Lang::En, r).is_empty());
             assert_ne!(reason(Lang::Pl, r), reason(Lang::En, r));
+            assert_ne!(reason_short(Lang::Pl, r), reason_short(Lang::En, r));
+            assert_ne!(reason_short(Lang::Pl, r), r.code());
         }
     }
 }

@@ -437,6 +437,11 @@ fn operators_are_added_once_and_journaled() {
         .args(["operator", "list"])
         .assert()
         .success()
+        .stdout("Anna\tkoordynator\nBartek\twolontariusz\n");
+    urna(&dir)
+        .args(["--lang", "en", "operator", "list"])
+        .assert()
+        .success()
         .stdout("Anna\tcoordinator\nBartek\tvolunteer\n");
     assert_eq!(status(&dir)["journal_entries"], 2);
 }

@@ -213,6 +213,11 @@ impl Kiosk {
         self.key(KeyCode::Enter);
     }
 
+    /// The review is shown (of a valid card or of an invalid one).
+    fn reviewing(&self) -> bool {
+        matches!(self.scope(), Some(Scope::Review | Scope::ReviewInvalid))
+    }
+
     /// The key scope on screen; `None` at the login or lock screen.
     fn scope(&self) -> Option<Scope> {
         match &self.app.mode {
@@ -224,7 +229,7 @@ impl Kiosk {
     /// Enter until the review shows (moving through an already typed card).
     fn enter_to_review(&mut self) {
         for _ in 0..30 {
-            if self.scope() == Some(Scope::Review) {
+            if self.reviewing() {
                 return;
             }
             self.key(KeyCode::Enter);
@@ -393,7 +398,7 @@ fn district_xi_takes_four_local_picks_with_points_5_to_2() {
     assert!(line_with(&k.screen(), "2 pkt").starts_with("▶"));
     k.key(KeyCode::Tab);
     k.type_text("1529711");
-    assert_eq!(k.scope(), Some(Scope::Review));
+    assert!(k.reviewing());
     k.key(KeyCode::Enter);
 
     let rows = k.cards_of(demo_day());
@@ -434,7 +439,7 @@ fn underage_card_is_shown_as_typed_and_saved_only_as_invalid() {
         "the age problem shows as soon as the PESEL is complete:\n{s}"
     );
     k.type_text(&format!("t{XI_PICKS}"));
-    assert_eq!(k.scope(), Some(Scope::Review));
+    assert!(k.reviewing());
     let s = k.screen();
     assert!(
         s.contains("✗ KARTA NIEWAŻNA: osoba nie ukończyła wymaganego wieku w dniu głosowania"),
@@ -445,7 +450,7 @@ fn underage_card_is_shown_as_typed_and_saved_only_as_invalid() {
     // Enter does not save an invalid card.
     k.key(KeyCode::Enter);
     assert_eq!(k.status().cards, 0);
-    assert_eq!(k.scope(), Some(Scope::Review));
+    assert!(k.reviewing());
     assert!(k.screen().contains("✗ Karta ma błędy:"));
 
     // Esc goes back to the field with the problem; the card is kept.
@@ -463,7 +468,11 @@ fn underage_card_is_shown_as_typed_and_saved_only_as_invalid() {
     assert_eq!((status.cards, status.valid, status.invalid), (1, 0, 1));
     assert_eq!(status.invalid_by_reason.get("underage"), Some(&1));
     let s = k.screen();
-    assert!(s.contains("(NIEWAŻNA: underage)"), "{s}");
+    assert!(
+        s.contains("(NIEWAŻNA: osoba nie ukończyła wymaganego wieku"),
+        "the saved line says why in words:\n{s}"
+    );
+    assert!(!s.contains("underage"), "no reason code on screen:\n{s}");
     assert_eq!(k.scope(), Some(Scope::Entry));
 }
 
@@ -506,7 +515,7 @@ fn repeated_local_project_is_marked_at_once_and_the_card_is_invalid() {
         "the repeat is marked as soon as it is typed:\n{s}"
     );
     k.type_text("231529711");
-    assert_eq!(k.scope(), Some(Scope::Review));
+    assert!(k.reviewing());
     let s = k.screen();
     assert!(
         s.contains("✗ KARTA NIEWAŻNA: zadanie lokalne wpisane więcej niż raz"),
@@ -1221,7 +1230,7 @@ fn snapshots_card_entry_and_review() {
         k.key(KeyCode::Esc);
         assert_eq!(k.scope(), Some(Scope::Entry), "Esc only closed the help");
         k.type_text("131529711");
-        assert_eq!(k.scope(), Some(Scope::Review));
+        assert!(k.reviewing());
         // The skipped surname: Esc goes back to it.
         k.key(KeyCode::Esc);
         k.type_text("Kowalski");
@@ -1321,5 +1330,1116 @@ fn snapshots_setup() {
         }
         assert!(setup.error.is_some());
         snap("setup_error", lang, &setup_screen(&setup, dir.path()));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 12: no half-typed card lost, no silent mis-key, every screen whole at
+// 80×24. One test per item of the issue, each on the real app.
+
+use urna::tui::form::{CardForm, Slot};
+
+impl Kiosk {
+    /// The card form on screen.
+    fn form(&self) -> &CardForm {
+        match &self.app.mode {
+            Mode::Work(w) => match &w.screen {
+                Screen::Entry(e) => &e.form,
+                _ => panic!("not the card screen:\n{}", self.screen()),
+            },
+            Mode::Locked(_, w) => match &w.screen {
+                Screen::Entry(e) => &e.form,
+                _ => panic!("not the card screen under the lock"),
+            },
+            Mode::Login(_) => panic!("at the login:\n{}", self.screen()),
+        }
+    }
+
+    fn value(&self, slot: Slot) -> String {
+        self.form().value(slot).to_string()
+    }
+
+    /// A whole screen as one text (lines joined), for messages that wrap.
+    fn flat(&self) -> String {
+        self.screen()
+            .lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A kiosk on a real (not training) store with this edition, coordinator Anna
+/// (1234) and volunteer Bartek (5678), the day not yet set.
+fn real_kiosk(edition_toml: &str, mobile: bool, lang: Lang) -> Kiosk {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::create(
+        dir.path(),
+        InitParams {
+            edition_toml,
+            point: Point {
+                id: "P07".into(),
+                name: "Szkoła".into(),
+                mobile,
+                central_recipient: None,
+                training: false,
+            },
+            coordinator: "Anna",
+            pin: "1234",
+        },
+    )
+    .expect("create");
+    store
+        .add_operator("Bartek", Role::Volunteer, "5678", "Anna")
+        .expect("volunteer");
+    Kiosk::on(store, dir, lang, Vec::new())
+}
+
+const KRAKOW_2021: &str = include_str!("fixtures/krakow-2021.toml");
+
+#[test]
+fn issue12_item01_a_half_typed_card_survives_screens_lock_and_logout() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text("Jan\nKowalski\n");
+    let kept = |k: &Kiosk| {
+        assert_eq!(k.value(Slot::FirstName), "Jan", "{}", k.screen());
+        assert_eq!(k.value(Slot::LastName), "Kowalski");
+        assert_eq!(k.form().focused(), Slot::Address, "where it stopped");
+    };
+    for f in [9, 3, 4, 12] {
+        k.key(KeyCode::F(f));
+        k.key(KeyCode::Esc);
+        kept(&k);
+    }
+    // F3 then F2 comes back to the card too, and says so.
+    k.key(KeyCode::F(3));
+    k.key(KeyCode::F(2));
+    kept(&k);
+    assert!(
+        k.screen().contains("Niezapisana karta wróciła"),
+        "{}",
+        k.screen()
+    );
+    // F2 and Ctrl-K on the card ask first; no and Esc keep it.
+    k.key(KeyCode::F(2));
+    assert_eq!(k.scope(), Some(Scope::Confirm));
+    assert!(
+        k.flat().contains("Wyrzucić niezapisaną kartę"),
+        "{}",
+        k.screen()
+    );
+    k.type_text("n");
+    kept(&k);
+    k.ctrl('k');
+    assert_eq!(k.scope(), Some(Scope::Confirm));
+    k.key(KeyCode::Esc);
+    kept(&k);
+    // Ctrl-L and back.
+    k.ctrl('l');
+    assert!(k.scope().is_none());
+    k.type_text("1234\n");
+    kept(&k);
+    // Log-out: kept for Anna's next login, not given to Bartek.
+    k.ctrl('q');
+    assert!(
+        k.flat().contains("Anna: niezapisana karta czeka"),
+        "{}",
+        k.screen()
+    );
+    k.login(1, "5678");
+    assert!(k.form().is_blank(), "Bartek gets an empty card");
+    k.ctrl('q');
+    k.login(0, "1234");
+    kept(&k);
+    assert!(k.screen().contains("wróciła"), "{}", k.screen());
+    // Yes throws it away.
+    k.key(KeyCode::F(2));
+    k.type_text("t");
+    assert!(k.form().is_blank());
+    assert_eq!(k.status().cards, 0);
+}
+
+#[test]
+fn issue12_item02_a_number_that_could_still_grow_says_so() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&card_keys("Jan", "Kowalski", &adult(), 't', "XI4213"));
+    assert_eq!(k.form().focused(), Slot::Citywide(0));
+    k.type_text("1");
+    let s = k.screen();
+    let line = line_with(&s, "Miejskie");
+    assert!(line.contains("[1…"), "the field shows it waits:\n{s}");
+    assert!(line.contains("Enter = 1 · 10–15 dalej"), "{s}");
+    // `1` `2` is 12: the review names project 12 beside it before saving.
+    k.type_text("2");
+    assert_eq!(k.value(Slot::Citywide(0)), "12");
+    k.type_text("9711");
+    k.key(KeyCode::Enter);
+    assert!(k.reviewing(), "{}", k.screen());
+    let s = k.screen();
+    let twelve = urna::edition::Edition::parse(BUNDLED_2014, "e")
+        .expect("edition")
+        .citywide
+        .find("12")
+        .expect("project 12")
+        .title
+        .clone();
+    assert!(
+        line_with(&s, "Miejskie").contains(&format!("[12   ] ✓ {twelve}")),
+        "{s}"
+    );
+    // The district waits too: XI could be XII or XIII.
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&card_keys("Jan", "Kowalski", &adult(), 't', "XI"));
+    let s = k.screen();
+    assert!(
+        line_with(&s, "Dzielnica").contains("[XI…  ] ✓ XI Podgórze"),
+        "{s}"
+    );
+    assert!(
+        line_with(&s, "Dzielnica").contains("✓ XI Podgórze Duchackie · Enter = XI · XII–XIV dalej"),
+        "{s}"
+    );
+}
+
+/// The kiosk's F12 done: Anna exported one card to a folder.
+fn exported(lang: Lang) -> (Kiosk, TempDir) {
+    let usb = tempfile::tempdir().expect("usb");
+    let mut k = Kiosk::anna(lang);
+    let yes = if lang == Lang::Pl { 't' } else { 'y' };
+    k.type_text(&card_keys("Jan", "Kowalski", &adult(), yes, XI_PICKS));
+    k.key(KeyCode::Enter);
+    k.type_text(&card_keys("Ola", "Nowak", &adult(), 'n', XI_PICKS));
+    k.key(KeyCode::F(8));
+    k.key(KeyCode::F(12));
+    k.keys(KeyCode::Down, 5);
+    k.type_text(&format!("{}\n", usb.path().display()));
+    (k, usb)
+}
+
+fn fingerprint_of(usb: &Path) -> String {
+    let bundle = std::fs::read_dir(usb)
+        .expect("usb")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "urna"))
+        .expect("a bundle");
+    urna::bundle::verify(&bundle, None)
+        .expect("verifies")
+        .fingerprint
+}
+
+#[test]
+fn issue12_item03_the_protocol_screen_shows_the_whole_fingerprint_and_scrolls() {
+    let (mut k, usb) = exported(Lang::Pl);
+    let fp = fingerprint_of(usb.path());
+    let s = k.screen();
+    // The whole fingerprint on one screen, in groups of four.
+    let groups: Vec<String> = fp
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect())
+        .collect();
+    for four in groups.chunks(4) {
+        assert!(
+            s.contains(&four.join(" ")),
+            "{} missing:\n{s}",
+            four.join(" ")
+        );
+    }
+    // The end of the protocol is reachable: End shows who did it and the files.
+    k.key(KeyCode::End);
+    let s = k.screen();
+    assert!(s.contains("Wykonał(a)"), "{s}");
+    assert!(s.contains("Zapisane pliki w"), "{s}");
+    assert!(s.contains("DEMO-20140927-1.urna"), "{s}");
+    // And it stops there.
+    k.key(KeyCode::Down);
+    assert_eq!(k.screen(), s, "no scrolling past the end");
+    k.key(KeyCode::Home);
+    assert!(k.screen().contains("PROTOKÓŁ DNIA"));
+}
+
+/// The screen's cells as a greyscale image, two pixels per cell row (the
+/// block characters' upper and lower halves), `scale` pixels per module.
+fn qr_from_screen(k: &Kiosk) -> Option<String> {
+    let mut terminal = Terminal::new(TestBackend::new(k.width, k.height)).expect("terminal");
+    terminal.draw(|f| k.app.render(f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    // The QR is the right-hand 37 columns of the body.
+    let x0 = k.width - urna::tui::QR_WIDTH;
+    let (y0, rows) = (2u16, 19u16);
+    let scale = 4usize;
+    let w = urna::tui::QR_WIDTH as usize * scale;
+    let h = rows as usize * 2 * scale;
+    let light = |x: usize, y: usize| -> bool {
+        let cell = &buffer[(x0 + (x / scale) as u16, y0 + (y / scale / 2) as u16)];
+        let upper = (y / scale).is_multiple_of(2);
+        match cell.symbol() {
+            "█" => true,
+            "▀" => upper,
+            "▄" => !upper,
+            _ => false,
+        }
+    };
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| if light(x, y) { 255 } else { 0 });
+    // The screen draws light modules as blocks on a dark terminal: what a
+    // phone sees is the blocks light, the rest dark.
+    let grids = img.detect_grids();
+    let (_, text) = grids.first()?.decode().ok()?;
+    Some(text)
+}
+
+#[test]
+fn issue12_item03_the_on_screen_qr_code_decodes_to_the_fingerprint() {
+    let (k, usb) = exported(Lang::Pl);
+    let fp = fingerprint_of(usb.path());
+    let text = qr_from_screen(&k).unwrap_or_else(|| panic!("no QR read:\n{}", k.screen()));
+    assert_eq!(text, fp.to_ascii_uppercase());
+}
+
+#[test]
+fn issue12_item04_reasons_flags_and_roles_are_words_everywhere() {
+    for lang in LANGS {
+        let mut k = Kiosk::anna(lang);
+        let yes = if lang == Lang::Pl { 't' } else { 'y' };
+        k.type_text(&card_keys("Jan", "Kowalski", &adult(), yes, XI_PICKS));
+        k.key(KeyCode::F(6));
+        k.key(KeyCode::F(7));
+        let s = k.flat();
+        let marked = match lang {
+            Lang::Pl => "[zaznaczono: nieczytelna, zła rubryka]",
+            Lang::En => "[marked: illegible, wrong rubric]",
+        };
+        assert!(s.contains(marked), "{s}");
+        k.key(KeyCode::F(8));
+        k.type_text(&card_keys("Ola", "Nowak", &adult(), 'n', XI_PICKS));
+        k.key(KeyCode::F(8));
+        let s = k.flat();
+        let saved = match lang {
+            Lang::Pl => "(NIEWAŻNA: brak podpisu",
+            Lang::En => "(INVALID: not signed",
+        };
+        assert!(s.contains(saved), "{s}");
+        k.key(KeyCode::F(3));
+        let s = k.screen();
+        let listed = match lang {
+            Lang::Pl => "NIEWAŻNA: brak podpisu",
+            Lang::En => "INVALID: not signed",
+        };
+        assert!(line_with(&s, "Nowak").contains(listed), "{s}");
+        let listed = match lang {
+            Lang::Pl => "NIEWAŻNA: nieczytelna +1",
+            Lang::En => "INVALID: illegible +1",
+        };
+        assert!(line_with(&s, "Kowalski").contains(listed), "{s}");
+        for code in ["missing_signature", "wrong_rubric", "coordinator)"] {
+            if lang == Lang::Pl || code != "coordinator)" {
+                assert!(!s.contains(code), "{code} on screen:\n{s}");
+            }
+        }
+        k.key(KeyCode::F(4));
+        let s = k.screen();
+        assert!(!s.contains("missing_signature"), "{s}");
+        assert!(!s.contains("(illegible)"), "{s}");
+    }
+}
+
+#[test]
+fn issue12_item05_the_review_footer_fits_the_card_it_reviews() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&card_keys("Ola", "Nowak", &underage(), 't', XI_PICKS));
+    let footer = k.screen().lines().last().unwrap_or("").to_string();
+    assert!(!footer.contains("zapisz ważną"), "{footer}");
+    assert!(!footer.starts_with("Enter"), "{footer}");
+    assert!(footer.contains("F8 zapisz jako NIEWAŻNĄ"), "{footer}");
+    assert!(
+        footer.contains("F7 zła rubryka"),
+        "F7 at 80 columns: {footer}"
+    );
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&card_keys("Jan", "Kowalski", &adult(), 't', XI_PICKS));
+    let footer = k.screen().lines().last().unwrap_or("").to_string();
+    assert!(footer.starts_with("Enter zapisz"), "{footer}");
+    assert!(footer.contains("F7 zła rubryka"), "{footer}");
+    assert!(!footer.contains("NIEWAŻNĄ"), "{footer}");
+}
+
+#[test]
+fn issue12_item06_a_field_fixed_from_the_review_goes_straight_back() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&format!("Jan\n\nul. Długa 1\n{}t{XI_PICKS}", adult()));
+    assert!(k.reviewing());
+    k.key(KeyCode::Esc);
+    assert_eq!(k.form().focused(), Slot::LastName);
+    k.type_text("Kowalski\n");
+    assert_eq!(
+        k.scope(),
+        Some(Scope::Review),
+        "one Enter back:\n{}",
+        k.screen()
+    );
+    // Esc on such a field goes back too, with what was typed kept.
+    k.key(KeyCode::Esc);
+    k.key(KeyCode::Right);
+    k.key(KeyCode::Esc);
+    assert!(k.reviewing());
+    assert_eq!(k.value(Slot::LastName), "Kowalski");
+}
+
+#[test]
+fn issue12_item07_a_voided_or_amended_card_says_what_happened() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&card_keys("Jan", "Kowalski", &adult(), 't', XI_PICKS));
+    k.key(KeyCode::Enter);
+    k.type_text(&card_keys("Ola", "Nowak", &adult(), 't', XI_PICKS));
+    k.key(KeyCode::Enter);
+    // Void Ola's (the newest, first in the list).
+    k.key(KeyCode::F(3));
+    k.key(KeyCode::Enter);
+    k.key(KeyCode::F(8));
+    k.type_text("wpisana dwa razy\n");
+    k.key(KeyCode::Enter);
+    let s = k.screen();
+    assert!(s.contains("UNIEWAŻNIONA"), "{s}");
+    assert!(s.contains("Unieważnił(a): Anna"), "{s}");
+    assert!(s.contains("powód: wpisana dwa razy"), "{s}");
+    assert!(s.contains("Nowak Ola"), "the card as it was:\n{s}");
+    // Amend Jan's first name.
+    k.key(KeyCode::Esc);
+    k.key(KeyCode::Down);
+    k.key(KeyCode::Enter);
+    k.key(KeyCode::F(5));
+    k.ctrl('u');
+    k.type_text("Janusz");
+    k.enter_to_review();
+    k.key(KeyCode::Enter);
+    k.type_text("literówka w imieniu\n");
+    k.key(KeyCode::Down);
+    k.key(KeyCode::Enter);
+    let s = k.screen();
+    assert!(s.contains("Poprawił(a): Anna"), "{s}");
+    assert!(s.contains("powód: literówka w imieniu"), "{s}");
+    assert!(s.contains("Imię: Jan → Janusz"), "{s}");
+}
+
+#[test]
+fn issue12_item08_an_optional_part_left_empty_is_not_a_problem() {
+    let mut k = real_kiosk(KRAKOW_2021, false, Lang::Pl);
+    k.app.store.set_day(date(2021, 10, 2), "Anna").expect("day");
+    k.app.day = date(2021, 10, 2);
+    k.login(0, "1234");
+    let born = pesel(1980, 1, 2, 5, Sex::Female);
+    k.type_text(&format!("Ewa\nNowak\nul. Długa 1\n{born}t\n\n\n\n"));
+    assert_eq!(k.form().focused(), Slot::Citywide(0), "{}", k.screen());
+    for pick in ["28", "98", "213"] {
+        k.number(pick);
+    }
+    k.enter_to_review();
+    let s = k.screen();
+    assert!(s.contains("✓ KARTA WAŻNA"), "{s}");
+    assert!(
+        !s.contains("✗ puste"),
+        "an optional part is not `empty`:\n{s}"
+    );
+    assert!(line_with(&s, "Dzielnica").contains("nieobowiązkowa"), "{s}");
+}
+
+#[test]
+fn issue12_item09_local_picks_under_an_unknown_district_are_marked_and_move() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&format!("Jan\nKowalski\nul. Długa 1\n{}ty8339\n", adult()));
+    assert_eq!(k.form().focused(), Slot::Local(0));
+    k.type_text("1216161616");
+    assert_ne!(
+        k.value(Slot::Local(0)),
+        "1216161616",
+        "a number never grows forever"
+    );
+    let s = k.screen();
+    assert!(
+        line_with(&s, "Lokalne").contains("✗ dzielnica nieznana"),
+        "{s}"
+    );
+    assert_ne!(k.form().focused(), Slot::Local(0), "{s}");
+}
+
+#[test]
+fn issue12_item10_backspace_stops_at_the_start_of_a_field_and_ctrl_u_clears() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&format!("Jan\nKowalski\nul. Długa 1\n{}", adult()));
+    assert_eq!(k.form().focused(), Slot::Signed);
+    k.keys(KeyCode::Backspace, 15);
+    assert_eq!(k.form().focused(), Slot::Pesel, "{}", k.screen());
+    assert_eq!(k.value(Slot::Pesel), "");
+    assert_eq!(
+        k.value(Slot::Address),
+        "ul. Długa 1",
+        "the address is whole"
+    );
+    k.key(KeyCode::BackTab);
+    k.ctrl('u');
+    assert_eq!(k.value(Slot::Address), "");
+    assert_eq!(k.form().focused(), Slot::Address);
+}
+
+#[test]
+fn issue12_item11_no_twelfth_digit_no_word_in_the_district_district_as_written() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&format!("Jan\nKowalski\nul. Długa 1\n{}", adult()));
+    k.key(KeyCode::BackTab);
+    assert_eq!(k.form().focused(), Slot::Pesel);
+    k.key(KeyCode::End);
+    k.type_text("5");
+    assert_eq!(k.value(Slot::Pesel), adult(), "a 12th digit is refused");
+    assert_eq!(k.form().focused(), Slot::Pesel);
+    assert!(line_with(&k.screen(), "PESEL").contains("✗ PESEL ma 11 cyfr"));
+    k.key(KeyCode::Enter);
+    // A digit is no signature.
+    k.type_text("1");
+    assert_eq!(k.value(Slot::Signed), "");
+    assert!(line_with(&k.screen(), "Podpis").contains("✗ tylko t (tak) albo n (nie)"));
+    // `tak` typed out: the signature, nothing in the district.
+    k.type_text("tak");
+    assert_eq!(k.value(Slot::Signed), "t");
+    assert_eq!(k.value(Slot::District), "");
+    k.type_text(&XI_PICKS.to_lowercase());
+    k.key(KeyCode::Enter);
+    let s = k.flat();
+    assert!(
+        s.contains("Kowalski Jan, XI: 4,2,1,3"),
+        "the district as written:\n{s}"
+    );
+    // `nie` too, even though `i` is district I.
+    k.type_text(&format!("Ola\nNowak\nul. Długa 1\n{}nie", adult()));
+    assert_eq!(k.value(Slot::Signed), "n");
+    assert_eq!(k.value(Slot::District), "");
+    // But `n` then district I is district I.
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&format!("Ola\nNowak\nul. Długa 1\n{}nI7", adult()));
+    assert_eq!(k.value(Slot::District), "I");
+    assert_eq!(k.value(Slot::Local(0)), "7");
+}
+
+#[test]
+fn issue12_item12_a_day_outside_the_window_must_be_confirmed_and_a_new_store_asks() {
+    // F10: outside the window asks; no goes back to the day, yes sets it.
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.key(KeyCode::F(10));
+    k.keys(KeyCode::Backspace, 10);
+    k.type_text("2014-11-27\n");
+    assert_eq!(k.scope(), Some(Scope::Confirm), "{}", k.screen());
+    let s = k.flat();
+    assert!(s.contains("poza terminem głosowania (2014-09-27"), "{s}");
+    k.type_text("n");
+    assert_eq!(k.scope(), Some(Scope::Prompt));
+    assert_eq!(k.app.day, demo_day(), "nothing set");
+    k.key(KeyCode::Enter);
+    assert_eq!(
+        k.scope(),
+        Some(Scope::Entry),
+        "the same day again needs no question"
+    );
+    k.key(KeyCode::F(10));
+    k.keys(KeyCode::Backspace, 10);
+    k.type_text("2014-11-27\nt");
+    assert_eq!(k.app.day, date(2014, 11, 27));
+    // At the next login, the day outside the window is asked about again.
+    k.ctrl('q');
+    k.login(1, "5678");
+    assert_eq!(k.scope(), Some(Scope::Confirm), "{}", k.screen());
+    k.type_text("n");
+    assert!(k.flat().contains("Poproś koordynatora"), "{}", k.screen());
+
+    // A new store: the first coordinator's login asks for the day, with the
+    // edition's first day offered.
+    let mut k = real_kiosk(BUNDLED_2014, false, Lang::Pl);
+    k.login(1, "5678");
+    assert!(
+        k.flat()
+            .contains("Dzień głosowania nie jest jeszcze ustawiony"),
+        "{}",
+        k.screen()
+    );
+    k.ctrl('q');
+    k.login(0, "1234");
+    assert_eq!(k.scope(), Some(Scope::Prompt), "{}", k.screen());
+    let s = k.flat();
+    assert!(s.contains("Nowy punkt: dzień głosowania"), "{s}");
+    assert!(s.contains("> 2014-09-27"), "{s}");
+    k.key(KeyCode::Enter);
+    assert_eq!(k.app.store.current_day().expect("day"), demo_day());
+    assert!(k.app.store.day_is_set().expect("set"));
+}
+
+#[test]
+fn issue12_item13_ctrl_l_says_it_was_locked_on_purpose() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.ctrl('l');
+    let s = k.flat();
+    assert!(s.contains("Ekran zablokowany (Ctrl-L)"), "{s}");
+    assert!(!s.contains("bezczynności"), "{s}");
+}
+
+#[test]
+fn issue12_item14_projects_page_stop_filter_and_open_on_the_district() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.key(KeyCode::F(9));
+    let top = k.screen();
+    k.key(KeyCode::PageDown);
+    let paged = k.screen();
+    assert_ne!(top, paged);
+    k.key(KeyCode::End);
+    let end = k.screen();
+    k.key(KeyCode::Down);
+    assert_eq!(k.screen(), end, "stops at the end");
+    k.key(KeyCode::PageDown);
+    assert_eq!(k.screen(), end);
+    assert!(end.contains("XVIII"), "the last district:\n{end}");
+    k.key(KeyCode::Home);
+    assert_eq!(k.screen(), top);
+    // Typing filters: words of a title, diacritics and case aside.
+    k.type_text("PSOW");
+    let s = k.screen();
+    assert!(s.contains("Wybieg dla psów"), "{s}");
+    assert!(!s.contains("Plac zabaw"), "{s}");
+    k.key(KeyCode::Esc);
+    // With district XI typed, F9 opens on district XI.
+    k.type_text(&format!("Jan\nKowalski\nul. Długa 1\n{}tXI", adult()));
+    k.key(KeyCode::F(9));
+    let s = k.screen();
+    let first = s.lines().nth(3).unwrap_or("");
+    assert!(first.contains("Dzielnica XI Podgórze Duchackie"), "{s}");
+    k.key(KeyCode::Esc);
+    assert_eq!(k.value(Slot::District), "XI", "the card is kept");
+}
+
+#[test]
+fn issue12_item15_surname_search_finds_any_part_without_case_or_diacritics() {
+    let mut k = Kiosk::anna(Lang::Pl);
+    k.type_text(&card_keys(
+        "Anna",
+        "Wiśniewska-Żak",
+        &adult(),
+        't',
+        XI_PICKS,
+    ));
+    k.key(KeyCode::Enter);
+    k.type_text(&card_keys("Jan", "Kowalski", &underage(), 't', XI_PICKS));
+    k.key(KeyCode::F(8));
+    k.key(KeyCode::F(3));
+    for q in ["żak", "ZAK", "niewska", "wiśn"] {
+        k.type_text(q);
+        let s = k.screen();
+        assert!(s.contains("Wiśniewska-Żak"), "{q}:\n{s}");
+        assert!(!s.contains("Kowalski"), "{q}:\n{s}");
+        k.keys(KeyCode::Backspace, q.chars().count());
+    }
+}
+
+#[test]
+fn issue12_item16_at_80_columns_roles_titles_and_long_fields_are_whole_or_marked_cut() {
+    let mut k = mobile_kiosk(Lang::Pl);
+    k.key(KeyCode::F(10));
+    k.key(KeyCode::Enter);
+    k.type_text("Parking przy Centrum Kongresowym ICE Kraków\n");
+    let header = k.screen().lines().next().unwrap_or("").to_string();
+    assert!(header.contains("Anna (koordynator)"), "{header}");
+    assert!(
+        header.contains('…'),
+        "the stop is cut, and says so: {header}"
+    );
+    // A long title ends with `…`; the review shows the start of a long field.
+    let mut k = real_kiosk(KRAKOW_2021, false, Lang::Pl);
+    k.app.store.set_day(date(2021, 10, 2), "Anna").expect("day");
+    k.app.day = date(2021, 10, 2);
+    k.login(0, "1234");
+    let born = pesel(1980, 1, 2, 5, Sex::Female);
+    let address = "ul. Zygmunta Starego Wielkiego Króla Polskiego 123/45, 30-001 Kraków";
+    k.type_text(&format!("Ewa\nNowak\n{address}\n{born}t\n\n\n\n55"));
+    if k.form().focused() == Slot::Citywide(0) {
+        k.key(KeyCode::Enter);
+    }
+    let s = k.screen();
+    let line = line_with(&s, "ZRZUTKA");
+    assert!(line.trim_end().ends_with('…'), "{line}");
+    let line = line_with(&s, "Adres");
+    assert!(line.contains("[ul. Zygmunta"), "{line}");
+    assert!(line.contains("…]"), "{line}");
+}
+
+/// The protocol screen's text column (the QR to its right changes with
+/// every export), with the folder, hex digits and clock times masked.
+fn mask_export(screen: &str, usb: &str) -> String {
+    let text_width = 80 - urna::tui::QR_WIDTH as usize;
+    screen
+        .lines()
+        .map(|line| {
+            let left: String = line.chars().take(text_width).collect();
+            let left = left.replace(usb, "[USB]");
+            // Runs of four or more hex digits (fingerprints, hashes), not
+            // a date's year.
+            let chars: Vec<char> = left.chars().collect();
+            let mut out = String::new();
+            let mut i = 0;
+            while i < chars.len() {
+                let run = chars[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit() || ('a'..='f').contains(c))
+                    .count();
+                let year = run == 4
+                    && chars[i..i + 4].iter().all(char::is_ascii_digit)
+                    && chars.get(i + 4) == Some(&'-');
+                let word = i > 0 && chars[i - 1].is_alphabetic();
+                if run >= 4 && !year && !word {
+                    out.extend(std::iter::repeat_n('x', run));
+                    i += run;
+                } else {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+            // A date-time written `…T12:34:56+01:00`.
+            if out.contains('T') && out.contains('+') && out.contains(':') {
+                out = out
+                    .chars()
+                    .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                    .collect();
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn snapshots_issue12_screens() {
+    for lang in LANGS {
+        let yes = if lang == Lang::Pl { 't' } else { 'y' };
+        let mut k = Kiosk::anna(lang);
+        k.type_text(&card_keys("Jan", "Kowalski", &adult(), yes, "XI4213"));
+        k.type_text("1");
+        snap("entry_waiting", lang, &k.screen());
+        k.key(KeyCode::F(2));
+        snap("confirm_discard", lang, &k.screen());
+        k.key(KeyCode::Esc);
+        k.key(KeyCode::F(9));
+        snap("projects_on_district", lang, &k.screen());
+        k.type_text("plac");
+        snap("projects_filtered", lang, &k.screen());
+        k.key(KeyCode::Esc);
+        k.type_text("\n29711");
+        assert!(k.reviewing(), "{}", k.screen());
+        k.key(KeyCode::F(6));
+        snap("review_marked", lang, &k.screen());
+        k.key(KeyCode::F(6));
+        k.key(KeyCode::Enter);
+        k.type_text(&card_keys("Ola", "Nowak", &adult(), yes, XI_PICKS));
+        k.key(KeyCode::Enter);
+        k.key(KeyCode::F(3));
+        k.key(KeyCode::Enter);
+        k.key(KeyCode::F(8));
+        k.type_text("wpisana dwa razy\n");
+        k.key(KeyCode::Enter);
+        snap("card_voided", lang, &k.screen());
+        k.key(KeyCode::Esc);
+        k.key(KeyCode::Down);
+        k.key(KeyCode::Enter);
+        k.key(KeyCode::F(5));
+        k.ctrl('u');
+        k.type_text("Janusz");
+        k.enter_to_review();
+        k.key(KeyCode::Enter);
+        k.type_text("literówka\n");
+        k.key(KeyCode::Down);
+        k.key(KeyCode::Enter);
+        snap("card_amended", lang, &k.screen());
+        k.key(KeyCode::Esc);
+        k.key(KeyCode::Esc);
+        k.key(KeyCode::F(12));
+        snap("export_choose", lang, &k.screen());
+        {
+            // The protocol after an export: its text column, with what
+            // changes from run to run (folder, fingerprint, times) masked.
+            let usb = tempfile::tempdir().expect("usb");
+            let mut done = Kiosk::anna(lang);
+            done.type_text(&card_keys("Jan", "Kowalski", &adult(), yes, XI_PICKS));
+            done.key(KeyCode::Enter);
+            done.key(KeyCode::F(12));
+            done.keys(KeyCode::Down, 5);
+            done.type_text(&format!("{}\n", usb.path().display()));
+            for (name, key) in [
+                ("export_done", None),
+                ("export_done_end", Some(KeyCode::End)),
+            ] {
+                if let Some(key) = key {
+                    done.key(key);
+                }
+                let text = mask_export(&done.screen(), &usb.path().display().to_string());
+                snap(name, lang, &text);
+            }
+        }
+        k.key(KeyCode::Esc);
+        k.key(KeyCode::F(10));
+        k.keys(KeyCode::Backspace, 10);
+        k.type_text("2014-11-27\n");
+        snap("day_outside_window", lang, &k.screen());
+        k.key(KeyCode::Esc);
+        k.key(KeyCode::Esc);
+        k.type_text("Ewa\n");
+        k.ctrl('l');
+        snap("lock_ctrl_l", lang, &k.screen());
+        k.ctrl('q');
+        snap("login_card_kept", lang, &k.screen());
+    }
+    // A new store's first login.
+    for lang in LANGS {
+        let mut k = real_kiosk(BUNDLED_2014, true, lang);
+        k.login(0, "1234");
+        snap("first_login_day", lang, &k.screen());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A day's work: 60 cards typed through the real key handling, every mistake
+// of issue 12 made and corrected on the way, other screens opened mid-card,
+// a lock and a log-out; then exported, and the journal decrypted with the
+// real `age` and the office key holds exactly the cards meant.
+
+/// One paper card of the day, as it should end up in the journal.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Meant {
+    first: String,
+    last: String,
+    address: String,
+    pesel: String,
+    signed: bool,
+    district: String,
+    local: Vec<String>,
+    citywide: Vec<String>,
+}
+
+impl Meant {
+    fn of(card: &urna::card::RawCard) -> Meant {
+        Meant {
+            first: card.first_name.clone(),
+            last: card.last_name.clone(),
+            address: card.address.clone(),
+            pesel: card.pesel.clone(),
+            signed: card.signed,
+            district: card.district.clone(),
+            local: card.local.clone(),
+            citywide: card.citywide.clone(),
+        }
+    }
+}
+
+const FIRST: [&str; 6] = ["Jan", "Ola", "Zofia", "Piotr", "Łucja", "Marek"];
+const LAST: [&str; 6] = [
+    "Kowalski",
+    "Nowak",
+    "Wiśniewska-Żak",
+    "Zając",
+    "Żółkiewska",
+    "Dąbrowski",
+];
+
+fn meant_card(e: &urna::edition::Edition, i: usize) -> Meant {
+    let d = &e.districts[i % e.districts.len()];
+    let n = d.list.projects.len();
+    let local: Vec<String> = (0..5.min(n))
+        .map(|k| d.list.projects[(i + k) % n].id.clone())
+        .collect();
+    let citywide: Vec<String> = (0..5)
+        .map(|k| e.citywide.projects[(i + 3 * k) % 15].id.clone())
+        .collect();
+    Meant {
+        first: FIRST[i % 6].into(),
+        last: LAST[(i / 6) % 6].into(),
+        address: format!("ul. Długa {}/{}", i + 1, i % 7 + 1),
+        pesel: pesel(
+            1950 + (i % 40) as i32,
+            (i % 12) as u32 + 1,
+            (i % 27) as u32 + 1,
+            300 + i as u16,
+            Sex::Female,
+        ),
+        signed: i % 15 != 14,
+        district: if i % 12 == 9 {
+            roman::to_roman(d.number).to_lowercase()
+        } else {
+            roman::to_roman(d.number)
+        },
+        local,
+        citywide,
+    }
+}
+
+use urna::edition::roman;
+
+impl Kiosk {
+    /// Types a number rubric's value; Enter when the field still waits for
+    /// more (`1` of 1–15, `XI` of XII).
+    fn number(&mut self, value: &str) {
+        let at = self.form().focus;
+        self.type_text(value);
+        if !self.reviewing() && self.form().focus == at {
+            self.key(KeyCode::Enter);
+        }
+    }
+
+    /// The picks of a card from the district on.
+    fn picks(&mut self, m: &Meant) {
+        self.number(&m.district);
+        for p in m.local.iter().chain(&m.citywide) {
+            assert!(!self.reviewing(), "{}", self.screen());
+            self.number(p);
+        }
+    }
+
+    /// Types card `i` with the mistake its number calls for, corrected.
+    fn type_day_card(&mut self, m: &Meant, i: usize) {
+        let sig = if m.signed { "t" } else { "n" };
+        match i % 12 {
+            // Screens opened mid-card (item 1).
+            1 => {
+                self.type_text(&format!("{}\n{}\n", m.first, m.last));
+                for f in [9, 3, 4] {
+                    self.key(KeyCode::F(f));
+                    self.key(KeyCode::Esc);
+                }
+                self.type_text(&format!("{}\n{}{sig}", m.address, m.pesel));
+                self.picks(m);
+            }
+            // `1` `2` merged into 12, seen and undone (item 2).
+            2 => {
+                self.type_text(&format!(
+                    "{}\n{}\n{}\n{}{sig}",
+                    m.first, m.last, m.address, m.pesel
+                ));
+                self.number(&m.district);
+                for p in &m.local {
+                    self.number(p);
+                }
+                self.type_text("12");
+                assert!(line_with(&self.screen(), "Miejskie").contains("[12"));
+                self.key(KeyCode::Backspace);
+                self.key(KeyCode::Backspace);
+                self.key(KeyCode::Backspace);
+                self.key(KeyCode::Backspace);
+                assert_eq!(
+                    self.form().focused(),
+                    Slot::Citywide(0),
+                    "{}",
+                    self.screen()
+                );
+                for p in &m.citywide {
+                    self.number(p);
+                }
+            }
+            // A wrong PESEL, Backspace held (item 10).
+            3 => {
+                self.type_text(&format!("{}\n{}\n{}\n", m.first, m.last, m.address));
+                self.type_text(&adult());
+                self.keys(KeyCode::Backspace, 15);
+                assert_eq!(self.value(Slot::Address), m.address);
+                self.type_text(&format!("{}{sig}", m.pesel));
+                self.picks(m);
+            }
+            // A 12th digit, and a digit as the signature (item 11).
+            4 => {
+                self.type_text(&format!(
+                    "{}\n{}\n{}\n{}5{sig}",
+                    m.first, m.last, m.address, m.pesel
+                ));
+                self.picks(m);
+            }
+            // The signature typed out as a word (item 11).
+            5 => {
+                let word = if m.signed { "tak" } else { "nie" };
+                self.type_text(&format!(
+                    "{}\n{}\n{}\n{}{word}",
+                    m.first, m.last, m.address, m.pesel
+                ));
+                self.picks(m);
+            }
+            // The surname skipped, fixed from the review (item 6).
+            6 => {
+                self.type_text(&format!("{}\n\n{}\n{}{sig}", m.first, m.address, m.pesel));
+                self.picks(m);
+                self.key(KeyCode::Esc);
+                self.type_text(&format!("{}\n", m.last));
+            }
+            // A wrong address cleared with Ctrl-U (item 10).
+            7 => {
+                self.type_text(&format!("{}\n{}\nul. Zła 13", m.first, m.last));
+                self.ctrl('u');
+                self.type_text(&format!("{}\n{}{sig}", m.address, m.pesel));
+                self.picks(m);
+            }
+            // F2 on a half card, answered no (item 1).
+            8 => {
+                self.type_text(&format!("{}\n{}\n", m.first, m.last));
+                self.key(KeyCode::F(2));
+                self.type_text("n");
+                self.type_text(&format!("{}\n{}{sig}", m.address, m.pesel));
+                self.picks(m);
+            }
+            // An unknown district, cleared and typed again (item 9).
+            10 => {
+                self.type_text(&format!(
+                    "{}\n{}\n{}\n{}{sig}y8",
+                    m.first, m.last, m.address, m.pesel
+                ));
+                self.ctrl('u');
+                self.picks(m);
+            }
+            // F10 mid-card, cancelled (item 12).
+            11 => {
+                self.type_text(&format!("{}\n{}\n", m.first, m.last));
+                self.key(KeyCode::F(10));
+                self.key(KeyCode::Esc);
+                self.type_text(&format!("{}\n{}{sig}", m.address, m.pesel));
+                self.picks(m);
+            }
+            _ => {
+                self.type_text(&format!(
+                    "{}\n{}\n{}\n{}{sig}",
+                    m.first, m.last, m.address, m.pesel
+                ));
+                self.picks(m);
+            }
+        }
+        assert!(self.reviewing(), "card {i}:\n{}", self.screen());
+        if m.signed {
+            assert_eq!(
+                self.scope(),
+                Some(Scope::Review),
+                "card {i}:\n{}",
+                self.screen()
+            );
+            self.key(KeyCode::Enter);
+        } else {
+            assert_eq!(self.scope(), Some(Scope::ReviewInvalid));
+            self.key(KeyCode::F(8));
+        }
+        assert!(self.form().is_blank(), "card {i} saved:\n{}", self.screen());
+    }
+}
+
+#[test]
+fn a_day_of_sixty_cards_with_every_mistake_corrected_exports_exactly_those_cards() {
+    let edition = urna::edition::Edition::parse(BUNDLED_2014, "e").expect("edition");
+    let meant: Vec<Meant> = (0..60).map(|i| meant_card(&edition, i)).collect();
+    let mut k = Kiosk::anna(Lang::Pl);
+    for (i, m) in meant.iter().enumerate() {
+        match i {
+            // A lock mid-card, opened with the same PIN.
+            20 => {
+                k.type_text(&format!("{}\n", m.first));
+                k.ctrl('l');
+                k.type_text("1234\n");
+                k.type_text(&format!("{}\n{}\n{}t", m.last, m.address, m.pesel));
+                k.picks(m);
+                k.key(KeyCode::Enter);
+                continue;
+            }
+            // A log-out mid-card: Bartek types a card, Anna's comes back.
+            40 => {
+                k.type_text(&format!("{}\n{}\n", m.first, m.last));
+                k.ctrl('q');
+                k.login(1, "5678");
+                let b = meant_card(&edition, 60);
+                k.type_day_card(&b, 60);
+                k.ctrl('q');
+                k.login(0, "1234");
+                k.type_text(&format!("{}\n{}t", m.address, m.pesel));
+                k.picks(m);
+                k.key(KeyCode::Enter);
+                continue;
+            }
+            _ => k.type_day_card(m, i),
+        }
+    }
+    let mut meant = meant;
+    meant.push(meant_card(&edition, 60));
+    assert_eq!(k.status().cards, 61);
+
+    // Export to a folder.
+    let usb = tempfile::tempdir().expect("usb");
+    k.key(KeyCode::F(12));
+    k.keys(KeyCode::Down, 5);
+    k.type_text(&format!("{}\n", usb.path().display()));
+    assert!(k.screen().contains("PROTOKÓŁ DNIA"), "{}", k.screen());
+    let bundle = std::fs::read_dir(usb.path())
+        .expect("usb")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "urna"))
+        .expect("a bundle");
+
+    // The payload, decrypted by Debian's `age` with the office key.
+    let mut archive = tar::Archive::new(std::fs::File::open(&bundle).expect("bundle"));
+    let payload = usb.path().join("journal.jsonl.age");
+    for member in archive.entries().expect("tar") {
+        let mut member = member.expect("member");
+        if member.path().expect("path").to_string_lossy() == "journal.jsonl.age" {
+            member.unpack(&payload).expect("unpack");
+        }
+    }
+    let out = std::process::Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(k._dir.path().join(urna::tui::demo::DEMO_OFFICE_KEY))
+        .arg(&payload)
+        .output()
+        .expect("age runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut cards: std::collections::BTreeMap<String, Meant> = Default::default();
+    for line in String::from_utf8(out.stdout).expect("utf-8").lines() {
+        let entry: urna::store::journal::Entry = serde_json::from_str(line).expect("entry");
+        match entry.event {
+            Event::CardEntered { card_id, card, .. } | Event::CardAmended { card_id, card, .. } => {
+                cards.insert(card_id, Meant::of(&card));
+            }
+            Event::CardVoided { card_id, .. } => {
+                cards.remove(&card_id);
+            }
+            _ => {}
+        }
+    }
+    let mut got: Vec<Meant> = cards.into_values().collect();
+    got.sort();
+    meant.sort();
+    assert_eq!(got.len(), meant.len());
+    for (g, m) in got.iter().zip(&meant) {
+        assert_eq!(g, m);
+    }
+}
+
+#[test]
+fn issue12_item04_urna_verify_names_reasons_in_words() {
+    let (_k, usb) = exported(Lang::Pl);
+    let bundle = std::fs::read_dir(usb.path())
+        .expect("usb")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "urna"))
+        .expect("a bundle");
+    for (lang, words) in [("pl", "brak podpisu"), ("en", "not signed")] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_urna"))
+            .args(["--lang", lang, "verify"])
+            .arg(&bundle)
+            .output()
+            .expect("urna verify");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{text}");
+        assert!(text.contains(words), "{text}");
+        assert!(!text.contains("missing_signature"), "{text}");
     }
 }

@@ -257,7 +257,7 @@ fn types_a_valid_and_an_invalid_card_in_a_real_terminal() {
     );
     // …F8 does, deliberately, as invalid.
     kiosk.key(F8);
-    kiosk.wait_for_line(&["Zapisano kartę", "NIEWAŻNA: underage"]);
+    kiosk.wait_for_line(&["Zapisano kartę", "NIEWAŻNA: osoba nie ukończyła"]);
     assert!(
         kiosk.screen_text().contains("Karta do głosowania"),
         "after saving, the next card is ready:\n{}",

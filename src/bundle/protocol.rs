@@ -110,8 +110,8 @@ pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -
         let words = code
             .parse::<Reason>()
             .map(|r| i18n::reason(lang, r))
-            .unwrap_or("");
-        out.push(format!("    {n:>5}  {words} ({code})"));
+            .unwrap_or(code.as_str());
+        out.push(format!("    {n:>5}  {words}"));
     }
     out.extend([
         format!("  {}: {}", t(lang, "poprawione", "amended"), status.amended),

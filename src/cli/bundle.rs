@@ -175,7 +175,11 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
                 m.counts.voided
             );
             for (code, n) in &m.counts.invalid_by_reason {
-                say!("    {n:>5}  {code}");
+                // In words; a reason this version does not know stays as written.
+                let words = code
+                    .parse::<crate::card::Reason>()
+                    .map_or(code.as_str(), |r| crate::i18n::reason(lang, r));
+                say!("    {n:>5}  {words}");
             }
             say!(
                 "{}: {} · {}",

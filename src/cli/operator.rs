@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
         }
         OperatorCommand::List => {
             for op in store.operators().map_err(|e| ctx.store_failure(e))? {
-                say!("{}\t{}", op.name, op.role.as_str());
+                say!("{}\t{}", op.name, crate::i18n::role(ctx.lang, op.role));
             }
         }
     }

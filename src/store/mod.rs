@@ -527,6 +527,11 @@ impl Store {
             .unwrap_or_else(|| Local::now().date_naive()))
     }
 
+    /// Whether a coordinator has ever set the voting day (a new store has not).
+    pub fn day_is_set(&self) -> Result<bool> {
+        Ok(latest_setting(&self.conn, "day_set")?.is_some())
+    }
+
     /// A mobile point's current stop, if one was set.
     pub fn current_stop(&self) -> Result<Option<String>> {
         latest_setting(&self.conn, "stop_set")
@@ -747,9 +752,15 @@ impl Store {
                 values.len()
             ));
         } else {
-            values.push(format!("{}%", surname_key(&q.text)).into());
+            // Any part of the surname (`żak` finds `Wiśniewska-Żak`), folded
+            // like the stored key; `%`, `_` and `\` typed are literal.
+            let key = surname_key(&q.text)
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            values.push(format!("%{key}%").into());
             conditions.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM card_versions n WHERE n.card_id = e.card_id AND n.surname LIKE ?{})",
+                " AND EXISTS (SELECT 1 FROM card_versions n WHERE n.card_id = e.card_id AND n.surname LIKE ?{} ESCAPE '\\')",
                 values.len()
             ));
         }
@@ -789,6 +800,17 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// Every journal entry of one card, oldest first: entered, amended, voided.
+    pub fn card_history(&self, card_id: &str) -> Result<Vec<Entry>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq FROM card_versions WHERE card_id = ?1 ORDER BY seq")?;
+        let seqs: Vec<i64> = stmt
+            .query_map([card_id], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        seqs.into_iter().map(|seq| self.entry(seq as u64)).collect()
     }
 
     /// The card id stored for a source row id, if that row was imported.

@@ -14,9 +14,10 @@ use tui_input::Input;
 use super::entry::EntryState;
 use super::keys::Action;
 use super::{App, Message, Prompt, PromptKind, Screen, Work, edit_input};
+use crate::card::RawCard;
 use crate::i18n::{self, Lang};
 use crate::pesel;
-use crate::store::journal::format_at;
+use crate::store::journal::{Event, format_at};
 use crate::store::{CardQuery, CardRow, Role};
 
 /// How many cards the list holds at once (search narrows it).
@@ -122,7 +123,11 @@ pub fn handle(
         return None;
     }
     match action {
-        Some(Action::Back) => return Some(Screen::Entry(EntryState::new(&app.store))),
+        Some(Action::Back) => {
+            let (screen, message) = work.resume(app);
+            work.message = message;
+            return Some(screen);
+        }
         Some(Action::Up) => state.selected = state.selected.saturating_sub(1),
         Some(Action::Down) => {
             if state.selected + 1 < state.rows.len() {
@@ -146,19 +151,23 @@ pub fn handle(
     None
 }
 
+/// A card's state in words: `NIEWAŻNA: brak podpisu`, several reasons
+/// shortened (the opened card lists them all).
 fn verdict(app: &App, row: &CardRow) -> String {
     let mut s = match row.kind.as_str() {
         "voided" => app.t("UNIEWAŻNIONA", "VOIDED").to_string(),
         _ if row.valid => app.t("ważna", "valid").to_string(),
-        _ => format!(
-            "{} ({})",
-            app.t("NIEWAŻNA", "INVALID"),
-            row.reasons
-                .iter()
-                .map(|r| r.code())
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
+        _ => {
+            let mut s = format!("{}:", app.t("NIEWAŻNA", "INVALID"));
+            if let Some(first) = row.reasons.first() {
+                s.push(' ');
+                s.push_str(i18n::reason_short(app.lang, *first));
+            }
+            if row.reasons.len() > 1 {
+                s.push_str(&format!(" +{}", row.reasons.len() - 1));
+            }
+            s
+        }
     };
     if row.kind == "amended" {
         s.push_str(app.t(" · poprawiona", " · amended"));
@@ -204,14 +213,15 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
             None => (String::new(), String::new()),
         };
         let text = format!(
-            "{} {} {} {:<18.18} {:<11} {}",
+            "{} {} {} {:<18} {:<11} ",
             if i == state.selected { "▶" } else { " " },
             row.card_id,
             format_at(&row.entered_at, "%H:%M"),
-            name,
+            super::entry::fit(&name, 18),
             pesel,
-            verdict(app, row)
         );
+        let room = (inner.width as usize).saturating_sub(text.chars().count());
+        let text = format!("{text}{}", super::entry::fit(&verdict(app, row), room));
         lines.push(if i == state.selected {
             Line::from(Span::styled(
                 text,
@@ -230,6 +240,116 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
         + 2
         + state.search.visual_cursor() as u16;
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
+}
+
+/// What happened to a card after it was entered: who voided or amended
+/// it, when, why, and what an amendment changed.
+fn history_lines(app: &App, row: &CardRow) -> Vec<Line<'static>> {
+    let Ok(history) = app.store.card_history(&row.card_id) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut before: Option<RawCard> = None;
+    for entry in history {
+        let at = format_at(&entry.at, "%Y-%m-%d %H:%M");
+        match entry.event {
+            Event::CardEntered { card, .. } => before = Some(card),
+            Event::CardAmended { card, reason, .. } => {
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "{} {} · {at} · {} {reason}",
+                        app.t("Poprawił(a):", "Amended by:"),
+                        entry.operator,
+                        app.t("powód:", "reason:")
+                    ),
+                    Style::default().add_modifier(Modifier::BOLD),
+                )));
+                if let Some(old) = &before {
+                    for (what, was, now) in changes(app, old, &card) {
+                        lines.push(Line::from(format!("  {what}: {was} → {now}")));
+                    }
+                }
+                before = Some(card);
+            }
+            Event::CardVoided { reason, .. } => {
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "{} {} · {at} · {} {reason}",
+                        app.t("Unieważnił(a):", "Voided by:"),
+                        entry.operator,
+                        app.t("powód:", "reason:")
+                    ),
+                    Style::default().add_modifier(Modifier::BOLD),
+                )));
+                if let Some(old) = &before {
+                    lines.push(Line::from(app.t(
+                        "Karta przed unieważnieniem:",
+                        "The card before it was voided:",
+                    )));
+                    lines.push(Line::from(format!(
+                        "  {} {} · {} · {} {}: {} / {}",
+                        old.last_name,
+                        old.first_name,
+                        pesel::mask(&old.pesel),
+                        app.t("dzielnica", "district"),
+                        old.district,
+                        old.local.join(" "),
+                        old.citywide.join(" ")
+                    )));
+                }
+            }
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// The rubrics an amendment changed: name, old value, new value.
+fn changes(app: &App, old: &RawCard, new: &RawCard) -> Vec<(String, String, String)> {
+    let yes_no = |b: bool| app.t(if b { "tak" } else { "nie" }, if b { "yes" } else { "no" });
+    let mut out = Vec::new();
+    let mut diff = |what: &str, a: String, b: String| {
+        if a != b {
+            out.push((what.to_string(), a, b));
+        }
+    };
+    diff(
+        app.t("Imię", "First name"),
+        old.first_name.clone(),
+        new.first_name.clone(),
+    );
+    diff(
+        app.t("Nazwisko", "Surname"),
+        old.last_name.clone(),
+        new.last_name.clone(),
+    );
+    diff(
+        app.t("Adres", "Address"),
+        old.address.clone(),
+        new.address.clone(),
+    );
+    diff("PESEL", old.pesel.clone(), new.pesel.clone());
+    diff(
+        app.t("Podpis", "Signature"),
+        yes_no(old.signed).into(),
+        yes_no(new.signed).into(),
+    );
+    diff(
+        app.t("Dzielnica", "District"),
+        old.district.clone(),
+        new.district.clone(),
+    );
+    diff(
+        app.t("Lokalne", "Local"),
+        old.local.join(" "),
+        new.local.join(" "),
+    );
+    diff(
+        app.t("Miejskie", "City"),
+        old.citywide.join(" "),
+        new.citywide.join(" "),
+    );
+    out
 }
 
 fn render_detail(app: &App, row: &CardRow, frame: &mut Frame, area: Rect) {
@@ -253,6 +373,7 @@ fn render_detail(app: &App, row: &CardRow, frame: &mut Frame, area: Rect) {
     if let Some(stop) = &row.stop {
         lines.push(Line::from(format!("{} {stop}", app.t("Postój:", "Stop:"))));
     }
+    lines.extend(history_lines(app, row));
     if let Some(c) = &row.card {
         let yes_no = if c.signed {
             app.t("tak", "yes")

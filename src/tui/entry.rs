@@ -30,6 +30,8 @@ pub struct EntryState {
     /// Earlier cards in this store with the PESEL typed.
     pub same_pesel: Vec<PriorCard>,
     pesel_looked_up: String,
+    /// The review is shown and the card is valid (Enter saves it).
+    pub review_valid: bool,
 }
 
 const YEARS: Forms = Forms {
@@ -44,6 +46,7 @@ impl EntryState {
             amend: None,
             same_pesel: Vec::new(),
             pesel_looked_up: String::new(),
+            review_valid: false,
         }
     }
 
@@ -106,6 +109,21 @@ pub fn handle(
     action: Option<Action>,
     key: KeyEvent,
 ) {
+    handle_key(app, work, state, action, key);
+    state.review_valid = state.form.reviewing
+        && state
+            .form
+            .assess(app.store.edition(), app.day, app.store.rule_options())
+            .is_valid();
+}
+
+fn handle_key(
+    app: &mut App,
+    work: &mut Work,
+    state: &mut EntryState,
+    action: Option<Action>,
+    key: KeyEvent,
+) {
     let edition = app.store.edition_shared();
     if state.form.reviewing {
         let assessment = state
@@ -116,6 +134,8 @@ pub fn handle(
                 let first = assessment.reasons.iter().find_map(|r| field_of(*r));
                 state.form.reviewing = false;
                 state.form.focus_on(first.unwrap_or(Slot::FirstName));
+                // Enter or Esc on the fixed field comes straight back here.
+                state.form.from_review = true;
                 work.message = None;
             }
             Some(Action::Confirm) if assessment.is_valid() => save(app, work, state),
@@ -151,11 +171,10 @@ pub fn handle(
         Some(Action::Prev) => {
             state.form.prev(&edition);
         }
-        Some(Action::ClearCard) => {
-            let amend = state.amend.take();
-            *state = EntryState::new(&app.store);
-            state.amend = amend;
+        Some(Action::Back) => {
+            state.form.back_to_review();
         }
+        Some(Action::ClearField) => state.form.clear_field(),
         _ => match key.code {
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 let event = state.form.type_char(c, &edition);
@@ -209,7 +228,7 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
                 format!(
                     "{}: {}",
                     app.t("NIEWAŻNA", "INVALID"),
-                    codes(&saved.assessment.reasons)
+                    reason_words(app.lang, &saved.assessment.reasons)
                 )
             };
             let flagged = if saved.same_pesel.is_empty() {
@@ -225,7 +244,7 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
                 "{} {} ({verdict}{flagged}) — {}",
                 app.t("Zapisano kartę", "Saved card"),
                 saved.card_id,
-                summary(&raw)
+                summary(app.store.edition(), &raw)
             )));
             *state = EntryState::new(&app.store);
         }
@@ -238,19 +257,24 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
     }
 }
 
-fn codes(reasons: &[Reason]) -> String {
+/// Reasons in words of the kiosk's language.
+fn reason_words(lang: Lang, reasons: &[Reason]) -> String {
     reasons
         .iter()
-        .map(|r| r.code())
+        .map(|r| i18n::reason(lang, *r))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join("; ")
 }
 
-/// One line of what a card says, for the message after saving.
-fn summary(raw: &crate::card::RawCard) -> String {
+/// One line of what a card says, for the message after saving; the district
+/// as the edition writes it (`XI`, whatever was typed).
+fn summary(edition: &crate::edition::Edition, raw: &crate::card::RawCard) -> String {
     let mut s = format!("{} {}", raw.last_name, raw.first_name);
     if !raw.district.is_empty() {
-        s.push_str(&format!(", {}: {}", raw.district, raw.local.join(",")));
+        let district = edition
+            .parse_district(&raw.district)
+            .map_or_else(|| raw.district.clone(), |d| roman::to_roman(d.number));
+        s.push_str(&format!(", {district}: {}", raw.local.join(",")));
     }
     s.push_str(&format!(" / {}", raw.citywide.join(",")));
     s
@@ -271,7 +295,21 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark, String)> {
     let field = &form.fields[index];
     let value = field.input.value().trim();
     let passed = index < form.focus || form.reviewing;
+    let focused = index == form.focus && !form.reviewing;
     let lang = app.lang;
+    if focused && let Some(c) = form.refused {
+        let digits = value.chars().filter(char::is_ascii_digit).count();
+        let text = match field.slot {
+            Slot::Signed => app.t("tylko t (tak) albo n (nie)", "only y (yes) or n (no)"),
+            Slot::Pesel if c.is_ascii_digit() && digits >= 11 => app.t(
+                "PESEL ma 11 cyfr — 12. cyfra nie weszła",
+                "a PESEL has 11 digits — the 12th was not taken",
+            ),
+            _ => app.t("tylko cyfry", "digits only"),
+        };
+        return Some((Mark::Problem, text.into()));
+    }
+    let skipped = |local: bool| skipped_part(form, edition, local);
     match field.slot {
         Slot::FirstName | Slot::LastName | Slot::Address => {
             (value.is_empty() && passed).then(|| (Mark::Problem, app.t("puste", "empty").into()))
@@ -322,8 +360,27 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark, String)> {
             )),
         },
         Slot::District => {
+            if value.is_empty() && skipped(true) {
+                return passed.then(|| {
+                    (
+                        Mark::Hint,
+                        app.t(
+                            "część lokalna pusta — na tej karcie nieobowiązkowa",
+                            "local part left empty — optional on this card",
+                        )
+                        .into(),
+                    )
+                });
+            }
             if value.is_empty() {
                 return passed.then(|| (Mark::Problem, app.t("puste", "empty").into()));
+            }
+            if focused && let Some(longer) = form.waiting_for(edition) {
+                let name = form
+                    .district(edition)
+                    .map(|d| format!("{} {}", roman::to_roman(d.number), d.name))
+                    .unwrap_or_default();
+                return Some((Mark::Ok, waiting_note(app, value, &longer, &name)));
             }
             match form.district(edition) {
                 Some(d) => Some((
@@ -353,8 +410,21 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark, String)> {
             } else {
                 Some(&edition.citywide)
             };
+            if value.is_empty() && skipped(local) {
+                return None;
+            }
             if value.is_empty() {
                 return passed.then(|| (Mark::Problem, app.t("puste", "empty").into()));
+            }
+            if local && list.is_none() {
+                return Some((
+                    Mark::Problem,
+                    app.t(
+                        "dzielnica nieznana — numeru nie da się sprawdzić",
+                        "district unknown — the number cannot be checked",
+                    )
+                    .into(),
+                ));
             }
             let key = crate::edition::normalize_id(value);
             let earlier = form.fields[..index].iter().any(|f| {
@@ -370,6 +440,10 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark, String)> {
                 ));
             }
             match list.map(|l| l.find(value)) {
+                Some(Some(p)) if focused => match form.waiting_for(edition) {
+                    Some(longer) => Some((Mark::Ok, waiting_note(app, value, &longer, &p.title))),
+                    None => Some((Mark::Ok, p.title.clone())),
+                },
                 Some(Some(p)) => Some((Mark::Ok, p.title.clone())),
                 Some(None) => Some((
                     Mark::Problem,
@@ -379,6 +453,62 @@ fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark, String)> {
             }
         }
     }
+}
+
+/// A part of the card (local or city-wide) left wholly empty where the
+/// edition does not require it and the other part is filled (Kraków 2021).
+fn skipped_part(form: &CardForm, edition: &crate::edition::Edition, local: bool) -> bool {
+    let b = edition.ballot;
+    let required = if local {
+        b.require_local
+    } else {
+        b.require_citywide
+    };
+    let blank = |of_local: bool| {
+        form.fields.iter().all(|f| match f.slot {
+            Slot::District | Slot::Local(_) => !of_local || f.input.value().trim().is_empty(),
+            Slot::Citywide(_) => of_local || f.input.value().trim().is_empty(),
+            _ => true,
+        })
+    };
+    !required && blank(local) && !blank(!local)
+}
+
+/// Where a note's waiting hint starts (the text before it may be cut, the
+/// hint never).
+const WAIT: &str = " · ⏎ ";
+
+/// What a field that could still grow says: `Enter = 1 · 10–15 dalej`.
+fn waiting_note(app: &App, typed: &str, longer: &[String], what: &str) -> String {
+    // Arabic numbers, or Roman district numbers (`XII`–`XIV`).
+    let numbers: Option<Vec<u32>> = longer
+        .iter()
+        .map(|l| l.parse().ok().or_else(|| roman::parse_district_number(l)))
+        .collect();
+    let range = match numbers {
+        Some(n) if n.len() > 2 && n.windows(2).all(|w| w[1] == w[0] + 1) => {
+            format!("{}–{}", longer[0], longer[longer.len() - 1])
+        }
+        _ if longer.len() > 4 => format!("{}, …", longer[..3].join(", ")),
+        _ => longer.join(", "),
+    };
+    format!(
+        "{what}{WAIT}Enter = {typed} · {range} {}",
+        app.t("dalej", "type on")
+    )
+}
+
+/// `text` cut to `width` characters, with `…` where it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut cut: String = text.chars().take(width - 1).collect();
+    cut.push('…');
+    cut
 }
 
 fn pesel_problem(lang: Lang, e: &PeselError) -> String {
@@ -469,21 +599,32 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
         let focused = i == form.focus && !form.reviewing;
         let active = form.is_active(i, edition);
         let w = width_of(field.slot);
-        let value = shown_value(field.slot, field.input.value(), app);
+        let mut value = shown_value(field.slot, field.input.value(), app);
+        if focused && form.waiting_for(edition).is_some() {
+            // Still waiting: Enter takes it as it is, a digit makes it longer.
+            value.push('…');
+        }
         let shown: String = if active {
-            let visible: String = value
-                .chars()
-                .rev()
-                .take(w)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let visible: String = if focused {
+                // The end, where the cursor is.
+                value
+                    .chars()
+                    .rev()
+                    .take(w)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect()
+            } else {
+                // The start, cut with `…`: the review reads from the left.
+                fit(&value, w)
+            };
             format!("[{visible:<w$}]")
         } else {
             format!(" {:<w$} ", "—")
         };
         let marker = if focused { "▶" } else { " " };
+        let shown_width = shown.chars().count();
         let mut spans = vec![
             Span::raw(format!("{marker}{:<label_width$}", label(app, field.slot))),
             Span::styled(
@@ -500,6 +641,16 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
                 Mark::Ok => "✓ ",
                 Mark::Problem => "✗ ",
                 Mark::Hint => "",
+            };
+            let used = 1 + label_width + shown_width + 1 + mark.chars().count();
+            let room = (fields_area.width as usize).saturating_sub(used);
+            let text = match text.split_once(WAIT) {
+                Some((what, hint)) => {
+                    let hint = format!(" · {hint}");
+                    let left = room.saturating_sub(hint.chars().count());
+                    format!("{}{hint}", fit(what, left))
+                }
+                None => fit(&text, room),
             };
             spans.push(Span::raw(format!(" {mark}{text}")));
         }
@@ -550,7 +701,7 @@ fn verdict_lines<'a>(app: &App, a: &Assessment, form: &CardForm) -> Vec<Line<'a>
             app.t("zaznaczono", "marked"),
             form.marks
                 .iter()
-                .map(|m| m.code())
+                .map(|m| i18n::reason_short(app.lang, *m))
                 .collect::<Vec<_>>()
                 .join(", ")
         )

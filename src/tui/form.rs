@@ -59,6 +59,18 @@ pub struct CardForm {
     pub marks: BTreeSet<Reason>,
     /// The review of the whole card is shown; keys save or go back.
     pub reviewing: bool,
+    /// The focused field was reached from the review (Esc on it): Enter or
+    /// Esc goes straight back to the review.
+    pub from_review: bool,
+    /// The focused field was empty when the focus came to it and nothing was
+    /// typed or deleted in it since: only then does Backspace go back a field,
+    /// so a held Backspace stops at the start of a field.
+    untouched: bool,
+    /// The letters typed right after the signature key, while they spell on
+    /// the word for it (`t` then `ak`): swallowed, not put into the district.
+    signature_word: Option<String>,
+    /// The last character the focused field refused, to say so beside it.
+    pub refused: Option<char>,
 }
 
 /// What a key did to the form.
@@ -109,6 +121,10 @@ impl CardForm {
             focus: 0,
             marks: BTreeSet::new(),
             reviewing: false,
+            from_review: false,
+            untouched: true,
+            signature_word: None,
+            refused: None,
         }
     }
 
@@ -137,6 +153,24 @@ impl CardForm {
             .iter()
             .find(|f| f.slot == slot)
             .map_or("", |f| f.input.value())
+    }
+
+    /// Nothing typed and nothing marked: discarding it loses nothing.
+    pub fn is_blank(&self) -> bool {
+        self.marks.is_empty()
+            && self
+                .fields
+                .iter()
+                .all(|f| f.input.value().trim().is_empty())
+    }
+
+    fn set_focus(&mut self, i: usize) {
+        if i != self.focus {
+            self.refused = None;
+            self.signature_word = None;
+        }
+        self.focus = i;
+        self.untouched = self.fields[i].input.value().is_empty();
     }
 
     pub fn focused(&self) -> Slot {
@@ -192,6 +226,9 @@ impl CardForm {
     /// Whether a field takes input: local picks past the number of projects in
     /// the chosen district (district XI in 2014: four) do not.
     pub fn is_active(&self, index: usize, edition: &Edition) -> bool {
+        if index >= self.fields.len() {
+            return false;
+        }
         match self.fields[index].slot {
             Slot::Local(i) => match self.district(edition) {
                 Some(d) => i < d.list.projects.len(),
@@ -211,7 +248,9 @@ impl CardForm {
     /// Moves to the next field that takes input; past the last one, the card
     /// is complete.
     pub fn next(&mut self, edition: &Edition) -> FormEvent {
-        if self.focus >= self.last_active(edition) {
+        if self.from_review || self.focus >= self.last_active(edition) {
+            self.from_review = false;
+            self.refused = None;
             self.reviewing = true;
             return FormEvent::Complete;
         }
@@ -219,7 +258,7 @@ impl CardForm {
         while i < self.fields.len() && !self.is_active(i, edition) {
             i += 1;
         }
-        self.focus = i.min(self.fields.len() - 1);
+        self.set_focus(i.min(self.fields.len() - 1));
         FormEvent::Moved
     }
 
@@ -228,7 +267,7 @@ impl CardForm {
         while i > 0 {
             i -= 1;
             if self.is_active(i, edition) {
-                self.focus = i;
+                self.set_focus(i);
                 return FormEvent::Moved;
             }
         }
@@ -238,41 +277,189 @@ impl CardForm {
     /// Puts the focus on a field (e.g. the first one with a problem).
     pub fn focus_on(&mut self, slot: Slot) {
         if let Some(i) = self.fields.iter().position(|f| f.slot == slot) {
-            self.focus = i;
+            self.set_focus(i);
             self.reviewing = false;
         }
     }
 
-    /// Backspace: deletes a character, or on an empty field goes back.
+    /// Esc on a field reached from the review: back to the review.
+    pub fn back_to_review(&mut self) -> bool {
+        if self.from_review {
+            self.from_review = false;
+            self.reviewing = true;
+        }
+        self.reviewing
+    }
+
+    /// Backspace: deletes a character. On a field that was empty when the
+    /// focus came to it, it goes back to the previous field (deleting
+    /// nothing there); a field it has emptied keeps the focus, so a held
+    /// Backspace stops at the start of a field.
     pub fn backspace(&mut self, edition: &Edition) -> FormEvent {
+        self.refused = None;
         let input = &mut self.fields[self.focus].input;
         if input.value().is_empty() {
-            self.prev(edition)
+            if !self.untouched {
+                return FormEvent::Nothing;
+            }
+            let moved = self.prev(edition);
+            self.untouched = false;
+            moved
         } else {
             input.handle(InputRequest::DeletePrevChar);
+            self.untouched = false;
             FormEvent::Nothing
         }
+    }
+
+    /// Ctrl-U: empties the focused field.
+    pub fn clear_field(&mut self) {
+        self.fields[self.focus].input = Input::default();
+        self.untouched = false;
+        self.refused = None;
     }
 
     /// Cursor movement and deletion inside the focused field.
     pub fn edit(&mut self, request: InputRequest) {
         self.fields[self.focus].input.handle(request);
+        self.untouched = false;
+    }
+
+    /// The longer numbers the focused field could still become, when what is
+    /// typed already names something (`1` in a list of 1–15: 10…15). The
+    /// field waits for Enter or the next digit; the screen says so.
+    pub fn waiting_for(&self, edition: &Edition) -> Option<Vec<String>> {
+        if self.reviewing || !self.is_complete(edition) || self.is_settled(edition) {
+            return None;
+        }
+        let typed = self.fields[self.focus].input.value().trim();
+        let longer: Vec<String> = match self.focused() {
+            Slot::District => {
+                let t = typed.to_ascii_uppercase();
+                let arabic = t.bytes().all(|b| b.is_ascii_digit());
+                edition
+                    .districts
+                    .iter()
+                    .map(|d| {
+                        if arabic {
+                            d.number.to_string()
+                        } else {
+                            roman::to_roman(d.number)
+                        }
+                    })
+                    .filter(|n| n.len() > t.len() && n.starts_with(&t))
+                    .collect()
+            }
+            Slot::Local(_) | Slot::Citywide(_) => {
+                let key = edition::normalize_id(typed);
+                self.lists(edition)
+                    .iter()
+                    .flat_map(|l| l.projects.iter())
+                    .filter(|p| {
+                        let id = edition::normalize_id(&p.id);
+                        id != key && id.starts_with(&key)
+                    })
+                    .map(|p| p.id.clone())
+                    .collect()
+            }
+            _ => return None,
+        };
+        let mut longer = longer;
+        if self.focused() != Slot::District {
+            // Districts come in their order; numbers by value, then codes.
+            longer.sort_by(|a, b| {
+                let n = |s: &str| s.parse::<u64>().unwrap_or(u64::MAX);
+                n(a).cmp(&n(b)).then(a.len().cmp(&b.len())).then(a.cmp(b))
+            });
+        }
+        longer.dedup();
+        (!longer.is_empty()).then_some(longer)
+    }
+
+    /// The project lists a pick of the focused field is checked against: the
+    /// district's, the city-wide one, or, while the district is not known,
+    /// every district's (so a number still settles and moves on).
+    fn lists<'e>(&self, edition: &'e Edition) -> Vec<&'e ProjectList> {
+        match self.focused() {
+            Slot::Local(_) => match self.district(edition) {
+                Some(d) => vec![&d.list],
+                None => edition.districts.iter().map(|d| &d.list).collect(),
+            },
+            Slot::Citywide(_) => vec![&edition.citywide],
+            _ => Vec::new(),
+        }
     }
 
     /// One typed character.
     pub fn type_char(&mut self, c: char, edition: &Edition) -> FormEvent {
         let slot = self.focused();
+        self.untouched = false;
+        let mut keep_word = None;
+        if let Some(word) = self.signature_word.take()
+            && slot == Slot::District
+        {
+            // `tak`, `nie`, `yes`, `no` typed out in full: the letters after
+            // the first are the signature's, not the district's.
+            let next = format!("{word}{c}").to_lowercase();
+            let rests: [&str; 2] = if self.value(Slot::Signed) == SIGNED_YES {
+                ["ak", "es"]
+            } else {
+                ["ie", "o"]
+            };
+            if rests.iter().any(|r| r.starts_with(&next)) {
+                let value = self.fields[self.focus].input.value().to_lowercase();
+                if rests.contains(&next.as_str()) {
+                    // The word is complete: a letter of it that went into the
+                    // district (`i` of `nie`) is taken back.
+                    if !value.is_empty() && next.starts_with(&value) {
+                        self.fields[self.focus].input = Input::default();
+                    }
+                    self.untouched = true;
+                    return FormEvent::Nothing;
+                }
+                if !self.could_be(edition, &format!("{value}{c}")) {
+                    self.signature_word = Some(next);
+                    self.untouched = true;
+                    return FormEvent::Nothing;
+                }
+                // `i` could be district I: typed as usual, still followed.
+                keep_word = Some(next);
+            }
+        }
         match slot {
             Slot::Signed => {
                 let value = match c.to_ascii_lowercase() {
-                    't' | 'y' | '1' | ' ' => SIGNED_YES,
-                    'n' | '0' => SIGNED_NO,
-                    _ => return FormEvent::Nothing,
+                    't' | 'y' => SIGNED_YES,
+                    'n' => SIGNED_NO,
+                    _ => {
+                        self.refused = Some(c);
+                        return FormEvent::Nothing;
+                    }
                 };
+                self.refused = None;
                 self.fields[self.focus].input = Input::new(value.to_string());
-                return self.next(edition);
+                let moved = self.next(edition);
+                if moved == FormEvent::Moved && self.focused() == Slot::District {
+                    self.signature_word = Some(String::new());
+                }
+                return moved;
             }
             Slot::Pesel if !(c.is_ascii_digit() || c == ' ' || c == '-') => {
+                self.refused = Some(c);
+                return FormEvent::Nothing;
+            }
+            Slot::Pesel
+                if c.is_ascii_digit()
+                    && self.fields[self.focus]
+                        .input
+                        .value()
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .count()
+                        >= 11 =>
+            {
+                // A PESEL has 11 digits: a 12th is refused, never kept.
+                self.refused = Some(c);
                 return FormEvent::Nothing;
             }
             Slot::District | Slot::Local(_) | Slot::Citywide(_) => {
@@ -295,9 +482,13 @@ impl CardForm {
         if self.fields[self.focus].input.value().chars().count() >= slot.max_chars() {
             return FormEvent::Nothing;
         }
+        self.refused = None;
         self.fields[self.focus]
             .input
             .handle(InputRequest::InsertChar(c));
+        if slot == Slot::District {
+            self.signature_word = keep_word;
+        }
         if self.is_settled(edition) {
             self.next(edition)
         } else {
@@ -310,10 +501,9 @@ impl CardForm {
         let value = self.fields[self.focus].input.value();
         match self.focused() {
             Slot::District => self.district(edition).is_some(),
-            Slot::Local(_) => self
-                .district(edition)
-                .is_some_and(|d| d.list.find(value).is_some()),
-            Slot::Citywide(_) => edition.citywide.find(value).is_some(),
+            Slot::Local(_) | Slot::Citywide(_) => {
+                self.lists(edition).iter().any(|l| l.find(value).is_some())
+            }
             _ => false,
         }
     }
@@ -328,10 +518,9 @@ impl CardForm {
                         || roman::to_roman(d.number).starts_with(&t)
                 })
             }
-            Slot::Local(_) => self
-                .district(edition)
-                .is_some_and(|d| id_could_be(&d.list, text)),
-            Slot::Citywide(_) => id_could_be(&edition.citywide, text),
+            Slot::Local(_) | Slot::Citywide(_) => {
+                self.lists(edition).iter().any(|l| id_could_be(l, text))
+            }
             _ => true,
         }
     }
@@ -343,10 +532,11 @@ impl CardForm {
         match self.focused() {
             Slot::Pesel => value.chars().filter(char::is_ascii_digit).count() >= 11,
             Slot::District => district_settled(edition, value),
-            Slot::Local(_) => self
-                .district(edition)
-                .is_some_and(|d| pick_settled(&d.list, value)),
-            Slot::Citywide(_) => pick_settled(&edition.citywide, value),
+            Slot::Local(_) | Slot::Citywide(_) => {
+                let lists = self.lists(edition);
+                lists.iter().any(|l| l.find(value).is_some())
+                    && !lists.iter().any(|l| has_longer(l, value))
+            }
             _ => false,
         }
     }
@@ -382,6 +572,16 @@ fn id_could_be(list: &ProjectList, text: &str) -> bool {
         .any(|p| edition::normalize_id(&p.id).starts_with(&key))
 }
 
+/// Whether a longer id of the list starts with `typed`.
+fn has_longer(list: &ProjectList, typed: &str) -> bool {
+    let key = edition::normalize_id(typed);
+    list.projects.iter().any(|p| {
+        let other = edition::normalize_id(&p.id);
+        other != key && other.starts_with(&key)
+    })
+}
+
+#[cfg(test)]
 /// A project id that names a project and is the start of no other id.
 fn pick_settled(list: &ProjectList, typed: &str) -> bool {
     if list.find(typed).is_none() {

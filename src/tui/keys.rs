@@ -13,8 +13,12 @@ pub enum Scope {
     Global,
     /// Typing a card.
     Entry,
-    /// The review of a typed card, before it is saved.
+    /// The review of a typed card that is valid, before it is saved.
     Review,
+    /// The review of a typed card that is not valid: Enter does not save it.
+    ReviewInvalid,
+    /// A yes/no question (discard a card, a day outside the voting window).
+    Confirm,
     /// Today's cards.
     Cards,
     /// One card opened from the list.
@@ -55,6 +59,14 @@ pub enum Action {
     Void,
     Up,
     Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Ctrl-U: empty the field being typed.
+    ClearField,
+    Yes,
+    No,
 }
 
 pub struct Binding {
@@ -161,19 +173,39 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::ClearCard,
         "Ctrl-K",
-        "wyczyść kartę",
-        "clear the card",
+        "wyrzuć kartę (pyta)",
+        "throw the card away (asks)",
         false,
     ),
-    // The review.
+    b(
+        K::Char('u'),
+        CTRL,
+        S::Entry,
+        A::ClearField,
+        "Ctrl-U",
+        "wyczyść pole",
+        "clear the field",
+        false,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::Entry,
+        A::Back,
+        "Esc",
+        "wróć do przeglądu (pole poprawiane z przeglądu)",
+        "back to the review (a field fixed from the review)",
+        false,
+    ),
+    // The review of a valid card.
     b(
         K::Enter,
         NONE,
         S::Review,
         A::Confirm,
         "Enter",
-        "zapisz ważną kartę",
-        "save the valid card",
+        "zapisz",
+        "save",
         true,
     ),
     b(
@@ -184,16 +216,6 @@ pub const BINDINGS: &[Binding] = &[
         "Esc",
         "popraw",
         "correct",
-        true,
-    ),
-    b(
-        K::F(8),
-        NONE,
-        S::Review,
-        A::SaveInvalid,
-        "F8",
-        "zapisz jako NIEWAŻNĄ",
-        "save as INVALID",
         true,
     ),
     b(
@@ -215,6 +237,67 @@ pub const BINDINGS: &[Binding] = &[
         "zła rubryka",
         "wrong rubric",
         true,
+    ),
+    b(
+        K::F(8),
+        NONE,
+        S::Review,
+        A::SaveInvalid,
+        "F8",
+        "zapisz jako NIEWAŻNĄ (tylko karta z wadą)",
+        "save as INVALID (a defective card only)",
+        false,
+    ),
+    // The review of an invalid card: Enter does not save it.
+    b(
+        K::Esc,
+        NONE,
+        S::ReviewInvalid,
+        A::Back,
+        "Esc",
+        "popraw",
+        "correct",
+        true,
+    ),
+    b(
+        K::F(8),
+        NONE,
+        S::ReviewInvalid,
+        A::SaveInvalid,
+        "F8",
+        "zapisz jako NIEWAŻNĄ",
+        "save as INVALID",
+        true,
+    ),
+    b(
+        K::F(6),
+        NONE,
+        S::ReviewInvalid,
+        A::MarkIllegible,
+        "F6",
+        "nieczytelna",
+        "illegible",
+        true,
+    ),
+    b(
+        K::F(7),
+        NONE,
+        S::ReviewInvalid,
+        A::MarkWrongRubric,
+        "F7",
+        "zła rubryka",
+        "wrong rubric",
+        true,
+    ),
+    b(
+        K::Enter,
+        NONE,
+        S::ReviewInvalid,
+        A::Confirm,
+        "Enter",
+        "nie zapisuje nieważnej karty (powie, co zrobić)",
+        "does not save an invalid card (says what to do)",
+        false,
     ),
     // Today's cards.
     b(K::Up, NONE, S::Cards, A::Up, "↑", "wyżej", "up", false),
@@ -303,6 +386,46 @@ pub const BINDINGS: &[Binding] = &[
         "scroll",
         false,
     ),
+    b(
+        K::PageUp,
+        NONE,
+        S::View,
+        A::PageUp,
+        "PgUp",
+        "strona wyżej",
+        "page up",
+        false,
+    ),
+    b(
+        K::PageDown,
+        NONE,
+        S::View,
+        A::PageDown,
+        "PgDn",
+        "strona niżej",
+        "page down",
+        false,
+    ),
+    b(
+        K::Home,
+        NONE,
+        S::View,
+        A::Top,
+        "Home",
+        "początek",
+        "top",
+        false,
+    ),
+    b(
+        K::End,
+        NONE,
+        S::View,
+        A::Bottom,
+        "End",
+        "koniec",
+        "end",
+        false,
+    ),
     b(K::Esc, NONE, S::View, A::Back, "Esc", "wróć", "back", true),
     // Close the day and export.
     b(K::Up, NONE, S::Export, A::Up, "↑", "wyżej", "up", false),
@@ -336,6 +459,38 @@ pub const BINDINGS: &[Binding] = &[
         "back",
         true,
     ),
+    // A yes/no question.
+    b(
+        K::Char('t'),
+        NONE,
+        S::Confirm,
+        A::Yes,
+        "t/y",
+        "tak",
+        "yes",
+        true,
+    ),
+    b(
+        K::Char('y'),
+        NONE,
+        S::Confirm,
+        A::Yes,
+        "y",
+        "tak",
+        "yes",
+        false,
+    ),
+    b(
+        K::Char('n'),
+        NONE,
+        S::Confirm,
+        A::No,
+        "n",
+        "nie",
+        "no",
+        true,
+    ),
+    b(K::Esc, NONE, S::Confirm, A::No, "Esc", "nie", "no", true),
     // Login and lock.
     b(
         K::Enter,
@@ -528,7 +683,16 @@ pub fn hints(scope: Scope, global: bool, lang: Lang) -> Vec<(&'static str, &'sta
     BINDINGS
         .iter()
         .filter(|b| b.hint && (b.scope == scope || (global && b.scope == Scope::Global)))
-        .map(|b| (b.label, if lang == Lang::Pl { b.pl } else { b.en }))
+        .map(|b| {
+            // `t` (tak) and `y` (yes) both say yes; the footer names the
+            // one of the screen's language.
+            let label = match (b.label, lang) {
+                ("t/y", Lang::Pl) => "t",
+                ("t/y", Lang::En) => "y",
+                (label, _) => label,
+            };
+            (label, if lang == Lang::Pl { b.pl } else { b.en })
+        })
         .collect()
 }
 

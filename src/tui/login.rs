@@ -21,12 +21,24 @@ pub struct LoginState {
     pub selected: usize,
     pub pin: Input,
     pub error: Option<String>,
+    /// A line about the last log-out (a half-typed card kept).
+    pub notice: Option<String>,
 }
 
 pub struct LockState {
     pub operator: Operator,
     pub pin: Input,
     pub error: Option<String>,
+    pub why: LockWhy,
+}
+
+/// Why the screen is locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockWhy {
+    /// Ten minutes without a key.
+    Idle,
+    /// Ctrl-L.
+    Asked,
 }
 
 pub enum LoginOutcome {
@@ -55,16 +67,18 @@ impl LoginState {
             selected: 0,
             pin: Input::default(),
             error: None,
+            notice: None,
         }
     }
 }
 
 impl LockState {
-    pub fn new(operator: Operator) -> LockState {
+    pub fn new(operator: Operator, why: LockWhy) -> LockState {
         LockState {
             operator,
             pin: Input::default(),
             error: None,
+            why,
         }
     }
 }
@@ -150,10 +164,7 @@ pub fn handle_lock(app: &mut App, state: &mut LockState, key: KeyEvent) -> LockO
 }
 
 fn role_name(app: &App, role: Role) -> &'static str {
-    match role {
-        Role::Coordinator => app.t("koordynator", "coordinator"),
-        Role::Volunteer => app.t("wolontariusz", "volunteer"),
-    }
+    crate::i18n::role(app.lang, role)
 }
 
 fn frame_parts(app: &App, frame: &mut Frame, area: Rect, scope: Scope) -> Rect {
@@ -208,6 +219,9 @@ pub fn render_login(app: &App, state: &LoginState, frame: &mut Frame, area: Rect
     if let Some(e) = &state.error {
         lines.push(Line::from(format!("✗ {e}")));
     }
+    if let Some(n) = &state.notice {
+        lines.push(Line::from(format!("» {n}")));
+    }
     if !app.demo.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(app.t(
@@ -238,13 +252,21 @@ pub fn render_lock(app: &App, state: &LockState, frame: &mut Frame, area: Rect) 
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let mut lines = vec![
-        Line::from(match app.lang {
-            Lang::Pl => format!(
+        Line::from(match (app.lang, state.why) {
+            (Lang::Pl, LockWhy::Idle) => format!(
                 "Ekran zablokowany po bezczynności. Odblokować może tylko {} — wpisz PIN.",
                 state.operator.name
             ),
-            Lang::En => format!(
+            (Lang::Pl, LockWhy::Asked) => format!(
+                "Ekran zablokowany (Ctrl-L). Odblokować może tylko {} — wpisz PIN.",
+                state.operator.name
+            ),
+            (Lang::En, LockWhy::Idle) => format!(
                 "Locked after inactivity. Only {} can unlock it — type the PIN.",
+                state.operator.name
+            ),
+            (Lang::En, LockWhy::Asked) => format!(
+                "Locked (Ctrl-L). Only {} can unlock it — type the PIN.",
                 state.operator.name
             ),
         }),

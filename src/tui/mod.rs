@@ -30,6 +30,7 @@ use crate::i18n::{Lang, t};
 use crate::store::{Operator, Role, Status, Store, StoreError};
 use keys::{Action, Scope};
 
+pub use export::QR_WIDTH;
 pub use setup::{SetupApp, SetupOutcome, run_setup};
 
 /// The screen locks after this long without a key.
@@ -54,6 +55,9 @@ pub struct App {
     pub quit: bool,
     pub day: NaiveDate,
     pub stop: Option<String>,
+    /// Half-typed cards of operators who logged out, given back at their
+    /// next login.
+    pub parked: Vec<(String, entry::EntryState)>,
 }
 
 pub enum Mode {
@@ -71,13 +75,17 @@ pub struct Work {
     pub prompt: Option<Prompt>,
     /// One line of feedback: what just happened, or why not.
     pub message: Option<Message>,
+    /// The new card being typed while another screen is shown.
+    pub draft: Option<entry::EntryState>,
+    /// An amendment being typed while another screen is shown.
+    pub amending: Option<entry::EntryState>,
 }
 
 pub enum Screen {
     Entry(entry::EntryState),
     Cards(cards::CardsState),
     Summary(Box<Status>),
-    Projects(u16),
+    Projects(views::ProjectsState),
     Export(export::ExportState),
 }
 
@@ -112,6 +120,20 @@ pub enum PromptKind {
     },
     Day,
     Stop,
+    /// A yes/no question: `t`/`y` is yes, `n` or Esc is no.
+    Confirm(Confirm),
+}
+
+/// What a yes/no question decides.
+pub enum Confirm {
+    /// F2 or Ctrl-K on a half-typed card.
+    DiscardCard,
+    /// F2 or Ctrl-K while amending a card.
+    DiscardAmendment,
+    /// F10: a day outside the edition's voting window.
+    DayOutside(NaiveDate),
+    /// At login: the day set is outside the edition's voting window.
+    LoginDayOutside,
 }
 
 impl App {
@@ -129,7 +151,19 @@ impl App {
             quit: false,
             day,
             stop,
+            parked: Vec::new(),
         })
+    }
+
+    /// Whether a day lies outside the edition's voting window.
+    pub fn outside_window(&self, day: NaiveDate) -> bool {
+        let e = self.store.edition();
+        day < e.voting_start || day > e.voting_end
+    }
+
+    fn window_text(&self) -> String {
+        let e = self.store.edition();
+        format!("{} – {}", e.voting_start, e.voting_end)
     }
 
     pub fn t<'a>(&self, pl: &'a str, en: &'a str) -> &'a str {
@@ -143,7 +177,10 @@ impl App {
         }
         let mode = std::mem::replace(&mut self.mode, Mode::Work(Box::new(Work::placeholder())));
         self.mode = match mode {
-            Mode::Work(work) => Mode::Locked(login::LockState::new(work.operator.clone()), work),
+            Mode::Work(work) => Mode::Locked(
+                login::LockState::new(work.operator.clone(), login::LockWhy::Idle),
+                work,
+            ),
             other => other,
         };
     }
@@ -172,26 +209,131 @@ impl App {
                     Mode::Login(state)
                 }
                 login::LoginOutcome::LoggedIn(operator) => {
-                    Mode::Work(Box::new(Work::new(operator, self)))
+                    let mut work = Work::new(operator, self);
+                    self.after_login(&mut work);
+                    Mode::Work(Box::new(work))
                 }
             },
             Mode::Locked(mut lock, work) => match login::handle_lock(self, &mut lock, key) {
                 login::LockOutcome::Stay => Mode::Locked(lock, work),
                 login::LockOutcome::Unlocked => Mode::Work(work),
-                login::LockOutcome::Logout => Mode::Login(self.fresh_login()),
+                login::LockOutcome::Logout => self.logout(work),
             },
             Mode::Work(mut work) => match self.handle_work(&mut work, key) {
                 WorkOutcome::Stay => Mode::Work(work),
-                WorkOutcome::Lock => {
-                    Mode::Locked(login::LockState::new(work.operator.clone()), work)
-                }
-                WorkOutcome::Logout => Mode::Login(self.fresh_login()),
+                WorkOutcome::Lock => Mode::Locked(
+                    login::LockState::new(work.operator.clone(), login::LockWhy::Asked),
+                    work,
+                ),
+                WorkOutcome::Logout => self.logout(work),
             },
         };
     }
 
     fn fresh_login(&self) -> login::LoginState {
         login::LoginState::new(&self.store).unwrap_or_else(|_| login::LoginState::empty())
+    }
+
+    /// Logs out: a half-typed new card is kept for the same operator's next
+    /// login, and the login screen says so.
+    fn logout(&mut self, mut work: Box<Work>) -> Mode {
+        work.stash();
+        let mut login = self.fresh_login();
+        if let Some(draft) = work.draft.take().filter(|d| !d.form.is_blank()) {
+            self.parked.retain(|(name, _)| *name != work.operator.name);
+            self.parked.push((work.operator.name.clone(), draft));
+            login.notice = Some(match self.lang {
+                Lang::Pl => format!(
+                    "{}: niezapisana karta czeka — wróci po zalogowaniu.",
+                    work.operator.name
+                ),
+                Lang::En => format!(
+                    "{}'s unsaved card is kept — it comes back at login.",
+                    work.operator.name
+                ),
+            });
+        }
+        if let Some(i) = login
+            .operators
+            .iter()
+            .position(|o| o.name == work.operator.name)
+        {
+            login.selected = i;
+        }
+        Mode::Login(login)
+    }
+
+    /// Right after a login: give back a parked card, and make sure the
+    /// voting day is one the operator has seen and agreed to.
+    fn after_login(&mut self, work: &mut Work) {
+        if let Some(i) = self
+            .parked
+            .iter()
+            .position(|(name, _)| *name == work.operator.name)
+        {
+            let (_, draft) = self.parked.remove(i);
+            work.screen = Screen::Entry(draft);
+            work.message = Some(Message::Info(
+                self.t(
+                    "Twoja niezapisana karta wróciła — pisz dalej.",
+                    "Your unsaved card is back — carry on typing.",
+                )
+                .into(),
+            ));
+        }
+        let coordinator = work.operator.role == Role::Coordinator;
+        let day_set = self.store.day_is_set().unwrap_or(true);
+        if !day_set {
+            if coordinator {
+                let e = self.store.edition();
+                let suggested = if self.outside_window(self.day) {
+                    e.voting_start
+                } else {
+                    self.day
+                };
+                work.prompt = Some(Prompt::new(
+                    PromptKind::Day,
+                    &match self.lang {
+                        Lang::Pl => format!(
+                            "Nowy punkt: dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD; głosowanie {}):",
+                            self.window_text()
+                        ),
+                        Lang::En => format!(
+                            "A new point: the voting day whose urn you enter (YYYY-MM-DD; voting {}):",
+                            self.window_text()
+                        ),
+                    },
+                    &suggested.to_string(),
+                ));
+            } else {
+                work.message = Some(Message::Problem(
+                    self.t(
+                        "Dzień głosowania nie jest jeszcze ustawiony — koordynator ustawia go klawiszem F10.",
+                        "The voting day is not set yet — a coordinator sets it with F10.",
+                    )
+                    .into(),
+                ));
+            }
+            return;
+        }
+        if self.outside_window(self.day) {
+            work.prompt = Some(self.day_question(Confirm::LoginDayOutside, self.day));
+        }
+    }
+
+    /// The yes/no question about a day outside the voting window.
+    fn day_question(&self, kind: Confirm, day: NaiveDate) -> Prompt {
+        let question = match self.lang {
+            Lang::Pl => format!(
+                "! Dzień {day} jest poza terminem głosowania ({}): karty z tego dnia będą NIEWAŻNE (poza terminem). Czy to na pewno ten dzień? t — tak, n — nie",
+                self.window_text()
+            ),
+            Lang::En => format!(
+                "! {day} is outside the voting window ({}): cards of that day will be INVALID (outside the window). Is it really that day? y — yes, n — no",
+                self.window_text()
+            ),
+        };
+        Prompt::new(PromptKind::Confirm(kind), &question, "")
     }
 
     /// Keys of a logged-in session.
@@ -210,24 +352,49 @@ impl App {
             Some(Action::Help) => work.help = true,
             Some(Action::Logout) => return WorkOutcome::Logout,
             Some(Action::Lock) => return WorkOutcome::Lock,
-            Some(Action::NewCard) => {
-                work.message = None;
-                work.screen = Screen::Entry(entry::EntryState::new(&self.store));
-            }
+            Some(Action::NewCard | Action::ClearCard) => match &work.screen {
+                Screen::Entry(state) if state.amend.is_some() => {
+                    work.prompt = Some(Prompt::new(
+                        PromptKind::Confirm(Confirm::DiscardAmendment),
+                        self.t(
+                            "Porzucić poprawianie tej karty? Zapisana karta zostaje bez zmian. t — tak, n — nie",
+                            "Drop this amendment? The saved card stays as it is. y — yes, n — no",
+                        ),
+                        "",
+                    ));
+                }
+                Screen::Entry(state) if !state.form.is_blank() => {
+                    work.prompt = Some(Prompt::new(
+                        PromptKind::Confirm(Confirm::DiscardCard),
+                        self.t(
+                            "Wyrzucić niezapisaną kartę i zacząć nową? t — tak, n — nie",
+                            "Throw away the unsaved card and start a new one? y — yes, n — no",
+                        ),
+                        "",
+                    ));
+                }
+                Screen::Entry(_) => {}
+                _ => {
+                    let back = work.resume(self);
+                    work.message = back.1;
+                    work.screen = back.0;
+                }
+            },
             Some(Action::Cards) => {
                 work.message = None;
-                work.screen = Screen::Cards(cards::CardsState::new(self));
+                work.show(Screen::Cards(cards::CardsState::new(self)));
             }
             Some(Action::Summary) => {
                 work.message = None;
                 match self.store.status_of(Some(self.day)) {
-                    Ok(s) => work.screen = Screen::Summary(Box::new(s)),
+                    Ok(s) => work.show(Screen::Summary(Box::new(s))),
                     Err(e) => work.message = Some(Message::Problem(e.to_string())),
                 }
             }
             Some(Action::Projects) => {
                 work.message = None;
-                work.screen = Screen::Projects(0);
+                let district = work.typed_district(self);
+                work.show(Screen::Projects(views::ProjectsState::new(self, district)));
             }
             Some(Action::Export) => {
                 if work.operator.role != Role::Coordinator {
@@ -240,8 +407,9 @@ impl App {
                     ));
                 } else {
                     work.message = None;
-                    work.screen =
-                        Screen::Export(export::ExportState::new(export::removable_drives()));
+                    work.show(Screen::Export(export::ExportState::new(
+                        export::removable_drives(),
+                    )));
                 }
             }
             Some(Action::DayAndStop) => {
@@ -265,7 +433,8 @@ impl App {
                 }
             }
             _ => {
-                let mut screen = std::mem::replace(&mut work.screen, Screen::Projects(0));
+                let mut screen =
+                    std::mem::replace(&mut work.screen, Screen::Summary(Box::<Status>::default()));
                 match &mut screen {
                     Screen::Entry(state) => entry::handle(self, work, state, action, key),
                     Screen::Cards(state) => {
@@ -279,7 +448,7 @@ impl App {
                         }
                     }
                     Screen::Summary(_) | Screen::Projects(_) => {
-                        if let Some(next) = views::handle(self, &mut screen, action) {
+                        if let Some(next) = views::handle(self, work, &mut screen, action, key) {
                             screen = next;
                         }
                     }
@@ -294,6 +463,14 @@ impl App {
         let Some(mut prompt) = work.prompt.take() else {
             return;
         };
+        if let PromptKind::Confirm(confirm) = &prompt.kind {
+            match keys::action(Scope::Confirm, false, &key) {
+                Some(Action::Yes) => self.confirmed(work, confirm, true),
+                Some(Action::No) => self.confirmed(work, confirm, false),
+                _ => work.prompt = Some(prompt),
+            }
+            return;
+        }
         match keys::action(Scope::Prompt, false, &key) {
             Some(Action::Back) => {
                 work.message = Some(Message::Info(self.t("Anulowano.", "Cancelled.").into()));
@@ -330,21 +507,12 @@ impl App {
                     self.t("To nie jest data RRRR-MM-DD.", "Not a YYYY-MM-DD date.")
                         .to_string()
                 })?;
-                self.store.set_day(day, &who).map_err(|e| e.to_string())?;
-                self.day = day;
-                work.message = Some(Message::Info(format!(
-                    "{} {day}.",
-                    self.t("Karty są wprowadzane pod dniem", "Cards are entered under")
-                )));
-                if self.store.point().mobile {
-                    return Ok(Some(Prompt::new(
-                        PromptKind::Stop,
-                        self.t("Miejsce postoju punktu mobilnego:", "Mobile point's stop:"),
-                        self.stop.as_deref().unwrap_or(""),
-                    )));
+                if self.outside_window(day) {
+                    return Ok(Some(self.day_question(Confirm::DayOutside(day), day)));
                 }
-                Ok(None)
+                self.set_day(work, day)
             }
+            PromptKind::Confirm(_) => Ok(None),
             PromptKind::Stop => {
                 if answer.is_empty() {
                     return Err(self.t("Wpisz miejsce postoju.", "Type the stop.").into());
@@ -396,6 +564,107 @@ impl App {
         }
     }
 
+    /// Sets the voting day (asked and, outside the window, confirmed), then
+    /// at a mobile point asks for the stop.
+    fn set_day(&mut self, work: &mut Work, day: NaiveDate) -> Result<Option<Prompt>, String> {
+        let who = work.operator.name.clone();
+        self.store.set_day(day, &who).map_err(|e| e.to_string())?;
+        self.day = day;
+        work.message = Some(Message::Info(format!(
+            "{} {day}{}.",
+            self.t("Karty są wprowadzane pod dniem", "Cards are entered under"),
+            if self.outside_window(day) {
+                self.t(
+                    " (poza terminem głosowania)",
+                    " (outside the voting window)",
+                )
+            } else {
+                ""
+            }
+        )));
+        if self.store.point().mobile {
+            return Ok(Some(Prompt::new(
+                PromptKind::Stop,
+                self.t("Miejsce postoju punktu mobilnego:", "Mobile point's stop:"),
+                self.stop.as_deref().unwrap_or(""),
+            )));
+        }
+        Ok(None)
+    }
+
+    /// A yes/no question answered.
+    fn confirmed(&mut self, work: &mut Work, confirm: &Confirm, yes: bool) {
+        match (confirm, yes) {
+            (Confirm::DiscardCard, true) => {
+                work.screen = Screen::Entry(entry::EntryState::new(&self.store));
+                work.message = Some(Message::Info(
+                    self.t(
+                        "Karta wyrzucona — nowa karta.",
+                        "Card thrown away — a new card.",
+                    )
+                    .into(),
+                ));
+            }
+            (Confirm::DiscardAmendment, true) => {
+                work.amending = None;
+                let (screen, message) = work.resume(self);
+                work.screen = screen;
+                work.message = message.or_else(|| {
+                    Some(Message::Info(
+                        self.t("Poprawianie porzucone.", "Amendment dropped.")
+                            .into(),
+                    ))
+                });
+            }
+            (Confirm::DiscardCard | Confirm::DiscardAmendment, false) => {
+                work.message = Some(Message::Info(
+                    self.t("Karta zostaje.", "The card stays.").into(),
+                ));
+            }
+            (Confirm::DayOutside(day), true) => match self.set_day(work, *day) {
+                Ok(next) => work.prompt = next,
+                Err(e) => work.message = Some(Message::Problem(e)),
+            },
+            (Confirm::DayOutside(_), false) => {
+                work.prompt = Some(Prompt::new(
+                    PromptKind::Day,
+                    self.t(
+                        "Dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD):",
+                        "Voting day whose urn you are entering (YYYY-MM-DD):",
+                    ),
+                    &self.day.to_string(),
+                ));
+            }
+            (Confirm::LoginDayOutside, true) => {
+                work.message = Some(Message::Info(format!(
+                    "{} {} {}.",
+                    self.t("Karty są wprowadzane pod dniem", "Cards are entered under"),
+                    self.day,
+                    self.t("(poza terminem głosowania)", "(outside the voting window)")
+                )));
+            }
+            (Confirm::LoginDayOutside, false) if work.operator.role == Role::Coordinator => {
+                work.prompt = Some(Prompt::new(
+                    PromptKind::Day,
+                    self.t(
+                        "Dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD):",
+                        "Voting day whose urn you are entering (YYYY-MM-DD):",
+                    ),
+                    &self.store.edition().voting_start.to_string(),
+                ));
+            }
+            (Confirm::LoginDayOutside, false) => {
+                work.message = Some(Message::Problem(
+                    self.t(
+                        "Poproś koordynatora o ustawienie dnia głosowania (F10), zanim wprowadzisz karty.",
+                        "Ask a coordinator to set the voting day (F10) before entering cards.",
+                    )
+                    .into(),
+                ));
+            }
+        }
+    }
+
     /// Draws the whole kiosk.
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
@@ -415,14 +684,14 @@ impl App {
         ])
         .areas(area);
         frame.render_widget(
-            Paragraph::new(self.header_line(Some(&work.operator))),
+            Paragraph::new(self.header_line_in(Some(&work.operator), header.width)),
             header,
         );
         match &work.screen {
             Screen::Entry(state) => entry::render(self, work, state, frame, body),
             Screen::Cards(state) => cards::render(self, work, state, frame, body),
             Screen::Summary(status) => views::render_summary(self, status, frame, body),
-            Screen::Projects(scroll) => views::render_projects(self, *scroll, frame, body),
+            Screen::Projects(state) => views::render_projects(self, state, frame, body),
             Screen::Export(state) => export::render(self, state, frame, body),
         }
         if let Some(m) = &work.message {
@@ -447,29 +716,49 @@ impl App {
         }
     }
 
-    /// The top line: point, day, stop, operator, training.
+    /// The top line: point, day, stop, operator, training. At 80 columns
+    /// the operator and role stay whole; the stop gives way, cut with `…`.
     pub fn header_line(&self, operator: Option<&Operator>) -> Line<'static> {
+        self.header_line_in(operator, 80)
+    }
+
+    /// The top line fitted into `width` columns.
+    pub fn header_line_in(&self, operator: Option<&Operator>, width: u16) -> Line<'static> {
         let p = self.store.point();
-        let mut parts = Vec::new();
-        if p.training {
-            parts.push(self.t("TRENING", "TRAINING").to_string());
+        let who =
+            operator.map(|op| format!("{} ({})", op.name, crate::i18n::role(self.lang, op.role)));
+        let width = width as usize;
+        let build = |short: bool, stop_room: Option<usize>| -> Vec<String> {
+            let mut parts = Vec::new();
+            if p.training {
+                parts.push(self.t("TRENING", "TRAINING").to_string());
+            }
+            parts.push(if short {
+                p.id.clone()
+            } else {
+                format!("urna · {}", p.id)
+            });
+            parts.push(self.day.to_string());
+            if let Some(stop) = &self.stop {
+                let stop = match stop_room {
+                    Some(room) => entry::fit(stop, room.max(4)),
+                    None => stop.clone(),
+                };
+                parts.push(format!("{} {stop}", self.t("postój:", "stop:")));
+            }
+            parts.extend(who.clone());
+            parts
+        };
+        let len = |parts: &[String]| parts.join(" · ").chars().count();
+        let mut parts = build(false, None);
+        if len(&parts) > width {
+            parts = build(true, None);
         }
-        parts.push(format!("urna · {}", p.id));
-        parts.push(self.day.to_string());
-        if let Some(stop) = &self.stop {
-            parts.push(format!("{} {stop}", self.t("postój:", "stop:")));
-        }
-        if let Some(op) = operator {
-            parts.push(format!(
-                "{} ({})",
-                op.name,
-                match (op.role, self.lang) {
-                    (Role::Coordinator, Lang::Pl) => "koordynator",
-                    (Role::Volunteer, Lang::Pl) => "wolontariusz",
-                    (Role::Coordinator, Lang::En) => "coordinator",
-                    (Role::Volunteer, Lang::En) => "volunteer",
-                }
-            ));
+        if len(&parts) > width
+            && let Some(stop) = &self.stop
+        {
+            let over = len(&parts) - width;
+            parts = build(true, Some(stop.chars().count().saturating_sub(over)));
         }
         Line::from(Span::styled(
             parts.join(" · "),
@@ -486,6 +775,8 @@ impl Work {
             help: false,
             prompt: None,
             message: None,
+            draft: None,
+            amending: None,
         }
     }
 
@@ -495,19 +786,72 @@ impl Work {
                 name: String::new(),
                 role: Role::Volunteer,
             },
-            screen: Screen::Projects(0),
+            screen: Screen::Summary(Box::<Status>::default()),
             help: false,
             prompt: None,
             message: None,
+            draft: None,
+            amending: None,
         }
+    }
+
+    /// Keeps the card on screen (new or amended) aside while another
+    /// screen is shown.
+    fn stash(&mut self) {
+        let screen = std::mem::replace(&mut self.screen, Screen::Summary(Box::<Status>::default()));
+        match screen {
+            Screen::Entry(state) if state.amend.is_some() => self.amending = Some(state),
+            Screen::Entry(state) => self.draft = Some(state),
+            other => self.screen = other,
+        }
+    }
+
+    /// Shows another screen; the card being typed waits.
+    pub fn show(&mut self, screen: Screen) {
+        self.stash();
+        self.screen = screen;
+    }
+
+    /// The card screen again: the amendment or the new card that was being
+    /// typed, or an empty card; with a line saying a card came back.
+    pub fn resume(&mut self, app: &App) -> (Screen, Option<Message>) {
+        if let Some(state) = self.amending.take().or_else(|| self.draft.take()) {
+            let back = (!state.form.is_blank() || state.amend.is_some()).then(|| {
+                Message::Info(
+                    app.t(
+                        "Niezapisana karta wróciła — pisz dalej (F2 jeszcze raz: nowa karta).",
+                        "The unsaved card is back — carry on (F2 again: a new card).",
+                    )
+                    .into(),
+                )
+            });
+            return (Screen::Entry(state), back);
+        }
+        (Screen::Entry(entry::EntryState::new(&app.store)), None)
+    }
+
+    /// The district typed on the card being entered, if it names one.
+    fn typed_district(&self, app: &App) -> Option<u32> {
+        let state = match &self.screen {
+            Screen::Entry(state) => Some(state),
+            _ => self.amending.as_ref().or(self.draft.as_ref()),
+        }?;
+        state.form.district(app.store.edition()).map(|d| d.number)
     }
 
     /// The key scope of what is on screen.
     pub fn scope(&self) -> Scope {
-        if self.prompt.is_some() {
-            return Scope::Prompt;
+        if let Some(prompt) = &self.prompt {
+            return if matches!(prompt.kind, PromptKind::Confirm(_)) {
+                Scope::Confirm
+            } else {
+                Scope::Prompt
+            };
         }
         match &self.screen {
+            Screen::Entry(state) if state.form.reviewing && !state.review_valid => {
+                Scope::ReviewInvalid
+            }
             Screen::Entry(state) if state.form.reviewing => Scope::Review,
             Screen::Entry(_) => Scope::Entry,
             Screen::Cards(state) if state.open.is_some() => Scope::CardDetail,
@@ -552,7 +896,10 @@ pub fn edit_input(input: &mut Input, key: KeyEvent) {
 /// The footer: the keys of this scope, from the key table, as many whole
 /// hints as fit in `width` (F1 help lists them all).
 pub fn footer_line(lang: Lang, scope: Scope, width: u16) -> Line<'static> {
-    let global = !matches!(scope, Scope::Login | Scope::Locked | Scope::Prompt);
+    let global = !matches!(
+        scope,
+        Scope::Login | Scope::Locked | Scope::Prompt | Scope::Confirm
+    );
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (key, what) in keys::hints(scope, global, lang) {
@@ -570,13 +917,39 @@ pub fn footer_line(lang: Lang, scope: Scope, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
+/// How many rows `text` takes wrapped at word boundaries into `width`.
+fn wrapped_rows(text: &str, width: usize) -> u16 {
+    let mut rows = 1u16;
+    let mut used = 0usize;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if used > 0 && used + 1 + len > width {
+            rows += 1;
+            used = len;
+        } else {
+            used += len + usize::from(used > 0);
+        }
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
+}
+
 fn render_prompt(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(76);
+    let confirm = matches!(prompt.kind, PromptKind::Confirm(_));
+    let inner_width = width.saturating_sub(2).max(1) as usize;
+    // The question wrapped, the answer line, an error, the keys.
+    let question_rows = wrapped_rows(&prompt.question, inner_width);
+    let rows = question_rows + u16::from(!confirm) + u16::from(prompt.error.is_some()) + 1;
+    let height = (rows + 2).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
-        y: area.y + area.height.saturating_sub(7) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
         width,
-        height: 6.min(area.height),
+        height,
     };
     frame.render_widget(Clear, rect);
     let block = Block::default()
@@ -584,17 +957,27 @@ fn render_prompt(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
         .title(app.t(" Pytanie ", " Question "));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut lines = vec![
-        Line::from(prompt.question.clone()),
-        Line::from(format!("> {}", prompt.input.value())),
-    ];
+    let mut lines = vec![Line::from(prompt.question.clone())];
+    if !confirm {
+        lines.push(Line::from(format!("> {}", prompt.input.value())));
+    }
     if let Some(e) = &prompt.error {
         lines.push(Line::from(format!("✗ {e}")));
     }
-    lines.push(footer_line(app.lang, Scope::Prompt, inner.width));
+    let scope = if confirm {
+        Scope::Confirm
+    } else {
+        Scope::Prompt
+    };
+    lines.push(footer_line(app.lang, scope, inner.width));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    let x = inner.x + 2 + prompt.input.visual_cursor() as u16;
-    frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y + 1));
+    if !confirm {
+        let x = inner.x + 2 + prompt.input.visual_cursor() as u16;
+        frame.set_cursor_position((
+            x.min(inner.right().saturating_sub(1)),
+            inner.y + question_rows,
+        ));
+    }
 }
 
 /// Runs `f` on the full-screen terminal and restores the terminal afterwards

@@ -1,42 +1,166 @@
 //! Screens that only show: the day summary, the project browser, and help
 //! (whose key list is the key table itself).
 
+use std::cell::Cell;
+
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use tui_input::Input;
 
-use super::entry::EntryState;
+use super::entry::fit;
 use super::keys::{self, Action, Scope};
-use super::{App, Screen};
+use super::{App, Screen, Work, edit_input};
 use crate::card::Reason;
-use crate::edition::roman;
+use crate::edition::{normalize_id, pabulib::fold_name, roman};
 use crate::i18n::{self, Lang, count};
 use crate::store::Status;
 
-pub fn handle(app: &App, screen: &mut Screen, action: Option<Action>) -> Option<Screen> {
-    match (screen, action) {
-        (_, Some(Action::Back)) => Some(Screen::Entry(EntryState::new(&app.store))),
-        (Screen::Projects(scroll), Some(Action::Down)) => {
-            let e = app.store.edition();
-            let lines = 1
-                + e.citywide.projects.len()
-                + e.districts
-                    .iter()
-                    .map(|d| 1 + d.list.projects.len())
-                    .sum::<usize>();
-            if usize::from(*scroll) + 1 < lines {
-                *scroll += 1;
-            }
-            None
+/// The project browser (F9): where it is scrolled to, what is typed to
+/// filter it.
+pub struct ProjectsState {
+    pub scroll: usize,
+    pub filter: Input,
+    /// Rows of projects the last frame had room for (paging, stopping at
+    /// the end).
+    pub rows: Cell<usize>,
+}
+
+impl ProjectsState {
+    /// Opens on the heading of `district` (the card's), or at the top.
+    pub fn new(app: &App, district: Option<u32>) -> ProjectsState {
+        let mut state = ProjectsState {
+            scroll: 0,
+            filter: Input::default(),
+            rows: Cell::new(18),
+        };
+        if let Some(n) = district {
+            state.scroll = project_rows(app, "")
+                .iter()
+                .position(|r| r.district == Some(n))
+                .unwrap_or(0);
         }
-        (Screen::Projects(scroll), Some(Action::Up)) => {
-            *scroll = scroll.saturating_sub(1);
-            None
-        }
-        _ => None,
+        state
     }
+
+    fn last_scroll(&self, app: &App) -> usize {
+        project_rows(app, self.filter.value())
+            .len()
+            .saturating_sub(self.rows.get().max(1))
+    }
+}
+
+/// One row of the browser: a heading (with its district) or a project.
+struct Row {
+    text: String,
+    heading: bool,
+    district: Option<u32>,
+}
+
+/// Whether a project matches what is typed: a number its id starts with, or
+/// words all found in its title (case and diacritics aside).
+fn matches(filter: &str, id: &str, title: &str) -> bool {
+    let f = fold_name(filter);
+    if f.is_empty() {
+        return true;
+    }
+    if normalize_id(id).starts_with(&normalize_id(&f)) {
+        return true;
+    }
+    let t = fold_name(title);
+    f.split_whitespace().all(|w| t.contains(w))
+}
+
+fn project_rows(app: &App, filter: &str) -> Vec<Row> {
+    let e = app.store.edition();
+    let mut rows = Vec::new();
+    let citywide: Vec<Row> = e
+        .citywide
+        .projects
+        .iter()
+        .filter(|p| matches(filter, &p.id, &p.title))
+        .map(|p| Row {
+            text: format!("  {:>4}  {}", p.id, p.title),
+            heading: false,
+            district: None,
+        })
+        .collect();
+    if !citywide.is_empty() {
+        rows.push(Row {
+            text: app.t("Zadania ogólnomiejskie", "City-wide projects").into(),
+            heading: true,
+            district: None,
+        });
+        rows.extend(citywide);
+    }
+    for d in &e.districts {
+        let own: Vec<Row> = d
+            .list
+            .projects
+            .iter()
+            .filter(|p| matches(filter, &p.id, &p.title))
+            .map(|p| Row {
+                text: format!("  {:>4}  {}", p.id, p.title),
+                heading: false,
+                district: Some(d.number),
+            })
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        rows.push(Row {
+            text: format!(
+                "{} {} {} ({})",
+                app.t("Dzielnica", "District"),
+                roman::to_roman(d.number),
+                d.name,
+                count(app.lang, d.list.projects.len() as u64, &PROJECT)
+            ),
+            heading: true,
+            district: Some(d.number),
+        });
+        rows.extend(own);
+    }
+    rows
+}
+
+pub fn handle(
+    app: &App,
+    work: &mut Work,
+    screen: &mut Screen,
+    action: Option<Action>,
+    key: KeyEvent,
+) -> Option<Screen> {
+    if let Some(Action::Back) = action {
+        let (next, message) = work.resume(app);
+        work.message = message;
+        return Some(next);
+    }
+    let Screen::Projects(state) = screen else {
+        return None;
+    };
+    let last = state.last_scroll(app);
+    let page = state.rows.get().saturating_sub(1).max(1);
+    match action {
+        Some(Action::Down) => state.scroll = (state.scroll + 1).min(last),
+        Some(Action::Up) => state.scroll = state.scroll.saturating_sub(1),
+        Some(Action::PageDown) => state.scroll = (state.scroll + page).min(last),
+        Some(Action::PageUp) => state.scroll = state.scroll.saturating_sub(page),
+        Some(Action::Top) => state.scroll = 0,
+        Some(Action::Bottom) => state.scroll = last,
+        _ => {
+            let before = state.filter.value().to_string();
+            edit_input(&mut state.filter, key);
+            if state.filter.value() != before {
+                state.scroll = 0;
+            }
+        }
+    }
+    state.scroll = state.scroll.min(state.last_scroll(app));
+    None
 }
 
 pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
@@ -83,8 +207,9 @@ pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
             let words = code
                 .parse::<Reason>()
                 .map(|r| i18n::reason(lang, r))
-                .unwrap_or("");
-            lines.push(Line::from(format!("  {n:>5}  {words} ({code})")));
+                .unwrap_or(code.as_str());
+            let width = inner.width.saturating_sub(9) as usize;
+            lines.push(Line::from(format!("  {n:>5}  {}", fit(words, width))));
         }
     }
     lines.push(Line::from(app.t("Według operatora:", "By operator:")));
@@ -100,7 +225,7 @@ pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-pub fn render_projects(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+pub fn render_projects(app: &App, state: &ProjectsState, frame: &mut Frame, area: Rect) {
     let e = app.store.edition();
     let mut title = format!(" {} — {} ", app.t("Projekty", "Projects"), e.name);
     if e.sample {
@@ -110,29 +235,40 @@ pub fn render_projects(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let mut lines = vec![Line::from(Span::styled(
-        app.t("Zadania ogólnomiejskie", "City-wide projects"),
-        bold,
-    ))];
-    for p in &e.citywide.projects {
-        lines.push(Line::from(format!("  {:>4}  {}", p.id, p.title)));
-    }
-    for d in &e.districts {
-        lines.push(Line::from(Span::styled(
+    let rows = project_rows(app, state.filter.value());
+    let room = inner.height.saturating_sub(1) as usize;
+    state.rows.set(room);
+    let scroll = state.scroll.min(rows.len().saturating_sub(room));
+    let width = inner.width as usize;
+    let label = app.t(
+        "Szukaj (numer lub słowa tytułu):",
+        "Search (number or words of the title):",
+    );
+    let mut lines = vec![Line::from(format!(
+        "{label} [{}]  {}",
+        state.filter.value(),
+        if rows.is_empty() {
+            app.t("nic nie pasuje", "nothing matches").to_string()
+        } else {
             format!(
-                "{} {} {} ({})",
-                app.t("Dzielnica", "District"),
-                roman::to_roman(d.number),
-                d.name,
-                count(app.lang, d.list.projects.len() as u64, &PROJECT)
-            ),
-            bold,
-        )));
-        for p in &d.list.projects {
-            lines.push(Line::from(format!("  {:>4}  {}", p.id, p.title)));
+                "{}–{}/{}",
+                scroll + 1,
+                (scroll + room).min(rows.len()),
+                rows.len()
+            )
         }
+    ))];
+    for r in rows.iter().skip(scroll).take(room) {
+        let text = fit(&r.text, width);
+        lines.push(if r.heading {
+            Line::from(Span::styled(text, bold))
+        } else {
+            Line::from(text)
+        });
     }
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + label.chars().count() as u16 + 2 + state.filter.visual_cursor() as u16;
+    frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
 }
 
 const PROJECT: i18n::Forms = i18n::Forms {
@@ -168,8 +304,16 @@ pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
     lines.extend(keys::all(Scope::Global).map(describe));
     if scope == Scope::Entry {
         lines.push(Line::from(app.t(
-            "  Pola o stałej długości (PESEL, numery) przechodzą dalej same.",
-            "  Fixed-length fields (PESEL, numbers) move on by themselves.",
+            "  PESEL, podpis i numery, które nie mogą już urosnąć, przechodzą dalej same.",
+            "  PESEL, signature and numbers that cannot grow move on by themselves.",
+        )));
+        lines.push(Line::from(app.t(
+            "  „1…”: numer czeka — Enter bierze 1, kolejna cyfra robi 10–15.",
+            "  `1…`: the number waits — Enter takes 1, another digit makes 10–15.",
+        )));
+        lines.push(Line::from(app.t(
+            "  Backspace zatrzymuje się na początku pola.",
+            "  Backspace stops at the start of a field.",
         )));
     }
     frame.render_widget(Paragraph::new(lines), inner);
