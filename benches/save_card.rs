@@ -118,6 +118,7 @@ fn save_card(c: &mut Criterion) {
             },
             coordinator: "Anna",
             pin: "1234",
+            min_pin_length: 4,
         },
     )
     .expect("create the store");

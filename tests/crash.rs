@@ -381,12 +381,18 @@ fn import_survives_sigkill() {
         let mut child = urna(&data)
             .arg("import-cards")
             .arg(&csv_path)
-            .arg("--json")
-            .stdin(Stdio::null())
+            .args(["--json", "--as", "Anna", "--pin-stdin"])
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("start `urna import-cards`");
+        child
+            .stdin
+            .take()
+            .expect("import's stdin is piped")
+            .write_all(b"1234\n")
+            .expect("the PIN");
         let stdout = child.stdout.take().expect("import's stdout is piped");
         let reader = thread::spawn(move || read_lines(stdout));
         thread::sleep(delay);

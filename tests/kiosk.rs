@@ -915,6 +915,7 @@ fn mobile_kiosk(lang: Lang) -> Kiosk {
             },
             coordinator: "Anna",
             pin: "1234",
+            min_pin_length: 4,
         },
     )
     .expect("create");

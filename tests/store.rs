@@ -26,6 +26,7 @@ fn create(dir: &Path) -> Store {
             },
             coordinator: "Anna",
             pin: "1234",
+            min_pin_length: 4,
         },
     )
     .expect("create store")
@@ -82,7 +83,8 @@ fn durable_settings_and_private_files() {
     drop(store);
     let reopened = Store::open(tmp.path()).expect("reopen");
     assert_eq!(reopened.status().expect("status").cards, 1);
-    assert_eq!(reopened.check().expect("check").entries, 2);
+    // The store's creation, Anna, the card.
+    assert_eq!(reopened.check().expect("check").entries, 3);
 }
 
 #[test]
@@ -139,6 +141,7 @@ fn amend_and_void_keep_the_original() {
     assert_eq!(
         kinds,
         [
+            "store_created",
             "operator_added",
             "card_entered",
             "card_amended",
@@ -219,7 +222,7 @@ fn source_rows_are_stored_once() {
     assert_eq!(store.status().expect("status").cards, 1);
     assert_eq!(
         store.journal().expect("journal").len(),
-        2,
+        3,
         "nothing half-written"
     );
 }
@@ -267,9 +270,15 @@ fn five_wrong_pins_lock_for_five_minutes() {
         store.login("Nikt", "1234", t0),
         Err(StoreError::Login(LoginError::UnknownOperator(_)))
     ));
+    // Bartek is logged in now: a volunteer adds no one.
+    assert!(matches!(
+        store.add_operator("Celina", Role::Volunteer, "4321", "Bartek"),
+        Err(StoreError::NotCoordinator)
+    ));
+    store.login("Anna", "1234", t0).expect("Anna");
     assert!(matches!(
         store.add_operator("Celina", Role::Volunteer, "12a4", "Anna"),
-        Err(StoreError::Login(LoginError::BadPin))
+        Err(StoreError::Login(LoginError::BadPin(_)))
     ));
 }
 
@@ -305,7 +314,7 @@ fn check_catches_an_index_that_disagrees_with_the_journal() {
     let store = Store::open(tmp.path()).expect("open");
     let err = store.check().expect_err("caught").to_string();
     assert!(
-        err.contains("journal entry 2: the card index disagrees"),
+        err.contains("card_versions[3]: the card index row differs from the journal entry"),
         "{err}"
     );
     drop(store);

@@ -158,6 +158,12 @@ pub enum Rejection {
     },
     #[error("{0}")]
     Online(String),
+    #[error(
+        "a bundle for investigation, exported from a kiosk store that failed its checks; it is not counted (`urna tally import --investigation` takes it)"
+    )]
+    Investigation,
+    #[error("the journal is not the one its kiosk sealed: {0}")]
+    Unsealed(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -203,6 +209,8 @@ pub struct Tally {
     dir: PathBuf,
     edition: Edition,
     identity: age::x25519::Identity,
+    /// Take bundles marked `investigation` (`urna tally import --investigation`).
+    pub allow_investigation: bool,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> TallyError + '_ {
@@ -268,6 +276,7 @@ impl Tally {
                 dir: dir.to_path_buf(),
                 edition,
                 identity,
+                allow_investigation: false,
             },
             recipient,
         ))
@@ -301,6 +310,7 @@ impl Tally {
             dir: dir.to_path_buf(),
             edition,
             identity,
+            allow_investigation: false,
         })
     }
 
@@ -392,6 +402,7 @@ impl Tally {
             trusted,
             edition: self.edition.id.clone(),
             identity: self.identity.clone(),
+            allow_investigation: self.allow_investigation,
         })
     }
 
@@ -1260,6 +1271,7 @@ struct Checker {
     trusted: HashMap<String, (String, String)>,
     edition: String,
     identity: age::x25519::Identity,
+    allow_investigation: bool,
 }
 
 /// A bundle file read and checked, ready to be stored or refused.
@@ -1323,6 +1335,9 @@ impl Checker {
         if m.training {
             return Err(Rejection::Training);
         }
+        if m.investigation && !self.allow_investigation {
+            return Err(Rejection::Investigation);
+        }
         let decryptor = age::Decryptor::new_buffered(v.payload.as_slice())
             .map_err(|e| Rejection::Undecryptable(e.to_string()))?;
         let mut reader = decryptor
@@ -1370,11 +1385,49 @@ impl Checker {
                 what: "the entries do not end at the manifest's head hash".into(),
             });
         }
+        check_sealed(m, &entries)?;
         Ok(Checked {
             point: m.point.id.clone(),
             sequence: m.sequence,
             entries,
         })
+    }
+}
+
+/// A journal that begins with its store's creation entry (every kiosk store
+/// since schema 2) must be sealed: the creation entry signed by the very kiosk
+/// key that signed the bundle, and the manifest's seal made by the journal
+/// key that entry names, over exactly this journal's head. Someone who
+/// rewrote the journal on the kiosk's disk without a PIN could recompute the
+/// hashes but not this seal. (Journals without a creation entry, from
+/// earlier releases and the simulator, are checked by their chain alone.)
+fn check_sealed(
+    m: &bundle::Manifest,
+    entries: &[CheckedEntry],
+) -> std::result::Result<(), Rejection> {
+    use crate::store::{check, keys};
+    let created = |e: &CheckedEntry| matches!(e.3.event, Event::StoreCreated { .. });
+    if entries.iter().skip(1).any(created) {
+        return Err(Rejection::Unsealed(
+            "a store-creation entry in the middle of the journal".into(),
+        ));
+    }
+    let Some(first) = entries.first().filter(|e| created(e)) else {
+        return Ok(());
+    };
+    let g = check::genesis_of(&first.3).map_err(|p| Rejection::Unsealed(p.en))?;
+    if g.kiosk_public_key != m.kiosk_public_key || g.point_id != m.point.id {
+        return Err(Rejection::Unsealed(
+            "the journal was created by another kiosk key or point".into(),
+        ));
+    }
+    let text = keys::seal_text(&m.point.id, m.journal.entries, &m.journal.head_hash);
+    match &m.journal.seal {
+        Some(seal) if keys::verify(&g.journal_public_key, text.as_bytes(), seal, &text) => Ok(()),
+        Some(_) => Err(Rejection::Unsealed(
+            "the seal is not the journal key's over this head (entries changed, added or removed without a PIN)".into(),
+        )),
+        None => Err(Rejection::Unsealed("the manifest carries no seal".into())),
     }
 }
 

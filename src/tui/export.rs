@@ -115,11 +115,12 @@ pub fn handle(
             match bundle::export(&mut app.store, &dir, &work.operator.name) {
                 Err(e) => {
                     state.error = Some(format!(
-                        "{}: {e}",
+                        "{}: {}",
                         app.t(
                             "Eksport nieudany, nic nie zapisano",
                             "Export failed, nothing recorded"
-                        )
+                        ),
+                        e.localized(app.lang)
                     ))
                 }
                 Ok(exported) => {
@@ -172,6 +173,14 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
         let qr_lines: Vec<Line> = done.qr.lines().map(|l| Line::from(l.to_string())).collect();
         frame.render_widget(Paragraph::new(qr_lines), qr);
+        return;
+    }
+    if app.store.point().central_recipient.is_none() {
+        let text = bundle::ExportError::NoRecipient.localized(app.lang);
+        frame.render_widget(
+            Paragraph::new(format!("✗ {text}")).wrap(Wrap { trim: false }),
+            inner,
+        );
         return;
     }
     let mut lines = vec![

@@ -6,6 +6,7 @@
 //! real app with synthetic keys on `TestBackend`.
 
 mod cards;
+pub mod damaged;
 pub mod demo;
 mod entry;
 mod export;
@@ -61,6 +62,8 @@ pub enum Mode {
     /// Idle lock: the work underneath is kept for the same operator.
     Locked(login::LockState, Box<Work>),
     Work(Box<Work>),
+    /// The store failed its checks: a full-screen explanation, nothing else.
+    Damaged(damaged::DamagedState),
 }
 
 /// A logged-in operator's session.
@@ -116,11 +119,13 @@ pub enum PromptKind {
 
 impl App {
     /// Opens the kiosk on a store, at the login screen.
-    pub fn new(store: Store, lang: Lang, demo: Vec<DemoOperator>) -> Result<App, StoreError> {
+    pub fn new(mut store: Store, lang: Lang, demo: Vec<DemoOperator>) -> Result<App, StoreError> {
+        // Whoever set the store up logs in like everyone else.
+        store.logout();
         let day = store.current_day()?;
         let stop = store.current_stop()?;
         let login = login::LoginState::new(&store)?;
-        Ok(App {
+        let mut app = App {
             store,
             lang,
             demo,
@@ -129,7 +134,29 @@ impl App {
             quit: false,
             day,
             stop,
-        })
+        };
+        app.notice_damage();
+        Ok(app)
+    }
+
+    /// Switches to the damaged-store screen once the store's checks (the
+    /// quick ones, or the full one finishing in the background) found
+    /// anything.
+    fn notice_damage(&mut self) {
+        if matches!(self.mode, Mode::Damaged(_)) {
+            return;
+        }
+        let lang = self.lang;
+        let found: Vec<String> = self
+            .store
+            .problems()
+            .iter()
+            .map(|p| p.describe(lang))
+            .collect();
+        if !found.is_empty() {
+            self.store.logout();
+            self.mode = Mode::Damaged(damaged::DamagedState::new(found));
+        }
     }
 
     pub fn t<'a>(&self, pl: &'a str, en: &'a str) -> &'a str {
@@ -138,6 +165,7 @@ impl App {
 
     /// Time passes: lock an idle session.
     pub fn tick(&mut self, now: Instant) {
+        self.notice_damage();
         if now.duration_since(self.last_activity) < IDLE_LOCK {
             return;
         }
@@ -165,6 +193,10 @@ impl App {
         );
         let mode = std::mem::replace(&mut self.mode, Mode::Work(Box::new(Work::placeholder())));
         self.mode = match mode {
+            Mode::Damaged(state) => {
+                self.quit = damaged::quits(&key);
+                Mode::Damaged(state)
+            }
             Mode::Login(mut state) => match login::handle_login(self, &mut state, key) {
                 login::LoginOutcome::Stay => Mode::Login(state),
                 login::LoginOutcome::Quit => {
@@ -178,14 +210,20 @@ impl App {
             Mode::Locked(mut lock, work) => match login::handle_lock(self, &mut lock, key) {
                 login::LockOutcome::Stay => Mode::Locked(lock, work),
                 login::LockOutcome::Unlocked => Mode::Work(work),
-                login::LockOutcome::Logout => Mode::Login(self.fresh_login()),
+                login::LockOutcome::Logout => {
+                    self.store.logout();
+                    Mode::Login(self.fresh_login())
+                }
             },
             Mode::Work(mut work) => match self.handle_work(&mut work, key) {
                 WorkOutcome::Stay => Mode::Work(work),
                 WorkOutcome::Lock => {
                     Mode::Locked(login::LockState::new(work.operator.clone()), work)
                 }
-                WorkOutcome::Logout => Mode::Login(self.fresh_login()),
+                WorkOutcome::Logout => {
+                    self.store.logout();
+                    Mode::Login(self.fresh_login())
+                }
             },
         };
     }
@@ -403,6 +441,9 @@ impl App {
             Mode::Login(state) => login::render_login(self, state, frame, area),
             Mode::Locked(lock, _) => login::render_lock(self, lock, frame, area),
             Mode::Work(work) => self.render_work(work, frame, area),
+            Mode::Damaged(state) => {
+                damaged::render(self.lang, self.store.dir(), state, frame, area)
+            }
         }
     }
 
@@ -455,6 +496,9 @@ impl App {
             parts.push(self.t("TRENING", "TRAINING").to_string());
         }
         parts.push(format!("urna · {}", p.id));
+        if p.central_recipient.is_none() {
+            parts.push(self.t("BEZ KLUCZA BIURA", "NO OFFICE KEY").to_string());
+        }
         parts.push(self.day.to_string());
         if let Some(stop) = &self.stop {
             parts.push(format!("{} {stop}", self.t("postój:", "stop:")));
