@@ -393,3 +393,27 @@ fn day_and_stop_are_journaled_and_recorded_on_every_card() {
     assert_eq!(exact[0].card, None);
     store.check().expect("intact");
 }
+
+#[test]
+fn a_store_of_an_earlier_release_is_refused() {
+    // What the previous release left: schema 1 (user_version 1), an
+    // unsealed key beside it.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = rusqlite::Connection::open(tmp.path().join("urna.sqlite")).expect("db");
+    db.execute_batch(include_str!("../src/store/schema-1.sql"))
+        .expect("schema 1");
+    db.pragma_update(None, "user_version", 1).expect("version");
+    drop(db);
+    std::fs::write(tmp.path().join("pin-secret.key"), "00".repeat(32)).expect("pepper");
+    match Store::open(tmp.path()) {
+        Err(e @ StoreError::EarlierRelease(_)) => {
+            let said = e.to_string();
+            assert!(
+                said.contains("export its last bundle with that release"),
+                "{said}"
+            );
+        }
+        Err(other) => panic!("not the earlier-release refusal: {other}"),
+        Ok(_) => panic!("a schema-1 store was opened"),
+    }
+}

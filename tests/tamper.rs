@@ -1282,3 +1282,142 @@ fn the_kiosk_on_a_damaged_store_explains_and_takes_no_card() {
         );
     }
 }
+
+#[test]
+fn the_office_key_is_set_later_by_a_coordinator_and_journaled() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("kiosk");
+    // Set up with "no key yet" and PINs of at least six digits.
+    ok(
+        urna(&data)
+            .args(["init", "--edition", EDITION, "--point", "P01"])
+            .args([
+                "--point-name",
+                "Szkoła",
+                "--coordinator",
+                "Anna",
+                "--pin-stdin",
+            ])
+            .args(["--min-pin-length", "6"])
+            .write_stdin("123456\n")
+            .output()
+            .expect("init"),
+        "init",
+    );
+    let short = urna(&data)
+        .args([
+            "--lang",
+            "en",
+            "operator",
+            "add",
+            "Bartek",
+            "--role",
+            "volunteer",
+        ])
+        .args(["--as", "Anna", "--pin-stdin"])
+        .write_stdin("123456\n5678\n")
+        .output()
+        .expect("add");
+    assert_eq!(short.status.code(), Some(2), "{}", all(&short));
+    assert!(
+        all(&short).contains("a PIN is 6 to 12 digits"),
+        "{}",
+        all(&short)
+    );
+    ok(
+        urna(&data)
+            .args(["operator", "add", "Bartek", "--role", "volunteer"])
+            .args(["--as", "Anna", "--pin-stdin"])
+            .write_stdin("123456\n567890\n")
+            .output()
+            .expect("add"),
+        "add",
+    );
+    // Every export attempt says plainly, in Polish, what to do.
+    let stick = tmp.path().join("stick");
+    std::fs::create_dir_all(&stick).expect("stick");
+    let o = urna(&data)
+        .args(["export", "--out"])
+        .arg(&stick)
+        .args(["--as", "Anna", "--pin-stdin"])
+        .write_stdin("123456\n")
+        .output()
+        .expect("export");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        all(&o).contains("Punkt nie ma jeszcze klucza biura")
+            && all(&o).contains("urna central set age1… --as IMIĘ"),
+        "{}",
+        all(&o)
+    );
+    let office = age::x25519::Identity::generate().to_public().to_string();
+    // A volunteer cannot set it; a wrong PIN cannot; nothing is journaled.
+    let status = |d: &Path| {
+        let o = urna(d).args(["status", "--json"]).output().expect("status");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        v["journal_entries"].as_u64().expect("entries")
+    };
+    let before = status(&data);
+    for (who, pin, code) in [("Bartek", "567890", 2), ("Anna", "654321", 2)] {
+        let o = urna(&data)
+            .args([
+                "--lang",
+                "en",
+                "central",
+                "set",
+                &office,
+                "--as",
+                who,
+                "--pin-stdin",
+            ])
+            .write_stdin(format!("{pin}\n"))
+            .output()
+            .expect("central set");
+        assert_eq!(o.status.code(), Some(code), "{who}: {}", all(&o));
+    }
+    assert_eq!(status(&data), before);
+    let bad = urna(&data)
+        .args(["central", "set", "age1nope", "--as", "Anna", "--pin-stdin"])
+        .write_stdin("123456\n")
+        .output()
+        .expect("central set");
+    assert_eq!(bad.status.code(), Some(2));
+    ok(
+        urna(&data)
+            .args(["central", "set", &office, "--as", "Anna", "--pin-stdin"])
+            .write_stdin("123456\n")
+            .output()
+            .expect("central set"),
+        "central set",
+    );
+    assert_eq!(status(&data), before + 1, "journaled");
+    let shown = ok(
+        urna(&data)
+            .args(["central", "show"])
+            .output()
+            .expect("show"),
+        "show",
+    );
+    assert_eq!(text(&shown.stdout).trim(), office);
+    urna(&data).arg("check").assert().success();
+    // Editing it afterwards on the disk is caught (the journal says otherwise).
+    let copy = copy_store(&data, &tmp.path().join("copy"));
+    db(&copy)
+        .execute(
+            "UPDATE meta SET value = '' WHERE key = 'central_recipient'",
+            [],
+        )
+        .expect("edit");
+    assert!(reported(&copy).contains("meta[central_recipient]"));
+    // And the export now works, encrypted to the office key.
+    ok(
+        urna(&data)
+            .args(["export", "--out"])
+            .arg(&stick)
+            .args(["--as", "Anna", "--pin-stdin"])
+            .write_stdin("123456\n")
+            .output()
+            .expect("export"),
+        "export",
+    );
+}
