@@ -1095,7 +1095,8 @@ fn setup_refuses_a_bad_form_and_creates_the_store_from_a_good_one() {
         setup.error
     );
     assert_eq!(setup.focus, 1, "back on the point id");
-    type_text(&mut setup, "P07\nSzkoła nr 7\nt\n\nEwa\n1234\n4321\n");
+    // "brak": no office key yet, said explicitly (an empty key is refused).
+    type_text(&mut setup, "P07\nSzkoła nr 7\nt\nbrak\nEwa\n1234\n4321\n");
     assert_eq!(setup.error.as_deref(), Some("PIN-y się różnią."));
     assert!(setup.outcome.is_none());
     assert!(!data.join(DB_FILE).exists(), "nothing created");

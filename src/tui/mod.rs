@@ -496,9 +496,6 @@ impl App {
             parts.push(self.t("TRENING", "TRAINING").to_string());
         }
         parts.push(format!("urna · {}", p.id));
-        if p.central_recipient.is_none() {
-            parts.push(self.t("BEZ KLUCZA BIURA", "NO OFFICE KEY").to_string());
-        }
         parts.push(self.day.to_string());
         if let Some(stop) = &self.stop {
             parts.push(format!("{} {stop}", self.t("postój:", "stop:")));
