@@ -84,8 +84,8 @@ pub struct JournalInfo {
     pub entries: u64,
     /// The last entry's hash, hex.
     pub head_hash: String,
-    /// The journal key's seal over the head (a minisign signature of
-    /// `urna journal seal point=… entries=… head=…`), as the store holds it.
+    /// The journal key's seal over the head (an Ed25519 signature, base64,
+    /// of `urna journal seal point=… entries=… head=…`), as the store holds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal: Option<String>,
 }

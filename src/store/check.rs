@@ -519,7 +519,7 @@ fn check_seal(conn: &Connection, g: &Genesis, out: &mut Vec<Problem>) {
     };
     let (n, h) = head.unwrap_or((0, GENESIS.to_vec()));
     let text = keys::seal_text(&g.point_id, entries as u64, &hex::encode(&sealed_head));
-    if !keys::verify(&g.journal_public_key, text.as_bytes(), &sig, &text) {
+    if !keys::seal_verify(&g.journal_public_key, text.as_bytes(), &sig) {
         out.push(Problem::new(
             "seal",
             "",

@@ -151,6 +151,44 @@ pub fn open_record(
     Ok(Some(Unlocked { journal, signing }))
 }
 
+/// The seal's signature: one plain Ed25519 signature (base64) of the seal
+/// text by the journal key, made with ed25519-dalek (a minisign signature
+/// would be two, and this runs on every save).
+pub fn seal_sign(sk: &SecretKey, text: &[u8]) -> Result<String, String> {
+    use ed25519_dalek::Signer;
+    let bytes = sk.to_bytes();
+    // minisign's layout: 62 bytes of algorithms, KDF and key id, then the
+    // Ed25519 secret key as seed ‖ public key.
+    let seed: [u8; 32] = bytes
+        .get(62..94)
+        .and_then(|s| s.try_into().ok())
+        .ok_or("not an Ed25519 secret key")?;
+    let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+    Ok(B64.encode(key.sign(text).to_bytes()))
+}
+
+/// Whether `sig` is the journal key's seal of `text`; `pk_b64` is the
+/// journal key as minisign prints it.
+pub fn seal_verify(pk_b64: &str, text: &[u8], sig: &str) -> bool {
+    let Some(pk) = B64
+        .decode(pk_b64)
+        .ok()
+        .and_then(|raw| <[u8; 32]>::try_from(raw.get(10..42)?).ok())
+        .and_then(|raw| ed25519_dalek::VerifyingKey::from_bytes(&raw).ok())
+    else {
+        return false;
+    };
+    let Some(sig) = B64
+        .decode(sig.trim())
+        .ok()
+        .and_then(|raw| <[u8; 64]>::try_from(raw.as_slice()).ok())
+    else {
+        return false;
+    };
+    pk.verify_strict(text, &ed25519_dalek::Signature::from_bytes(&sig))
+        .is_ok()
+}
+
 /// The text the seal signs: which point, how many entries, the head's hash.
 pub fn seal_text(point: &str, entries: u64, head_hex: &str) -> String {
     format!("urna journal seal point={point} entries={entries} head={head_hex}")
@@ -214,5 +252,10 @@ mod tests {
         assert!(verify(&pk.to_base64(), b"data", &s, "c"));
         assert!(!verify(&pk.to_base64(), b"datb", &s, "c"));
         assert!(!verify(&pk.to_base64(), b"data", &s, "d"));
+        let seal = seal_sign(&u.journal, b"head").expect("seal");
+        assert!(seal_verify(&pk.to_base64(), b"head", &seal));
+        assert!(!seal_verify(&pk.to_base64(), b"heae", &seal));
+        let other = minisign::KeyPair::generate_unencrypted_keypair().expect("key");
+        assert!(!seal_verify(&other.pk.to_base64(), b"head", &seal));
     }
 }

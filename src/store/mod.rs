@@ -639,7 +639,7 @@ impl Store {
         }
     }
 
-    /// The seal over the journal's head as stored (a minisign signature by the
+    /// The seal over the journal's head as stored (an Ed25519 signature by the
     /// journal key), for the bundle's manifest.
     pub fn seal(&self) -> Result<Option<String>> {
         Ok(self
@@ -655,7 +655,7 @@ impl Store {
     pub fn sign_seal(&self, entries: u64, head_hex: &str) -> Result<String> {
         let s = self.session.as_ref().ok_or(StoreError::NotLoggedIn)?;
         let text = keys::seal_text(&self.point.id, entries, head_hex);
-        keys::sign(&s.unlocked.journal, text.as_bytes(), &text)
+        keys::seal_sign(&s.unlocked.journal, text.as_bytes())
             .map_err(|what| StoreError::Journal { seq: entries, what })
     }
 
@@ -1347,11 +1347,10 @@ fn seal_head(conn: &Connection, point: &str, key: &minisign::SecretKey) -> Resul
         .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let text = keys::seal_text(point, seq as u64, &hex::encode(&hash));
-    let signature =
-        keys::sign(key, text.as_bytes(), &text).map_err(|what| StoreError::Journal {
-            seq: seq as u64,
-            what: format!("sealing: {what}"),
-        })?;
+    let signature = keys::seal_sign(key, text.as_bytes()).map_err(|what| StoreError::Journal {
+        seq: seq as u64,
+        what: format!("sealing: {what}"),
+    })?;
     conn.prepare_cached(
         "INSERT INTO seal(id, entries, head, signature) VALUES (1, ?1, ?2, ?3)
          ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, head = excluded.head, signature = excluded.signature",

@@ -1423,7 +1423,7 @@ fn check_sealed(
     }
     let text = keys::seal_text(&m.point.id, m.journal.entries, &m.journal.head_hash);
     match &m.journal.seal {
-        Some(seal) if keys::verify(&g.journal_public_key, text.as_bytes(), seal, &text) => Ok(()),
+        Some(seal) if keys::seal_verify(&g.journal_public_key, text.as_bytes(), seal) => Ok(()),
         Some(_) => Err(Rejection::Unsealed(
             "the seal is not the journal key's over this head (entries changed, added or removed without a PIN)".into(),
         )),
