@@ -1013,8 +1013,8 @@ fn a_kiosk_cannot_enter_amend_or_void_another_points_card() {
     };
     let voided_entry = held.entry(held.cards()[1]);
     let voided = card_id(&voided_entry);
-    Store::open(&p1.data)
-        .expect("the kiosk store")
+    // Anna logged in (her PIN unlocks the journal key every write needs).
+    p1.insider()
         .void_card(&voided, "Anna", "entered twice")
         .expect("void");
     o.accepted(&p1.export(&o.dir("usb-p1-day2")));
@@ -1098,7 +1098,7 @@ fn a_kiosks_own_amendments_and_voids_are_counted() {
     let a4 =
         card_id(&serde_json::from_slice(&p1.journal().last().expect("an entry").1).expect("entry"));
     {
-        let mut store = Store::open(&p1.data).expect("the kiosk store");
+        let mut store = p1.insider();
         let order = |o: &str| o.split('|').map(String::from).collect::<Vec<_>>();
         for (id, new) in [(&a1, "10|9|8|7|6"), (&a4, "6|7|8|9|10")] {
             let mut card = store.card(id).expect("read").expect("the card");
