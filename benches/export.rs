@@ -27,7 +27,7 @@ use urna::bundle;
 use urna::card::RawCard;
 use urna::pesel::{self, Sex};
 use urna::store::journal::Source;
-use urna::store::{InitParams, Point, Store, signing};
+use urna::store::{InitParams, Point, Store};
 
 const EDITION: &str = include_str!("../assets/editions/krakow-2014.toml");
 const CARDS: u64 = 10_000;
@@ -77,6 +77,7 @@ fn busy_store(dir: &Path) -> Store {
             },
             coordinator: "Anna",
             pin: "1234",
+            min_pin_length: 4,
         },
     )
     .expect("create the store");
@@ -177,7 +178,7 @@ fn export(c: &mut Criterion) {
         use sha2::Digest;
         b.iter(|| black_box(sha2::Sha256::digest(&bundle_bytes)))
     });
-    let key = signing::load(store.dir()).expect("the kiosk key");
+    let key = store.signing_key().expect("the kiosk key");
     group.bench_function("stage_sign_minisign", |b| {
         b.iter(|| {
             black_box(

@@ -118,6 +118,7 @@ fn save_card(c: &mut Criterion) {
             },
             coordinator: "Anna",
             pin: "1234",
+            min_pin_length: 4,
         },
     )
     .expect("create the store");
@@ -143,6 +144,40 @@ fn save_card(c: &mut Criterion) {
         )
     });
     group.finish();
+
+    // What one offline guess of a PIN costs whoever copied the disk: one
+    // argon2id derivation with the store's parameters and a failed
+    // decryption of a PIN record (docs/threat-model.md multiplies it out).
+    let dir = tmp.path().join("store");
+    let record: String = Connection::open(dir.join(urna::store::DB_FILE))
+        .expect("open the store file")
+        .query_row(
+            "SELECT pin_hash FROM operators WHERE name = 'Anna'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("Anna's PIN record");
+    let pepper = hex::decode(
+        std::fs::read_to_string(dir.join(urna::store::SECRET_FILE))
+            .expect("the pepper")
+            .trim(),
+    )
+    .expect("hex");
+    let mut guesses = c.benchmark_group("pin_guess");
+    guesses.sample_size(20);
+    let mut guess = 0u32;
+    guesses.bench_function("one_wrong_pin", |b| {
+        b.iter(|| {
+            guess = (guess + 1) % 1000;
+            let pin = format!("{:04}", 5000 + guess);
+            black_box(
+                urna::store::keys::open_record(&pepper, "Anna", &pin, &record)
+                    .expect("argon2")
+                    .is_none(),
+            )
+        })
+    });
+    guesses.finish();
 }
 
 criterion_group!(benches, save_card);

@@ -77,7 +77,7 @@ fn init_creates_a_private_store_once() {
         .stderr(contains("już jest magazyn"));
     let s = status(&dir);
     assert_eq!(s["operators"], 1);
-    assert_eq!(s["journal_entries"], 1);
+    assert_eq!(s["journal_entries"], 2);
 }
 
 #[test]
@@ -169,7 +169,8 @@ fn import_sample_in_text_then_status_and_check() {
     let (_tmp, dir) = fresh();
     init(&dir);
     let out = urna(&dir)
-        .args(["import-cards", SAMPLE])
+        .args(["import-cards", SAMPLE, "--as", "Anna", "--pin-stdin"])
+        .write_stdin("1234\n")
         .assert()
         .code(1)
         .get_output()
@@ -177,16 +178,16 @@ fn import_sample_in_text_then_status_and_check() {
         .clone();
     let out = String::from_utf8(out).expect("utf8");
     assert!(
-        out.contains("wiersz 1 (linia 2): P01-000002 ważna"),
+        out.contains("wiersz 1 (linia 2): P01-000003 ważna"),
         "{out}"
     );
-    assert!(out.contains("P01-000005 NIEWAŻNA: underage"), "{out}");
+    assert!(out.contains("P01-000006 NIEWAŻNA: underage"), "{out}");
     assert!(
         out.contains("wiersz 8 (linia 9): ODRZUCONY — cast_date \"1.10.2014\""),
         "{out}"
     );
     assert!(
-        out.contains("uwaga: ten sam PESEL jest już na karcie P01-000002"),
+        out.contains("uwaga: ten sam PESEL jest już na karcie P01-000003"),
         "{out}"
     );
     assert!(
@@ -212,12 +213,12 @@ fn import_sample_in_text_then_status_and_check() {
         )
     );
     assert_eq!(s["invalid_by_reason"]["underage"], 1);
-    assert_eq!(s["journal_entries"], 10);
+    assert_eq!(s["journal_entries"], 11);
     urna(&dir)
         .arg("check")
         .assert()
         .success()
-        .stdout(contains("Magazyn w porządku").and(contains("10 wpisów")));
+        .stdout(contains("Magazyn w porządku").and(contains("11 wpisów")));
     urna(&dir)
         .arg("status")
         .assert()
@@ -230,7 +231,15 @@ fn import_json_lines_and_reimport_changes_nothing() {
     let (_tmp, dir) = fresh();
     init(&dir);
     let out = urna(&dir)
-        .args(["import-cards", "--json", SAMPLE])
+        .args([
+            "import-cards",
+            "--json",
+            SAMPLE,
+            "--as",
+            "Anna",
+            "--pin-stdin",
+        ])
+        .write_stdin("1234\n")
         .assert()
         .code(1)
         .get_output()
@@ -248,7 +257,7 @@ fn import_json_lines_and_reimport_changes_nothing() {
         assert_eq!(l["source_id"], format!("k-{:04}", i + 1));
     }
     assert_eq!(lines[0]["status"], "valid");
-    assert_eq!(lines[0]["id"], "P01-000002");
+    assert_eq!(lines[0]["id"], "P01-000003");
     assert_eq!(lines[0]["reasons"], serde_json::json!([]));
     assert_eq!(lines[4]["status"], "invalid");
     assert_eq!(lines[4]["reasons"], serde_json::json!(["pesel_invalid"]));
@@ -268,13 +277,22 @@ fn import_json_lines_and_reimport_changes_nothing() {
             .expect("error")
             .contains("cast_date")
     );
-    assert_eq!(lines[8]["same_pesel"], serde_json::json!(["P01-000002"]));
+    assert_eq!(lines[8]["same_pesel"], serde_json::json!(["P01-000003"]));
     assert_eq!(lines[10]["summary"]["stored"], 9);
     assert_eq!(lines[10]["summary"]["rejected"], 1);
 
     let before = status(&dir);
     let again = urna(&dir)
-        .args(["--lang", "en", "import-cards", SAMPLE])
+        .args([
+            "--lang",
+            "en",
+            "import-cards",
+            SAMPLE,
+            "--as",
+            "Anna",
+            "--pin-stdin",
+        ])
+        .write_stdin("1234\n")
         .assert()
         .code(1)
         .get_output()
@@ -283,7 +301,7 @@ fn import_json_lines_and_reimport_changes_nothing() {
     let again = String::from_utf8(again).expect("utf8");
     assert!(
         again.contains(
-            "row 1 (line 2): REJECTED — row id \"k-0001\" is already stored as card P01-000002"
+            "row 1 (line 2): REJECTED — row id \"k-0001\" is already stored as card P01-000003"
         ),
         "{again}"
     );
@@ -336,15 +354,30 @@ fn unreadable_files_store_nothing_and_name_file_and_line() {
     ];
     for (path, expected) in &cases {
         urna(&dir)
-            .args(["--lang", "en", "import-cards"])
+            .args([
+                "--lang",
+                "en",
+                "import-cards",
+                "--as",
+                "Anna",
+                "--pin-stdin",
+            ])
             .arg(path)
+            .write_stdin("1234\n")
             .assert()
             .code(2)
             .stderr(contains(expected.as_str()));
         assert_eq!(status(&dir), before, "{expected}");
     }
     urna(&dir)
-        .args(["import-cards", "/nonexistent/cards.csv"])
+        .args([
+            "import-cards",
+            "/nonexistent/cards.csv",
+            "--as",
+            "Anna",
+            "--pin-stdin",
+        ])
+        .write_stdin("1234\n")
         .assert()
         .code(2)
         .stderr(contains("/nonexistent/cards.csv"));
@@ -364,13 +397,14 @@ fn a_row_with_the_wrong_number_of_fields_is_rejected_by_line() {
     )
     .expect("write");
     urna(&dir)
-        .args(["import-cards"])
+        .args(["import-cards", "--as", "Anna", "--pin-stdin"])
         .arg(&p)
+        .write_stdin("1234\n")
         .assert()
         .code(1)
         .stdout(
             contains("wiersz 2 (linia 3): ODRZUCONY — wiersz ma 3 pól, a nagłówek 10")
-                .and(contains("wiersz 3 (linia 4): P01-000003 ważna")),
+                .and(contains("wiersz 3 (linia 4): P01-000004 ważna")),
         );
     assert_eq!(status(&dir)["cards"], 2);
 }
@@ -386,8 +420,9 @@ fn a_clean_file_exits_zero() {
     )
     .expect("write");
     urna(&dir)
-        .args(["import-cards"])
+        .args(["import-cards", "--as", "Anna", "--pin-stdin"])
         .arg(&p)
+        .write_stdin("1234\n")
         .assert()
         .success()
         .stdout(contains("zapisano 1 kartę (1 ważna, 0 nieważnych)"));
@@ -404,9 +439,11 @@ fn operators_are_added_once_and_journaled() {
             "Bartek",
             "--role",
             "volunteer",
+            "--as",
+            "Anna",
             "--pin-stdin",
         ])
-        .write_stdin("5678\n")
+        .write_stdin("1234\n5678\n")
         .assert()
         .success()
         .stdout(contains("Dodano operatora Bartek (wolontariusz)"));
@@ -417,19 +454,38 @@ fn operators_are_added_once_and_journaled() {
             "Bartek",
             "--role",
             "coordinator",
+            "--as",
+            "Anna",
             "--pin-stdin",
         ])
-        .write_stdin("5678\n")
+        .write_stdin("1234\n5678\n")
         .assert()
         .code(2)
         .stderr(contains("already exists"));
     urna(&dir)
-        .args(["operator", "add", "Celina", "--role", "boss", "--pin-stdin"])
-        .write_stdin("5678\n")
+        .args([
+            "operator",
+            "add",
+            "Celina",
+            "--role",
+            "boss",
+            "--as",
+            "Anna",
+            "--pin-stdin",
+        ])
+        .write_stdin("1234\n5678\n")
         .assert()
         .code(2);
     urna(&dir)
-        .args(["operator", "add", "Celina", "--role", "volunteer"])
+        .args([
+            "operator",
+            "add",
+            "Celina",
+            "--role",
+            "volunteer",
+            "--as",
+            "Anna",
+        ])
         .assert()
         .code(2)
         .stderr(contains("--pin-stdin"));
@@ -443,14 +499,18 @@ fn operators_are_added_once_and_journaled() {
         .assert()
         .success()
         .stdout("Anna\tcoordinator\nBartek\tvolunteer\n");
-    assert_eq!(status(&dir)["journal_entries"], 2);
+    assert_eq!(status(&dir)["journal_entries"], 3);
 }
 
 #[test]
 fn check_catches_a_changed_journal() {
     let (_tmp, dir) = fresh();
     init(&dir);
-    urna(&dir).args(["import-cards", SAMPLE]).assert().code(1);
+    urna(&dir)
+        .args(["import-cards", SAMPLE, "--as", "Anna", "--pin-stdin"])
+        .write_stdin("1234\n")
+        .assert()
+        .code(1);
     let db = rusqlite::Connection::open(dir.join("urna.sqlite")).expect("open");
     // The journal refuses changes by itself…
     let refused = db.execute("UPDATE journal SET body = body WHERE seq = 3", []);
@@ -466,11 +526,9 @@ fn check_catches_a_changed_journal() {
     )
     .expect("tamper");
     drop(db);
-    urna(&dir)
-        .arg("check")
-        .assert()
-        .code(1)
-        .stderr(contains("MAGAZYN USZKODZONY").and(contains("journal entry 2")));
+    urna(&dir).arg("check").assert().code(1).stderr(
+        contains("MAGAZYN USZKODZONY").and(contains("journal[2]: skrót nie zgadza się z treścią")),
+    );
 }
 
 #[test]

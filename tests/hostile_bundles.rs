@@ -190,6 +190,8 @@ fn enter(o: &Office, data: &Path, rows: &[String]) {
     let out = urna(data)
         .arg("import-cards")
         .arg(&csv)
+        .args(["--as", "Anna", "--pin-stdin"])
+        .write_stdin("1234\n")
         .output()
         .expect("import-cards");
     assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");

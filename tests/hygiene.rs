@@ -60,17 +60,27 @@ fn mode(p: &Path) -> u32 {
 fn into_closed_pipe(args: &[&str], dir: &Path) -> std::process::ExitStatus {
     let (reader, writer) = std::io::pipe().expect("pipe");
     drop(reader);
-    Std::new(BIN)
-        .env_remove("URNA_DATA_DIR")
+    let mut cmd = Std::new(BIN);
+    cmd.env_remove("URNA_DATA_DIR")
         .args(["--lang", "en", "--data-dir"])
         .arg(dir)
         .args(args)
         .stdout(writer)
-        .stderr(Stdio::piped())
-        .output()
-        .expect("run")
-        .status
+        .stderr(Stdio::piped());
+    with_pin(cmd).status
 }
+
+/// Runs `cmd` with the coordinator's PIN (`--pin-stdin`) on its stdin.
+fn with_pin(mut cmd: Std) -> std::process::Output {
+    use std::io::Write;
+    let mut child = cmd.stdin(Stdio::piped()).spawn().expect("spawn");
+    // A command that asks for no PIN may exit before reading it.
+    let _ = child.stdin.take().expect("stdin").write_all(b"1234\n");
+    child.wait_with_output().expect("wait")
+}
+
+/// `import-cards` as coordinator Anna, her PIN on stdin.
+const IMPORT: [&str; 4] = ["import-cards", "--as", "Anna", "--pin-stdin"];
 
 #[test]
 fn import_cards_into_a_closed_pipe_stores_every_row_and_exits_normally() {
@@ -83,7 +93,8 @@ fn import_cards_into_a_closed_pipe_stores_every_row_and_exits_normally() {
     );
     let csv = csv.to_str().expect("path");
     for json in [false, true] {
-        let mut args = vec!["import-cards", csv];
+        let mut args = IMPORT.to_vec();
+        args.push(csv);
         if json {
             args.push("--json");
         }
@@ -107,12 +118,23 @@ fn a_reader_that_stops_after_one_line_loses_nothing() {
         .env_remove("URNA_DATA_DIR")
         .args(["--lang", "en", "--data-dir"])
         .arg(&dir)
-        .args(["import-cards", "--json"])
+        .args(IMPORT)
+        .arg("--json")
         .arg(&csv)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"1234\n")
+            .expect("PIN");
+    }
     let mut first = String::new();
     BufReader::new(child.stdout.take().expect("stdout"))
         .read_line(&mut first)
@@ -239,8 +261,10 @@ fn crlf_and_lf_files_give_the_same_right_lines_also_in_the_journal_and_the_audit
         let dir = kiosk(tmp.path());
         let csv = write(&tmp.path().join("cards.csv"), &python_csv(&rows, newline));
         let out = urna(&dir)
-            .args(["import-cards", "--json"])
+            .args(IMPORT)
+            .arg("--json")
             .arg(&csv)
+            .write_stdin("1234\n")
             .output()
             .expect("run");
         let lines: Vec<u64> = String::from_utf8_lossy(&out.stdout)
@@ -372,8 +396,10 @@ fn each_limit_is_the_same_at_import_cards_and_import_online() {
         &format!("{HEADER}\n{}\n", all.join("\n")),
     );
     let out = urna(&dir)
-        .args(["import-cards", "--json"])
+        .args(IMPORT)
+        .arg("--json")
         .arg(&csv)
+        .write_stdin("1234\n")
         .output()
         .expect("run");
     let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
@@ -587,8 +613,15 @@ fn files_with_personal_data_are_the_owners_only_whatever_the_umask() {
     );
     umask0(
         &dir,
-        &["-v", "import-cards", csv.to_str().expect("path")],
-        "",
+        &[
+            "-v",
+            "import-cards",
+            "--as",
+            "Anna",
+            "--pin-stdin",
+            csv.to_str().expect("path"),
+        ],
+        "1234\n",
     );
     let logs = dir.join("logs");
     assert_eq!(mode(&logs), 0o700, "logs/");
@@ -954,18 +987,19 @@ fn card_csv_and_import_online_errors_speak_polish() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = kiosk(tmp.path());
     let pl = |dir: &Path, args: &[&str], file: &Path| {
-        let out = Std::new(BIN)
-            .env_remove("URNA_DATA_DIR")
+        let mut cmd = Std::new(BIN);
+        cmd.env_remove("URNA_DATA_DIR")
             .arg("--data-dir")
             .arg(dir)
             .args(args)
             .arg(file)
-            .output()
-            .expect("run");
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let out = with_pin(cmd);
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
     };
     let headerless = write(&tmp.path().join("bez.csv"), &format!("{}\n", row("k-1", 1)));
-    let text = pl(&dir, &["import-cards"], &headerless);
+    let text = pl(&dir, &IMPORT, &headerless);
     assert!(
         text.contains("bez.csv:1: pierwsza linia nie jest nagłówkiem"),
         "{text}"
@@ -998,7 +1032,7 @@ fn card_csv_and_import_online_errors_speak_polish() {
             "J".repeat(65)
         ),
     );
-    let text = pl(&dir, &["import-cards"], &long);
+    let text = pl(&dir, &IMPORT, &long);
     assert!(
         text.contains("first_name ma 65 znaków, a może mieć najwyżej 64"),
         "{text}"

@@ -276,7 +276,9 @@ fn no_voter_data_leaves_unmasked() {
             let mut import = urna(&kiosk);
             import
                 .args(["--lang", lang, verbose, "import-cards"])
-                .arg(&csv);
+                .args(["--as", "Anna", "--pin-stdin"])
+                .arg(&csv)
+                .write_stdin("1234\n");
             if case.json {
                 import.arg("--json");
             }

@@ -45,8 +45,25 @@ fn setup_creates_the_store_only_when_everything_is_right() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("kiosk");
     let mut app = SetupApp::new(&dir, Lang::Pl, Path::new(EDITION));
-    // Point id, name, mobile, no office key yet, coordinator, PIN twice — wrong.
+    // Point id, name, mobile, the office key left empty, coordinator, PIN
+    // twice: an empty key is not an answer.
     keys(&mut app, "P-XI-03⏎Rada Dzielnicy XI⏎t⏎⏎Anna⏎1234⏎1243⏎");
+    assert!(app.outcome.is_none());
+    let text = screen(&app);
+    assert!(
+        text.contains("✗ Wpisz klucz age biura (age1…) albo słowo „brak”"),
+        "{text}"
+    );
+    assert!(!dir.join("urna.sqlite").exists(), "nothing created yet");
+    // "No key yet", said explicitly: the screen states what follows.
+    keys(&mut app, "brak");
+    let text = screen(&app);
+    assert!(
+        text.contains("! Bez klucza biura: karty można wpisywać, ale eksport"),
+        "{text}"
+    );
+    // On to the second PIN, which is wrong.
+    keys(&mut app, "⏎⏎⏎⏎");
     assert!(app.outcome.is_none());
     let text = screen(&app);
     assert!(text.contains("✗ PIN-y się różnią."), "{text}");
@@ -63,6 +80,7 @@ fn setup_creates_the_store_only_when_everything_is_right() {
     assert!(store.point().mobile);
     assert!(!store.point().training);
     assert_eq!(store.edition().id, "krakow-2014");
+    assert_eq!(store.point().central_recipient, None, "no key yet");
     assert!(store.login("Anna", "1234", Local::now()).is_ok());
 }
 

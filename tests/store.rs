@@ -26,6 +26,7 @@ fn create(dir: &Path) -> Store {
             },
             coordinator: "Anna",
             pin: "1234",
+            min_pin_length: 4,
         },
     )
     .expect("create store")
@@ -82,7 +83,8 @@ fn durable_settings_and_private_files() {
     drop(store);
     let reopened = Store::open(tmp.path()).expect("reopen");
     assert_eq!(reopened.status().expect("status").cards, 1);
-    assert_eq!(reopened.check().expect("check").entries, 2);
+    // The store's creation, Anna, the card.
+    assert_eq!(reopened.check().expect("check").entries, 3);
 }
 
 #[test]
@@ -139,6 +141,7 @@ fn amend_and_void_keep_the_original() {
     assert_eq!(
         kinds,
         [
+            "store_created",
             "operator_added",
             "card_entered",
             "card_amended",
@@ -219,7 +222,7 @@ fn source_rows_are_stored_once() {
     assert_eq!(store.status().expect("status").cards, 1);
     assert_eq!(
         store.journal().expect("journal").len(),
-        2,
+        3,
         "nothing half-written"
     );
 }
@@ -267,9 +270,15 @@ fn five_wrong_pins_lock_for_five_minutes() {
         store.login("Nikt", "1234", t0),
         Err(StoreError::Login(LoginError::UnknownOperator(_)))
     ));
+    // Bartek is logged in now: a volunteer adds no one.
+    assert!(matches!(
+        store.add_operator("Celina", Role::Volunteer, "4321", "Bartek"),
+        Err(StoreError::NotCoordinator)
+    ));
+    store.login("Anna", "1234", t0).expect("Anna");
     assert!(matches!(
         store.add_operator("Celina", Role::Volunteer, "12a4", "Anna"),
-        Err(StoreError::Login(LoginError::BadPin))
+        Err(StoreError::Login(LoginError::BadPin(_)))
     ));
 }
 
@@ -305,7 +314,7 @@ fn check_catches_an_index_that_disagrees_with_the_journal() {
     let store = Store::open(tmp.path()).expect("open");
     let err = store.check().expect_err("caught").to_string();
     assert!(
-        err.contains("journal entry 2: the card index disagrees"),
+        err.contains("card_versions[3]: the card index row differs from the journal entry"),
         "{err}"
     );
     drop(store);
@@ -383,4 +392,28 @@ fn day_and_stop_are_journaled_and_recorded_on_every_card() {
     assert_eq!(exact[0].kind, "voided");
     assert_eq!(exact[0].card, None);
     store.check().expect("intact");
+}
+
+#[test]
+fn a_store_of_an_earlier_release_is_refused() {
+    // What the previous release left: schema 1 (user_version 1), an
+    // unsealed key beside it.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = rusqlite::Connection::open(tmp.path().join("urna.sqlite")).expect("db");
+    db.execute_batch(include_str!("../src/store/schema-1.sql"))
+        .expect("schema 1");
+    db.pragma_update(None, "user_version", 1).expect("version");
+    drop(db);
+    std::fs::write(tmp.path().join("pin-secret.key"), "00".repeat(32)).expect("pepper");
+    match Store::open(tmp.path()) {
+        Err(e @ StoreError::EarlierRelease(_)) => {
+            let said = e.to_string();
+            assert!(
+                said.contains("export its last bundle with that release"),
+                "{said}"
+            );
+        }
+        Err(other) => panic!("not the earlier-release refusal: {other}"),
+        Ok(_) => panic!("a schema-1 store was opened"),
+    }
 }

@@ -242,6 +242,8 @@ impl Office {
         let code = urna(&data, Some("en"))
             .arg("import-cards")
             .arg(&csv)
+            .args(["--as", "Anna", "--pin-stdin"])
+            .write_stdin("1234\n")
             .assert()
             .stdout(predicates::str::contains("rejected 0 rows"))
             .get_output()

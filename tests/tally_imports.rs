@@ -117,6 +117,8 @@ impl Kiosk {
             urna(&self.data)
                 .arg("import-cards")
                 .arg(&csv)
+                .args(["--as", "Anna", "--pin-stdin"])
+                .write_stdin("1234\n")
                 .output()
                 .expect("run"),
             "urna import-cards",
@@ -169,8 +171,33 @@ impl Kiosk {
 
     /// The kiosk's key id, as the manifest names it.
     fn key_id(&self) -> String {
-        let pair = urna::store::signing::load(&self.data).expect("the kiosk key");
-        urna::store::signing::key_id(pair.public.keynum())
+        let text = urna::store::signing::public_text(&self.data).expect("the kiosk key");
+        let public = minisign::PublicKeyBox::from_string(&text)
+            .and_then(|b| b.into_public_key())
+            .expect("a public key");
+        urna::store::signing::key_id(public.keynum())
+    }
+
+    /// The kiosk's store, logged in as Anna with her PIN: what an insider
+    /// who knows a coordinator's PIN holds.
+    fn insider(&self) -> Store {
+        let mut store = Store::open(&self.data).expect("the kiosk store");
+        store
+            .login("Anna", "1234", chrono::Local::now())
+            .expect("Anna's PIN");
+        store
+    }
+
+    /// The kiosk's signing key unsealed with Anna's PIN, as a plain minisign
+    /// key file (what Debian's `minisign -S -s` signs with).
+    fn unsealed_key(&self) -> PathBuf {
+        let key = self.insider().signing_key().expect("the signing key");
+        let path = self
+            .data
+            .with_file_name(format!("{}-unsealed-{}.key", self.point, next()));
+        let text = key.secret.to_box(None).expect("a key box").to_string();
+        std::fs::write(&path, text).expect("the unsealed key");
+        path
     }
 
     /// The kiosk's own journal: (seq, canonical bytes, hash).
@@ -485,13 +512,21 @@ impl Office {
             let head = o.lines.iter().fold(GENESIS, |h, l| chain_hash(&h, l));
             o.manifest.journal.entries = o.lines.len() as u64;
             o.manifest.journal.head_hash = hex::encode(head);
+            // An insider with the coordinator's PIN re-seals the new head too.
+            if let Some(k) = signer {
+                o.manifest.journal.seal = Some(
+                    k.insider()
+                        .sign_seal(o.manifest.journal.entries, &o.manifest.journal.head_hash)
+                        .expect("a seal with the PIN"),
+                );
+            }
         }
         let mut manifest = serde_json::to_vec_pretty(&o.manifest).expect("manifest JSON");
         manifest.push(b'\n');
         std::fs::write(o.dir.join(bundle::MANIFEST), &manifest).expect("manifest.json");
         if let Some(k) = signer {
             std::fs::remove_file(o.dir.join(bundle::SIGNATURE)).expect("old signature");
-            let key = k.data.join("kiosk.key");
+            let key = k.unsealed_key();
             let trusted = format!(
                 "urna bundle point={} sequence={} manifest_sha256={}",
                 o.manifest.point.id,
@@ -1015,8 +1050,8 @@ fn a_kiosk_cannot_enter_amend_or_void_another_points_card() {
     };
     let voided_entry = held.entry(held.cards()[1]);
     let voided = card_id(&voided_entry);
-    Store::open(&p1.data)
-        .expect("the kiosk store")
+    // Anna logged in (her PIN unlocks the journal key every write needs).
+    p1.insider()
         .void_card(&voided, "Anna", "entered twice")
         .expect("void");
     o.accepted(&p1.export(&o.dir("usb-p1-day2")));
@@ -1100,7 +1135,7 @@ fn a_kiosks_own_amendments_and_voids_are_counted() {
     let a4 =
         card_id(&serde_json::from_slice(&p1.journal().last().expect("an entry").1).expect("entry"));
     {
-        let mut store = Store::open(&p1.data).expect("the kiosk store");
+        let mut store = p1.insider();
         let order = |o: &str| o.split('|').map(String::from).collect::<Vec<_>>();
         for (id, new) in [(&a1, "10|9|8|7|6"), (&a4, "6|7|8|9|10")] {
             let mut card = store.card(id).expect("read").expect("the card");

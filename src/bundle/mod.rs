@@ -59,6 +59,10 @@ pub struct Manifest {
     pub payload: PayloadInfo,
     /// SHA-256 of the previous bundle's manifest.json (null for the first).
     pub previous_bundle: Option<String>,
+    /// Exported from a store that failed its checks, for the office to look
+    /// at: `urna tally import` takes it only with `--investigation`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub investigation: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -85,6 +89,10 @@ pub struct JournalInfo {
     pub entries: u64,
     /// The last entry's hash, hex.
     pub head_hash: String,
+    /// The journal key's seal over the head (an Ed25519 signature, base64,
+    /// of `urna journal seal point=… entries=… head=…`), as the store holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,7 +108,7 @@ pub struct PayloadInfo {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(
-        "no central office key: this kiosk was set up without --central, so the journal cannot be encrypted"
+        "no central office key yet, so the journal cannot be encrypted: a coordinator sets it with `urna central set AGE_RECIPIENT --as NAME`"
     )]
     NoRecipient,
     #[error("the central office key \"{0}\" is not an age X25519 recipient")]
@@ -116,6 +124,21 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Other(String),
+}
+
+impl ExportError {
+    /// The error as the kiosk's screen says it, in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (ExportError::NoRecipient, Lang::Pl) => "Punkt nie ma jeszcze klucza biura, więc paczki nie da się zaszyfrować. Poproś biuro o jego klucz age (age1…); koordynator wpisuje go w terminalu: urna central set age1… --as IMIĘ".into(),
+            (ExportError::NoRecipient, Lang::En) => "This point has no office key yet, so the bundle cannot be encrypted. Ask the office for its age key (age1…); a coordinator enters it in a terminal: urna central set age1… --as NAME".into(),
+            (ExportError::Store(StoreError::Damaged(_)), Lang::Pl) => "Magazyn jest uszkodzony: eksport odmówiony (tylko eksport do wyjaśnienia: urna export --investigation).".into(),
+            (ExportError::Store(StoreError::NotCoordinator), Lang::Pl) => "Eksport robi koordynator (jego PIN otwiera klucz podpisu).".into(),
+            (ExportError::Exists(p), Lang::Pl) => format!("{} już istnieje; niczego nie nadpisano", p.display()),
+            (other, _) => other.to_string(),
+        }
+    }
 }
 
 /// A written bundle.
@@ -200,9 +223,30 @@ fn tar_bytes(files: &[(&str, &[u8])], mtime: u64) -> std::io::Result<Vec<u8>> {
 
 /// Writes `bytes` to `path` so that a reader (or a pulled USB stick) sees the
 /// whole file or none, and never overwrites: see [`replace_atomically`].
+///
+/// Temporary files of this name left by an earlier attempt (a pulled stick, a
+/// killed process) are removed first: the caller is the only writer of this
+/// name (an export holds the store's write lock; its file name carries the
+/// point and the sequence number).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     if path.exists() {
         return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    if let (Some(dir), Some(name)) = (path.parent(), path.file_name()) {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let stem = format!(".{}.", name.to_string_lossy());
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for e in entries.flatten() {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n.starts_with(&stem) && n.ends_with("partial") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
     }
     replace_atomically(path, bytes, 0o600).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
@@ -211,21 +255,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 }
 
 /// Puts `bytes` at `path` (replacing what is there) through a temporary file
-/// in the same directory, fsync, rename and an fsync of the directory. A
-/// failure removes the temporary file; a stale one from an earlier attempt is
-/// removed first.
+/// in the same directory, fsync, rename and an fsync of the directory. The
+/// temporary name is this process's own (pid, time, a counter), so two
+/// writers never share one; a failure removes it.
 pub fn replace_atomically(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
     let tmp = dir.join(format!(
-        ".{}.partial",
+        ".{}.{}-{nanos}-{}.partial",
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let _ = std::fs::remove_file(&tmp);
     let written = (|| {
         let mut f = OpenOptions::new()
             .write(true)
@@ -266,6 +317,10 @@ pub struct Contents<'a> {
     pub entries: u64,
     /// The last entry's hash, hex.
     pub head_hash: String,
+    /// The store's seal over that head (see [`JournalInfo::seal`]).
+    pub journal_seal: Option<String>,
+    /// A bundle for investigation (see [`Manifest::investigation`]).
+    pub investigation: bool,
 }
 
 /// A bundle ready to be written: its manifest, fingerprint and tar bytes.
@@ -324,6 +379,7 @@ pub fn seal(c: Contents<'_>) -> Result<Sealed, ExportError> {
         journal: JournalInfo {
             entries: c.entries,
             head_hash: c.head_hash,
+            seal: c.journal_seal,
         },
         payload: PayloadInfo {
             file: PAYLOAD.into(),
@@ -331,6 +387,7 @@ pub fn seal(c: Contents<'_>) -> Result<Sealed, ExportError> {
             recipients: vec![c.recipient.to_string()],
         },
         previous_bundle: c.previous_bundle,
+        investigation: c.investigation,
     };
     let mut manifest_bytes =
         serde_json::to_vec_pretty(&manifest).map_err(|e| ExportError::Other(e.to_string()))?;
@@ -364,9 +421,35 @@ pub fn seal(c: Contents<'_>) -> Result<Sealed, ExportError> {
     })
 }
 
-/// Writes the next bundle of this kiosk into `out_dir` and journals it.
-/// Nothing is journaled unless the whole file is on disk.
+/// Writes the next bundle of this kiosk into `out_dir` and journals it; the
+/// logged-in coordinator's PIN opened the signing key. The store must pass
+/// its full check first. The export holds the store's write lock from
+/// reading the journal to journaling the bundle, so a second export at the
+/// same time (another process, another stick) waits and then writes the
+/// next sequence number; if anything fails after the file was written, the
+/// file is removed: an export that is not journaled leaves nothing behind.
 pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Exported, ExportError> {
+    export_as(store, out_dir, operator, false)
+}
+
+/// A bundle of a store that failed its checks, for the office to look at:
+/// marked `investigation` in its manifest, carrying the seal as stored (the
+/// office sees whether the journal is the one that was sealed), and not
+/// journaled (nothing is written to a damaged store).
+pub fn export_investigation(
+    store: &mut Store,
+    out_dir: &Path,
+    operator: &str,
+) -> Result<Exported, ExportError> {
+    export_as(store, out_dir, operator, true)
+}
+
+fn export_as(
+    store: &mut Store,
+    out_dir: &Path,
+    operator: &str,
+    investigation: bool,
+) -> Result<Exported, ExportError> {
     let point = store.point().clone();
     let recipient = point
         .central_recipient
@@ -375,68 +458,87 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
     // A bad office key is reported before anything else is read.
     age::x25519::Recipient::from_str(&recipient)
         .map_err(|_| ExportError::BadRecipient(recipient.clone()))?;
-    let key = signing::load(store.dir())?;
-    // Counts, journal and the last export from one snapshot of the store.
-    let (status, (lines, entries, head_hash), last, day) = store.snapshot(|s| {
-        Ok((
-            s.status()?,
-            journal_lines(s)?,
-            s.last_export()?,
-            s.current_day()?,
-        ))
-    })?;
-    let previous = last.as_ref().map(|(seq, _)| *seq);
-    let (sequence, previous_bundle) = match last {
-        Some((seq, hash)) => (seq + 1, Some(hash)),
-        None => (1, None),
-    };
-    let Sealed {
-        manifest,
-        fingerprint,
-        tar,
-    } = seal(Contents {
-        edition: &store.edition().id,
-        point: PointInfo {
-            id: point.id.clone(),
-            name: point.name.clone(),
-            mobile: point.mobile,
-        },
-        training: point.training,
-        key: &key,
-        recipient: &recipient,
-        sequence,
-        previous_bundle,
-        day,
-        created: chrono::Local::now().fixed_offset(),
-        counts: Counts::of(&status),
-        journal: lines,
-        entries,
-        head_hash: head_hash.clone(),
-    })?;
-    let path = out_dir.join(file_name(&manifest));
-    write_atomically(&path, &tar)?;
-    store.record_export(
-        operator,
-        previous,
-        Event::ExportMade {
-            file: file_name(&manifest),
+    if !investigation {
+        store.ensure_sound()?;
+    }
+    if store.session_operator().map(|o| o.name.as_str()) != Some(operator) {
+        return Err(StoreError::NotLoggedIn.into());
+    }
+    let key = store.signing_key()?;
+    let edition = store.edition().id.clone();
+    store.exclusive(investigation, |store| {
+        // Counts, journal and the last export as of this lock.
+        let status = store.status()?;
+        let (lines, entries, head_hash) = journal_lines(store)?;
+        let last = store.last_export()?;
+        let day = store.current_day()?;
+        let journal_seal = store.seal()?;
+        let previous = last.as_ref().map(|(seq, _)| *seq);
+        let (sequence, previous_bundle) = match last {
+            Some((seq, hash)) => (seq + 1, Some(hash)),
+            None => (1, None),
+        };
+        let Sealed {
+            manifest,
+            fingerprint,
+            tar,
+        } = seal(Contents {
+            edition: &edition,
+            point: PointInfo {
+                id: point.id.clone(),
+                name: point.name.clone(),
+                mobile: point.mobile,
+            },
+            training: point.training,
+            key: &key,
+            recipient: &recipient,
             sequence,
-            manifest_sha256: fingerprint.clone(),
+            previous_bundle,
+            day,
+            created: chrono::Local::now().fixed_offset(),
+            counts: Counts::of(&status),
+            journal: lines,
             entries,
-            head_hash,
-        },
-    )?;
-    tracing::info!(
-        file = %path.display(),
-        sequence,
-        entries,
-        fingerprint = %fingerprint,
-        "bundle exported"
-    );
-    Ok(Exported {
-        path,
-        manifest,
-        fingerprint,
+            head_hash: head_hash.clone(),
+            journal_seal,
+            investigation,
+        })?;
+        let path = out_dir.join(file_name(&manifest));
+        write_atomically(&path, &tar)?;
+        if !investigation {
+            let recorded = store.record_export_locked(
+                operator,
+                previous,
+                Event::ExportMade {
+                    file: file_name(&manifest),
+                    sequence,
+                    manifest_sha256: fingerprint.clone(),
+                    entries,
+                    head_hash,
+                },
+            );
+            if let Err(e) = recorded {
+                // Not journaled: the file must not stay on the stick.
+                let _ = std::fs::remove_file(&path);
+                if let Ok(d) = File::open(out_dir) {
+                    let _ = d.sync_all();
+                }
+                return Err(e.into());
+            }
+        }
+        tracing::info!(
+            file = %path.display(),
+            sequence,
+            entries,
+            investigation,
+            fingerprint = %fingerprint,
+            "bundle exported"
+        );
+        Ok(Exported {
+            path,
+            manifest,
+            fingerprint,
+        })
     })
 }
 

@@ -414,6 +414,10 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(0),
             a(2)
         ),
+        "investigation" if pl => "paczka do wyjaśnień, wyeksportowana z magazynu kiosku, który nie przeszedł kontroli; nie jest liczona (przyjmuje ją `urna tally import --investigation`)".into(),
+        "investigation" => "a bundle for investigation, exported from a kiosk store that failed its checks; it is not counted (`urna tally import --investigation` takes it)".into(),
+        "unsealed" if pl => format!("to nie jest dziennik zapieczętowany przez jego kiosk: {}", a(1)),
+        "unsealed" => format!("the journal is not the one its kiosk sealed: {}", a(0)),
         "internal" if pl => "błąd wewnętrzny urna przy czytaniu tego pliku; nic z niego nie zapisano (prosimy o zgłoszenie)".into(),
         "internal" => "an internal error in urna while reading this file; nothing from it was stored (please report it)".into(),
         // Outcomes.
@@ -480,6 +484,8 @@ mod tests {
         "not_its_card",
         "wrong_card_id",
         "internal",
+        "investigation",
+        "unsealed",
         "accepted",
         "unchanged",
         "online_accepted",

@@ -20,6 +20,11 @@ pub struct ExportArgs {
     pub coordinator: String,
     #[command(flatten)]
     pub pin: PinArgs,
+    /// Export a store that failed `urna check`, for the office to look at
+    /// (marked so in the manifest; not journaled; the office imports it only
+    /// with `urna tally import --investigation`)
+    #[arg(long)]
+    pub investigation: bool,
 }
 
 #[derive(Debug, Args)]
@@ -44,6 +49,21 @@ pub fn key(ctx: &Context) -> Result<u8, Failure> {
 pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let mut store = ctx.open_store()?;
+    if store.point().central_recipient.is_none() {
+        return Err(Failure::found(format!(
+            "{}: {}",
+            t(
+                lang,
+                "eksport nieudany, nic nie zapisano w dzienniku",
+                "export failed, nothing journaled"
+            ),
+            bundle::ExportError::NoRecipient.localized(lang)
+        )));
+    }
+    // A damaged store is refused before the PIN is asked.
+    if !args.investigation {
+        store.ensure_sound().map_err(|e| ctx.store_failure(e))?;
+    }
     let pin = read_pin(lang, args.pin.pin_stdin, &args.coordinator)?;
     let operator = store
         .login(&args.coordinator, &pin, chrono::Local::now())
@@ -62,14 +82,34 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
             t(lang, "nie ma takiego katalogu", "no such directory")
         )));
     }
+    if args.investigation {
+        let exported = bundle::export_investigation(&mut store, &args.out, &operator.name)
+            .map_err(|e| Failure::found(e.localized(lang)))?;
+        say!(
+            "{}: {}",
+            t(
+                lang,
+                "Paczka do wyjaśnienia (nie do liczenia)",
+                "Bundle for investigation (not for counting)"
+            ),
+            exported.path.display()
+        );
+        say!(
+            "{}: {}",
+            t(lang, "odcisk", "fingerprint"),
+            exported.fingerprint
+        );
+        return Ok(0);
+    }
     let exported = bundle::export(&mut store, &args.out, &operator.name).map_err(|e| {
         Failure::found(format!(
-            "{}: {e}",
+            "{}: {}",
             t(
                 lang,
                 "eksport nieudany, nic nie zapisano w dzienniku",
                 "export failed, nothing journaled"
-            )
+            ),
+            e.localized(lang)
         ))
     })?;
     let status = store

@@ -15,9 +15,6 @@ use crate::shown::Shown;
 use crate::store::StoreError;
 use crate::store::journal::{Source, format_at};
 
-/// The operator name journaled for cards entered from a CSV file.
-pub const CSV_OPERATOR: &str = "import-cards";
-
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Card CSV: id,pesel,first_name,last_name,address,cast_date,district,local,citywide[,signed]
@@ -25,6 +22,11 @@ pub struct ImportArgs {
     /// One JSON object per line instead of text
     #[arg(long)]
     pub json: bool,
+    /// The operator entering the cards (asked for the PIN; journaled as theirs)
+    #[arg(long = "as", value_name = "NAME")]
+    pub operator: String,
+    #[command(flatten)]
+    pub pin: super::PinArgs,
 }
 
 /// One result line of `--json`.
@@ -53,7 +55,7 @@ struct Tally {
 
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
     let lang = ctx.lang;
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.open_for_change(&args.operator, args.pin.pin_stdin)?;
     let rows = cardcsv::read(&args.file, &store.edition().ballot)
         .map_err(|e| Failure::usage(e.describe(lang)))?;
     let file_name = args
@@ -90,7 +92,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
                 out.error = Some(problem.describe(lang));
                 None
             }
-            Ok(card) => match store.enter_card(card, CSV_OPERATOR, source) {
+            Ok(card) => match store.enter_card(card, &args.operator, source) {
                 Ok(saved) => Some(saved),
                 Err(StoreError::DuplicateSource { card_id, .. }) => {
                     let id = &out.source_id;

@@ -30,6 +30,11 @@ pub struct InitArgs {
     /// Name of the first coordinator
     #[arg(long, value_name = "NAME")]
     pub coordinator: String,
+    /// The shortest PIN this kiosk accepts (4 to 12 digits; a 4-digit PIN
+    /// can be guessed offline from a copied disk, see docs/threat-model.md)
+    #[arg(long, value_name = "DIGITS", default_value_t = crate::store::MIN_PIN_LENGTH,
+          value_parser = clap::value_parser!(u8).range(4..=12))]
+    pub min_pin_length: u8,
     #[command(flatten)]
     pub pin: PinArgs,
 }
@@ -75,6 +80,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
             },
             coordinator: &args.coordinator,
             pin: &pin,
+            min_pin_length: args.min_pin_length,
         },
     )
     .map_err(|e| ctx.store_failure(e))?;

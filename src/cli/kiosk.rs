@@ -29,8 +29,22 @@ fn tui_failure(lang: Lang, e: std::io::Error) -> Failure {
 
 pub fn run(ctx: &Context) -> Result<u8, Failure> {
     let dir = ctx.data_dir()?;
-    let store = if dir.join(DB_FILE).exists() {
-        ctx.open_store()?
+    let mut store = if dir.join(DB_FILE).exists() {
+        match crate::store::Store::open(&dir) {
+            Ok(store) => store,
+            // A store of an earlier release is not damaged: it says what to do.
+            Err(e @ crate::store::StoreError::EarlierRelease(_)) => {
+                return Err(ctx.store_failure(e));
+            }
+            // A store that cannot even be opened gets the damaged-store
+            // screen, with SQLite's own words.
+            Err(e) => {
+                tracing::warn!(error = %e, "the store cannot be opened");
+                tui::damaged::run_damaged(&dir, ctx.lang, vec![e.to_string()])
+                    .map_err(|e| tui_failure(ctx.lang, e))?;
+                return Ok(1);
+            }
+        }
     } else {
         match tui::run_setup(&dir, ctx.lang, &default_edition())
             .map_err(|e| tui_failure(ctx.lang, e))?
@@ -41,6 +55,9 @@ pub fn run(ctx: &Context) -> Result<u8, Failure> {
     };
     let (_log, _) = crate::logging::init(store.dir(), ctx.verbose);
     tracing::info!(point = %store.point().id, "kiosk started");
+    // The whole store is verified while the login screen waits; the first
+    // save waits for the verdict.
+    store.verify_in_background();
     let mut app = App::new(store, ctx.lang, Vec::new()).map_err(|e| ctx.store_failure(e))?;
     tui::run(&mut app).map_err(|e| tui_failure(ctx.lang, e))?;
     tracing::info!("kiosk stopped");

@@ -6,6 +6,7 @@
 //! missing store, an unreadable input file).
 
 mod bundle;
+mod central;
 mod edition;
 mod import_cards;
 mod init;
@@ -58,8 +59,12 @@ pub enum Command {
     ImportCards(import_cards::ImportArgs),
     /// Show counts: cards, valid, invalid by reason, operators, journal
     Status(status::StatusArgs),
-    /// Verify the store: SQLite integrity and the journal's hash chain
+    /// Verify the store: SQLite integrity, the journal's chain and seal, and
+    /// every table against the journal
     Check,
+    /// The central office's key: `urna central set AGE_RECIPIENT --as NAME`
+    #[command(subcommand)]
+    Central(central::CentralCommand),
     /// Check edition files or build one from Pabulib data
     #[command(subcommand)]
     Edition(edition::EditionCommand),
@@ -135,6 +140,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::ImportCards(args) => import_cards::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),
         Command::Check => status::check(&ctx),
+        Command::Central(cmd) => central::run(&ctx, cmd),
         Command::Edition(cmd) => edition::run(&ctx, cmd),
         Command::Key => bundle::key(&ctx),
         Command::Export(args) => bundle::export(&ctx, args),
@@ -247,9 +253,59 @@ impl Context {
                 Lang::En => format!("{} already holds an urna store", dir.display()),
             }),
             StoreError::Login(l) => Failure::usage(l.to_string()),
+            StoreError::Damaged(problems) => Failure::found(damaged_text(self.lang, &problems)),
+            StoreError::NotCoordinator => Failure::usage(t(
+                self.lang,
+                "to może zrobić tylko koordynator",
+                "only a coordinator can do this",
+            )),
             other => Failure::found(other.to_string()),
         }
     }
+
+    /// Opens the store for a change: the full check first (a damaged store
+    /// is refused before any PIN is asked), then `name` logs in with a PIN.
+    pub fn open_for_change(&self, name: &str, pin_stdin: bool) -> Result<Store, Failure> {
+        let mut store = self.open_store()?;
+        store.ensure_sound().map_err(|e| self.store_failure(e))?;
+        let pin = read_pin(self.lang, pin_stdin, name)?;
+        store
+            .login(name, &pin, chrono::Local::now())
+            .map_err(|e| self.store_failure(e))?;
+        Ok(store)
+    }
+
+    /// Logs a coordinator in on an open store (asked for the PIN).
+    pub fn login_coordinator(
+        &self,
+        store: &mut Store,
+        name: &str,
+        pin_stdin: bool,
+    ) -> Result<crate::store::Operator, Failure> {
+        let pin = read_pin(self.lang, pin_stdin, name)?;
+        let op = store
+            .login(name, &pin, chrono::Local::now())
+            .map_err(|e| self.store_failure(e))?;
+        if op.role != crate::store::Role::Coordinator {
+            store.logout();
+            return Err(self.store_failure(StoreError::NotCoordinator));
+        }
+        Ok(op)
+    }
+}
+
+/// What a damaged store says, with what to do, in `lang`.
+pub fn damaged_text(lang: Lang, problems: &[crate::store::check::Problem]) -> String {
+    let mut out = String::from(t(
+        lang,
+        "MAGAZYN USZKODZONY — zmieniony poza urną albo zepsuty; nic w nim nie zapisano. Zostaw laptopa tak, jak jest, i zadzwoń do biura.",
+        "STORE DAMAGED — changed outside urna or broken; nothing was written to it. Leave the laptop as it is and call the office.",
+    ));
+    for p in problems {
+        out.push_str("\n  ");
+        out.push_str(&p.describe(lang));
+    }
+    out
 }
 
 /// A new PIN: one line from stdin with `--pin-stdin`, otherwise asked twice on

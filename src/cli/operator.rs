@@ -9,12 +9,16 @@ use crate::store::Role;
 
 #[derive(Debug, Subcommand)]
 pub enum OperatorCommand {
-    /// Add a volunteer or a coordinator
+    /// Add a volunteer or a coordinator (a coordinator does it: asked for
+    /// their PIN first, then the new operator's; with --pin-stdin, two lines)
     Add {
         /// The operator's name as shown at login
         name: String,
         #[arg(long, value_enum)]
         role: RoleArg,
+        /// The coordinator adding the operator
+        #[arg(long = "as", value_name = "COORDINATOR")]
+        by: String,
         #[command(flatten)]
         pin: PinArgs,
     },
@@ -31,14 +35,21 @@ pub enum RoleArg {
 pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
     let mut store = ctx.open_store()?;
     match cmd {
-        OperatorCommand::Add { name, role, pin } => {
+        OperatorCommand::Add {
+            name,
+            role,
+            by,
+            pin,
+        } => {
             let role = match role {
                 RoleArg::Volunteer => Role::Volunteer,
                 RoleArg::Coordinator => Role::Coordinator,
             };
-            let pin = read_new_pin(ctx.lang, pin.pin_stdin, &name)?;
+            store.ensure_sound().map_err(|e| ctx.store_failure(e))?;
+            ctx.login_coordinator(&mut store, &by, pin.pin_stdin)?;
+            let new_pin = read_new_pin(ctx.lang, pin.pin_stdin, &name)?;
             store
-                .add_operator(&name, role, &pin, "cli")
+                .add_operator(&name, role, &new_pin, &by)
                 .map_err(|e| ctx.store_failure(e))?;
             match ctx.lang {
                 Lang::Pl => say!(

@@ -90,17 +90,20 @@ pub fn check(ctx: &Context) -> Result<u8, Failure> {
         Ok(report) => {
             match lang {
                 Lang::Pl => say!(
-                    "Magazyn w porządku: baza spójna, łańcuch dziennika nienaruszony ({}), skrót ostatniego wpisu {}.",
+                    "Magazyn w porządku: baza spójna, łańcuch dziennika nienaruszony i zapieczętowany ({}), tabele zgodne z dziennikiem, skrót ostatniego wpisu {}.",
                     count(lang, report.entries, &i18n::ENTRY),
                     report.head_hash
                 ),
                 Lang::En => say!(
-                    "Store OK: database intact, journal chain unbroken ({}), head hash {}.",
+                    "Store OK: database intact, journal chain unbroken and sealed ({}), every table agrees with it, head hash {}.",
                     count(lang, report.entries, &i18n::ENTRY),
                     report.head_hash
                 ),
             }
             Ok(0)
+        }
+        Err(crate::store::StoreError::Damaged(problems)) => {
+            Err(Failure::found(super::damaged_text(lang, &problems)))
         }
         Err(e) => Err(Failure::found(match lang {
             Lang::Pl => format!("MAGAZYN USZKODZONY: {e}"),

@@ -31,6 +31,9 @@ pub enum TallyCommand {
     Import {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Also take bundles exported for investigation from damaged kiosk stores
+        #[arg(long)]
+        investigation: bool,
     },
     /// Import the internet channel's votes (card CSV), all or nothing
     ImportOnline { file: PathBuf },
@@ -211,8 +214,12 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             );
             Ok(0)
         }
-        TallyCommand::Import { paths } => {
+        TallyCommand::Import {
+            paths,
+            investigation,
+        } => {
             let mut tally = Tally::open(&dir).map_err(failure)?;
+            tally.allow_investigation = investigation;
             let Found { files, unreadable } = bundle_files(&paths);
             for (d, e) in &unreadable {
                 say!(

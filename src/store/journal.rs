@@ -33,9 +33,39 @@ pub enum Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "data")]
 pub enum Event {
+    /// The first entry of a store: what the store is, and the public keys
+    /// everything else is checked against. `signature` is the kiosk key's
+    /// minisign signature of this entry's canonical bytes with `signature`
+    /// empty, so only whoever held the kiosk key when the store was made
+    /// (`urna init`) could have written it.
+    StoreCreated {
+        point_id: String,
+        point_name: String,
+        mobile: bool,
+        training: bool,
+        edition_id: String,
+        /// SHA-256 of the edition file's bytes as stored.
+        edition_sha256: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        central_recipient: Option<String>,
+        /// The kiosk's bundle-signing key (minisign base64).
+        kiosk_public_key: String,
+        /// The key that seals the journal's head (minisign base64).
+        journal_public_key: String,
+        /// The shortest PIN this store accepts.
+        min_pin_length: u8,
+        signature: String,
+    },
     OperatorAdded {
         name: String,
         role: String,
+        /// SHA-256 of the operator's PIN record as stored.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pin_record: Option<String>,
+    },
+    /// The central office's age recipient was set or changed.
+    CentralSet {
+        recipient: String,
     },
     CardEntered {
         card_id: String,
@@ -86,7 +116,9 @@ impl Event {
     /// The `kind` column's value.
     pub fn kind(&self) -> &'static str {
         match self {
+            Event::StoreCreated { .. } => "store_created",
             Event::OperatorAdded { .. } => "operator_added",
+            Event::CentralSet { .. } => "central_set",
             Event::CardEntered { .. } => "card_entered",
             Event::CardAmended { .. } => "card_amended",
             Event::CardVoided { .. } => "card_voided",
@@ -177,6 +209,7 @@ mod tests {
             event: Event::OperatorAdded {
                 name: "Anna".into(),
                 role: "coordinator".into(),
+                pin_record: None,
             },
         };
         let bytes = e.canonical_bytes();
@@ -207,6 +240,7 @@ mod tests {
             Event::OperatorAdded {
                 name: "Anna".into(),
                 role: "coordinator".into(),
+                pin_record: Some("ab".into()),
             },
             Event::CardEntered {
                 card_id: "P1-000002".into(),

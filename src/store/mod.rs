@@ -5,8 +5,16 @@
 //! [`journal`]; the other tables are indexes over it (by PESEL, by surname, the
 //! latest version of each card) written in the same transaction. Data files and
 //! keys are created mode 0600 in a 0700 directory.
+//!
+//! The journal is the only truth: `meta`, `operators` and `card_versions` are
+//! derived from its entries or committed to by them, and [`check`] recomputes
+//! them all. Every write is made by a logged-in operator, whose PIN unlocked
+//! the journal key (see [`keys`]), and re-seals the journal's head with it;
+//! writes and exports refuse a store that has not passed the full check.
 
+pub mod check;
 pub mod journal;
+pub mod keys;
 mod operators;
 pub mod signing;
 
@@ -31,10 +39,20 @@ pub const DB_FILE: &str = "urna.sqlite";
 /// The per-kiosk secret mixed into PIN hashes (argon2 "pepper").
 pub const SECRET_FILE: &str = "pin-secret.key";
 
-/// Schema migrations, applied in order on open; never edit a released one.
+/// Schema migrations, applied in order; never edit a released one.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("schema-1.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("schema-1.sql")),
+        M::up(include_str!("schema-2.sql")),
+    ])
 }
+
+/// The schema version (`PRAGMA user_version`) of a store this code makes.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// The shortest PIN a store accepts unless `urna init --min-pin-length` asks
+/// for more.
+pub const MIN_PIN_LENGTH: u8 = 4;
 
 /// What can go wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +89,24 @@ pub enum StoreError {
     MissingReason,
     #[error(transparent)]
     Login(#[from] LoginError),
+    #[error(
+        "{0} holds a store of an earlier urna (schema 1, unsealed keys), which this release does not open: export its last bundle with that release, then set the kiosk up afresh (README: \"A kiosk of an earlier release\")"
+    )]
+    EarlierRelease(PathBuf),
+    #[error("the store is damaged; nothing is written to it: {}", describe_all(.0))]
+    Damaged(Vec<check::Problem>),
+    #[error("no operator is logged in: a change needs an operator's PIN")]
+    NotLoggedIn,
+    #[error("only a coordinator can do this")]
+    NotCoordinator,
+}
+
+fn describe_all(problems: &[check::Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -108,6 +144,8 @@ pub struct InitParams<'a> {
     pub point: Point,
     pub coordinator: &'a str,
     pub pin: &'a str,
+    /// The shortest PIN this store will accept (at least [`MIN_PIN_LENGTH`]).
+    pub min_pin_length: u8,
 }
 
 /// A card that was just stored.
@@ -188,6 +226,22 @@ pub struct CheckReport {
     pub head_hash: String,
 }
 
+/// A logged-in operator and what their PIN unlocked.
+struct Session {
+    operator: Operator,
+    unlocked: keys::Unlocked,
+}
+
+/// How far the store has been verified.
+enum Verified {
+    /// Only the quick checks of [`Store::open`].
+    NotYet,
+    /// The full check runs on another thread.
+    Running(std::thread::JoinHandle<Vec<check::Problem>>),
+    /// The full check is done (its problems are in `Store::problems`).
+    Done,
+}
+
 /// The open store of one polling point.
 pub struct Store {
     conn: Connection,
@@ -195,6 +249,10 @@ pub struct Store {
     point: Point,
     edition: Arc<Edition>,
     secret: Vec<u8>,
+    genesis: Option<check::Genesis>,
+    session: Option<Session>,
+    problems: Vec<check::Problem>,
+    verified: Verified,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -252,7 +310,8 @@ pub fn surname_key(s: &str) -> String {
 }
 
 impl Store {
-    /// Sets up a new store in `dir`: schema, point, edition, the first coordinator.
+    /// Sets up a new store in `dir`: schema, point, edition, keys, the first
+    /// coordinator, who is logged in on the store returned.
     pub fn create(dir: &Path, params: InitParams<'_>) -> Result<Store> {
         fs::DirBuilder::new()
             .recursive(true)
@@ -265,7 +324,8 @@ impl Store {
         }
         let edition = Edition::parse(params.edition_toml, "edition")?;
         let coordinator = operators::check_name(params.coordinator)?;
-        operators::check_pin(params.pin)?;
+        let min_pin = params.min_pin_length.max(MIN_PIN_LENGTH);
+        operators::check_pin(params.pin, min_pin)?;
         let secret_path = dir.join(SECRET_FILE);
         if !secret_path.exists() {
             create_private(
@@ -274,13 +334,30 @@ impl Store {
             )?;
         }
         let secret = read_secret(&secret_path)?;
-        signing::ensure(dir)?;
+        // Key files without a database are from a set-up that did not finish:
+        // their password was never stored, so they open nothing. New ones.
+        for f in [signing::KEY_FILE, signing::PUB_FILE] {
+            let _ = fs::remove_file(dir.join(f));
+        }
+        let (kiosk, signing_password) = signing::create_sealed(dir)?;
         create_private(&db, b"")?;
         // A store is set up completely or not at all: on any failure the
-        // half-made database goes, so `init` can simply be run again.
-        Store::set_up(&db, dir, &coordinator, params, edition, secret).inspect_err(|_| {
+        // half-made database and keys go, so `init` can simply be run again.
+        Store::set_up(
+            &db,
+            dir,
+            &coordinator,
+            params,
+            edition,
+            secret,
+            (kiosk, signing_password),
+        )
+        .inspect_err(|_| {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = fs::remove_file(format!("{}{suffix}", db.display()));
+            }
+            for f in [signing::KEY_FILE, signing::PUB_FILE] {
+                let _ = fs::remove_file(dir.join(f));
             }
         })
     }
@@ -292,8 +369,18 @@ impl Store {
         params: InitParams<'_>,
         edition: Edition,
         secret: Vec<u8>,
+        (kiosk, signing_password): (signing::KioskKey, [u8; 32]),
     ) -> Result<Store> {
-        let pin_hash = operators::hash_pin(&secret, params.pin)?;
+        let journal_key =
+            minisign::KeyPair::generate_unencrypted_keypair().map_err(|e| StoreError::Journal {
+                seq: 0,
+                what: format!("a journal key: {e}"),
+            })?;
+        let unlocked = keys::Unlocked {
+            journal: journal_key.sk,
+            signing: Some(signing_password),
+        };
+        let record = keys::make_record(&secret, coordinator, params.pin, &unlocked)?;
         let mut conn = Connection::open(db)?;
         configure(&conn)?;
         migrations().to_latest(&mut conn)?;
@@ -317,26 +404,66 @@ impl Store {
                 params![k, v],
             )?;
         }
+        let mut first = Entry {
+            seq: 1,
+            at: now(),
+            operator: coordinator.to_string(),
+            event: Event::StoreCreated {
+                point_id: p.id.clone(),
+                point_name: p.name.clone(),
+                mobile: p.mobile,
+                training: p.training,
+                edition_id: edition.id.clone(),
+                edition_sha256: keys::sha256_hex(params.edition_toml.as_bytes()),
+                central_recipient: p.central_recipient.clone(),
+                kiosk_public_key: kiosk.public.to_base64(),
+                journal_public_key: journal_key.pk.to_base64(),
+                min_pin_length: params.min_pin_length.max(MIN_PIN_LENGTH),
+                signature: String::new(),
+            },
+        };
+        let claims = check::genesis_claims(&first).unwrap_or_default();
+        let signed = keys::sign(&kiosk.secret, &claims, &check::genesis_comment(&p.id))
+            .map_err(|what| StoreError::Journal { seq: 1, what })?;
+        if let Event::StoreCreated { signature, .. } = &mut first.event {
+            *signature = signed;
+        }
+        Head::read(&tx)?.append(&tx, coordinator, &first.at, first.event.clone())?;
         let seq = append(
             &tx,
             coordinator,
             Event::OperatorAdded {
                 name: coordinator.to_string(),
                 role: Role::Coordinator.as_str().into(),
+                pin_record: Some(keys::sha256_hex(record.as_bytes())),
             },
         )?;
-        operators::insert(&tx, coordinator, Role::Coordinator, &pin_hash, seq)?;
+        operators::insert(&tx, coordinator, Role::Coordinator, &record, seq)?;
+        seal_head(&tx, &p.id, &unlocked.journal)?;
         tx.commit()?;
+        let genesis = check::genesis_of(&first).ok();
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
             point: params.point,
             edition: Arc::new(edition),
             secret,
+            genesis,
+            session: Some(Session {
+                operator: Operator {
+                    name: coordinator.to_string(),
+                    role: Role::Coordinator,
+                },
+                unlocked,
+            }),
+            problems: Vec::new(),
+            verified: Verified::Done,
         })
     }
 
-    /// Opens an existing store, applying any pending schema migrations.
+    /// Opens an existing store and runs the quick checks ([`check::quick`]);
+    /// what they find is in [`Store::problems`], and the store refuses every
+    /// write until the full check has passed ([`Store::ensure_sound`]).
     pub fn open(dir: &Path) -> Result<Store> {
         let db = dir.join(DB_FILE);
         if !db.is_file() {
@@ -346,12 +473,17 @@ impl Store {
             path: db.clone(),
             source,
         };
-        let mut conn = Connection::open(&db).map_err(opened)?;
+        let conn = Connection::open(&db).map_err(opened)?;
         configure(&conn).map_err(|e| match e {
             StoreError::Sqlite(source) => opened(source),
             other => other,
         })?;
-        migrations().to_latest(&mut conn)?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(opened)?;
+        if version == 1 {
+            return Err(StoreError::EarlierRelease(dir.to_path_buf()));
+        }
         let meta = |k: &str| -> Result<String> {
             conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
                 .optional()?
@@ -370,13 +502,185 @@ impl Store {
         };
         let edition = Edition::parse(&meta("edition_toml")?, "stored edition")?;
         let secret = read_secret(&dir.join(SECRET_FILE))?;
+        let quick = check::quick(&conn, dir);
+        if !quick.problems.is_empty() {
+            tracing::warn!(problems = quick.problems.len(), "the store is damaged");
+        }
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
             point,
             edition: Arc::new(edition),
             secret,
+            genesis: quick.genesis,
+            session: None,
+            problems: quick.problems,
+            verified: Verified::NotYet,
         })
+    }
+
+    /// Starts the full check on another thread (the kiosk does, so its first
+    /// frame does not wait); the first write waits for it.
+    pub fn verify_in_background(&mut self) {
+        if !matches!(self.verified, Verified::NotYet) {
+            return;
+        }
+        let dir = self.dir.clone();
+        self.verified = Verified::Running(std::thread::spawn(move || {
+            match Connection::open(dir.join(DB_FILE)) {
+                Ok(conn) => {
+                    let _ = conn.busy_timeout(std::time::Duration::from_secs(10));
+                    check::full(&conn, &dir).problems
+                }
+                Err(e) => vec![check::Problem::new(
+                    "sqlite",
+                    "",
+                    format!("nie da się otworzyć: {e}"),
+                    format!("cannot be opened: {e}"),
+                )],
+            }
+        }));
+    }
+
+    /// What the checks found so far (the quick ones, and the full one once it
+    /// has finished). A background check that has finished is taken in here.
+    pub fn problems(&mut self) -> &[check::Problem] {
+        if let Verified::Running(h) = &self.verified
+            && h.is_finished()
+        {
+            self.finish_background();
+        }
+        &self.problems
+    }
+
+    fn finish_background(&mut self) {
+        if let Verified::Running(h) = std::mem::replace(&mut self.verified, Verified::Done) {
+            let found = h.join().unwrap_or_else(|_| {
+                vec![check::Problem::new(
+                    "sqlite",
+                    "",
+                    "kontrola przerwana",
+                    "the check stopped",
+                )]
+            });
+            for p in found {
+                if !self.problems.contains(&p) {
+                    self.problems.push(p);
+                }
+            }
+        }
+    }
+
+    /// The store has passed the full check (run now if it has not run yet),
+    /// or `Err(Damaged)`: what every write and export asks first.
+    pub fn ensure_sound(&mut self) -> Result<()> {
+        match self.verified {
+            Verified::Done => {}
+            Verified::Running(_) => self.finish_background(),
+            Verified::NotYet => {
+                let full = check::full(&self.conn, &self.dir);
+                for p in full.problems {
+                    if !self.problems.contains(&p) {
+                        self.problems.push(p);
+                    }
+                }
+                self.verified = Verified::Done;
+            }
+        }
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::Damaged(self.problems.clone()))
+        }
+    }
+
+    /// The operator logged in on this store, if any.
+    pub fn session_operator(&self) -> Option<&Operator> {
+        self.session.as_ref().map(|s| &s.operator)
+    }
+
+    /// Forgets the logged-in operator and the keys their PIN opened.
+    pub fn logout(&mut self) {
+        self.session = None;
+    }
+
+    /// The shortest PIN this store accepts.
+    pub fn min_pin_length(&self) -> u8 {
+        self.genesis
+            .as_ref()
+            .map_or(MIN_PIN_LENGTH, |g| g.min_pin_length.max(MIN_PIN_LENGTH))
+    }
+
+    /// The journal key of the logged-in operator, for one write: the store
+    /// must be sound.
+    fn writer(&mut self) -> Result<minisign::SecretKey> {
+        self.ensure_sound()?;
+        self.session
+            .as_ref()
+            .map(|s| s.unlocked.journal.clone())
+            .ok_or(StoreError::NotLoggedIn)
+    }
+
+    fn coordinator(&mut self) -> Result<(minisign::SecretKey, String)> {
+        let key = self.writer()?;
+        match &self.session {
+            Some(s) if s.operator.role == Role::Coordinator => Ok((key, s.operator.name.clone())),
+            _ => Err(StoreError::NotCoordinator),
+        }
+    }
+
+    /// The kiosk's signing key, opened with the logged-in coordinator's PIN
+    /// record. Nothing else opens it.
+    pub fn signing_key(&self) -> Result<signing::KioskKey> {
+        match self.session.as_ref().and_then(|s| s.unlocked.signing) {
+            Some(password) => signing::load(&self.dir, &password),
+            None if self.session.is_some() => Err(StoreError::NotCoordinator),
+            None => Err(StoreError::NotLoggedIn),
+        }
+    }
+
+    /// The seal over the journal's head as stored (an Ed25519 signature by the
+    /// journal key), for the bundle's manifest.
+    pub fn seal(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT signature FROM seal WHERE id = 1", [], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The seal the logged-in operator's journal key makes over a head (what
+    /// every write stores). Public for tests that play an operator who has
+    /// a PIN and forges a bundle with it: that is the limit the threat model
+    /// states, not something the disk alone allows.
+    pub fn sign_seal(&self, entries: u64, head_hex: &str) -> Result<String> {
+        let s = self.session.as_ref().ok_or(StoreError::NotLoggedIn)?;
+        let text = keys::seal_text(&self.point.id, entries, head_hex);
+        keys::seal_sign(&s.unlocked.journal, text.as_bytes())
+            .map_err(|what| StoreError::Journal { seq: entries, what })
+    }
+
+    /// Sets or changes the central office's age recipient (a coordinator).
+    pub fn set_central(&mut self, recipient: &str) -> Result<u64> {
+        let (key, by) = self.coordinator()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq = append(
+            &tx,
+            &by,
+            Event::CentralSet {
+                recipient: recipient.to_string(),
+            },
+        )?;
+        tx.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'central_recipient'",
+            [recipient],
+        )?;
+        seal_head(&tx, &self.point.id, &key)?;
+        tx.commit()?;
+        self.point.central_recipient = Some(recipient.to_string());
+        tracing::info!(seq, operator = %by, "central office key set");
+        Ok(seq)
     }
 
     pub fn dir(&self) -> &Path {
@@ -415,10 +719,27 @@ impl Store {
         }
     }
 
-    /// Adds an operator; `by` is the coordinator doing it.
+    /// Adds an operator; the logged-in coordinator does it (`by` must be
+    /// their name). The new PIN record wraps the journal key, and for a
+    /// coordinator the signing password too.
     pub fn add_operator(&mut self, name: &str, role: Role, pin: &str, by: &str) -> Result<u64> {
+        let (key, coordinator) = self.coordinator()?;
+        if coordinator != by {
+            return Err(StoreError::NotCoordinator);
+        }
         let name = operators::check_name(name)?;
-        let pin_hash = operators::hash_pin(&self.secret, pin)?;
+        operators::check_pin(pin, self.min_pin_length())?;
+        let Some(session) = &self.session else {
+            return Err(StoreError::NotLoggedIn);
+        };
+        let unlocked = keys::Unlocked {
+            journal: session.unlocked.journal.clone(),
+            signing: match role {
+                Role::Coordinator => session.unlocked.signing,
+                Role::Volunteer => None,
+            },
+        };
+        let record = keys::make_record(&self.secret, &name, pin, &unlocked)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -431,9 +752,11 @@ impl Store {
             Event::OperatorAdded {
                 name: name.clone(),
                 role: role.as_str().into(),
+                pin_record: Some(keys::sha256_hex(record.as_bytes())),
             },
         )?;
-        operators::insert(&tx, &name, role, &pin_hash, seq)?;
+        operators::insert(&tx, &name, role, &record, seq)?;
+        seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         Ok(seq)
     }
@@ -441,10 +764,12 @@ impl Store {
     /// Sets the voting day whose urn is being entered; cards typed from now on
     /// carry it as their cast date.
     pub fn set_day(&mut self, day: NaiveDate, operator: &str) -> Result<u64> {
+        let key = self.writer()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let seq = append(&tx, operator, Event::DaySet { day })?;
+        seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         Ok(seq)
     }
@@ -455,6 +780,7 @@ impl Store {
         if location.is_empty() {
             return Err(StoreError::MissingReason);
         }
+        let key = self.writer()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -465,6 +791,7 @@ impl Store {
                 location: location.to_string(),
             },
         )?;
+        seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         Ok(seq)
     }
@@ -492,6 +819,7 @@ impl Store {
         previous: Option<u64>,
         event: Event,
     ) -> Result<u64> {
+        let (key, _) = self.coordinator()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -506,7 +834,53 @@ impl Store {
             });
         }
         let seq = append(&tx, operator, event)?;
+        seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
+        tracing::info!(seq, operator, "export recorded");
+        Ok(seq)
+    }
+
+    /// Runs `f` holding the store's write lock (`BEGIN IMMEDIATE`): no other
+    /// process writes until it returns. Committed when `f` succeeds, rolled
+    /// back otherwise. `damaged_ok` lets an investigation export read a store
+    /// that failed its checks (it writes nothing).
+    pub fn exclusive<T, E: From<StoreError>>(
+        &mut self,
+        damaged_ok: bool,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !damaged_ok {
+            self.ensure_sound()?;
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StoreError::from)?;
+        let result = f(self);
+        let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        self.conn.execute_batch(end).map_err(StoreError::from)?;
+        result
+    }
+
+    /// [`Store::record_export`] inside [`Store::exclusive`].
+    pub fn record_export_locked(
+        &mut self,
+        operator: &str,
+        previous: Option<u64>,
+        event: Event,
+    ) -> Result<u64> {
+        let (key, _) = self.coordinator()?;
+        let now = match latest_of_kind(&self.conn, "export_made")?.map(|e| e.event) {
+            Some(Event::ExportMade { sequence, .. }) => Some(sequence),
+            _ => None,
+        };
+        if now != previous {
+            return Err(StoreError::Journal {
+                seq: 0,
+                what: "another export was made at the same time; export again".into(),
+            });
+        }
+        let seq = append(&self.conn, operator, event)?;
+        seal_head(&self.conn, &self.point.id, &key)?;
         tracing::info!(seq, operator, "export recorded");
         Ok(seq)
     }
@@ -544,13 +918,24 @@ impl Store {
 
     /// Checks an operator's PIN at `now`. Five wrong PINs in a row lock the
     /// operator for five minutes.
+    /// The operator's PIN opens their PIN record: from then on this store
+    /// writes as them, until [`Store::logout`] or another login.
     pub fn login(&mut self, name: &str, pin: &str, now: DateTime<Local>) -> Result<Operator> {
         let result = operators::login(&mut self.conn, &self.secret, name, pin, now);
-        match &result {
-            Ok(op) => tracing::info!(operator = %op.name, "login"),
-            Err(e) => tracing::warn!(operator = %name, error = %e, "login refused"),
+        match result {
+            Ok((op, unlocked)) => {
+                tracing::info!(operator = %op.name, "login");
+                self.session = Some(Session {
+                    operator: op.clone(),
+                    unlocked,
+                });
+                Ok(op)
+            }
+            Err(e) => {
+                tracing::warn!(operator = %name, error = %e, "login refused");
+                Err(e)
+            }
         }
-        result
     }
 
     /// Stores a new card: checks it, journals it, and returns once it is on disk.
@@ -568,6 +953,7 @@ impl Store {
             // Quick refusal without taking the write lock; checked again inside.
             refuse_known_source(&self.conn, r)?;
         }
+        let key = self.writer()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -601,6 +987,7 @@ impl Store {
         };
         let seq = head.append(&tx, operator, &at, event)?;
         version.insert(&tx, seq)?;
+        seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         tracing::info!(
             card = %card_id,
@@ -631,6 +1018,7 @@ impl Store {
             return Err(StoreError::MissingReason);
         }
         let assessment = card::assess(&self.edition, &card, self.rule_options());
+        let key = self.writer()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -657,6 +1045,7 @@ impl Store {
             stop: None,
         }
         .insert(&tx, seq)?;
+        seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         tracing::info!(card = %card_id, seq, valid = assessment.is_valid(), operator, "card amended");
         Ok(Saved {
@@ -672,6 +1061,7 @@ impl Store {
         if reason.trim().is_empty() {
             return Err(StoreError::MissingReason);
         }
+        let key = self.writer()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -698,6 +1088,7 @@ impl Store {
             stop: None,
         }
         .insert(&tx, seq)?;
+        seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         tracing::info!(card = %card_id, seq, operator, "card voided");
         Ok(seq)
@@ -958,184 +1349,36 @@ impl Store {
         Ok(s)
     }
 
-    /// Verifies the store: SQLite's integrity check, the journal's hash chain
-    /// and numbering, and that the card index holds exactly one row per card
-    /// entry of the journal, agreeing with it.
+    /// Verifies the whole store ([`check::full`]): `Err(Damaged)` lists
+    /// every difference found.
     pub fn check(&self) -> Result<CheckReport> {
-        let integrity: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if integrity != "ok" {
-            return Err(StoreError::Journal {
-                seq: 0,
-                what: format!("SQLite integrity check failed: {integrity}"),
-            });
-        }
-        let mut index = self.index_rows()?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT seq, kind, body, prev_hash, hash FROM journal ORDER BY seq")?;
-        let mut rows = stmt.query([])?;
-        let mut prev = GENESIS;
-        let mut expected_seq = 1u64;
-        while let Some(r) = rows.next()? {
-            let seq = r.get::<_, i64>(0)? as u64;
-            let bad = |what: String| StoreError::Journal { seq, what };
-            if seq != expected_seq {
-                return Err(bad(format!("expected entry {expected_seq}, found {seq}")));
-            }
-            let kind: String = r.get(1)?;
-            let body: Vec<u8> = r.get(2)?;
-            let prev_hash: Vec<u8> = r.get(3)?;
-            let hash: Vec<u8> = r.get(4)?;
-            if prev_hash != prev {
-                return Err(bad("does not follow the previous entry's hash".into()));
-            }
-            let computed = chain_hash(&prev, &body);
-            if hash != computed {
-                return Err(bad("hash does not match its contents".into()));
-            }
-            let entry: Entry =
-                serde_json::from_slice(&body).map_err(|e| bad(format!("unreadable entry: {e}")))?;
-            if entry.seq != seq || entry.event.kind() != kind {
-                return Err(bad(
-                    "contents disagree with the entry's number or kind".into()
-                ));
-            }
-            if entry.canonical_bytes() != body {
-                return Err(bad("bytes are not in canonical form".into()));
-            }
-            if let Some(expected) = IndexRow::of(&entry) {
-                match index.remove(&seq) {
-                    Some(found) if found == expected => {}
-                    Some(_) => {
-                        return Err(bad("the card index disagrees with this entry".into()));
-                    }
-                    None => return Err(bad("the card index lacks this entry".into())),
-                }
-            }
-            prev = computed;
-            expected_seq += 1;
-        }
-        if let Some(seq) = index.keys().next() {
-            return Err(StoreError::Journal {
-                seq: *seq,
-                what: "the card index holds a row with no journal entry".into(),
-            });
+        let full = check::full(&self.conn, &self.dir);
+        if !full.problems.is_empty() {
+            return Err(StoreError::Damaged(full.problems));
         }
         Ok(CheckReport {
-            entries: expected_seq - 1,
-            head_hash: hex::encode(prev),
+            entries: full.entries,
+            head_hash: hex::encode(full.head),
         })
-    }
-
-    /// Every row of the card index, by journal sequence number.
-    fn index_rows(&self) -> Result<std::collections::HashMap<u64, IndexRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT seq, card_id, kind, pesel, valid, reasons, flagged, source_ref, day, stop FROM card_versions",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)? as u64,
-                IndexRow {
-                    card_id: r.get(1)?,
-                    kind: r.get(2)?,
-                    pesel: r.get(3)?,
-                    valid: r.get(4)?,
-                    reasons: r.get(5)?,
-                    flagged: r.get(6)?,
-                    source_ref: r.get(7)?,
-                    day: r.get(8)?,
-                    stop: r.get(9)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }
 
-/// What the card index must hold for one journal entry.
-#[derive(Debug, PartialEq, Eq)]
-struct IndexRow {
-    card_id: String,
-    kind: String,
-    pesel: Option<String>,
-    valid: bool,
-    reasons: String,
-    flagged: bool,
-    source_ref: Option<String>,
-    day: Option<String>,
-    stop: Option<String>,
-}
-
-impl IndexRow {
-    fn of(entry: &Entry) -> Option<IndexRow> {
-        let codes = |a: &Assessment| {
-            a.reasons
-                .iter()
-                .map(|r| r.code())
-                .collect::<Vec<_>>()
-                .join(",")
-        };
-        Some(match &entry.event {
-            Event::OperatorAdded { .. }
-            | Event::DaySet { .. }
-            | Event::StopSet { .. }
-            | Event::ExportMade { .. } => {
-                return None;
-            }
-            Event::CardEntered {
-                card_id,
-                card,
-                assessment,
-                source,
-                same_pesel,
-                stop,
-                ..
-            } => IndexRow {
-                card_id: card_id.clone(),
-                kind: "entered".into(),
-                pesel: pesel_key(&card.pesel),
-                valid: assessment.is_valid(),
-                reasons: codes(assessment),
-                flagged: !same_pesel.is_empty(),
-                source_ref: match source {
-                    Source::Csv { id, .. } => id.clone(),
-                    Source::Kiosk => None,
-                },
-                day: Some(card.cast_date.to_string()),
-                stop: stop.clone(),
-            },
-            Event::CardAmended {
-                card_id,
-                card,
-                assessment,
-                same_pesel,
-                ..
-            } => IndexRow {
-                card_id: card_id.clone(),
-                kind: "amended".into(),
-                pesel: pesel_key(&card.pesel),
-                valid: assessment.is_valid(),
-                reasons: codes(assessment),
-                flagged: !same_pesel.is_empty(),
-                source_ref: None,
-                day: Some(card.cast_date.to_string()),
-                stop: None,
-            },
-            Event::CardVoided { card_id, .. } => IndexRow {
-                card_id: card_id.clone(),
-                kind: "voided".into(),
-                pesel: None,
-                valid: false,
-                reasons: String::new(),
-                flagged: false,
-                source_ref: None,
-                day: None,
-                stop: None,
-            },
-        })
-    }
+/// Signs the journal's head as it is inside this write transaction.
+fn seal_head(conn: &Connection, point: &str, key: &minisign::SecretKey) -> Result<()> {
+    let (seq, hash): (i64, Vec<u8>) = conn
+        .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let text = keys::seal_text(point, seq as u64, &hex::encode(&hash));
+    let signature = keys::seal_sign(key, text.as_bytes()).map_err(|what| StoreError::Journal {
+        seq: seq as u64,
+        what: format!("sealing: {what}"),
+    })?;
+    conn.prepare_cached(
+        "INSERT INTO seal(id, entries, head, signature) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, head = excluded.head, signature = excluded.signature",
+    )?
+    .execute(params![seq, hash, signature])?;
+    Ok(())
 }
 
 fn read_secret(path: &Path) -> Result<Vec<u8>> {
@@ -1221,7 +1464,7 @@ fn latest_of_kind(conn: &Connection, kind: &str) -> Result<Option<Entry>> {
     let body: Option<Vec<u8>> = conn
         .prepare_cached(
             "SELECT body FROM journal
-             WHERE kind = ?1 AND kind IN ('day_set', 'stop_set', 'export_made')
+             WHERE kind = ?1 AND kind IN ('day_set', 'stop_set', 'export_made', 'store_created', 'operator_added', 'central_set')
              ORDER BY seq DESC LIMIT 1",
         )?
         .query_row([kind], |r| r.get(0))

@@ -1,10 +1,9 @@
-//! Operators and their PINs. PINs are hashed with argon2id, salted per PIN and
-//! peppered with a per-kiosk secret kept in its own 0600 file, so a copied
-//! database alone does not allow guessing PINs offline.
+//! Operators and their PINs. A PIN is checked by opening the operator's PIN
+//! record (see [`super::keys`]): argon2id, salted per record and peppered with
+//! a per-kiosk secret in its own 0600 file beside the database (so the
+//! database file alone does not allow guessing PINs offline; the whole disk
+//! does, see docs/threat-model.md).
 
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{DateTime, Duration, Local};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
@@ -53,8 +52,8 @@ pub enum LoginError {
     WrongPin { left: u32 },
     #[error("operator locked after {MAX_FAILURES} wrong PINs until {until}")]
     Locked { until: String },
-    #[error("a PIN is 4 to 12 digits")]
-    BadPin,
+    #[error("a PIN is {0} to 12 digits")]
+    BadPin(u8),
     #[error("an operator name is 1 to 60 characters, no control characters")]
     BadName,
     #[error("an operator named \"{0}\" already exists")]
@@ -80,37 +79,12 @@ pub(super) fn check_name(name: &str) -> Result<String> {
     Ok(n.to_string())
 }
 
-pub(super) fn check_pin(pin: &str) -> Result<()> {
-    if (4..=12).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
+pub(super) fn check_pin(pin: &str, min: u8) -> Result<()> {
+    if (min as usize..=12).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(LoginError::BadPin.into())
+        Err(LoginError::BadPin(min).into())
     }
-}
-
-fn hasher(secret: &[u8]) -> Result<Argon2<'_>> {
-    Argon2::new_with_secret(
-        secret,
-        Algorithm::Argon2id,
-        Version::V0x13,
-        Params::default(),
-    )
-    .map_err(|e| LoginError::Hash(e.to_string()).into())
-}
-
-pub(super) fn hash_pin(secret: &[u8], pin: &str) -> Result<String> {
-    check_pin(pin)?;
-    let hash = hasher(secret)?
-        .hash_password(pin.as_bytes())
-        .map_err(|e| LoginError::Hash(e.to_string()))?;
-    Ok(hash.to_string())
-}
-
-pub(super) fn verify_hash(secret: &[u8], pin: &str, stored: &str) -> bool {
-    let Ok(parsed) = PasswordHash::new(stored) else {
-        return false;
-    };
-    hasher(secret).is_ok_and(|h| h.verify_password(pin.as_bytes(), &parsed).is_ok())
 }
 
 pub(super) fn insert(
@@ -159,8 +133,8 @@ pub(super) fn login(
     name: &str,
     pin: &str,
     now: DateTime<Local>,
-) -> Result<Operator> {
-    let Some((operator, hash)) = find(conn, name)? else {
+) -> Result<(Operator, super::keys::Unlocked)> {
+    let Some((operator, record)) = find(conn, name)? else {
         return Err(LoginError::UnknownOperator(name.to_string()).into());
     };
     let lock: Option<(u32, Option<String>)> = conn
@@ -184,12 +158,14 @@ pub(super) fn login(
         // The lock has run out: a fresh count of attempts.
         failures = 0;
     }
-    let ok = verify_hash(secret, pin, &hash);
+    let opened = super::keys::open_record(secret, name, pin, &record)?
+        // A coordinator's record holds the signing password; a volunteer's does not.
+        .filter(|u| u.signing.is_some() == (operator.role == Role::Coordinator));
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if ok {
+    if let Some(unlocked) = opened {
         tx.execute("DELETE FROM operator_lock WHERE name = ?1", [name])?;
         tx.commit()?;
-        return Ok(operator);
+        return Ok((operator, unlocked));
     }
     failures += 1;
     let until =

@@ -1,10 +1,13 @@
 //! The kiosk's own signing key (minisign format, Ed25519): it signs every
 //! end-of-day bundle, so the central office can tell which kiosk made it.
-//! Both files are created mode 0600 beside the database.
+//! Both files are created mode 0600 beside the database. The secret key file
+//! is sealed (ChaCha20-Poly1305 under a random password that only the
+//! coordinators' PIN records hold, see [`super::keys`]): the disk alone signs
+//! nothing.
 
 use std::path::Path;
 
-use minisign::{KeyPair, PublicKey, PublicKeyBox, SecretKey, SecretKeyBox};
+use minisign::{KeyPair, PublicKey, PublicKeyBox, SecretKey};
 
 use super::{Result, StoreError, create_private};
 
@@ -47,34 +50,67 @@ pub fn generate() -> std::result::Result<(KioskKey, String), minisign::PError> {
     ))
 }
 
-/// Makes the key pair unless it exists.
-pub fn ensure(dir: &Path) -> Result<()> {
+/// The second line of a sealed `kiosk.key`: not minisign's base64, so
+/// `minisign -S -s kiosk.key` finds no key in it.
+const SEALED_TAG: &str = "urna-sealed-key/1 ";
+
+/// Makes a new key pair in `dir`: `kiosk.pub` in plain, `kiosk.key` sealed
+/// under a fresh random password (returned, for the coordinators' PIN
+/// records). The key pair is returned open, for the store's first entry.
+pub fn create_sealed(dir: &Path) -> Result<(KioskKey, [u8; 32])> {
     let key_path = dir.join(KEY_FILE);
-    if key_path.exists() {
-        return Ok(());
-    }
     let (key, public) = generate().map_err(|e| bad(&key_path, e))?;
+    let password: [u8; 32] = super::keys::random();
     let id = key_id(key.public.keynum());
-    let secret = key
-        .secret
-        .to_box(Some(&format!("urna kiosk secret key {id}")))
-        .map_err(|e| bad(&key_path, e))?
-        .to_string();
+    let sealed = super::keys::seal_bytes(&password, id.as_bytes(), &key.secret.to_bytes());
+    use base64::Engine;
+    let text = format!(
+        "untrusted comment: urna kiosk secret key {id}, sealed: only urna opens it, with a coordinator's PIN\n{SEALED_TAG}{}\n",
+        base64::engine::general_purpose::STANDARD.encode(sealed)
+    );
     create_private(&dir.join(PUB_FILE), public.as_bytes())?;
-    create_private(&key_path, secret.as_bytes())
+    create_private(&key_path, text.as_bytes())?;
+    Ok((key, password))
 }
 
-/// Loads the key pair.
-pub fn load(dir: &Path) -> Result<KioskKey> {
+/// Opens `kiosk.key` with its password (from a coordinator's PIN record).
+pub fn load(dir: &Path, password: &[u8; 32]) -> Result<KioskKey> {
+    use base64::Engine;
     let key_path = dir.join(KEY_FILE);
     let text = std::fs::read_to_string(&key_path).map_err(|source| StoreError::Io {
         path: key_path.clone(),
         source,
     })?;
-    let secret = SecretKeyBox::from_string(&text)
-        .and_then(|b| b.into_unencrypted_secret_key())
+    let public = PublicKeyBox::from_string(&public_text(dir)?)
+        .and_then(|b| b.into_public_key())
         .map_err(|e| bad(&key_path, e))?;
-    let public = PublicKey::from_secret_key(&secret).map_err(|e| bad(&key_path, e))?;
+    let id = key_id(public.keynum());
+    let sealed = text
+        .lines()
+        .nth(1)
+        .and_then(|l| l.strip_prefix(SEALED_TAG))
+        .and_then(|b| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .ok()
+        })
+        .ok_or_else(|| bad(&key_path, "not a sealed urna kiosk key"))?;
+    let plain = super::keys::open_bytes(password, id.as_bytes(), &sealed).ok_or_else(|| {
+        bad(
+            &key_path,
+            "the key does not open with this password (changed or not this kiosk's)",
+        )
+    })?;
+    let secret = SecretKey::from_bytes(&plain).map_err(|e| bad(&key_path, e))?;
+    if PublicKey::from_secret_key(&secret)
+        .map(|p| p.to_base64() != public.to_base64())
+        .unwrap_or(true)
+    {
+        return Err(bad(
+            &key_path,
+            "the secret key does not belong to kiosk.pub",
+        ));
+    }
     Ok(KioskKey { secret, public })
 }
 

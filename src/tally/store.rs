@@ -183,6 +183,14 @@ pub enum Rejection {
     Online(OnlineRefusal),
     /// A bug met while reading the file (a panic, caught).
     Internal,
+    /// A bundle for investigation, exported from a kiosk store that failed
+    /// its checks; taken only with `tally import --investigation`.
+    Investigation,
+    /// The journal is not the one its kiosk sealed (English, Polish).
+    Unsealed {
+        en: String,
+        pl: String,
+    },
 }
 
 impl From<VerifyError> for Rejection {
@@ -242,6 +250,8 @@ impl Rejection {
                 ],
             ),
             Internal => Said::new("internal", vec![]),
+            Investigation => Said::new("investigation", vec![]),
+            Unsealed { en, pl } => Said::new("unsealed", vec![en.clone(), pl.clone()]),
         }
     }
 
@@ -302,6 +312,8 @@ pub struct Tally {
     dir: PathBuf,
     edition: Edition,
     identity: age::x25519::Identity,
+    /// Take bundles marked `investigation` (`urna tally import --investigation`).
+    pub allow_investigation: bool,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> TallyError + '_ {
@@ -367,6 +379,7 @@ impl Tally {
                 dir: dir.to_path_buf(),
                 edition,
                 identity,
+                allow_investigation: false,
             },
             recipient,
         ))
@@ -400,6 +413,7 @@ impl Tally {
             dir: dir.to_path_buf(),
             edition,
             identity,
+            allow_investigation: false,
         })
     }
 
@@ -499,6 +513,7 @@ impl Tally {
             trusted,
             edition: self.edition.id.clone(),
             identity: self.identity.clone(),
+            allow_investigation: self.allow_investigation,
         })
     }
 
@@ -680,7 +695,7 @@ impl Tally {
             (stored, read)
         });
         let refused = stored?.err();
-        let (head_seq, head) = match (refused, read) {
+        let (head_seq, (head, created)) = match (refused, read) {
             // The archive or the payload itself is wrong: that is the refusal,
             // whatever storing made of it.
             (_, Err(Reading::Refused(r @ Rejection::Bundle(_)))) => return Ok(Err(r)),
@@ -689,13 +704,18 @@ impl Tally {
             (None, Err(Reading::Stopped)) => {
                 return Err(TallyError::Other("the bundle reader stopped".into()));
             }
-            (None, Ok((_, head))) => head,
+            (None, Ok((_, (seq, head, created)))) => (seq, (head, created)),
         };
         if head_seq != m.journal.entries || hex::encode(head) != m.journal.head_hash {
             return Ok(Err(Rejection::BrokenChain {
                 seq: head_seq,
                 what: "head",
             }));
+        }
+        // The head is the manifest's: now its seal, by the journal key the
+        // store's creation entry names.
+        if let Err(r) = check_sealed(&m, created.as_ref()) {
+            return Ok(Err(r));
         }
         if head_seq < have {
             let ours: Vec<u8> = tx.query_row(
@@ -1446,6 +1466,7 @@ struct Checker {
     trusted: HashMap<String, (String, String)>,
     edition: String,
     identity: age::x25519::Identity,
+    allow_investigation: bool,
 }
 
 /// Why the journal's reader stopped: a refusal, or the storing side
@@ -1492,17 +1513,21 @@ impl Checker {
         if m.training {
             return Err(Rejection::Training);
         }
+        if m.investigation && !self.allow_investigation {
+            return Err(Rejection::Investigation);
+        }
         Ok(())
     }
 
     /// Decrypts the payload as it is read and checks each journal line
     /// (order, canonical form, hash chain), sending the entries on in
-    /// batches; the number of entries and the last hash.
+    /// batches; the number of entries, the last hash, and the first entry
+    /// when it is the store's creation (the seal is checked against it).
     fn read_journal(
         r: &mut dyn std::io::Read,
         identity: &age::x25519::Identity,
         out: &std::sync::mpsc::SyncSender<Vec<CheckedEntry>>,
-    ) -> std::result::Result<(u64, Hash), Reading> {
+    ) -> std::result::Result<(u64, Hash, Option<Entry>), Reading> {
         use std::io::{BufRead, Read};
         let undecryptable =
             |e: &dyn std::fmt::Display| Reading::Refused(Rejection::Undecryptable(e.to_string()));
@@ -1517,6 +1542,7 @@ impl Checker {
         let mut plain = std::io::BufReader::with_capacity(256 * 1024, plain);
         let mut line = Vec::new();
         let mut batch = Vec::with_capacity(ENTRY_BATCH);
+        let mut created: Option<Entry> = None;
         let mut prev: Hash = GENESIS;
         let mut seq = 0u64;
         loop {
@@ -1550,6 +1576,15 @@ impl Checker {
             if entry.canonical_bytes() != line {
                 return Err(broken("not_canonical"));
             }
+            if matches!(entry.event, Event::StoreCreated { .. }) {
+                if seq != 1 {
+                    return Err(Reading::Refused(unsealed(
+                        "a store-creation entry in the middle of the journal",
+                        "wpis o założeniu magazynu w środku dziennika",
+                    )));
+                }
+                created = Some(entry.clone());
+            }
             // The kiosk keeps every rubric within the field limits; a signed
             // card past them was not entered through urna's rules.
             if let Event::CardEntered { card, .. } | Event::CardAmended { card, .. } = &entry.event
@@ -1579,7 +1614,50 @@ impl Checker {
         if !batch.is_empty() {
             out.send(batch).map_err(|_| Reading::Stopped)?;
         }
-        Ok((seq, prev))
+        Ok((seq, prev, created))
+    }
+}
+
+/// A journal that begins with its store's creation entry (every kiosk store
+/// since schema 2) must be sealed: the creation entry signed by the very kiosk
+/// key that signed the bundle, and the manifest's seal made by the journal
+/// key that entry names, over exactly this journal's head. Someone who
+/// rewrote the journal on the kiosk's disk without a PIN could recompute the
+/// hashes but not this seal. (Journals without a creation entry, from
+/// earlier releases and the simulator, are checked by their chain alone.)
+fn unsealed(en: &str, pl: &str) -> Rejection {
+    Rejection::Unsealed {
+        en: en.to_string(),
+        pl: pl.to_string(),
+    }
+}
+
+fn check_sealed(
+    m: &bundle::Manifest,
+    created: Option<&Entry>,
+) -> std::result::Result<(), Rejection> {
+    use crate::store::{check, keys};
+    let Some(first) = created else {
+        return Ok(());
+    };
+    let g = check::genesis_of(first).map_err(|p| Rejection::Unsealed { en: p.en, pl: p.pl })?;
+    if g.kiosk_public_key != m.kiosk_public_key || g.point_id != m.point.id {
+        return Err(unsealed(
+            "the journal was created by another kiosk key or point",
+            "dziennik założył inny klucz kiosku lub inny punkt",
+        ));
+    }
+    let text = keys::seal_text(&m.point.id, m.journal.entries, &m.journal.head_hash);
+    match &m.journal.seal {
+        Some(seal) if keys::seal_verify(&g.journal_public_key, text.as_bytes(), seal) => Ok(()),
+        Some(_) => Err(unsealed(
+            "the seal is not the journal key's over this head (entries changed, added or removed without a PIN)",
+            "pieczęć nie jest pieczęcią klucza dziennika nad tym stanem (wpisy zmienione, dodane lub usunięte bez PIN-u)",
+        )),
+        None => Err(unsealed(
+            "the manifest carries no seal",
+            "manifest nie ma pieczęci",
+        )),
     }
 }
 

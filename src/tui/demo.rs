@@ -73,6 +73,7 @@ pub fn demo_store(dir: &Path) -> Result<Store, StoreError> {
             },
             coordinator: &ops[0].name,
             pin: &ops[0].pin,
+            min_pin_length: crate::store::MIN_PIN_LENGTH,
         },
     )?;
     for op in &ops[1..] {

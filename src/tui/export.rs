@@ -143,11 +143,12 @@ pub fn handle(
             match bundle::export(&mut app.store, &dir, &work.operator.name) {
                 Err(e) => {
                     state.error = Some(format!(
-                        "{}: {e}",
+                        "{}: {}",
                         app.t(
                             "Eksport nieudany, nic nie zapisano",
                             "Export failed, nothing recorded"
-                        )
+                        ),
+                        e.localized(app.lang)
                     ))
                 }
                 Ok(exported) => {
@@ -323,6 +324,14 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines), text);
         let qr_lines: Vec<Line> = done.qr.lines().map(|l| Line::from(l.to_string())).collect();
         frame.render_widget(Paragraph::new(qr_lines), qr);
+        return;
+    }
+    if app.store.point().central_recipient.is_none() {
+        let text = bundle::ExportError::NoRecipient.localized(app.lang);
+        frame.render_widget(
+            Paragraph::new(format!("✗ {text}")).wrap(Wrap { trim: false }),
+            inner,
+        );
         return;
     }
     let mut lines = vec![

@@ -6,6 +6,7 @@
 //! real app with synthetic keys on `TestBackend`.
 
 mod cards;
+pub mod damaged;
 pub mod demo;
 mod entry;
 mod export;
@@ -65,6 +66,8 @@ pub enum Mode {
     /// Idle lock: the work underneath is kept for the same operator.
     Locked(login::LockState, Box<Work>),
     Work(Box<Work>),
+    /// The store failed its checks: a full-screen explanation, nothing else.
+    Damaged(damaged::DamagedState),
 }
 
 /// A logged-in operator's session.
@@ -138,11 +141,13 @@ pub enum Confirm {
 
 impl App {
     /// Opens the kiosk on a store, at the login screen.
-    pub fn new(store: Store, lang: Lang, demo: Vec<DemoOperator>) -> Result<App, StoreError> {
+    pub fn new(mut store: Store, lang: Lang, demo: Vec<DemoOperator>) -> Result<App, StoreError> {
+        // Whoever set the store up logs in like everyone else.
+        store.logout();
         let day = store.current_day()?;
         let stop = store.current_stop()?;
         let login = login::LoginState::new(&store)?;
-        Ok(App {
+        let mut app = App {
             store,
             lang,
             demo,
@@ -152,7 +157,29 @@ impl App {
             day,
             stop,
             parked: Vec::new(),
-        })
+        };
+        app.notice_damage();
+        Ok(app)
+    }
+
+    /// Switches to the damaged-store screen once the store's checks (the
+    /// quick ones, or the full one finishing in the background) found
+    /// anything.
+    fn notice_damage(&mut self) {
+        if matches!(self.mode, Mode::Damaged(_)) {
+            return;
+        }
+        let lang = self.lang;
+        let found: Vec<String> = self
+            .store
+            .problems()
+            .iter()
+            .map(|p| p.describe(lang))
+            .collect();
+        if !found.is_empty() {
+            self.store.logout();
+            self.mode = Mode::Damaged(damaged::DamagedState::new(found));
+        }
     }
 
     /// Whether a day lies outside the edition's voting window.
@@ -172,6 +199,7 @@ impl App {
 
     /// Time passes: lock an idle session.
     pub fn tick(&mut self, now: Instant) {
+        self.notice_damage();
         if now.duration_since(self.last_activity) < IDLE_LOCK {
             return;
         }
@@ -202,6 +230,10 @@ impl App {
         );
         let mode = std::mem::replace(&mut self.mode, Mode::Work(Box::new(Work::placeholder())));
         self.mode = match mode {
+            Mode::Damaged(state) => {
+                self.quit = damaged::quits(&key);
+                Mode::Damaged(state)
+            }
             Mode::Login(mut state) => match login::handle_login(self, &mut state, key) {
                 login::LoginOutcome::Stay => Mode::Login(state),
                 login::LoginOutcome::Quit => {
@@ -238,6 +270,8 @@ impl App {
     /// login, and the login screen says so.
     fn logout(&mut self, mut work: Box<Work>) -> Mode {
         work.stash();
+        // The operator's keys go with them: no write until the next login.
+        self.store.logout();
         let mut login = self.fresh_login();
         if let Some(draft) = work.draft.take().filter(|d| !d.form.is_blank()) {
             self.parked.retain(|(name, _)| *name != work.operator.name);
@@ -672,6 +706,9 @@ impl App {
             Mode::Login(state) => login::render_login(self, state, frame, area),
             Mode::Locked(lock, _) => login::render_lock(self, lock, frame, area),
             Mode::Work(work) => self.render_work(work, frame, area),
+            Mode::Damaged(state) => {
+                damaged::render(self.lang, self.store.dir(), state, frame, area)
+            }
         }
     }
 

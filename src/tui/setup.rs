@@ -38,6 +38,9 @@ const FIELDS: [SetupField; 8] = [
     SetupField::PinAgain,
 ];
 
+/// What the office-key field takes for "no key yet" (in either language).
+pub const NO_KEY_WORDS: [&str; 2] = ["brak", "none"];
+
 pub struct SetupApp {
     pub lang: Lang,
     pub dir: PathBuf,
@@ -152,13 +155,22 @@ impl SetupApp {
             );
         }
         let central = self.value(F::Central);
-        if !central.is_empty() && !valid_recipient(&central) {
+        let no_key_yet = NO_KEY_WORDS.contains(&central.to_lowercase().as_str());
+        if central.is_empty() {
             return self.fail(
                 F::Central,
-                "To nie jest klucz age biura (age1…, 62 znaki).",
-                "Not the office's age key (age1…, 62 characters).",
+                "Wpisz klucz age biura (age1…) albo słowo „brak”, jeśli biuro jeszcze go nie dało — wtedy eksport będzie niemożliwy, dopóki koordynator go nie ustawi.",
+                "Type the office's age key (age1…) or the word \"none\" if the office has not given one yet — then no export is possible until a coordinator sets it.",
             );
         }
+        if !no_key_yet && !valid_recipient(&central) {
+            return self.fail(
+                F::Central,
+                "To nie jest klucz age biura (age1…, 62 znaki). Bez klucza wpisz „brak”.",
+                "Not the office's age key (age1…, 62 characters). Without a key type \"none\".",
+            );
+        }
+        let central = if no_key_yet { String::new() } else { central };
         if self.value(F::Coordinator).is_empty() {
             return self.fail(
                 F::Coordinator,
@@ -187,6 +199,7 @@ impl SetupApp {
                 },
                 coordinator: &coordinator,
                 pin: &pin,
+                min_pin_length: crate::store::MIN_PIN_LENGTH,
             },
         ) {
             Ok(store) => self.outcome = Some(SetupOutcome::Ready(Box::new(store))),
@@ -221,7 +234,7 @@ impl SetupApp {
             ("Id punktu", "Point id"),
             ("Nazwa punktu", "Point name"),
             ("Punkt mobilny (t/n)", "Mobile point (y/n)"),
-            ("Klucz age biura", "Office age key"),
+            ("Klucz age biura/brak", "Office age key/none"),
             ("Koordynator", "Coordinator"),
             ("PIN", "PIN"),
             ("PIN ponownie", "PIN again"),
@@ -273,11 +286,22 @@ impl SetupApp {
                 ),
             ]));
         }
+        if NO_KEY_WORDS.contains(&self.value(SetupField::Central).to_lowercase().as_str()) {
+            lines.push(Line::from(""));
+            lines.push(Line::from(t(
+                lang,
+                "! Bez klucza biura: karty można wpisywać, ale eksport będzie niemożliwy, dopóki koordynator nie wpisze: urna central set age1… --as IMIĘ",
+                "! No office key: cards can be entered, but no export is possible until a coordinator runs: urna central set age1… --as NAME",
+            )));
+        }
         if let Some(e) = &self.error {
             lines.push(Line::from(""));
             lines.push(Line::from(format!("✗ {e}")));
         }
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+            inner,
+        );
         let cursor_x = inner.x + 24 + self.inputs[self.focus].visual_cursor().min(width) as u16;
         frame.set_cursor_position((cursor_x, inner.y + 3 + self.focus as u16));
         frame.render_widget(

@@ -121,6 +121,8 @@ impl Office {
         urna(&data)
             .arg("import-cards")
             .arg(&csv)
+            .args(["--as", "Anna", "--pin-stdin"])
+            .write_stdin("1234\n")
             .assert()
             .code(code)
             .stdout(predicates::str::contains("rejected 0 rows"));

@@ -277,6 +277,7 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
             Event::OperatorAdded {
                 name: name.clone(),
                 role: if i == 0 { "coordinator" } else { "volunteer" }.into(),
+                pin_record: None,
             },
         );
     }
@@ -431,6 +432,8 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
         journal: std::mem::take(&mut journal.lines),
         entries,
         head_hash,
+        journal_seal: None,
+        investigation: false,
     })
     .map_err(|e| other(format!("point {}: {e}", plan.id)))?;
     let key_path = out.join("keys").join(format!("{}.pub", plan.id));
