@@ -497,6 +497,11 @@ pub enum VerifyError {
         size: u64,
         limit: u64,
     },
+    /// A file other than a bundle (card CSV, key, edition) over its limit.
+    InputTooLarge {
+        size: u64,
+        limit: u64,
+    },
     FileTooLarge {
         size: u64,
         limit: u64,
@@ -577,6 +582,7 @@ impl VerifyError {
             HeaderField { at, field } => ("header_field", vec![s(at), s(field)]),
             TooLarge { name, size, limit } => ("too_large", vec![s(name), s(size), s(limit)]),
             FileTooLarge { size, limit } => ("file_too_large", vec![s(size), s(limit)]),
+            InputTooLarge { size, limit } => ("input_too_large", vec![s(size), s(limit)]),
             Missing(name) => ("missing", vec![s(name)]),
             Unexpected(name) => ("unexpected", vec![name.clone()]),
             Duplicate(name) => ("duplicate", vec![name.clone()]),

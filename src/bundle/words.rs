@@ -181,6 +181,16 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(0),
             a(2)
         ),
+        "input_too_large" if pl => format!(
+            "plik ma {} bajtów; najwyżej {} bajtów",
+            a(0),
+            a(1)
+        ),
+        "input_too_large" => format!(
+            "the file is {} bytes; at most {} bytes are read",
+            a(0),
+            a(1)
+        ),
         "file_too_large" if pl => format!(
             "plik ma {} bajtów; paczka ma najwyżej {} bajtów",
             a(0),
@@ -449,6 +459,7 @@ mod tests {
         "header_field",
         "too_large",
         "file_too_large",
+        "input_too_large",
         "missing",
         "unexpected",
         "duplicate",

@@ -109,8 +109,8 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
     let expected = match &args.key {
         None => None,
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| Failure::usage(format!("{}: {e}", p.display())))?;
+            let text = crate::bundle::read::read_text(p, crate::bundle::read::MAX_KEY_BYTES, lang)
+                .map_err(Failure::usage)?;
             let key = text
                 .lines()
                 .find(|l| !l.starts_with("untrusted comment:") && !l.trim().is_empty())

@@ -178,8 +178,12 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
     let dir = dir(ctx)?;
     match cmd {
         TallyCommand::Init { edition } => {
-            let text = std::fs::read_to_string(&edition)
-                .map_err(|e| Failure::usage(format!("{}: {e}", edition.display())))?;
+            let text = crate::bundle::read::read_text(
+                &edition,
+                crate::bundle::read::MAX_EDITION_BYTES,
+                lang,
+            )
+            .map_err(Failure::usage)?;
             if dir.join(crate::tally::store::DB_FILE).exists() {
                 return Err(failure(TallyError::AlreadyInitialised(dir)));
             }
@@ -200,8 +204,9 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
         }
         TallyCommand::Trust { key, point } => {
             let mut tally = Tally::open(&dir).map_err(failure)?;
-            let text = std::fs::read_to_string(&key)
-                .map_err(|e| Failure::usage(format!("{}: {e}", key.display())))?;
+            let text =
+                crate::bundle::read::read_text(&key, crate::bundle::read::MAX_KEY_BYTES, lang)
+                    .map_err(Failure::usage)?;
             let id = tally
                 .trust(&text, &point)
                 .map_err(|e| Failure::usage(format!("{}: {e}", key.display())))?;
