@@ -523,7 +523,13 @@ pub enum VerifyError {
     Padding {
         at: u64,
     },
-    Manifest(String),
+    /// The manifest is not valid JSON of the right shape: what kind of
+    /// error and where, never text from the file.
+    Manifest {
+        kind: &'static str,
+        line: usize,
+        column: usize,
+    },
     Format(String),
     SignatureUnreadable(String),
     WrongKey {
@@ -590,8 +596,8 @@ impl VerifyError {
             ExtraMember { at } => ("extra_member", vec![s(at)]),
             TrailingData { at } => ("trailing_data", vec![s(at)]),
             Padding { at } => ("padding", vec![s(at)]),
-            Manifest(e) => ("manifest", vec![e.clone()]),
-            Format(f) => ("format", vec![f.clone()]),
+            Manifest { kind, line, column } => ("manifest", vec![s(kind), s(line), s(column)]),
+            Format(f) => ("format", vec![crate::shown::Shown::new(f).to_string()]),
             SignatureUnreadable(e) => ("signature_unreadable", vec![e.clone()]),
             WrongKey { signed_by, named } => ("wrong_key", vec![signed_by.clone(), named.clone()]),
             KeyMismatch(id) => ("key_mismatch", vec![id.clone()]),
@@ -748,8 +754,17 @@ pub fn open<'a, R: Read>(
     } = read::head(src, file_len)?;
     let signature = String::from_utf8(signature)
         .map_err(|_| VerifyError::SignatureUnreadable("not text".into()))?;
-    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
-        .map_err(|e| VerifyError::Manifest(e.to_string()))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&manifest_bytes).map_err(|e| VerifyError::Manifest {
+            kind: match e.classify() {
+                serde_json::error::Category::Io => "io",
+                serde_json::error::Category::Syntax => "syntax",
+                serde_json::error::Category::Data => "data",
+                serde_json::error::Category::Eof => "eof",
+            },
+            line: e.line(),
+            column: e.column(),
+        })?;
     if manifest.format != FORMAT {
         return Err(VerifyError::Format(manifest.format.clone()));
     }

@@ -155,9 +155,14 @@ fn type_name(flag: u8) -> Option<&'static str> {
 /// A header's name field as text, safe to print.
 fn shown(raw: &[u8]) -> String {
     let end = raw.iter().position(|b| *b == 0).unwrap_or(raw.len());
-    String::from_utf8_lossy(&raw[..end])
+    let name = String::from_utf8_lossy(&raw[..end]);
+    // The three expected names are not personal; any other name could be.
+    if MEMBERS.iter().any(|(n, _)| *n == name) {
+        return name.into_owned();
+    }
+    crate::shown::Shown::new(&name)
+        .to_string()
         .chars()
-        .flat_map(char::escape_default)
         .take(120)
         .collect()
 }
