@@ -166,3 +166,99 @@ fn a_fifo_or_a_device_named_on_the_command_line_is_refused_at_once() {
     let audit = String::from_utf8_lossy(&out.stdout);
     assert!(audit.contains("ff.csv"), "{audit}");
 }
+
+/// True if `text` holds an escape or a control character other than the
+/// line ends.
+fn raw_controls(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r')
+}
+
+#[test]
+fn file_names_with_control_characters_are_shown_escaped() {
+    let o = office();
+    let k = kiosk(&o.root);
+    let evil = "evil\u{1b}[2J\u{1b}[31mRED\nfake: przyjęta";
+    // A real bundle renamed so in a folder: every line about it escaped.
+    o.kiosk("P01", &[office::row("k-1", &pesel(1), "1|2|3|4|5")], true);
+    let folder = o.usb.join("P01");
+    let made = std::fs::read_dir(&folder)
+        .expect("stick")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "urna"))
+        .expect("a bundle");
+    let bad = folder.join(format!("{evil}.urna"));
+    std::fs::rename(&made, &bad).expect("rename");
+    let mut said = String::new();
+    for args in [
+        vec![
+            "--lang",
+            "pl",
+            "tally",
+            "import",
+            folder.to_str().expect("path"),
+        ],
+        vec![
+            "--lang",
+            "pl",
+            "tally",
+            "import",
+            bad.to_str().expect("path"),
+        ],
+        vec!["--lang", "pl", "tally", "audit"],
+        vec!["--lang", "en", "tally", "audit", "--format", "json"],
+    ] {
+        let out = Std::new(BIN)
+            .arg("--data-dir")
+            .arg(&o.tally)
+            .args(&args)
+            .env_remove("URNA_DATA_DIR")
+            .output()
+            .expect("urna");
+        said.push_str(&String::from_utf8_lossy(&out.stdout));
+        said.push_str(&String::from_utf8_lossy(&out.stderr));
+    }
+    let out = Std::new(BIN)
+        .args(["--lang", "en", "verify"])
+        .arg(&bad)
+        .output()
+        .expect("verify");
+    said.push_str(&String::from_utf8_lossy(&out.stdout));
+    said.push_str(&String::from_utf8_lossy(&out.stderr));
+    assert!(!raw_controls(&said), "{said:?}");
+    assert!(
+        !said.lines().any(|l| l.starts_with("fake: przyjęta")),
+        "a forged line: {said}"
+    );
+    assert!(said.contains(r"evil\u{1b}[2J"), "{said}");
+    assert!(said.contains(r"RED\nfake"), "{said}");
+    // The import log keeps the name escaped.
+    let log = urna::tally::store::Tally::open(&o.tally)
+        .expect("tally")
+        .imports()
+        .expect("log");
+    assert!(!log.is_empty());
+    assert!(log.iter().all(|r| !raw_controls(&r.file)), "{log:?}");
+
+    // A card CSV under such a name: the refusal names it escaped.
+    let csv = o.root.join(format!("{evil}.csv"));
+    std::fs::write(&csv, "a,b\n").expect("csv");
+    for args in [vec!["import-cards"], vec!["tally", "import-online"]] {
+        let dir = if args[0] == "tally" { &o.tally } else { &k };
+        let out = Std::new(BIN)
+            .arg("--data-dir")
+            .arg(dir)
+            .args(&args)
+            .arg(&csv)
+            .env_remove("URNA_DATA_DIR")
+            .output()
+            .expect("urna");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!raw_controls(&text), "{args:?}: {text:?}");
+        assert!(text.contains(r"evil\u{1b}[2J"), "{args:?}: {text}");
+    }
+}

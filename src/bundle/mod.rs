@@ -427,7 +427,7 @@ pub fn export(store: &mut Store, out_dir: &Path, operator: &str) -> Result<Expor
         },
     )?;
     tracing::info!(
-        file = %path.display(),
+        file = %crate::shown::path(&path),
         sequence,
         entries,
         fingerprint = %fingerprint,
@@ -613,9 +613,15 @@ impl VerifyError {
             PayloadHash { expected, found } => {
                 ("payload_hash", vec![expected.clone(), found.clone()])
             }
-            FileName { expected, found } => ("file_name", vec![expected.clone(), found.clone()]),
+            FileName { expected, found } => (
+                "file_name",
+                vec![
+                    crate::shown::escape_controls(expected),
+                    crate::shown::escape_controls(found),
+                ],
+            ),
             NotAFile { kind } => ("not_a_file", vec![s(kind)]),
-            Symlink { target } => ("symlink", vec![target.clone()]),
+            Symlink { target } => ("symlink", vec![crate::shown::escape_controls(target)]),
             ChangedWhileOpened => ("changed_while_opened", vec![]),
         };
         Said::new(code, args)

@@ -120,7 +120,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
             if minisign_verify::PublicKey::from_base64(&key).is_err() {
                 return Err(Failure::usage(format!(
                     "{}: {}",
-                    p.display(),
+                    crate::shown::path(p),
                     t(
                         lang,
                         "to nie jest klucz publiczny minisign (wypisuje go `urna key`)",
@@ -208,7 +208,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
         }
         Err(e) => Err(Failure::found(format!(
             "{}: {}: {}",
-            args.file.display(),
+            crate::shown::path(&args.file),
             t(lang, "PACZKA NIEWIARYGODNA", "BUNDLE NOT TRUSTWORTHY"),
             e.text(lang)
         ))),

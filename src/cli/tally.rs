@@ -209,7 +209,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     .map_err(Failure::usage)?;
             let id = tally
                 .trust(&text, &point)
-                .map_err(|e| Failure::usage(format!("{}: {e}", key.display())))?;
+                .map_err(|e| Failure::usage(format!("{}: {e}", crate::shown::path(&key))))?;
             say!(
                 "{} {point}: {id}",
                 t(lang, "Zaufany kiosk punktu", "Trusted kiosk of point")
@@ -222,7 +222,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             for (d, e) in &unreadable {
                 say!(
                     "{}: {} — {e}",
-                    d.display(),
+                    crate::shown::path(d),
                     t(lang, "NIE MOŻNA ODCZYTAĆ FOLDERU", "CANNOT READ THE FOLDER")
                 );
             }
@@ -269,7 +269,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             accepted += 1;
                             say(format!(
                                 "{}: {} ({point}, {} {entries})",
-                                f.display(),
+                                crate::shown::path(f),
                                 t(lang, "przyjęta", "accepted"),
                                 t(lang, "nowe wpisy:", "new entries:")
                             ))
@@ -278,7 +278,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             unchanged += 1;
                             say(format!(
                                 "{}: {}",
-                                f.display(),
+                                crate::shown::path(f),
                                 t(
                                     lang,
                                     "już znana — nic się nie zmienia",
@@ -290,17 +290,17 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             rejected += 1;
                             say(format!(
                                 "{}: {} — {}",
-                                f.display(),
+                                crate::shown::path(f),
                                 t(lang, "ODRZUCONA", "REJECTED"),
                                 r.text(lang)
                             ));
                         }
                     }
-                    bar.set_message(
-                        f.file_name()
+                    bar.set_message(crate::shown::escape_controls(
+                        &f.file_name()
                             .map(|n| n.to_string_lossy().into_owned())
                             .unwrap_or_default(),
-                    );
+                    ));
                 })
                 .map_err(failure)?;
             bar.finish_and_clear();
@@ -318,7 +318,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 Ok(Imported::Online { rows }) => {
                     say!(
                         "{}: {} {rows}",
-                        file.display(),
+                        crate::shown::path(&file),
                         t(lang, "przyjęto wierszy:", "rows accepted:")
                     );
                     Ok(0)
@@ -326,7 +326,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 Ok(_) => {
                     say!(
                         "{}: {}",
-                        file.display(),
+                        crate::shown::path(&file),
                         t(
                             lang,
                             "już znany — nic się nie zmienia",
@@ -338,7 +338,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 Err(r) => {
                     say!(
                         "{}: {} — {}",
-                        file.display(),
+                        crate::shown::path(&file),
                         t(lang, "ODRZUCONY", "REJECTED"),
                         r.text(lang)
                     );

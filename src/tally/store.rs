@@ -539,7 +539,7 @@ impl Tally {
     ) -> Result<std::result::Result<Imported, Rejection>> {
         let mut log = ImportLog {
             kind: "bundle",
-            file: path.display().to_string(),
+            file: crate::shown::path(path),
             sha: String::new(),
             point: None,
             sequence: None,
