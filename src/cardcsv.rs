@@ -78,6 +78,95 @@ pub enum FileError {
         line: u64,
         message: String,
     },
+    /// One record (a line, or lines joined by a quoted field) is longer than
+    /// [`MAX_RECORD_BYTES`]; `quoted` when a quote opened on `line` is still open.
+    RecordTooLong {
+        path: String,
+        line: u64,
+        quoted: bool,
+    },
+    /// One record has more than [`MAX_COLUMNS`] fields.
+    TooManyColumns {
+        path: String,
+        line: u64,
+    },
+    /// A quote opened on `line` is never closed.
+    UnclosedQuote {
+        path: String,
+        line: u64,
+    },
+    /// The file could not be opened as a regular file, or is over
+    /// [`MAX_FILE_BYTES`].
+    Open {
+        path: String,
+        reason: crate::bundle::VerifyError,
+    },
+}
+
+/// The most bytes one record may take: far above the sum of the card's field
+/// limits (`card::limits`), far below what could hurt the office's memory.
+pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+/// The most fields one record may have (the header has at most 10).
+pub const MAX_COLUMNS: usize = 64;
+/// The largest card CSV read (it is read whole): 1 GiB, several million cards.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Checks every record's size, field count and quoting before the `csv`
+/// crate sees the bytes, so it never grows a buffer past [`MAX_RECORD_BYTES`].
+/// Quote parity is exact: `""` inside a quoted field toggles twice.
+fn prescan(bytes: &[u8], shown: &str) -> Result<(), FileError> {
+    let mut line: u64 = 1;
+    let mut start_line: u64 = 1;
+    let mut quote_line: u64 = 1;
+    let mut in_quote = false;
+    let mut since = 0usize;
+    let mut fields = 1usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        since += 1;
+        match b {
+            b'"' => {
+                in_quote = !in_quote;
+                if in_quote {
+                    quote_line = line;
+                }
+            }
+            b',' if !in_quote => fields += 1,
+            b'\n' | b'\r' => {
+                if !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+                    line += 1;
+                }
+                if !in_quote {
+                    since = 0;
+                    fields = 1;
+                    start_line = line;
+                }
+            }
+            _ => {}
+        }
+        if since > MAX_RECORD_BYTES {
+            return Err(FileError::RecordTooLong {
+                path: shown.to_string(),
+                line: if in_quote { quote_line } else { start_line },
+                quoted: in_quote,
+            });
+        }
+        if fields > MAX_COLUMNS {
+            return Err(FileError::TooManyColumns {
+                path: shown.to_string(),
+                line: start_line,
+            });
+        }
+        i += 1;
+    }
+    if in_quote {
+        return Err(FileError::UnclosedQuote {
+            path: shown.to_string(),
+            line: quote_line,
+        });
+    }
+    Ok(())
 }
 
 impl FileError {
@@ -166,6 +255,40 @@ impl FileError {
                 },
                 Lang::En,
             ) => format!("{path}:{line}: the header cannot be read: {message}"),
+            (FileError::RecordTooLong { path, line, quoted }, Lang::Pl) => format!(
+                "{path}:{line}: plik odrzucony: rekord od tej linii ma ponad {} bajtów{}",
+                MAX_RECORD_BYTES,
+                if *quoted {
+                    " (otwarty tu cudzysłów nie jest zamknięty)"
+                } else {
+                    ""
+                }
+            ),
+            (FileError::RecordTooLong { path, line, quoted }, Lang::En) => format!(
+                "{path}:{line}: file refused: the record from this line is over {} bytes{}",
+                MAX_RECORD_BYTES,
+                if *quoted {
+                    " (the quote opened here is not closed)"
+                } else {
+                    ""
+                }
+            ),
+            (FileError::TooManyColumns { path, line }, Lang::Pl) => {
+                format!("{path}:{line}: plik odrzucony: rekord ma ponad {MAX_COLUMNS} pól")
+            }
+            (FileError::TooManyColumns { path, line }, Lang::En) => {
+                format!("{path}:{line}: file refused: the record has over {MAX_COLUMNS} fields")
+            }
+            (FileError::UnclosedQuote { path, line }, Lang::Pl) => format!(
+                "{path}:{line}: plik odrzucony: cudzysłów otwarty w tej linii nie jest zamknięty"
+            ),
+            (FileError::UnclosedQuote { path, line }, Lang::En) => format!(
+                "{path}:{line}: file refused: the quote opened on this line is never closed"
+            ),
+            (FileError::Open { path, reason }, lang) => match lang {
+                Lang::Pl => format!("{path}: plik odrzucony: {}", reason.text(lang)),
+                Lang::En => format!("{path}: file refused: {}", reason.text(lang)),
+            },
         }
     }
 }
@@ -277,10 +400,12 @@ pub struct Row {
 
 /// Reads a whole card CSV; `ballot` limits how many picks a row may list.
 pub fn read(path: &Path, ballot: &Ballot) -> Result<Vec<Row>, FileError> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| FileError::Io {
-        path: shown.clone(),
-        source,
+    let shown = crate::shown::path(path);
+    let bytes = crate::bundle::read::read_regular(path, MAX_FILE_BYTES).map_err(|reason| {
+        FileError::Open {
+            path: shown.clone(),
+            reason,
+        }
     })?;
     parse(&bytes, &shown, ballot)
 }
@@ -352,6 +477,7 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty { path: path() });
     }
+    prescan(bytes, shown)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

@@ -67,6 +67,26 @@ impl serde::Serialize for Shown {
 }
 
 /// Whether `value` could carry personal data and must be masked.
+/// A path as urna prints it: every control character escaped (`\n`,
+/// `\u{1b}`), so a file name cannot move the cursor, clear the screen or
+/// forge a line of output.
+pub fn path(p: &std::path::Path) -> String {
+    escape_controls(&p.display().to_string())
+}
+
+/// `text` with every control character escaped as Rust's `escape_debug` does.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn could_be_personal(value: &str) -> bool {
     let mut digits = 0usize;
     let mut letters = 0usize;

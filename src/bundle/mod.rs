@@ -527,7 +527,7 @@ fn export_as(
             }
         }
         tracing::info!(
-            file = %path.display(),
+            file = %crate::shown::path(&path),
             sequence,
             entries,
             investigation,
@@ -599,6 +599,11 @@ pub enum VerifyError {
         size: u64,
         limit: u64,
     },
+    /// A file other than a bundle (card CSV, key, edition) over its limit.
+    InputTooLarge {
+        size: u64,
+        limit: u64,
+    },
     FileTooLarge {
         size: u64,
         limit: u64,
@@ -620,7 +625,13 @@ pub enum VerifyError {
     Padding {
         at: u64,
     },
-    Manifest(String),
+    /// The manifest is not valid JSON of the right shape: what kind of
+    /// error and where, never text from the file.
+    Manifest {
+        kind: &'static str,
+        line: usize,
+        column: usize,
+    },
     Format(String),
     SignatureUnreadable(String),
     WrongKey {
@@ -679,6 +690,7 @@ impl VerifyError {
             HeaderField { at, field } => ("header_field", vec![s(at), s(field)]),
             TooLarge { name, size, limit } => ("too_large", vec![s(name), s(size), s(limit)]),
             FileTooLarge { size, limit } => ("file_too_large", vec![s(size), s(limit)]),
+            InputTooLarge { size, limit } => ("input_too_large", vec![s(size), s(limit)]),
             Missing(name) => ("missing", vec![s(name)]),
             Unexpected(name) => ("unexpected", vec![name.clone()]),
             Duplicate(name) => ("duplicate", vec![name.clone()]),
@@ -686,8 +698,8 @@ impl VerifyError {
             ExtraMember { at } => ("extra_member", vec![s(at)]),
             TrailingData { at } => ("trailing_data", vec![s(at)]),
             Padding { at } => ("padding", vec![s(at)]),
-            Manifest(e) => ("manifest", vec![e.clone()]),
-            Format(f) => ("format", vec![f.clone()]),
+            Manifest { kind, line, column } => ("manifest", vec![s(kind), s(line), s(column)]),
+            Format(f) => ("format", vec![crate::shown::Shown::new(f).to_string()]),
             SignatureUnreadable(e) => ("signature_unreadable", vec![e.clone()]),
             WrongKey { signed_by, named } => ("wrong_key", vec![signed_by.clone(), named.clone()]),
             KeyMismatch(id) => ("key_mismatch", vec![id.clone()]),
@@ -703,9 +715,15 @@ impl VerifyError {
             PayloadHash { expected, found } => {
                 ("payload_hash", vec![expected.clone(), found.clone()])
             }
-            FileName { expected, found } => ("file_name", vec![expected.clone(), found.clone()]),
+            FileName { expected, found } => (
+                "file_name",
+                vec![
+                    crate::shown::escape_controls(expected),
+                    crate::shown::escape_controls(found),
+                ],
+            ),
             NotAFile { kind } => ("not_a_file", vec![s(kind)]),
-            Symlink { target } => ("symlink", vec![target.clone()]),
+            Symlink { target } => ("symlink", vec![crate::shown::escape_controls(target)]),
             ChangedWhileOpened => ("changed_while_opened", vec![]),
         };
         Said::new(code, args)
@@ -844,8 +862,17 @@ pub fn open<'a, R: Read>(
     } = read::head(src, file_len)?;
     let signature = String::from_utf8(signature)
         .map_err(|_| VerifyError::SignatureUnreadable("not text".into()))?;
-    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
-        .map_err(|e| VerifyError::Manifest(e.to_string()))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&manifest_bytes).map_err(|e| VerifyError::Manifest {
+            kind: match e.classify() {
+                serde_json::error::Category::Io => "io",
+                serde_json::error::Category::Syntax => "syntax",
+                serde_json::error::Category::Data => "data",
+                serde_json::error::Category::Eof => "eof",
+            },
+            line: e.line(),
+            column: e.column(),
+        })?;
     if manifest.format != FORMAT {
         return Err(VerifyError::Format(manifest.format.clone()));
     }

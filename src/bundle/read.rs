@@ -155,9 +155,14 @@ fn type_name(flag: u8) -> Option<&'static str> {
 /// A header's name field as text, safe to print.
 fn shown(raw: &[u8]) -> String {
     let end = raw.iter().position(|b| *b == 0).unwrap_or(raw.len());
-    String::from_utf8_lossy(&raw[..end])
+    let name = String::from_utf8_lossy(&raw[..end]);
+    // The three expected names are not personal; any other name could be.
+    if MEMBERS.iter().any(|(n, _)| *n == name) {
+        return name.into_owned();
+    }
+    crate::shown::Shown::new(&name)
+        .to_string()
         .chars()
-        .flat_map(char::escape_default)
         .take(120)
         .collect()
 }
@@ -544,6 +549,51 @@ pub fn open_file(path: &std::path::Path) -> Result<(std::fs::File, u64), VerifyE
     }
     Ok((file, after.len()))
 }
+
+/// Reads a whole regular file named on the command line, at most `max` bytes:
+/// the same refusals as [`open_file`] (symlink, FIFO, device, swapped while
+/// opened), never blocking, never reading past `max`.
+pub fn read_regular(path: &std::path::Path, max: u64) -> Result<Vec<u8>, VerifyError> {
+    use std::io::Read;
+    let (file, len) = open_file(path)?;
+    if len > max {
+        return Err(VerifyError::InputTooLarge {
+            size: len,
+            limit: max,
+        });
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| VerifyError::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > max {
+        return Err(VerifyError::InputTooLarge {
+            size: bytes.len() as u64,
+            limit: max,
+        });
+    }
+    Ok(bytes)
+}
+
+/// [`read_regular`] as UTF-8 text; the error is one line in `lang` naming
+/// the file (its name with control characters escaped).
+pub fn read_text(
+    path: &std::path::Path,
+    max: u64,
+    lang: crate::i18n::Lang,
+) -> Result<String, String> {
+    let shown = crate::shown::path(path);
+    let bytes = read_regular(path, max).map_err(|e| format!("{shown}: {}", e.text(lang)))?;
+    String::from_utf8(bytes).map_err(|_| match lang {
+        crate::i18n::Lang::Pl => format!("{shown}: plik nie jest tekstem UTF-8"),
+        crate::i18n::Lang::En => format!("{shown}: the file is not UTF-8 text"),
+    })
+}
+
+/// The most bytes read from a public key file.
+pub const MAX_KEY_BYTES: u64 = 4096;
+/// The most bytes read from an edition file.
+pub const MAX_EDITION_BYTES: u64 = 16 << 20;
 
 #[cfg(test)]
 mod tests {

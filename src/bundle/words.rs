@@ -181,6 +181,16 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(0),
             a(2)
         ),
+        "input_too_large" if pl => format!(
+            "plik ma {} bajtów; najwyżej {} bajtów",
+            a(0),
+            a(1)
+        ),
+        "input_too_large" => format!(
+            "the file is {} bytes; at most {} bytes are read",
+            a(0),
+            a(1)
+        ),
         "file_too_large" if pl => format!(
             "plik ma {} bajtów; paczka ma najwyżej {} bajtów",
             a(0),
@@ -219,8 +229,33 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
         "trailing_data" => format!("data after the end of the archive (byte {})", a(0)),
         "padding" if pl => format!("niezerowy bajt w dopełnieniu (bajt {})", a(0)),
         "padding" => format!("a non-zero byte in the padding (byte {})", a(0)),
-        "manifest" if pl => format!("manifest.json nie jest czytelnym manifestem: {}", a(0)),
-        "manifest" => format!("manifest.json is not a readable manifest: {}", a(0)),
+        // Rows logged before the kind/line/column form kept one text.
+        "manifest" if args.len() < 3 && pl => {
+            format!("manifest.json nie jest czytelnym manifestem: {}", a(0))
+        }
+        "manifest" if args.len() < 3 => format!("manifest.json is not a readable manifest: {}", a(0)),
+        "manifest" if pl => format!(
+            "manifest.json nie jest czytelnym manifestem: {} w linii {}, kolumnie {}",
+            match a(0) {
+                "syntax" => "błąd składni JSON",
+                "eof" => "JSON urwany",
+                "data" => "pole złego typu, brakujące lub nieznane",
+                _ => "błąd odczytu",
+            },
+            a(1),
+            a(2)
+        ),
+        "manifest" => format!(
+            "manifest.json is not a readable manifest: {} at line {}, column {}",
+            match a(0) {
+                "syntax" => "JSON syntax error",
+                "eof" => "JSON cut short",
+                "data" => "a field of the wrong type, missing or unknown",
+                _ => "read error",
+            },
+            a(1),
+            a(2)
+        ),
         "format" if pl => format!(
             "ta paczka ma format „{}”; ta wersja urna czyta {}",
             a(0),
@@ -453,6 +488,7 @@ mod tests {
         "header_field",
         "too_large",
         "file_too_large",
+        "input_too_large",
         "missing",
         "unexpected",
         "duplicate",

@@ -149,8 +149,8 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
     let expected = match &args.key {
         None => None,
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| Failure::usage(format!("{}: {e}", p.display())))?;
+            let text = crate::bundle::read::read_text(p, crate::bundle::read::MAX_KEY_BYTES, lang)
+                .map_err(Failure::usage)?;
             let key = text
                 .lines()
                 .find(|l| !l.starts_with("untrusted comment:") && !l.trim().is_empty())
@@ -160,7 +160,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
             if minisign_verify::PublicKey::from_base64(&key).is_err() {
                 return Err(Failure::usage(format!(
                     "{}: {}",
-                    p.display(),
+                    crate::shown::path(p),
                     t(
                         lang,
                         "to nie jest klucz publiczny minisign (wypisuje go `urna key`)",
@@ -248,7 +248,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
         }
         Err(e) => Err(Failure::found(format!(
             "{}: {}: {}",
-            args.file.display(),
+            crate::shown::path(&args.file),
             t(lang, "PACZKA NIEWIARYGODNA", "BUNDLE NOT TRUSTWORTHY"),
             e.text(lang)
         ))),

@@ -58,11 +58,14 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
     let mut store = ctx.open_for_change(&args.operator, args.pin.pin_stdin)?;
     let rows = cardcsv::read(&args.file, &store.edition().ballot)
         .map_err(|e| Failure::usage(e.describe(lang)))?;
-    let file_name = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    // Journaled and printed with control characters escaped.
+    let file_name = crate::shown::escape_controls(
+        &args
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
     let mut tally = Tally::default();
     for Row {
         row,

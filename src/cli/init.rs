@@ -58,8 +58,9 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
             "--central: not an age recipient (age1…, 62 characters)",
         )));
     }
-    let edition_toml = std::fs::read_to_string(&args.edition)
-        .map_err(|e| Failure::usage(format!("{}: {e}", args.edition.display())))?;
+    let edition_toml =
+        crate::bundle::read::read_text(&args.edition, crate::bundle::read::MAX_EDITION_BYTES, lang)
+            .map_err(Failure::usage)?;
     let edition = Edition::parse(&edition_toml, &args.edition.display().to_string())
         .map_err(|e| Failure::usage(e.describe(lang)))?;
     if dir.join(crate::store::DB_FILE).exists() {

@@ -181,8 +181,12 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
     let dir = dir(ctx)?;
     match cmd {
         TallyCommand::Init { edition } => {
-            let text = std::fs::read_to_string(&edition)
-                .map_err(|e| Failure::usage(format!("{}: {e}", edition.display())))?;
+            let text = crate::bundle::read::read_text(
+                &edition,
+                crate::bundle::read::MAX_EDITION_BYTES,
+                lang,
+            )
+            .map_err(Failure::usage)?;
             if dir.join(crate::tally::store::DB_FILE).exists() {
                 return Err(failure(TallyError::AlreadyInitialised(dir)));
             }
@@ -203,11 +207,12 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
         }
         TallyCommand::Trust { key, point } => {
             let mut tally = Tally::open(&dir).map_err(failure)?;
-            let text = std::fs::read_to_string(&key)
-                .map_err(|e| Failure::usage(format!("{}: {e}", key.display())))?;
+            let text =
+                crate::bundle::read::read_text(&key, crate::bundle::read::MAX_KEY_BYTES, lang)
+                    .map_err(Failure::usage)?;
             let id = tally
                 .trust(&text, &point)
-                .map_err(|e| Failure::usage(format!("{}: {e}", key.display())))?;
+                .map_err(|e| Failure::usage(format!("{}: {e}", crate::shown::path(&key))))?;
             say!(
                 "{} {point}: {id}",
                 t(lang, "Zaufany kiosk punktu", "Trusted kiosk of point")
@@ -224,7 +229,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             for (d, e) in &unreadable {
                 say!(
                     "{}: {} — {e}",
-                    d.display(),
+                    crate::shown::path(d),
                     t(lang, "NIE MOŻNA ODCZYTAĆ FOLDERU", "CANNOT READ THE FOLDER")
                 );
             }
@@ -271,7 +276,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             accepted += 1;
                             say(format!(
                                 "{}: {} ({point}, {} {entries})",
-                                f.display(),
+                                crate::shown::path(f),
                                 t(lang, "przyjęta", "accepted"),
                                 t(lang, "nowe wpisy:", "new entries:")
                             ))
@@ -280,7 +285,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             unchanged += 1;
                             say(format!(
                                 "{}: {}",
-                                f.display(),
+                                crate::shown::path(f),
                                 t(
                                     lang,
                                     "już znana — nic się nie zmienia",
@@ -292,17 +297,17 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             rejected += 1;
                             say(format!(
                                 "{}: {} — {}",
-                                f.display(),
+                                crate::shown::path(f),
                                 t(lang, "ODRZUCONA", "REJECTED"),
                                 r.text(lang)
                             ));
                         }
                     }
-                    bar.set_message(
-                        f.file_name()
+                    bar.set_message(crate::shown::escape_controls(
+                        &f.file_name()
                             .map(|n| n.to_string_lossy().into_owned())
                             .unwrap_or_default(),
-                    );
+                    ));
                 })
                 .map_err(failure)?;
             bar.finish_and_clear();
@@ -320,7 +325,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 Ok(Imported::Online { rows }) => {
                     say!(
                         "{}: {} {rows}",
-                        file.display(),
+                        crate::shown::path(&file),
                         t(lang, "przyjęto wierszy:", "rows accepted:")
                     );
                     Ok(0)
@@ -328,7 +333,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 Ok(_) => {
                     say!(
                         "{}: {}",
-                        file.display(),
+                        crate::shown::path(&file),
                         t(
                             lang,
                             "już znany — nic się nie zmienia",
@@ -340,7 +345,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 Err(r) => {
                     say!(
                         "{}: {} — {}",
-                        file.display(),
+                        crate::shown::path(&file),
                         t(lang, "ODRZUCONY", "REJECTED"),
                         r.text(lang)
                     );

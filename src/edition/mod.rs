@@ -205,10 +205,11 @@ fn msg(pl: impl Into<String>, en: impl Into<String>) -> Msg {
 impl Edition {
     /// Reads and validates an edition file.
     pub fn load(path: &Path) -> Result<Edition, EditionError> {
-        let text = std::fs::read(path).map_err(|source| EditionError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = crate::bundle::read::read_regular(path, crate::bundle::read::MAX_EDITION_BYTES)
+            .map_err(|e| EditionError::Io {
+                path: crate::shown::path(path),
+                source: std::io::Error::other(e.text(crate::i18n::Lang::En)),
+            })?;
         let text = match String::from_utf8(text) {
             Ok(t) => t,
             Err(e) => {

@@ -554,7 +554,7 @@ impl Tally {
     ) -> Result<std::result::Result<Imported, Rejection>> {
         let mut log = ImportLog {
             kind: "bundle",
-            file: path.display().to_string(),
+            file: crate::shown::path(path),
             sha: String::new(),
             point: None,
             sequence: None,
@@ -759,10 +759,20 @@ impl Tally {
         &mut self,
         path: &Path,
     ) -> Result<std::result::Result<Imported, Rejection>> {
-        let bytes = std::fs::read(path).map_err(io(path))?;
-        let sha = hex_sha256(&bytes);
-        let file = path.display().to_string();
-        let outcome = self.store_online(&bytes, &file)?;
+        let file = crate::shown::path(path);
+        let (sha, outcome) = match bundle::read::read_regular(path, cardcsv::MAX_FILE_BYTES) {
+            Ok(bytes) => (hex_sha256(&bytes), self.store_online(&bytes, &file)?),
+            Err(reason) => {
+                let e = cardcsv::FileError::Open {
+                    path: file.clone(),
+                    reason,
+                };
+                (
+                    String::new(),
+                    Err(Rejection::Online(OnlineRefusal::file(&e))),
+                )
+            }
+        };
         let (result, said) = match &outcome {
             Ok(Imported::Online { rows }) => (
                 "accepted",
