@@ -127,6 +127,16 @@ fn counted(projects: &Value) -> Vec<(String, u64, u64)> {
     v
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
 fn bundles(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for point in std::fs::read_dir(dir.join("usb")).expect("usb") {
@@ -229,6 +239,42 @@ fn the_office_counts_what_the_generator_knows() {
         .success()
         .stdout(predicates::str::contains("already known"));
     assert_eq!(o.results(), r);
+
+    // The count reads the verdicts the import stored beside each card. A
+    // tally whose card rows were stored before those columns existed
+    // (NULL there) judges those cards from their entries when counting:
+    // every format the same, byte for byte.
+    let old = o.root.join("tally-old");
+    copy_dir(&o.tally, &old);
+    {
+        let db = rusqlite::Connection::open(old.join("tally.sqlite")).expect("open the copy");
+        let stored: i64 = db
+            .query_row(
+                "SELECT COUNT(*) FROM kiosk_cards WHERE reasons IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert!(stored > 1000, "{stored} judged rows");
+        db.execute_batch(
+            "DROP TRIGGER kiosk_cards_no_update;
+             UPDATE kiosk_cards SET reasons = NULL, district = NULL, local = NULL, citywide = NULL;
+             CREATE TRIGGER kiosk_cards_no_update BEFORE UPDATE ON kiosk_cards
+             BEGIN SELECT RAISE(ABORT, 'kiosk entries are never changed'); END;",
+        )
+        .expect("forget the stored verdicts");
+    }
+    for format in ["json", "csv", "text", "html"] {
+        let out = |dir: &Path| {
+            let o = urna(dir)
+                .args(["tally", "results", "--format", format])
+                .output()
+                .expect("results");
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            o.stdout
+        };
+        assert!(out(&o.tally) == out(&old), "--format {format} differs");
+    }
 
     // A folder is never simulated into twice.
     urna(&o.tally)

@@ -409,17 +409,24 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             let mut counter = results::Counter::new(tally.edition());
             let mut turnout = crate::tally::html::Turnout::default();
             let mut votes = crate::tally::pabulib_out::Votes::default();
-            tally
-                .each_judged(|j| {
-                    counter.add(&j.assessment);
-                    match format {
-                        Format::Html => turnout.add(&j),
-                        Format::Pabulib => votes.add(&j),
-                        _ => {}
-                    }
-                    Ok(())
-                })
-                .map_err(failure)?;
+            if pabulib {
+                // The vote lines need each card's picks by project id.
+                tally
+                    .each_judged(|j| {
+                        counter.add(&j.assessment);
+                        votes.add(&j);
+                        Ok(())
+                    })
+                    .map_err(failure)?;
+            } else {
+                // The count reads the verdicts stored at import: no JSON.
+                tally
+                    .each_counted(|c| {
+                        counter.add_compact(c.reasons, c.district, c.local, c.citywide);
+                        turnout.add_counted(c.point, c.reasons.is_empty());
+                    })
+                    .map_err(failure)?;
+            }
             let r = counter.finish(tally.edition());
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&r).unwrap_or_default() + "\n",

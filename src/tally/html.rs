@@ -442,16 +442,25 @@ pub struct Turnout {
 impl Turnout {
     /// Adds one ballot, gathered one at a time.
     pub fn add(&mut self, b: &Judged) {
-        let valid = b.assessment.is_valid();
-        match &b.source {
-            Source::Point { point, .. } => {
+        let point = match &b.source {
+            Source::Point { point, .. } => Some(point.as_str()),
+            Source::Internet { .. } => None,
+        };
+        self.add_counted(point, b.assessment.is_valid());
+    }
+
+    /// Adds one ballot as the count reads it: its point (`None`: the
+    /// internet) and whether it is valid.
+    pub fn add_counted(&mut self, point: Option<&str>, valid: bool) {
+        match point {
+            Some(point) => {
                 self.paper.add(valid);
                 match self.points.get_mut(point) {
                     Some(c) => c.add(valid),
-                    None => self.points.entry(point.clone()).or_default().add(valid),
+                    None => self.points.entry(point.to_string()).or_default().add(valid),
                 }
             }
-            Source::Internet { .. } => self.internet.add(valid),
+            None => self.internet.add(valid),
         }
     }
 

@@ -144,6 +144,22 @@ impl ListCount {
         }
     }
 
+    fn add_encoded(&mut self, picks: &[u8]) {
+        if picks.is_empty() {
+            return;
+        }
+        self.ballots += 1;
+        for (i, points) in Picks::decode(picks) {
+            if let Some(t) = self.tallies.get_mut(usize::from(i)) {
+                t.0 += u64::from(points);
+                t.1 += 1;
+                if u32::from(points) == self.top {
+                    t.2 += 1;
+                }
+            }
+        }
+    }
+
     fn add(&mut self, picks: &[crate::card::Pick]) {
         if picks.is_empty() {
             return;
@@ -323,6 +339,37 @@ impl Counter {
         }
     }
 
+    /// Adds one ballot in its stored form: `reasons` empty when valid; the
+    /// picks as [`Picks`] encodes them. Counts exactly as [`Counter::add`]
+    /// counts the assessment it came from.
+    pub fn add_compact(
+        &mut self,
+        reasons: &[Reason],
+        district: Option<u32>,
+        local: &[u8],
+        citywide: &[u8],
+    ) {
+        let counts = &mut self.counts;
+        counts.total += 1;
+        if !reasons.is_empty() {
+            counts.invalid += 1;
+            for r in reasons {
+                match counts.by_reason.get_mut(r.code()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.by_reason.insert(r.code().to_string(), 1);
+                    }
+                }
+            }
+            return;
+        }
+        counts.valid += 1;
+        self.citywide.add_encoded(citywide);
+        if let Some(t) = district.and_then(|d| self.local.get_mut(&d)) {
+            t.add_encoded(local);
+        }
+    }
+
     /// Ranks every list and picks the winners.
     pub fn finish(self, edition: &Edition) -> Results {
         let Counter {
@@ -348,6 +395,97 @@ impl Counter {
             ballots: counts,
             citywide,
             districts,
+        }
+    }
+}
+
+/// A ballot's assessment as the office's store keeps it beside the journal
+/// entry, so that the count reads a few small columns instead of parsing
+/// and judging every card again: the reason codes (empty when valid), the
+/// district, and each list's picks as the project's position in the
+/// edition's list with its points (see [`Picks`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Compact {
+    pub reasons: String,
+    pub district: Option<u32>,
+    pub local: Vec<u8>,
+    pub citywide: Vec<u8>,
+}
+
+/// Picks encoded for the count: per pick the project's position in its
+/// list (u16, little-endian; `u16::MAX` for an id not on the list, which
+/// the rules never let through) and its points (u16, little-endian).
+pub struct Picks;
+
+impl Picks {
+    pub const UNKNOWN: u16 = u16::MAX;
+
+    fn encode(index: Option<&HashMap<String, usize>>, picks: &[crate::card::Pick]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(picks.len() * 4);
+        for p in picks {
+            let i = index
+                .and_then(|ix| ix.get(p.project.as_str()))
+                .and_then(|&i| u16::try_from(i).ok())
+                .filter(|&i| i != Picks::UNKNOWN)
+                .unwrap_or(Picks::UNKNOWN);
+            let points = u16::try_from(p.points).unwrap_or(u16::MAX);
+            out.extend_from_slice(&i.to_le_bytes());
+            out.extend_from_slice(&points.to_le_bytes());
+        }
+        out
+    }
+
+    /// (position, points) of each pick.
+    pub fn decode(bytes: &[u8]) -> impl Iterator<Item = (u16, u16)> + '_ {
+        bytes.chunks_exact(4).map(|c| {
+            (
+                u16::from_le_bytes([c[0], c[1]]),
+                u16::from_le_bytes([c[2], c[3]]),
+            )
+        })
+    }
+}
+
+/// Each list's project positions, built once per edition: what turns an
+/// [`Assessment`] into its [`Compact`] form.
+pub struct Positions {
+    citywide: HashMap<String, usize>,
+    local: HashMap<u32, HashMap<String, usize>>,
+}
+
+fn positions(list: &ProjectList) -> HashMap<String, usize> {
+    list.projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect()
+}
+
+impl Positions {
+    pub fn new(edition: &Edition) -> Positions {
+        Positions {
+            citywide: positions(&edition.citywide),
+            local: edition
+                .districts
+                .iter()
+                .map(|d| (d.number, positions(&d.list)))
+                .collect(),
+        }
+    }
+
+    pub fn compact(&self, a: &Assessment) -> Compact {
+        let mut reasons = String::new();
+        for r in &a.reasons {
+            if !reasons.is_empty() {
+                reasons.push(',');
+            }
+            reasons.push_str(r.code());
+        }
+        Compact {
+            reasons,
+            district: a.district,
+            local: Picks::encode(a.district.and_then(|d| self.local.get(&d)), &a.local),
+            citywide: Picks::encode(Some(&self.citywide), &a.citywide),
         }
     }
 }
@@ -456,6 +594,40 @@ projects = [ { id = "a", title = "A", cost = 60 }, { id = "b", title = "B", cost
 
     /// a and b level on 6 points; a has more voters (3 × 2 points), b more
     /// top-points votes (2 × 3 points): the edition's key decides.
+    #[test]
+    fn the_stored_form_counts_as_the_assessment_does() {
+        let e = edition();
+        let positions = Positions::new(&e);
+        let mut invalid = ballot(&[]);
+        invalid.reasons = vec![Reason::MissingPesel, Reason::Underage];
+        let mut ballots = disagreeing();
+        ballots.extend([
+            ballot(&[("d", 3), ("c", 2), ("a", 1)]),
+            ballot(&[("c", 1)]),
+            ballot(&[]),
+            invalid,
+        ]);
+        let mut by_assessment = Counter::new(&e);
+        let mut by_stored = Counter::new(&e);
+        for a in &ballots {
+            by_assessment.add(a);
+            let c = positions.compact(a);
+            let reasons: Vec<Reason> = c
+                .reasons
+                .split(',')
+                .filter(|r| !r.is_empty())
+                .map(|r| r.parse().expect("a reason code"))
+                .collect();
+            assert_eq!(reasons, a.reasons);
+            assert_eq!(c.citywide.len(), 4 * a.citywide.len());
+            by_stored.add_compact(&reasons, c.district, &c.local, &c.citywide);
+        }
+        let (a, b) = (by_assessment.finish(&e), by_stored.finish(&e));
+        assert_eq!(a, b);
+        assert_eq!(a.ballots.invalid, 1);
+        assert!(a.citywide.projects.iter().any(|p| p.points > 0));
+    }
+
     fn disagreeing() -> Vec<Assessment> {
         vec![
             ballot(&[("a", 2)]),

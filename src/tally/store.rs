@@ -132,6 +132,16 @@ fn migrations() -> Migrations<'static> {
         // The point's name as each accepted bundle's manifest gives it, for
         // the published page (earlier imports have none: the page shows ids).
         M::up("ALTER TABLE imports ADD COLUMN point_name TEXT;"),
+        // Each entered or amended card judged by the office's rules as it
+        // is imported, in the form the count reads (`results::Compact`):
+        // the count then parses no JSON. Rows stored before have NULL here
+        // and are judged from their entry when counted.
+        M::up(
+            "ALTER TABLE kiosk_cards ADD COLUMN reasons TEXT;
+             ALTER TABLE kiosk_cards ADD COLUMN district INTEGER;
+             ALTER TABLE kiosk_cards ADD COLUMN local BLOB;
+             ALTER TABLE kiosk_cards ADD COLUMN citywide BLOB;",
+        ),
     ])
 }
 
@@ -512,6 +522,7 @@ impl Tally {
         Ok(Checker {
             trusted,
             edition: self.edition.id.clone(),
+            judge: Judge::new(&self.edition),
             identity: self.identity.clone(),
             allow_investigation: self.allow_investigation,
         })
@@ -666,7 +677,8 @@ impl Tally {
             None
         };
         let identity = &checker.identity;
-        let (batches, incoming) = std::sync::mpsc::sync_channel::<Vec<CheckedEntry>>(4);
+        let judge = &checker.judge;
+        let (batches, incoming) = std::sync::mpsc::sync_channel::<Vec<RawEntry>>(4);
         let mut storing = Storing {
             point: &m.point.id,
             have,
@@ -674,26 +686,61 @@ impl Tally {
             bundle_no,
             added: 0,
         };
-        let (stored, read) = std::thread::scope(|s| {
-            let reader = s.spawn(move || {
-                opened.read_payload(|r| Checker::read_journal(r, identity, &batches))
-            });
-            let incoming = incoming;
-            let mut stored: Result<std::result::Result<(), Rejection>> = Ok(Ok(()));
-            for batch in incoming.iter() {
-                stored = storing.add(&tx, batch);
-                if !matches!(stored, Ok(Ok(()))) {
-                    break;
-                }
-            }
+        // Three stages: this bundle's reader decrypts, splits and chains the
+        // lines; workers on every core parse, check and judge them; this
+        // thread stores them, in order, in the one transaction.
+        let (stored, read, created) = std::thread::scope(|s| {
+            let reader = s
+                .spawn(move || opened.read_payload(|r| Checker::read_lines(r, identity, &batches)));
+            let mut refusal: Option<Rejection> = None;
+            let mut created: Option<Entry> = None;
+            let mut pending: Vec<CheckedEntry> = Vec::with_capacity(ENTRY_BATCH);
+            let mut store =
+                |pending: &mut Vec<CheckedEntry>, refusal: &mut Option<Rejection>| -> Result<()> {
+                    match storing.add(&tx, std::mem::take(pending))? {
+                        Ok(()) => Ok(()),
+                        Err(r) => {
+                            *refusal = Some(r);
+                            Err(TallyError::Other(String::new()))
+                        }
+                    }
+                };
+            let checked = in_order(
+                || Ok(incoming.recv().unwrap_or_default()),
+                &|raw: RawEntry| Ok(Checker::check_entry(judge, raw)),
+                |c: std::result::Result<(CheckedEntry, Option<Entry>), Rejection>| match c {
+                    Err(r) => {
+                        refusal = Some(r);
+                        Err(TallyError::Other(String::new()))
+                    }
+                    Ok((entry, first)) => {
+                        if first.is_some() {
+                            created = first;
+                        }
+                        pending.push(entry);
+                        if pending.len() == ENTRY_BATCH {
+                            store(&mut pending, &mut refusal)?;
+                        }
+                        Ok(())
+                    }
+                },
+            )
+            .and_then(|()| store(&mut pending, &mut refusal));
             // The reader stops at its next batch once nobody listens.
             drop(incoming);
             let read = match reader.join() {
                 Ok(read) => read,
                 Err(panic) => std::panic::resume_unwind(panic),
             };
-            (stored, read)
+            // A refusal stopped the stages; any other error is the tally's.
+            let stored: Result<std::result::Result<(), Rejection>> = match (checked, refusal) {
+                (_, Some(r)) => Ok(Err(r)),
+                (Err(e), None) => Err(e),
+                (Ok(()), None) => Ok(Ok(())),
+            };
+            (stored, read, created)
         });
+        let read = read.map(|(v, (seq, head))| (v, (seq, head, created)));
         let refused = stored?.err();
         let (head_seq, (head, created)) = match (refused, read) {
             // The archive or the payload itself is wrong: that is the refusal,
@@ -1083,13 +1130,7 @@ impl Tally {
     /// person (PESEL) who has more than one. Two passes over the store: the
     /// first reads only PESELs, so memory stays small at any size.
     pub fn each_judged(&self, mut f: impl FnMut(Judged) -> Result<()>) -> Result<()> {
-        let annulled: HashSet<String> = self
-            .decisions()?
-            .into_iter()
-            .filter_map(|d| match d.decision {
-                Decision::Annul { pesel, .. } => pesel_key(&pesel),
-            })
-            .collect();
+        let annulled = self.annulled()?;
         let is_annulled = |source: &Source, key: &Option<String>| {
             matches!(source, Source::Internet { .. })
                 && key.as_ref().is_some_and(|k| annulled.contains(k))
@@ -1127,6 +1168,188 @@ impl Tally {
                 })
             },
         )
+    }
+
+    /// Every ballot that stands, as the count needs it, one at a time: the
+    /// same ballots and verdicts as [`Tally::each_judged`] (the card rules,
+    /// `annulled`, `multiple_votes`), read from the columns the import wrote
+    /// beside each card instead of from its JSON. `point` is `None` for an
+    /// internet ballot. Kiosk cards come point by point, in no set order
+    /// within a point.
+    pub fn each_counted(&self, mut f: impl FnMut(Counted<'_>)) -> Result<()> {
+        // Both passes read one snapshot of the store.
+        let snapshot = self.conn.unchecked_transaction()?;
+        let annulled = self.annulled()?;
+        let judge = Judge::new(&self.edition);
+        // First pass: which rows a later entry amended or voided, and how
+        // many standing ballots each person has.
+        let mut superseded: HashSet<(u32, i64)> = HashSet::new();
+        let mut per_person = People::default();
+        {
+            let mut stmt = snapshot.prepare(
+                "SELECT point, seq, card_id, kind, pesel FROM kiosk_cards ORDER BY point, seq",
+            )?;
+            let mut rows = stmt.query([])?;
+            let mut point = String::new();
+            let mut point_no = 0u32;
+            let mut cards: HashMap<String, (i64, Option<Person>)> = HashMap::new();
+            while let Some(r) = rows.next()? {
+                let this_point = r.get_ref(0)?.as_str()?;
+                if this_point != point {
+                    for (_, person) in cards.values() {
+                        per_person.add(person.as_ref());
+                    }
+                    cards.clear();
+                    point = this_point.to_string();
+                    point_no += 1;
+                }
+                let seq: i64 = r.get(1)?;
+                let card_id = r.get_ref(2)?.as_str()?;
+                let voided = r.get_ref(3)?.as_str()? == "card_voided";
+                let before = if voided {
+                    cards.remove(card_id)
+                } else {
+                    cards.insert(
+                        card_id.to_string(),
+                        (seq, Person::of(r.get_ref(4)?.as_str()?)),
+                    )
+                };
+                if let Some((old, _)) = before {
+                    superseded.insert((point_no, old));
+                }
+            }
+            for (_, person) in cards.values() {
+                per_person.add(person.as_ref());
+            }
+        }
+        let mut online_cards = Vec::new();
+        {
+            let mut stmt = snapshot.prepare("SELECT card FROM online ORDER BY id")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let card: RawCard = serde_json::from_str(r.get_ref(0)?.as_str()?)
+                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
+                let annul = pesel_key(&card.pesel).is_some_and(|k| annulled.contains(&k));
+                if !annul {
+                    per_person.add(Person::of(&card.pesel).as_ref());
+                }
+                online_cards.push((annul, card));
+            }
+        }
+        let mut reasons: Vec<Reason> = Vec::new();
+        let mut deliver = |point: Option<&str>, c: StoredVerdict<'_>, extra: Option<Reason>| {
+            reasons.clear();
+            for code in c.reasons.split(',').filter(|c| !c.is_empty()) {
+                if let Ok(r) = code.parse::<Reason>() {
+                    reasons.push(r);
+                }
+            }
+            let no_points = extra.is_some();
+            if let Some(r) = extra
+                && !reasons.contains(&r)
+            {
+                reasons.push(r);
+                reasons.sort();
+            }
+            f(Counted {
+                point,
+                reasons: &reasons,
+                district: c.district,
+                local: if no_points { &[] } else { c.local },
+                citywide: if no_points { &[] } else { c.citywide },
+            });
+        };
+        // Second pass: every standing card, as it is read.
+        {
+            let mut stmt = snapshot.prepare(
+                "SELECT point, seq, kind, pesel, reasons, district, local, citywide
+                 FROM kiosk_cards ORDER BY point, seq",
+            )?;
+            let mut rows = stmt.query([])?;
+            let mut point = String::new();
+            let mut point_no = 0u32;
+            while let Some(r) = rows.next()? {
+                let this_point = r.get_ref(0)?.as_str()?;
+                if this_point != point {
+                    point = this_point.to_string();
+                    point_no += 1;
+                }
+                let seq: i64 = r.get(1)?;
+                if r.get_ref(2)?.as_str()? == "card_voided" || superseded.contains(&(point_no, seq))
+                {
+                    continue;
+                }
+                let extra = per_person
+                    .twice(Person::of(r.get_ref(3)?.as_str()?).as_ref())
+                    .then_some(Reason::MultipleVotes);
+                match r.get_ref(4)?.as_str_or_null()? {
+                    Some(codes) => deliver(
+                        Some(&point),
+                        StoredVerdict {
+                            reasons: codes,
+                            district: r
+                                .get::<_, Option<i64>>(5)?
+                                .and_then(|d| u32::try_from(d).ok()),
+                            local: r.get_ref(6)?.as_blob_or_null()?.unwrap_or_default(),
+                            citywide: r.get_ref(7)?.as_blob_or_null()?.unwrap_or_default(),
+                        },
+                        extra,
+                    ),
+                    // Stored before the import judged cards: judged now,
+                    // from its entry.
+                    None => {
+                        let c = self.judge_stored(&judge, &point, seq)?;
+                        deliver(Some(&point), c.stored(), extra);
+                    }
+                }
+            }
+        }
+        for (annul, card) in online_cards {
+            let extra = if annul {
+                Some(Reason::Annulled)
+            } else {
+                per_person
+                    .twice(Person::of(&card.pesel).as_ref())
+                    .then_some(Reason::MultipleVotes)
+            };
+            deliver(None, judge.compact(&card).stored(), extra);
+        }
+        Ok(())
+    }
+
+    /// A card entry stored before the import judged cards, judged now.
+    fn judge_stored(
+        &self,
+        judge: &Judge,
+        point: &str,
+        seq: i64,
+    ) -> Result<super::results::Compact> {
+        let body: Vec<u8> = self
+            .conn
+            .prepare_cached("SELECT body FROM kiosk_entries WHERE point = ?1 AND seq = ?2")?
+            .query_row(params![point, seq], |r| r.get(0))?;
+        let e: EntryView<'_> = serde_json::from_slice(&body)
+            .map_err(|e| TallyError::Other(format!("stored entry unreadable: {e}")))?;
+        let card: RawCard = e
+            .data
+            .card
+            .ok_or_else(|| TallyError::Other(format!("stored entry {point} {seq} has no card")))
+            .and_then(|c| {
+                serde_json::from_str(c.get())
+                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))
+            })?;
+        Ok(judge.compact(&card))
+    }
+
+    /// The PESELs (as keys) whose internet votes the office annulled.
+    fn annulled(&self) -> Result<HashSet<String>> {
+        Ok(self
+            .decisions()?
+            .into_iter()
+            .filter_map(|d| match d.decision {
+                Decision::Annul { pesel, .. } => pesel_key(&pesel),
+            })
+            .collect())
     }
 
     /// Annuls the internet votes cast on a PESEL: the office's decision after
@@ -1361,6 +1584,96 @@ pub struct Judged {
     pub assessment: Assessment,
 }
 
+/// One standing ballot as the count reads it ([`Tally::each_counted`]):
+/// where it came from (`None`: the internet), its reasons (empty when it
+/// is valid) and its picks as [`super::results::Picks`] encodes them.
+pub struct Counted<'a> {
+    pub point: Option<&'a str>,
+    pub reasons: &'a [Reason],
+    pub district: Option<u32>,
+    pub local: &'a [u8],
+    pub citywide: &'a [u8],
+}
+
+/// A stored verdict, borrowed from its row.
+struct StoredVerdict<'a> {
+    reasons: &'a str,
+    district: Option<u32>,
+    local: &'a [u8],
+    citywide: &'a [u8],
+}
+
+impl super::results::Compact {
+    fn stored(&self) -> StoredVerdict<'_> {
+        StoredVerdict {
+            reasons: &self.reasons,
+            district: self.district,
+            local: &self.local,
+            citywide: &self.citywide,
+        }
+    }
+}
+
+/// Whose ballot it is: the PESEL as [`pesel_key`] normalizes it, as a
+/// number when it is up to 18 digits (every real PESEL; no allocation),
+/// else as text. Two keys are equal exactly when their [`pesel_key`]s are.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Person {
+    /// The digit count in the top four bits, the value below.
+    Digits(u64),
+    Text(String),
+}
+
+impl Person {
+    fn of(pesel: &str) -> Option<Person> {
+        let mut value = 0u64;
+        let mut digits = 0u64;
+        for b in pesel.bytes() {
+            match b {
+                b'0'..=b'9' if digits < 18 => {
+                    value = value * 10 + u64::from(b - b'0');
+                    digits += 1;
+                }
+                b'-' | b' ' | b'\t' | b'\n' | b'\r' => {}
+                // Anything else (other whitespace, letters, a long number):
+                // the key as `pesel_key` makes it.
+                _ => return pesel_key(pesel).map(Person::from_key),
+            }
+        }
+        (digits > 0).then_some(Person::Digits(digits << 60 | value))
+    }
+
+    fn from_key(key: String) -> Person {
+        if key.len() <= 18 && key.bytes().all(|b| b.is_ascii_digit()) {
+            let value = key.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+            Person::Digits((key.len() as u64) << 60 | value)
+        } else {
+            Person::Text(key)
+        }
+    }
+}
+
+/// How many standing ballots each person has.
+#[derive(Default)]
+struct People(HashMap<Person, u32>);
+
+impl People {
+    fn add(&mut self, p: Option<&Person>) {
+        if let Some(p) = p {
+            match self.0.get_mut(p) {
+                Some(n) => *n += 1,
+                None => {
+                    self.0.insert(p.clone(), 1);
+                }
+            }
+        }
+    }
+
+    fn twice(&self, p: Option<&Person>) -> bool {
+        p.is_some_and(|p| self.0.get(p).is_some_and(|n| *n > 1))
+    }
+}
+
 /// A stored journal entry as the count reads it: the card left unread.
 #[derive(serde::Deserialize)]
 struct EntryView<'a> {
@@ -1475,6 +1788,8 @@ struct Checker {
     /// point → (key id, public key)
     trusted: HashMap<String, (String, String)>,
     edition: String,
+    /// The office's own rules, which every card is judged by as it is read.
+    judge: Judge,
     identity: age::x25519::Identity,
     allow_investigation: bool,
 }
@@ -1533,11 +1848,14 @@ impl Checker {
     /// (order, canonical form, hash chain), sending the entries on in
     /// batches; the number of entries, the last hash, and the first entry
     /// when it is the store's creation (the seal is checked against it).
-    fn read_journal(
+    /// Decrypts the payload and splits it into journal lines, each with its
+    /// number and chain hash, sent in batches: the part of reading that
+    /// must go in order. The lines are checked by [`Checker::check_entry`].
+    fn read_lines(
         r: &mut dyn std::io::Read,
         identity: &age::x25519::Identity,
-        out: &std::sync::mpsc::SyncSender<Vec<CheckedEntry>>,
-    ) -> std::result::Result<(u64, Hash, Option<Entry>), Reading> {
+        out: &std::sync::mpsc::SyncSender<Vec<RawEntry>>,
+    ) -> std::result::Result<(u64, Hash), Reading> {
         use std::io::{BufRead, Read};
         let undecryptable =
             |e: &dyn std::fmt::Display| Reading::Refused(Rejection::Undecryptable(e.to_string()));
@@ -1550,9 +1868,8 @@ impl Checker {
             .decrypt(std::iter::once(identity as &dyn age::Identity))
             .map_err(|e| undecryptable(&e))?;
         let mut plain = std::io::BufReader::with_capacity(256 * 1024, plain);
-        let mut line = Vec::new();
+        let mut line = Vec::with_capacity(2048);
         let mut batch = Vec::with_capacity(ENTRY_BATCH);
-        let mut created: Option<Entry> = None;
         let mut prev: Hash = GENESIS;
         let mut seq = 0u64;
         loop {
@@ -1576,43 +1893,10 @@ impl Checker {
                 continue;
             }
             seq += 1;
-            let broken =
-                |what: &'static str| Reading::Refused(Rejection::BrokenChain { seq, what });
-            let entry: Entry =
-                crate::store::journal::parse_entry(&line).map_err(|_| broken("unreadable"))?;
-            if entry.seq != seq {
-                return Err(broken("out_of_order"));
-            }
-            if entry.canonical_bytes() != line {
-                return Err(broken("not_canonical"));
-            }
-            if matches!(entry.event, Event::StoreCreated { .. }) {
-                if seq != 1 {
-                    return Err(Reading::Refused(unsealed(
-                        "a store-creation entry in the middle of the journal",
-                        "wpis o założeniu magazynu w środku dziennika",
-                    )));
-                }
-                created = Some(entry.clone());
-            }
-            // The kiosk keeps every rubric within the field limits; a signed
-            // card past them was not entered through urna's rules.
-            if let Event::CardEntered { card, .. } | Event::CardAmended { card, .. } = &entry.event
-                && card.check_limits().is_err()
-            {
-                return Err(broken("field_too_long"));
-            }
             let hash = chain_hash(&prev, &line);
-            // What the card-id check compares, computed here, off the
-            // storing thread.
-            let digest = match &entry.event {
-                Event::CardEntered { card, .. } => {
-                    Some(hex_sha256(&serde_json::to_vec(card).unwrap_or_default()))
-                }
-                _ => None,
-            };
-            batch.push((seq, line.clone(), hash, entry, digest));
             prev = hash;
+            let body = std::mem::replace(&mut line, Vec::with_capacity(2048));
+            batch.push(RawEntry { seq, body, hash });
             if batch.len() == ENTRY_BATCH {
                 out.send(std::mem::replace(
                     &mut batch,
@@ -1624,7 +1908,85 @@ impl Checker {
         if !batch.is_empty() {
             out.send(batch).map_err(|_| Reading::Stopped)?;
         }
-        Ok((seq, prev, created))
+        Ok((seq, prev))
+    }
+
+    /// One journal line parsed and checked (its number, canonical form,
+    /// field limits, where a creation entry may be), its card's digest and
+    /// office verdict computed: what storing needs, and the creation entry
+    /// when this is it. Runs on any thread.
+    fn check_entry(
+        judge: &Judge,
+        raw: RawEntry,
+    ) -> std::result::Result<(CheckedEntry, Option<Entry>), Rejection> {
+        let RawEntry { seq, body, hash } = raw;
+        let broken = |what: &'static str| Rejection::BrokenChain { seq, what };
+        let entry: Entry =
+            crate::store::journal::parse_entry(&body).map_err(|_| broken("unreadable"))?;
+        if entry.seq != seq {
+            return Err(broken("out_of_order"));
+        }
+        if entry.canonical_bytes() != body {
+            return Err(broken("not_canonical"));
+        }
+        let mut created = None;
+        if matches!(entry.event, Event::StoreCreated { .. }) {
+            if seq != 1 {
+                return Err(unsealed(
+                    "a store-creation entry in the middle of the journal",
+                    "wpis o założeniu magazynu w środku dziennika",
+                ));
+            }
+            created = Some(entry.clone());
+        }
+        // The kiosk keeps every rubric within the field limits; a signed
+        // card past them was not entered through urna's rules.
+        if let Event::CardEntered { card, .. } | Event::CardAmended { card, .. } = &entry.event
+            && card.check_limits().is_err()
+        {
+            return Err(broken("field_too_long"));
+        }
+        // What the card-id check compares.
+        let digest = match &entry.event {
+            Event::CardEntered { card, .. } => {
+                Some(hex_sha256(&serde_json::to_vec(card).unwrap_or_default()))
+            }
+            _ => None,
+        };
+        // What storing needs of a card entry, the card judged by the
+        // office's rules for the count; the entry itself is dropped here,
+        // on the thread that made it.
+        let card = match entry.event {
+            Event::CardEntered { card_id, card, .. } => Some(CardRow {
+                kind: "card_entered",
+                judged: Some(judge.compact(&card)),
+                card_id,
+                pesel: card.pesel,
+            }),
+            Event::CardAmended { card_id, card, .. } => Some(CardRow {
+                kind: "card_amended",
+                judged: Some(judge.compact(&card)),
+                card_id,
+                pesel: card.pesel,
+            }),
+            Event::CardVoided { card_id, .. } => Some(CardRow {
+                kind: "card_voided",
+                judged: None,
+                card_id,
+                pesel: String::new(),
+            }),
+            _ => None,
+        };
+        Ok((
+            CheckedEntry {
+                seq,
+                body,
+                hash,
+                card,
+                digest,
+            },
+            created,
+        ))
     }
 }
 
@@ -1672,7 +2034,55 @@ fn check_sealed(
 }
 
 /// seq, canonical bytes, chain hash, the entry, and an entered card's digest.
-type CheckedEntry = (u64, Vec<u8>, Hash, Entry, Option<String>);
+/// One journal entry read, checked and prepared for storing: the card's
+/// digest (for the card-id check) and its office verdict computed on the
+/// reading thread.
+/// A journal line as the reader hands it on: its number and chain hash.
+struct RawEntry {
+    seq: u64,
+    body: Vec<u8>,
+    hash: Hash,
+}
+
+struct CheckedEntry {
+    seq: u64,
+    body: Vec<u8>,
+    hash: Hash,
+    card: Option<CardRow>,
+    digest: Option<String>,
+}
+
+/// A card entry's row of `kiosk_cards`.
+struct CardRow {
+    /// `card_entered`, `card_amended` or `card_voided`.
+    kind: &'static str,
+    card_id: String,
+    /// As typed; empty for a voiding.
+    pesel: String,
+    /// `None` for a voiding.
+    judged: Option<super::results::Compact>,
+}
+
+/// The office's card rules with the edition's project positions: a card's
+/// verdict in the form the count reads.
+pub(crate) struct Judge {
+    edition: Edition,
+    positions: super::results::Positions,
+}
+
+impl Judge {
+    pub(crate) fn new(edition: &Edition) -> Judge {
+        Judge {
+            edition: edition.clone(),
+            positions: super::results::Positions::new(edition),
+        }
+    }
+
+    pub(crate) fn compact(&self, card: &RawCard) -> super::results::Compact {
+        self.positions
+            .compact(&card::assess(&self.edition, card, RuleOptions::default()))
+    }
+}
 
 /// The storing side of one bundle's import.
 struct Storing<'a> {
@@ -1702,9 +2112,17 @@ impl Storing<'_> {
             "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         let mut add_card = tx.prepare_cached(
-            "INSERT INTO kiosk_cards(point, seq, card_id, kind, pesel) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO kiosk_cards(point, seq, card_id, kind, pesel, reasons, district, local, citywide)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
-        for (seq, body, hash, entry, digest) in &batch {
+        for CheckedEntry {
+            seq,
+            body,
+            hash,
+            card,
+            digest,
+        } in &batch
+        {
             if *seq <= self.have {
                 if *seq == self.have
                     && let Some(ours) = &self.ours_at_have
@@ -1719,49 +2137,36 @@ impl Storing<'_> {
                 }
                 continue;
             }
-            let (card_id, entering) = match &entry.event {
-                Event::CardEntered { card_id, card, .. } => {
-                    add_card.execute(params![
-                        point,
-                        *seq as i64,
-                        card_id,
-                        entry.event.kind(),
-                        card.pesel
-                    ])?;
-                    (card_id, true)
-                }
-                Event::CardAmended { card_id, card, .. } => {
-                    add_card.execute(params![
-                        point,
-                        *seq as i64,
-                        card_id,
-                        entry.event.kind(),
-                        card.pesel
-                    ])?;
-                    (card_id, false)
-                }
-                Event::CardVoided { card_id, .. } => {
-                    add_card.execute(params![
-                        point,
-                        *seq as i64,
-                        card_id,
-                        entry.event.kind(),
-                        ""
-                    ])?;
-                    (card_id, false)
-                }
-                _ => {
-                    add_entry.execute(params![
-                        point,
-                        *seq as i64,
-                        body,
-                        hash.as_slice(),
-                        self.bundle_no
-                    ])?;
-                    self.added += 1;
-                    continue;
-                }
+            let Some(CardRow {
+                kind,
+                card_id,
+                pesel,
+                judged,
+            }) = card
+            else {
+                add_entry.execute(params![
+                    point,
+                    *seq as i64,
+                    body,
+                    hash.as_slice(),
+                    self.bundle_no
+                ])?;
+                self.added += 1;
+                continue;
             };
+            let entering = *kind == "card_entered";
+            let j = judged.as_ref();
+            add_card.execute(params![
+                point,
+                *seq as i64,
+                card_id,
+                kind,
+                pesel,
+                j.map(|j| j.reasons.as_str()),
+                j.and_then(|j| j.district),
+                j.map(|j| j.local.as_slice()),
+                j.map(|j| j.citywide.as_slice()),
+            ])?;
             let known: Option<(String, String)> = seen
                 .query_row([card_id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
@@ -1836,6 +2241,44 @@ pub struct Ballot {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_person_key_is_equal_exactly_when_pesel_keys_are() {
+        use super::{Person, pesel_key};
+        let typed = [
+            "75031412362",
+            "750314-12362",
+            " 7503 1412 362 ",
+            "75031412362\u{a0}",
+            "7503\u{a0}1412362",
+            "075031412362",
+            "0075031412362",
+            "7503141236",
+            "123456789012345678",
+            "1234567890123456789",
+            "12345678901234567890",
+            "7503141236x",
+            "x7503141236",
+            "ABC",
+            "abc",
+            "",
+            "--",
+            " ",
+            "\u{b}75031412362",
+            "0",
+            "00",
+        ];
+        for a in typed {
+            for b in typed {
+                assert_eq!(
+                    Person::of(a) == Person::of(b),
+                    pesel_key(a) == pesel_key(b),
+                    "{a:?} and {b:?}"
+                );
+            }
+            assert_eq!(Person::of(a).is_none(), pesel_key(a).is_none(), "{a:?}");
+        }
+    }
+
     use super::*;
     use crate::i18n::Lang;
 
