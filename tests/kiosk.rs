@@ -2458,3 +2458,72 @@ fn issue12_item04_urna_verify_names_reasons_in_words() {
         assert!(!text.contains("missing_signature"), "{text}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Snapshots of the screens the scenarios above take in Polish only.
+
+/// The damaged-store screen in both languages: a demo store whose
+/// `operators` table was edited behind urna's back (a volunteer made a
+/// coordinator), opened again. The store's folder (a temporary path) is
+/// shown as `<DIR>`.
+#[test]
+fn snapshots_damaged_store() {
+    for lang in LANGS {
+        let dir = tempfile::tempdir().expect("tempdir");
+        drop(demo_store(dir.path()).expect("demo store"));
+        let db = rusqlite::Connection::open(dir.path().join(DB_FILE)).expect("open the file");
+        let changed = db
+            .execute(
+                "UPDATE operators SET role = 'coordinator' WHERE role = 'volunteer'",
+                [],
+            )
+            .expect("edit operators");
+        assert!(changed > 0);
+        drop(db);
+        let store = Store::open(dir.path()).expect("the store opens");
+        let shown_dir = dir.path().display().to_string();
+        let k = Kiosk::on(store, dir, lang, demo_operators());
+        assert!(matches!(k.app.mode, Mode::Damaged(_)), "{}", k.screen());
+        let s = k.screen();
+        assert!(
+            s.contains(match lang {
+                Lang::Pl => "MAGAZYN USZKODZONY",
+                Lang::En => "STORE DAMAGED",
+            }),
+            "{s}"
+        );
+        snap("damaged", lang, &s.replace(&shown_dir, "<DIR>"));
+    }
+}
+
+/// The day prompt, the repeated-PESEL warning and a mobile point's day
+/// summary in English (their scenarios above run in Polish).
+#[test]
+fn snapshots_english_of_the_day_prompt_repeated_pesel_and_mobile_summary() {
+    let mut k = Kiosk::anna(Lang::En);
+    k.key(KeyCode::F(10));
+    assert_eq!(k.scope(), Some(Scope::Prompt));
+    let s = k.screen();
+    assert!(s.contains("> 2014-09-27"), "{s}");
+    snap("day_prompt", Lang::En, &s);
+
+    let mut k = Kiosk::anna(Lang::En);
+    k.type_text(&card_keys("Jan", "Kowalski", &adult(), 't', XI_PICKS));
+    k.key(KeyCode::Enter);
+    k.type_text("Maria\nKowalska\nul. Długa 1\n");
+    k.type_text(&adult());
+    let s = k.screen();
+    assert!(s.contains("This PESEL"), "{s}");
+    snap("entry_repeated_pesel", Lang::En, &s);
+
+    let mut k = mobile_kiosk(Lang::En);
+    k.key(KeyCode::F(10));
+    k.key(KeyCode::Enter);
+    k.type_text("Rynek Podgórski\n");
+    k.type_text(&card_keys("Jan", "Kowalski", &adult(), 't', XI_PICKS));
+    k.key(KeyCode::Enter);
+    k.key(KeyCode::F(4));
+    let s = k.screen();
+    assert!(s.contains("      1  Rynek Podgórski"), "{s}");
+    snap("summary_mobile", Lang::En, &s);
+}

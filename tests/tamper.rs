@@ -1250,7 +1250,7 @@ fn the_kiosk_on_a_damaged_store_explains_and_takes_no_card() {
         (
             "quick",
             sql("UPDATE operators SET role = 'coordinator' WHERE name = 'Bartek'"),
-            "operators[Bartek]: rola coordinator",
+            "operators[Bartek]: rola koordynator",
         ),
         (
             "full",

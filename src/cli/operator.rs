@@ -55,12 +55,9 @@ pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
                 Lang::Pl => say!(
                     "Dodano operatora {} ({}).",
                     name.trim(),
-                    match role {
-                        Role::Volunteer => "wolontariusz",
-                        Role::Coordinator => "koordynator",
-                    }
+                    role.word(ctx.lang)
                 ),
-                Lang::En => say!("Added operator {} ({}).", name.trim(), role.as_str()),
+                Lang::En => say!("Added operator {} ({}).", name.trim(), role.word(ctx.lang)),
             }
         }
         OperatorCommand::List => {

@@ -450,11 +450,21 @@ fn check_operators(conn: &Connection, out: &mut Vec<Problem>) {
             )),
             Some((r, pin, seq)) => {
                 if r != *role {
+                    // A role code in words; anything else as it is stored.
+                    let word = |code: &str, lang| match Role::parse(code) {
+                        Some(role) => role.word(lang).to_string(),
+                        None => format!("„{}”", crate::shown::Shown::new(code)),
+                    };
+                    use crate::i18n::Lang::{En, Pl};
                     out.push(Problem::new(
                         "operators",
                         name.clone(),
-                        format!("rola {r}, a w dzienniku {role}"),
-                        format!("role {r}, but {role} in the journal"),
+                        format!("rola {}, a w dzienniku {}", word(&r, Pl), word(role, Pl)),
+                        format!(
+                            "role {}, but {} in the journal",
+                            word(&r, En),
+                            word(role, En)
+                        ),
                     ));
                 }
                 if pin_record.as_deref() != Some(sha256_hex(pin.as_bytes()).as_str()) {
