@@ -417,3 +417,38 @@ fn a_store_of_an_earlier_release_is_refused() {
         Ok(_) => panic!("a schema-1 store was opened"),
     }
 }
+
+/// A card takes the stop in force when it is saved, also when another
+/// process (another handle on the same store) set it since this one's
+/// last card.
+#[test]
+fn a_stop_set_by_another_process_is_the_next_card_s_stop() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut a = create(tmp.path());
+    a.set_day(day(28), "Anna").expect("day");
+    a.set_stop("Rynek Podgórski", "Anna").expect("stop");
+    let mut c = card(&adult(20));
+    c.cast_date = day(28);
+    let first = a
+        .enter_card(c.clone(), "Anna", Source::Kiosk)
+        .expect("save");
+    c.pesel = adult(21);
+    let second = a
+        .enter_card(c.clone(), "Anna", Source::Kiosk)
+        .expect("save");
+
+    let mut b = Store::open(tmp.path()).expect("open");
+    b.login("Anna", "1234", Local::now()).expect("login");
+    b.set_stop("Plac Wolnica", "Anna").expect("stop");
+    drop(b);
+
+    c.pesel = adult(22);
+    let third = a.enter_card(c, "Anna", Source::Kiosk).expect("save");
+    let stop_of = |seq| match a.entry(seq).expect("entry").event {
+        Event::CardEntered { stop, .. } => stop,
+        other => panic!("unexpected {other:?}"),
+    };
+    assert_eq!(stop_of(first.seq).as_deref(), Some("Rynek Podgórski"));
+    assert_eq!(stop_of(second.seq).as_deref(), Some("Rynek Podgórski"));
+    assert_eq!(stop_of(third.seq).as_deref(), Some("Plac Wolnica"));
+}

@@ -163,8 +163,30 @@ pub fn seal_sign(sk: &SecretKey, text: &[u8]) -> Result<String, String> {
         .get(62..94)
         .and_then(|s| s.try_into().ok())
         .ok_or("not an Ed25519 secret key")?;
-    let key = ed25519_dalek::SigningKey::from_bytes(&seed);
-    Ok(B64.encode(key.sign(text).to_bytes()))
+    // Deriving the signing key (its public half) costs as much as the
+    // signature: the key of the last seal is kept for the next save, on
+    // this thread, until the operator logs out ([`forget_seal_key`]).
+    SEAL_KEY.with(|cached| {
+        let mut cached = cached.borrow_mut();
+        let key = match cached.as_ref() {
+            Some(k) if k.to_bytes() == seed => k,
+            _ => cached.insert(ed25519_dalek::SigningKey::from_bytes(&seed)),
+        };
+        Ok(B64.encode(key.sign(text).to_bytes()))
+    })
+}
+
+thread_local! {
+    /// The journal key of the last seal made on this thread (zeroed when
+    /// dropped).
+    static SEAL_KEY: std::cell::RefCell<Option<ed25519_dalek::SigningKey>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Drops the journal key [`seal_sign`] keeps: at log-out, and when a store
+/// is closed.
+pub fn forget_seal_key() {
+    SEAL_KEY.with(|k| k.borrow_mut().take());
 }
 
 /// Whether `sig` is the journal key's seal of `text`; `pk_b64` is the

@@ -253,6 +253,9 @@ pub struct Store {
     session: Option<Session>,
     problems: Vec<check::Problem>,
     verified: Verified,
+    /// The mobile stop in force and the journal entry number it was read
+    /// for: reused while no other entry than this store's cards came since.
+    stop_seen: Option<(u64, Option<String>)>,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -458,6 +461,7 @@ impl Store {
             }),
             problems: Vec::new(),
             verified: Verified::Done,
+            stop_seen: None,
         })
     }
 
@@ -516,6 +520,7 @@ impl Store {
             session: None,
             problems: quick.problems,
             verified: Verified::NotYet,
+            stop_seen: None,
         })
     }
 
@@ -602,6 +607,7 @@ impl Store {
     /// Forgets the logged-in operator and the keys their PIN opened.
     pub fn logout(&mut self) {
         self.session = None;
+        keys::forget_seal_key();
     }
 
     /// The shortest PIN this store accepts.
@@ -960,8 +966,13 @@ impl Store {
         if let Some(r) = source_ref {
             refuse_known_source(&tx, r)?;
         }
-        let stop = latest_setting(&tx, "stop_set")?;
         let head = Head::read(&tx)?;
+        // The stop read for this very head (the last write was this
+        // store's own card), or read again.
+        let stop = match self.stop_seen.take() {
+            Some((seq, stop)) if seq == head.seq => stop,
+            _ => latest_setting(&tx, "stop_set")?,
+        };
         let card_id = format!("{}-{:06}", self.point.id, head.seq);
         let same_pesel = prior_cards(&tx, &card.pesel, &card_id)?;
         let at = now();
@@ -989,6 +1000,7 @@ impl Store {
         version.insert(&tx, seq)?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
+        self.stop_seen = Some((seq + 1, stop.clone()));
         tracing::info!(
             card = %card_id,
             seq,
