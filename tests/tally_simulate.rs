@@ -276,6 +276,42 @@ fn the_office_counts_what_the_generator_knows() {
         assert!(out(&o.tally) == out(&old), "--format {format} differs");
     }
 
+    // The audit re-counts from the journal entries and says it matches…
+    let audit = |dir: &Path| {
+        urna(dir)
+            .args(["tally", "audit", "--format", "text"])
+            .output()
+            .expect("audit")
+    };
+    let a = audit(&o.tally);
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert!(
+        String::from_utf8_lossy(&a.stdout)
+            .contains("Recount from the journal entries: equals the results."),
+        "{}",
+        String::from_utf8_lossy(&a.stdout)
+    );
+    // …and catches a stored verdict changed in the office's store.
+    let edited = o.root.join("tally-edited");
+    copy_dir(&o.tally, &edited);
+    {
+        let db = rusqlite::Connection::open(edited.join("tally.sqlite")).expect("open the copy");
+        db.execute_batch(
+            "DROP TRIGGER kiosk_cards_no_update;
+             UPDATE kiosk_cards SET citywide = X'0000050001000400'
+             WHERE (point, seq) IN (SELECT point, seq FROM kiosk_cards
+                 WHERE reasons = '' AND kind = 'card_entered' LIMIT 50);",
+        )
+        .expect("edit stored verdicts");
+    }
+    let a = audit(&edited);
+    assert_eq!(a.status.code(), Some(1), "the audit reports the difference");
+    assert!(
+        String::from_utf8_lossy(&a.stdout).contains("THE RECOUNT FROM THE JOURNAL ENTRIES DIFFERS"),
+        "{}",
+        String::from_utf8_lossy(&a.stdout)
+    );
+
     // A folder is never simulated into twice.
     urna(&o.tally)
         .args([

@@ -468,7 +468,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             };
             // Masked PESELs and where each ballot came from: the office's only.
             write_out(out.as_deref(), &text, 0o600)?;
-            Ok(0)
+            Ok(if audit.recount_matches { 0 } else { 1 })
         }
         TallyCommand::Simulate {
             voters,

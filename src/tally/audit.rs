@@ -24,6 +24,11 @@ pub struct Audit {
     /// Every import attempt, accepted or not.
     pub imports: Vec<ImportRecord>,
     pub decisions: Vec<DecisionView>,
+    /// Whether the results as `tally results` counts them (from the
+    /// verdicts stored beside each card at import) equal a re-count that
+    /// judges every card again from its hash-chained journal entry. `false`
+    /// means the office's store was changed behind urna's back.
+    pub recount_matches: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,7 +73,9 @@ impl Audit {
         // valid ones need not sit in memory.
         let (mut total, mut valid) = (0u64, 0u64);
         let mut judged = Vec::new();
+        let mut recount = super::results::Counter::new(tally.edition());
         tally.each_judged(|j| {
+            recount.add(&j.assessment);
             total += 1;
             if j.assessment.is_valid() {
                 valid += 1;
@@ -77,15 +84,19 @@ impl Audit {
             }
             Ok(())
         })?;
+        let mut stored = super::results::Counter::new(tally.edition());
+        tally.each_counted(|c| stored.add_compact(c.reasons, c.district, c.local, c.citywide))?;
         let imports = tally.imports()?;
         let decisions = tally.decisions()?;
-        Ok(Self::build(
+        let mut audit = Self::build(
             tally.edition().id.clone(),
             (total, valid),
             &judged,
             imports,
             &decisions,
-        ))
+        );
+        audit.recount_matches = recount.finish(tally.edition()) == stored.finish(tally.edition());
+        Ok(audit)
     }
 
     /// From the ballot counts and the invalid ballots.
@@ -165,6 +176,7 @@ impl Audit {
             multiple_voters: multiple_voters.into_iter().map(|(_, m)| m).collect(),
             imports,
             decisions,
+            recount_matches: true,
         }
     }
 
@@ -188,6 +200,23 @@ impl Audit {
             c.valid,
             t(lang, "nieważne", "invalid"),
             c.invalid
+        );
+        let _ = writeln!(
+            s,
+            "{}",
+            if self.recount_matches {
+                t(
+                    lang,
+                    "Przeliczenie od nowa z wpisów dzienników: zgodne z wynikiem.",
+                    "Recount from the journal entries: equals the results.",
+                )
+            } else {
+                t(
+                    lang,
+                    "PRZELICZENIE OD NOWA Z WPISÓW DZIENNIKÓW DAJE INNY WYNIK: magazyn biura zmieniono poza urną; wynik nie może być ogłoszony.",
+                    "THE RECOUNT FROM THE JOURNAL ENTRIES DIFFERS: the office's store was changed outside urna; the results must not be published.",
+                )
+            }
         );
 
         let _ = writeln!(
