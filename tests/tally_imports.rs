@@ -1339,3 +1339,62 @@ fn an_internet_file_again_changes_nothing_and_a_changed_row_is_refused() {
     );
     assert_eq!(o.stored(), stored);
 }
+
+/// At `-v` the office's commands log into the tally's own `logs/` (0700,
+/// files 0600): one line per imported file with its outcome code, the
+/// point and the file's hash; no PESEL.
+#[test]
+fn the_office_logs_each_import_at_verbose() {
+    use std::os::unix::fs::PermissionsExt;
+    let (o, p1, _) = Office::with_p1();
+    let p9 = o.kiosk("P9");
+    let voter = pesel(91);
+    p9.enter(&[row("z1", &voter, "1|2|3|4|5")]);
+    let refused = p9.export(&o.dir("usb-p9"));
+    let accepted = p1.export(&o.dir("usb-p1"));
+    for b in [&refused, &accepted] {
+        urna(&o.tally)
+            .arg("-v")
+            .args(["tally", "import"])
+            .arg(b)
+            .output()
+            .expect("run");
+    }
+    let logs = o.tally.join("logs");
+    assert_eq!(
+        std::fs::metadata(&logs).expect("logs").permissions().mode() & 0o777,
+        0o700
+    );
+    let mut all = String::new();
+    for f in std::fs::read_dir(&logs).expect("read logs") {
+        let f = f.expect("entry").path();
+        assert_eq!(
+            std::fs::metadata(&f).expect("file").permissions().mode() & 0o777,
+            0o600,
+            "{}",
+            f.display()
+        );
+        all.push_str(&std::fs::read_to_string(&f).expect("log"));
+    }
+    let line = |file: &Path, code: &str| {
+        all.lines()
+            .find(|l| {
+                l.contains("bundle imported")
+                    && l.contains(&format!("file={}", file.display()))
+                    && l.contains(&format!("code=\"{code}\""))
+            })
+            .unwrap_or_else(|| panic!("no {code} line in:\n{all}"))
+            .to_string()
+    };
+    assert!(
+        line(&refused, "unknown_kiosk").contains("outcome=\"rejected\""),
+        "{all}"
+    );
+    let ok_line = line(&accepted, "accepted");
+    assert!(ok_line.contains("point=P1"), "{ok_line}");
+    assert!(
+        ok_line.contains(&sha256_hex(&std::fs::read(&accepted).expect("read"))),
+        "{ok_line}"
+    );
+    assert!(!all.contains(&voter), "a PESEL in the log:\n{all}");
+}

@@ -120,11 +120,15 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         data_dir: cli.data_dir,
         verbose: cli.verbose,
     };
-    // Commands on an existing data dir log there; the kiosk and the demo
+    // Commands on an existing data dir (a kiosk's or the office's) log
+    // there; the kiosk and the demo
     // start their own log once their data dir exists.
     let _log = match (&cli.command, ctx.data_dir()) {
         (Some(Command::Demo) | None, _) => None,
-        (_, Ok(dir)) if dir.join(crate::store::DB_FILE).is_file() => {
+        (_, Ok(dir))
+            if dir.join(crate::store::DB_FILE).is_file()
+                || dir.join(crate::tally::store::DB_FILE).is_file() =>
+        {
             let (guard, _) = crate::logging::init(&dir, ctx.verbose);
             Some(guard)
         }

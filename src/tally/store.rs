@@ -594,6 +594,22 @@ impl Tally {
                 Self::log_import(&self.conn, &log, "rejected", &r.said(), None)?;
             }
         }
+        // The log file gets the outcome's code only: the import log in the
+        // store has the whole sentence.
+        let (outcome_word, code) = match &outcome {
+            Ok(Imported::Added { .. }) => ("accepted", "accepted"),
+            Ok(_) => ("unchanged", "unchanged"),
+            Err(r) => ("rejected", r.said().code),
+        };
+        tracing::info!(
+            file = %log.file,
+            sha256 = %log.sha,
+            point = %log.point.as_deref().map(crate::shown::Shown::new).map(|p| p.to_string()).unwrap_or_default(),
+            sequence = log.sequence.unwrap_or_default(),
+            outcome = outcome_word,
+            code,
+            "bundle imported"
+        );
         Ok(outcome)
     }
 
