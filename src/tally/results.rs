@@ -318,25 +318,34 @@ impl Counter {
     }
 
     pub fn add(&mut self, a: &Assessment) {
-        let counts = &mut self.counts;
-        counts.total += 1;
-        if !a.is_valid() {
-            counts.invalid += 1;
-            for r in &a.reasons {
-                match counts.by_reason.get_mut(r.code()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        counts.by_reason.insert(r.code().to_string(), 1);
-                    }
-                }
-            }
+        if !self.tally_reasons(&a.reasons) {
             return;
         }
-        counts.valid += 1;
         self.citywide.add(&a.citywide);
         if let Some(t) = a.district.and_then(|d| self.local.get_mut(&d)) {
             t.add(&a.local);
         }
+    }
+
+    /// Counts a ballot as valid or invalid (by each of its reasons); whether
+    /// it is valid, so that its points count.
+    fn tally_reasons(&mut self, reasons: &[Reason]) -> bool {
+        let counts = &mut self.counts;
+        counts.total += 1;
+        if reasons.is_empty() {
+            counts.valid += 1;
+            return true;
+        }
+        counts.invalid += 1;
+        for r in reasons {
+            match counts.by_reason.get_mut(r.code()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.by_reason.insert(r.code().to_string(), 1);
+                }
+            }
+        }
+        false
     }
 
     /// Adds one ballot in its stored form: `reasons` empty when valid; the
@@ -349,21 +358,9 @@ impl Counter {
         local: &[u8],
         citywide: &[u8],
     ) {
-        let counts = &mut self.counts;
-        counts.total += 1;
-        if !reasons.is_empty() {
-            counts.invalid += 1;
-            for r in reasons {
-                match counts.by_reason.get_mut(r.code()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        counts.by_reason.insert(r.code().to_string(), 1);
-                    }
-                }
-            }
+        if !self.tally_reasons(reasons) {
             return;
         }
-        counts.valid += 1;
         self.citywide.add_encoded(citywide);
         if let Some(t) = district.and_then(|d| self.local.get_mut(&d)) {
             t.add_encoded(local);

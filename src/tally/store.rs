@@ -2153,13 +2153,7 @@ impl Storing<'_> {
                 }
                 continue;
             }
-            let Some(CardRow {
-                kind,
-                card_id,
-                pesel,
-                judged,
-            }) = card
-            else {
+            let mut add_entry = || -> Result<()> {
                 add_entry.execute(params![
                     point,
                     *seq as i64,
@@ -2168,6 +2162,16 @@ impl Storing<'_> {
                     self.bundle_no
                 ])?;
                 self.added += 1;
+                Ok(())
+            };
+            let Some(CardRow {
+                kind,
+                card_id,
+                pesel,
+                judged,
+            }) = card
+            else {
+                add_entry()?;
                 continue;
             };
             let entering = *kind == "card_entered";
@@ -2221,14 +2225,7 @@ impl Storing<'_> {
                     }
                 }
             }
-            add_entry.execute(params![
-                point,
-                *seq as i64,
-                body,
-                hash.as_slice(),
-                self.bundle_no
-            ])?;
-            self.added += 1;
+            add_entry()?;
         }
         Ok(Ok(()))
     }
