@@ -165,27 +165,51 @@ pub struct Context {
 /// `urna paths`: where this user's data, keys and logs live.
 fn paths(ctx: &Context) -> Result<u8, Failure> {
     use crate::store::{DB_FILE, SECRET_FILE, signing};
+    use crate::tally::store as office;
     let dir = ctx.data_dir()?;
-    let rows: [(&str, &str, PathBuf); 6] = [
-        ("dane", "data", dir.clone()),
-        ("baza", "database", dir.join(DB_FILE)),
-        ("klucz podpisu", "signing key", dir.join(signing::KEY_FILE)),
-        ("klucz publiczny", "public key", dir.join(signing::PUB_FILE)),
-        ("sekret PIN-ów", "PIN secret", dir.join(SECRET_FILE)),
-        ("logi", "logs", crate::logging::log_dir(&dir)),
-    ];
-    for (pl, en, path) in rows {
+    // The office's directory has its own files; anything else is (or will
+    // be) a kiosk's.
+    let rows: Vec<(&str, &str, PathBuf)> = if dir.join(office::DB_FILE).is_file() {
+        vec![
+            ("dane biura", "office data", dir.clone()),
+            ("baza", "database", dir.join(office::DB_FILE)),
+            (
+                "tożsamość age biura",
+                "office age identity",
+                dir.join(office::IDENTITY_FILE),
+            ),
+            ("logi", "logs", crate::logging::log_dir(&dir)),
+        ]
+    } else {
+        vec![
+            ("dane", "data", dir.clone()),
+            ("baza", "database", dir.join(DB_FILE)),
+            ("klucz podpisu", "signing key", dir.join(signing::KEY_FILE)),
+            ("klucz publiczny", "public key", dir.join(signing::PUB_FILE)),
+            ("sekret PIN-ów", "PIN secret", dir.join(SECRET_FILE)),
+            ("logi", "logs", crate::logging::log_dir(&dir)),
+        ]
+    };
+    let width = rows
+        .iter()
+        .map(|(pl, en, _)| t(ctx.lang, pl, en).chars().count() + 2)
+        .max()
+        .unwrap_or(16)
+        .max(16);
+    for (pl, en, path) in &rows {
         say!(
-            "{:<16} {}",
+            "{:<width$} {}",
             format!("{}:", t(ctx.lang, pl, en)),
             path.display()
         );
     }
-    say!(
-        "{:<16} {}",
-        format!("{}:", t(ctx.lang, "edycje", "editions")),
-        kiosk::editions_dir().display()
-    );
+    if !dir.join(office::DB_FILE).is_file() {
+        say!(
+            "{:<width$} {}",
+            format!("{}:", t(ctx.lang, "edycje", "editions")),
+            kiosk::editions_dir().display()
+        );
+    }
     Ok(0)
 }
 
