@@ -120,8 +120,14 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
     let a = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
     let pl = lang == Lang::Pl;
     match code {
-        "unreadable" if pl => format!("nie można odczytać pliku: {}", a(0)),
-        "unreadable" => format!("cannot read the file: {}", a(0)),
+        "unreadable" if pl => format!(
+            "nie można odczytać pliku: {}",
+            crate::foreign::words(lang, a(0))
+        ),
+        "unreadable" => format!(
+            "cannot read the file: {}",
+            crate::foreign::words(lang, a(0))
+        ),
         "tar" if pl => format!(
             "niepełne archiwum tar (ucięte lub uszkodzone): {}",
             cut(lang, args)
@@ -266,12 +272,13 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(0),
             super::FORMAT
         ),
-        "signature_unreadable" if pl => {
-            format!("manifest.json.minisig nie jest podpisem minisign: {}", a(0))
-        }
+        "signature_unreadable" if pl => format!(
+            "manifest.json.minisig nie jest podpisem minisign: {}",
+            crate::foreign::words(lang, a(0))
+        ),
         "signature_unreadable" => format!(
             "manifest.json.minisig is not a minisign signature: {}",
-            a(0)
+            crate::foreign::words(lang, a(0))
         ),
         "wrong_key" if pl => format!(
             "podpisana kluczem {}, a manifest wskazuje klucz {}",
@@ -391,11 +398,11 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
         "training" => "a training bundle (made by a demo kiosk); it is not counted".into(),
         "undecryptable" if pl => format!(
             "zawartości nie da się odszyfrować kluczem biura: {}",
-            a(0)
+            crate::foreign::words(lang, a(0))
         ),
         "undecryptable" => format!(
             "the payload cannot be decrypted with the office key: {}",
-            a(0)
+            crate::foreign::words(lang, a(0))
         ),
         "broken_chain" if pl => format!(
             "dziennik jest przerwany przy wpisie {}: {}",
