@@ -230,7 +230,39 @@ pub fn check_len(rubric: Rubric, value: &str) -> Result<(), TooLong> {
     }
 }
 
+/// A value holding a control character (a bell, an escape, a line break, a
+/// tab): nothing a kiosk's rubric lets be typed; it is never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ControlChar {
+    pub rubric: Rubric,
+}
+
+/// Checks one value for control characters.
+pub fn check_controls(rubric: Rubric, value: &str) -> Result<(), ControlChar> {
+    if value.chars().any(char::is_control) {
+        Err(ControlChar { rubric })
+    } else {
+        Ok(())
+    }
+}
+
 impl RawCard {
+    /// The first rubric holding a control character, if any.
+    pub fn check_controls(&self) -> Result<(), ControlChar> {
+        check_controls(Rubric::FirstName, &self.first_name)?;
+        check_controls(Rubric::LastName, &self.last_name)?;
+        check_controls(Rubric::Address, &self.address)?;
+        check_controls(Rubric::Pesel, &self.pesel)?;
+        check_controls(Rubric::District, &self.district)?;
+        for id in &self.local {
+            check_controls(Rubric::Local, id)?;
+        }
+        for id in &self.citywide {
+            check_controls(Rubric::Citywide, id)?;
+        }
+        Ok(())
+    }
+
     /// The first rubric holding more than the card model allows, if any.
     pub fn check_limits(&self) -> Result<(), TooLong> {
         check_len(Rubric::FirstName, &self.first_name)?;

@@ -102,6 +102,10 @@ fn broken(lang: Lang, what: &str) -> String {
             "karta z polem dłuższym niż pozwalają limity pól (README: Field limits)",
             "a card with a field longer than the field limits allow (README: Field limits)",
         ),
+        "control_character" => (
+            "karta ze znakiem sterującym w polu, którego kiosk nie pozwala wpisać (README: Field limits)",
+            "a card with a control character in a field, which a kiosk does not let be typed (README: Field limits)",
+        ),
         "too_long" => (
             "wiersz dłuższy niż dopuszczalny (docs/bundle-format.md)",
             "a line longer than a journal entry can be (docs/bundle-format.md)",

@@ -1666,6 +1666,11 @@ impl Checker {
             {
                 return Err(broken("field_too_long"));
             }
+            if let Event::CardEntered { card, .. } | Event::CardAmended { card, .. } = &entry.event
+                && card.check_controls().is_err()
+            {
+                return Err(broken("control_character"));
+            }
             let hash = chain_hash(&prev, &line);
             // What the card-id check compares, computed here, off the
             // storing thread.
