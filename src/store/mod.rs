@@ -614,8 +614,14 @@ impl Store {
                 Err(e) => vec![check::Problem::new(
                     "sqlite",
                     "",
-                    format!("nie da się otworzyć: {e}"),
-                    format!("cannot be opened: {e}"),
+                    format!(
+                        "nie da się otworzyć: {}",
+                        crate::foreign::sqlite_error(crate::i18n::Lang::Pl, &e)
+                    ),
+                    format!(
+                        "cannot be opened: {}",
+                        crate::foreign::sqlite_error(crate::i18n::Lang::En, &e)
+                    ),
                 )],
             }
         }));
