@@ -230,8 +230,11 @@ pub fn check_len(rubric: Rubric, value: &str) -> Result<(), TooLong> {
     }
 }
 
-/// A value holding a control character (a bell, an escape, a line break, a
-/// tab): nothing a kiosk's rubric lets be typed; it is never stored.
+/// A value holding a control character other than a tab or a line break (a
+/// bell, an escape, a backspace, DEL, a C1 control such as CSI): nothing a
+/// kiosk's rubric lets be typed, and what could ring or repaint the terminal
+/// of whoever reads a list; it is never stored. A line break stays allowed:
+/// a spreadsheet's address cell may hold one (README: Field limits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ControlChar {
     pub rubric: Rubric,
@@ -239,7 +242,10 @@ pub struct ControlChar {
 
 /// Checks one value for control characters.
 pub fn check_controls(rubric: Rubric, value: &str) -> Result<(), ControlChar> {
-    if value.chars().any(char::is_control) {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
         Err(ControlChar { rubric })
     } else {
         Ok(())

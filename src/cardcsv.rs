@@ -373,6 +373,11 @@ impl RowProblem {
     }
 }
 
+/// A CSV reader's error in words of `lang`.
+pub fn csv_error(lang: Lang, e: &csv::Error) -> String {
+    unparsable(lang, &unparsable_code(e))
+}
+
 /// The code of a row the CSV reader could not read.
 fn unparsable_code(e: &csv::Error) -> String {
     match e.kind() {

@@ -476,6 +476,16 @@ fn control_characters_in_a_card_csv_are_refused_by_column_and_masked() {
         &age::x25519::Identity::generate().to_public().to_string(),
     );
     let good = row("ok1", &pesel(2), "1|2|3|4|5");
+    // A line break in a quoted address (a spreadsheet's cell) is no control
+    // character to refuse; DEL is.
+    let two_lines = format!(
+        "ok2,{},Ewa,Nowak,\"ul. Długa 1\nm. 4\",2014-09-28,I,1,1,1",
+        pesel(5)
+    );
+    let delete = format!(
+        "b3,{},Ewa,Nowak\u{7f},ul. Długa 1,2014-09-28,I,1,1,1",
+        pesel(6)
+    );
     let bell = format!(
         "b1,{},E\u{7}wa,Nowak,ul. Długa 1,2014-09-28,I,1,1,1",
         pesel(3)
@@ -485,7 +495,11 @@ fn control_characters_in_a_card_csv_are_refused_by_column_and_masked() {
         pesel(4)
     );
     let csv = root.join("controls.csv");
-    std::fs::write(&csv, format!("{HEADER}\n{good}\n{bell}\n{escape}\n")).expect("csv");
+    std::fs::write(
+        &csv,
+        format!("{HEADER}\n{good}\n{bell}\n{escape}\n{two_lines}\n{delete}\n"),
+    )
+    .expect("csv");
     let out = urna(&data, false)
         .args(["import-cards", s(&csv), "--as", "Anna", "--pin-stdin"])
         .write_stdin("1234\n")
@@ -498,19 +512,23 @@ fn control_characters_in_a_card_csv_are_refused_by_column_and_masked() {
         "{text}"
     );
     assert!(text.contains("address „u"), "{text}");
-    assert!(text.contains("address") && text.matches("zawiera znak sterujący").count() == 2);
     assert!(
-        !text.contains('\u{7}') && !text.contains('\u{1b}'),
+        text.contains("last_name „N*****” zawiera znak sterujący"),
+        "{text}"
+    );
+    assert_eq!(text.matches("zawiera znak sterujący").count(), 3, "{text}");
+    assert!(
+        !text.contains('\u{7}') && !text.contains('\u{1b}') && !text.contains('\u{7f}'),
         "{text:?}"
     );
     assert!(!text.contains("Ewa") && !text.contains("Długa"), "{text}");
-    // Only the clean row is stored.
+    // Only the clean rows are stored (and the kiosk's first card).
     let status = urna(&data, true)
         .args(["status", "--json"])
         .output()
         .expect("status");
     let status: serde_json::Value = serde_json::from_slice(&status.stdout).expect("status JSON");
-    assert_eq!(status["cards"], 2, "{status}");
+    assert_eq!(status["cards"], 3, "{status}");
 
     // The internet channel's file: refused whole, naming the line.
     let (tally, _) = tally(root);

@@ -209,9 +209,24 @@ fn errno_words(n: i32) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// The error the kiosk gives when started without a terminal.
+#[derive(Debug)]
+pub struct NoTerminal;
+
+impl std::fmt::Display for NoTerminal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the kiosk needs a terminal (run it in a terminal window, not from a pipe)")
+    }
+}
+
+impl std::error::Error for NoTerminal {}
+
 /// The code of an I/O error: its kind's code, or `os:N` for an error
 /// number without a kind of its own, or `other`.
 pub fn code(e: &io::Error) -> String {
+    if e.get_ref().is_some_and(|inner| inner.is::<NoTerminal>()) {
+        return "no_terminal".into();
+    }
     if let Some(n) = e.raw_os_error()
         && errno_words(n).is_some()
     {
@@ -231,6 +246,12 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
     let pick = |pl: &str, en: &str| crate::i18n::t(lang, pl, en).to_string();
     if let Some(k) = KINDS.iter().find(|k| k.1 == code) {
         return Some(pick(k.2, k.3));
+    }
+    if code == "no_terminal" {
+        return Some(pick(
+            "kiosk potrzebuje terminala (uruchom go w oknie terminala, nie z potoku)",
+            &NoTerminal.to_string(),
+        ));
     }
     if code == "other" {
         return Some(pick("błąd wejścia-wyjścia", "an input/output error"));
@@ -252,9 +273,15 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
     })
 }
 
-/// An I/O error in words of `lang`.
+/// An I/O error in words of `lang`. An error urna made itself with its
+/// own English words (no OS error number behind it) keeps them in English;
+/// in Polish it is said by its kind.
 pub fn error(lang: Lang, e: &io::Error) -> String {
     let c = code(e);
+    if lang == Lang::En && c != "no_terminal" && e.raw_os_error().is_none() && e.get_ref().is_some()
+    {
+        return e.to_string();
+    }
     words(lang, &c).unwrap_or(c)
 }
 
@@ -293,6 +320,10 @@ mod tests {
         );
         let other = io::Error::other("some English words");
         assert_eq!(error(Lang::Pl, &other), "błąd wejścia-wyjścia");
+        assert_eq!(error(Lang::En, &other), "some English words");
+        let tty = io::Error::other(NoTerminal);
+        assert!(error(Lang::Pl, &tty).starts_with("kiosk potrzebuje terminala"));
+        assert!(error(Lang::En, &tty).starts_with("the kiosk needs a terminal"));
         assert_eq!(words(Lang::Pl, "os:x"), None);
         assert_eq!(words(Lang::Pl, "No such file"), None);
     }

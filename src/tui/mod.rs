@@ -1027,9 +1027,7 @@ pub fn with_terminal<R>(
 ) -> std::io::Result<R> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(std::io::Error::other(
-            "the kiosk needs a terminal (run it in a terminal window, not from a pipe)",
-        ));
+        return Err(std::io::Error::other(crate::foreign::io::NoTerminal));
     }
     let mut terminal = ratatui::try_init()?;
     let result = f(&mut terminal);
