@@ -542,3 +542,31 @@ fn control_characters_in_a_card_csv_are_refused_by_column_and_masked() {
         "line 3: first_name \"E***\" holds a control character",
     );
 }
+
+#[test]
+fn the_simulator_refuses_in_polish() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path();
+    let (tally, _) = tally(root);
+    let full = root.join("full");
+    std::fs::create_dir(&full).expect("dir");
+    std::fs::write(full.join("something"), "x").expect("a file");
+    let fresh = root.join("fresh");
+    for (args, pl, en) in [
+        (
+            vec!["--voters", "0", "--points", "1", "--out", s(&fresh)],
+            "--voters musi wynosić co najmniej 1",
+            "--voters must be at least 1",
+        ),
+        (
+            vec!["--voters", "10", "--points", "1", "--out", s(&full)],
+            "nie jest pusty; symuluj do nowego folderu",
+            "is not empty; simulate into a new folder",
+        ),
+    ] {
+        let mut all = vec!["tally", "simulate"];
+        all.extend(args);
+        both(&tally, &all, 1, pl, en);
+    }
+    assert!(!fresh.exists(), "nothing simulated");
+}

@@ -296,7 +296,8 @@ pub enum TallyError {
     Words { en: String, pl: String },
 }
 
-fn words(pl: impl Into<String>, en: impl Into<String>) -> TallyError {
+/// A refusal in both languages.
+pub(crate) fn words(pl: impl Into<String>, en: impl Into<String>) -> TallyError {
     TallyError::Words {
         en: en.into(),
         pl: pl.into(),
