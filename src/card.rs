@@ -230,7 +230,45 @@ pub fn check_len(rubric: Rubric, value: &str) -> Result<(), TooLong> {
     }
 }
 
+/// A value holding a control character other than a tab or a line break (a
+/// bell, an escape, a backspace, DEL, a C1 control such as CSI): nothing a
+/// kiosk's rubric lets be typed, and what could ring or repaint the terminal
+/// of whoever reads a list; it is never stored. A line break stays allowed:
+/// a spreadsheet's address cell may hold one (README: Field limits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ControlChar {
+    pub rubric: Rubric,
+}
+
+/// Checks one value for control characters.
+pub fn check_controls(rubric: Rubric, value: &str) -> Result<(), ControlChar> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        Err(ControlChar { rubric })
+    } else {
+        Ok(())
+    }
+}
+
 impl RawCard {
+    /// The first rubric holding a control character, if any.
+    pub fn check_controls(&self) -> Result<(), ControlChar> {
+        check_controls(Rubric::FirstName, &self.first_name)?;
+        check_controls(Rubric::LastName, &self.last_name)?;
+        check_controls(Rubric::Address, &self.address)?;
+        check_controls(Rubric::Pesel, &self.pesel)?;
+        check_controls(Rubric::District, &self.district)?;
+        for id in &self.local {
+            check_controls(Rubric::Local, id)?;
+        }
+        for id in &self.citywide {
+            check_controls(Rubric::Citywide, id)?;
+        }
+        Ok(())
+    }
+
     /// The first rubric holding more than the card model allows, if any.
     pub fn check_limits(&self) -> Result<(), TooLong> {
         check_len(Rubric::FirstName, &self.first_name)?;

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::card::{RawCard, Rubric, TooLong, check_len};
+use crate::card::{ControlChar, RawCard, Rubric, TooLong, check_controls, check_len};
 use crate::edition::Ballot;
 use crate::i18n::Lang;
 use crate::shown::Shown;
@@ -246,7 +246,10 @@ impl FileError {
                     message,
                 },
                 Lang::Pl,
-            ) => format!("{path}:{line}: nie da się odczytać nagłówka: {message}"),
+            ) => format!(
+                "{path}:{line}: nie da się odczytać nagłówka: {}",
+                unparsable(Lang::Pl, message)
+            ),
             (
                 FileError::Header {
                     path,
@@ -254,7 +257,10 @@ impl FileError {
                     message,
                 },
                 Lang::En,
-            ) => format!("{path}:{line}: the header cannot be read: {message}"),
+            ) => format!(
+                "{path}:{line}: the header cannot be read: {}",
+                unparsable(Lang::En, message)
+            ),
             (FileError::RecordTooLong { path, line, quoted }, Lang::Pl) => format!(
                 "{path}:{line}: plik odrzucony: rekord od tej linii ma ponad {} bajtów{}",
                 MAX_RECORD_BYTES,
@@ -309,6 +315,8 @@ pub enum RowProblem {
         found: usize,
         expected: usize,
     },
+    /// The CSV reader could not read the row: `utf8:N` (field N, from 1,
+    /// is not UTF-8), an I/O error's code, or `csv`.
     Unparsable(String),
     CastDate(Shown),
     Signed(Shown),
@@ -318,6 +326,8 @@ pub enum RowProblem {
         max: u32,
     },
     TooLong(TooLong),
+    /// A control character in a column; the value, masked.
+    Control(ControlChar, Shown),
 }
 
 impl RowProblem {
@@ -330,8 +340,12 @@ impl RowProblem {
             (RowProblem::FieldCount { found, expected }, Lang::En) => {
                 format!("the row has {found} fields, the header {expected}")
             }
-            (RowProblem::Unparsable(e), Lang::Pl) => format!("nie da się odczytać wiersza: {e}"),
-            (RowProblem::Unparsable(e), Lang::En) => format!("the row cannot be read: {e}"),
+            (RowProblem::Unparsable(e), Lang::Pl) => {
+                format!("nie da się odczytać wiersza: {}", unparsable(lang, e))
+            }
+            (RowProblem::Unparsable(e), Lang::En) => {
+                format!("the row cannot be read: {}", unparsable(lang, e))
+            }
             (RowProblem::CastDate(v), Lang::Pl) => {
                 format!("cast_date \"{v}\" nie jest datą w postaci RRRR-MM-DD")
             }
@@ -347,8 +361,43 @@ impl RowProblem {
                 format!("{part} lists {found} projects, the card has {max} rubrics")
             }
             (RowProblem::TooLong(t), lang) => too_long(lang, t),
+            (RowProblem::Control(c, v), Lang::Pl) => format!(
+                "{} „{v}” zawiera znak sterujący (na przykład dzwonek albo Escape), którego w rubryce karty nie da się wpisać",
+                c.rubric.column()
+            ),
+            (RowProblem::Control(c, v), Lang::En) => format!(
+                "{} \"{v}\" holds a control character (a bell or an escape, say), which no rubric of a card takes",
+                c.rubric.column()
+            ),
         }
     }
+}
+
+/// A CSV reader's error in words of `lang`.
+pub fn csv_error(lang: Lang, e: &csv::Error) -> String {
+    unparsable(lang, &unparsable_code(e))
+}
+
+/// The code of a row the CSV reader could not read.
+fn unparsable_code(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => format!("utf8:{}", err.field() + 1),
+        csv::ErrorKind::Io(e) => crate::foreign::io::code(e),
+        _ => "csv".into(),
+    }
+}
+
+fn unparsable(lang: Lang, code: &str) -> String {
+    if let Some(field) = code.strip_prefix("utf8:") {
+        return match lang {
+            Lang::Pl => format!("pole {field} nie jest tekstem UTF-8 (zapisz plik jako UTF-8)"),
+            Lang::En => format!("field {field} is not UTF-8 text (save the file as UTF-8)"),
+        };
+    }
+    if code == "csv" {
+        return crate::i18n::t(lang, "niepoprawny zapis CSV", "not valid CSV").into();
+    }
+    crate::foreign::words(lang, code)
 }
 
 /// A value over its rubric's limit, in words.
@@ -487,7 +536,7 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
         .map_err(|e| FileError::Header {
             path: path(),
             line: 1,
-            message: e.to_string(),
+            message: unparsable_code(&e),
         })?
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
@@ -543,7 +592,7 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
                     row,
                     line,
                     id: String::new(),
-                    card: Err(RowProblem::Unparsable(e.to_string())),
+                    card: Err(RowProblem::Unparsable(unparsable_code(&e))),
                 });
                 continue;
             }
@@ -558,6 +607,8 @@ pub fn parse(bytes: &[u8], shown: &str, ballot: &Ballot) -> Result<Vec<Row>, Fil
             })
         } else if let Err(t) = check_len(Rubric::RowId, &id) {
             Err(RowProblem::TooLong(t))
+        } else if let Err(c) = check_controls(Rubric::RowId, &id) {
+            Err(RowProblem::Control(c, Shown::new(&id)))
         } else {
             row_card(
                 &get,
@@ -623,6 +674,19 @@ fn row_card(
         marks: Vec::new(),
     };
     card.check_limits().map_err(RowProblem::TooLong)?;
+    card.check_controls().map_err(|c| {
+        let value = match c.rubric {
+            Rubric::FirstName => card.first_name.clone(),
+            Rubric::LastName => card.last_name.clone(),
+            Rubric::Address => card.address.clone(),
+            Rubric::Pesel => card.pesel.clone(),
+            Rubric::District => card.district.clone(),
+            Rubric::Local => card.local.join("|"),
+            Rubric::Citywide => card.citywide.join("|"),
+            Rubric::RowId => String::new(),
+        };
+        RowProblem::Control(c, Shown::new(&value))
+    })?;
     Ok(card)
 }
 

@@ -12,6 +12,7 @@ pub mod card;
 pub mod cardcsv;
 pub mod cli;
 pub mod edition;
+pub mod foreign;
 pub mod i18n;
 pub mod logging;
 pub mod pesel;

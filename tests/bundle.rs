@@ -1008,6 +1008,12 @@ fn export_fails_on(data: &Path, stick: &Path, why: &str) {
         "the message names the stick: {stderr}"
     );
     assert!(stderr.contains(why), "{stderr}");
+    for english in ["Read-only file system", "No space left", "os error"] {
+        assert!(
+            !stderr.contains(english),
+            "the OS's English in Polish: {stderr}"
+        );
+    }
     assert_eq!(
         names_in(stick),
         BTreeSet::new(),
@@ -1028,12 +1034,12 @@ fn export_to_a_read_only_or_full_stick_leaves_nothing_and_journals_nothing() {
     // Declared after `tmp`, so unmounted before the temp dir is removed.
     let read_only = Tmpfs::mount(&work.join("ro"), "1m");
     read_only.read_only();
-    export_fails_on(&data, &read_only.dir, "Read-only file system");
+    export_fails_on(&data, &read_only.dir, "dysk jest tylko do odczytu");
 
     // 8 KiB: less than the bundle (checked below). The brief's 16 KiB holds
     // this small bundle, and the export then fails only at the protocol.
     let full = Tmpfs::mount(&work.join("full"), "8k");
-    export_fails_on(&data, &full.dir, "No space left on device");
+    export_fails_on(&data, &full.dir, "brak miejsca na dysku");
 
     assert_eq!(journal_head(&data), before, "the journal is unchanged");
     urna_in(&data)

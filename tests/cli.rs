@@ -461,7 +461,7 @@ fn operators_are_added_once_and_journaled() {
         .write_stdin("1234\n5678\n")
         .assert()
         .code(2)
-        .stderr(contains("already exists"));
+        .stderr(contains("operator o nazwie „Bartek” już istnieje"));
     urna(&dir)
         .args([
             "operator",
@@ -577,7 +577,7 @@ fn a_damaged_database_is_named() {
         .assert()
         .code(1)
         .stderr(contains(format!(
-            "{}: cannot open the store: file is not a database",
+            "{}: cannot open the store: the database file is damaged or is not an urna database",
             dir.join("urna.sqlite").display()
         )));
 }

@@ -917,6 +917,43 @@ fn a_signed_card_past_the_field_limits_is_refused() {
 }
 
 #[test]
+fn a_signed_card_with_a_control_character_is_refused() {
+    // A card whose surname carries an escape sequence, re-chained and signed
+    // with the kiosk's own key: no rubric of a kiosk takes a control
+    // character, and `import-cards` refuses the row, so no kiosk running
+    // urna's rules entered it.
+    let o = office();
+    let p1 = o.kiosk("P1");
+    o.trust(&p1);
+    p1.enter(&[row("a1", &pesel(1), "1|2|3|4|5")]);
+    let b1 = p1.export(&o.dir("usb"));
+    let mut bent = o.open(&b1, "control-character");
+    let first_card = bent.cards()[0];
+    let mut e = bent.entry(first_card);
+    if let Event::CardEntered { card, .. } = &mut e.event {
+        card.last_name = "Nowak\u{1b}[2J".into();
+    }
+    bent.set(first_card, &e);
+    let forged = o.seal(&mut bent, true, Some(&p1));
+    assert!(
+        bundle::verify(&forged, None).is_ok(),
+        "the forgery is validly signed"
+    );
+    let said = o.refused(
+        &forged,
+        &[
+            &format!("the journal is broken at entry {}", first_card + 1),
+            "a card with a control character in a field",
+        ],
+    );
+    assert!(
+        !said.contains('\u{1b}') && !said.contains("Nowak"),
+        "{said}"
+    );
+    o.accepted(&b1);
+}
+
+#[test]
 fn a_fork_of_a_copied_kiosk_is_refused_and_names_both_hashes() {
     // P4's store copied after its first export; both copies enter other
     // cards and export. The second copy's bundle does not extend what the

@@ -136,6 +136,13 @@ impl ExportError {
             (ExportError::Store(StoreError::Damaged(_)), Lang::Pl) => "Magazyn jest uszkodzony: eksport odmówiony (tylko eksport do wyjaśnienia: urna export --investigation).".into(),
             (ExportError::Store(StoreError::NotCoordinator), Lang::Pl) => "Eksport robi koordynator (jego PIN otwiera klucz podpisu).".into(),
             (ExportError::Exists(p), Lang::Pl) => format!("{} już istnieje; niczego nie nadpisano", p.display()),
+            (ExportError::BadRecipient(r), Lang::Pl) => format!("klucz biura „{r}” nie jest odbiorcą age X25519"),
+            (ExportError::Write { path, source }, lang) => format!(
+                "{}: {}",
+                crate::shown::path(path),
+                crate::foreign::io_error(lang, source)
+            ),
+            (ExportError::Store(e), lang) => e.describe(lang),
             (other, _) => other.to_string(),
         }
     }
@@ -572,6 +579,8 @@ pub enum Cut {
 /// import log) and words in both languages ([`words`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VerifyError {
+    /// The file could not be read: the I/O error's code
+    /// ([`crate::foreign::io::code`]), said in words when shown.
     Unreadable(String),
     /// Truncated: the file ends before the archive does.
     Tar(Cut),
@@ -667,6 +676,11 @@ pub enum VerifyError {
 }
 
 impl VerifyError {
+    /// The file could not be read for this I/O error.
+    pub fn unreadable(e: &std::io::Error) -> VerifyError {
+        VerifyError::Unreadable(crate::foreign::io::code(e))
+    }
+
     /// The code and arguments the import log keeps.
     pub fn said(&self) -> Said {
         use VerifyError::*;
@@ -861,7 +875,7 @@ pub fn open<'a, R: Read>(
         payload_size,
     } = read::head(src, file_len)?;
     let signature = String::from_utf8(signature)
-        .map_err(|_| VerifyError::SignatureUnreadable("not text".into()))?;
+        .map_err(|_| VerifyError::SignatureUnreadable("sig:not_text".into()))?;
     let manifest: Manifest =
         serde_json::from_slice(&manifest_bytes).map_err(|e| VerifyError::Manifest {
             kind: match e.classify() {
@@ -877,9 +891,9 @@ pub fn open<'a, R: Read>(
         return Err(VerifyError::Format(manifest.format.clone()));
     }
     let sig = minisign_verify::Signature::decode(&signature)
-        .map_err(|e| VerifyError::SignatureUnreadable(e.to_string()))?;
+        .map_err(|e| VerifyError::SignatureUnreadable(crate::foreign::signature_code(&e)))?;
     let signed_by = signature_key_id(&signature)
-        .ok_or_else(|| VerifyError::SignatureUnreadable("no key id".into()))?;
+        .ok_or_else(|| VerifyError::SignatureUnreadable("sig:no_key_id".into()))?;
     if signed_by != manifest.kiosk_key_id {
         return Err(VerifyError::WrongKey {
             signed_by,

@@ -94,7 +94,7 @@ impl<R: Read> Source<R> {
                 Ok(0) => return Err(VerifyError::Tar(Cut::Block { at: self.offset })),
                 Ok(n) => got += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(VerifyError::Unreadable(e.to_string())),
+                Err(e) => return Err(VerifyError::unreadable(&e)),
             }
         }
         Ok(true)
@@ -385,7 +385,7 @@ impl<'a, R: Read> Payload<'a, R> {
                     name: PAYLOAD,
                 }));
             }
-            Err(e) => return Err(VerifyError::Unreadable(e.to_string())),
+            Err(e) => return Err(VerifyError::unreadable(&e)),
         }
         let src = self.src;
         src.zeros(padding(size))?;
@@ -407,7 +407,7 @@ impl<'a, R: Read> Payload<'a, R> {
             let n = match src.read(&mut block) {
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(VerifyError::Unreadable(e.to_string())),
+                Err(e) => return Err(VerifyError::unreadable(&e)),
             };
             if n == 0 {
                 break;
@@ -479,9 +479,7 @@ impl<R: Read> Read for Capped<R> {
         use std::sync::atomic::Ordering;
         let budget = self.budget.load(Ordering::Relaxed);
         if budget == 0 {
-            return Err(io::Error::other(format!(
-                "the age header is longer than {MAX_AGE_HEADER} bytes"
-            )));
+            return Err(io::Error::other(crate::foreign::age::HeaderTooLong));
         }
         let want = buf.len().min(budget.min(usize::MAX as u64) as usize);
         let n = self.inner.read(&mut buf[..want])?;
@@ -518,7 +516,7 @@ pub fn file_kind(ft: &std::fs::FileType) -> &'static str {
 /// at again once open, in case it was swapped meanwhile); its length.
 pub fn open_file(path: &std::path::Path) -> Result<(std::fs::File, u64), VerifyError> {
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
-    let unreadable = |e: io::Error| VerifyError::Unreadable(e.to_string());
+    let unreadable = |e: io::Error| VerifyError::unreadable(&e);
     let before = std::fs::symlink_metadata(path).map_err(unreadable)?;
     let ft = before.file_type();
     if ft.is_symlink() {
@@ -565,7 +563,7 @@ pub fn read_regular(path: &std::path::Path, max: u64) -> Result<Vec<u8>, VerifyE
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(max + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| VerifyError::Unreadable(e.to_string()))?;
+        .map_err(|e| VerifyError::unreadable(&e))?;
     if bytes.len() as u64 > max {
         return Err(VerifyError::InputTooLarge {
             size: bytes.len() as u64,

@@ -102,6 +102,10 @@ fn broken(lang: Lang, what: &str) -> String {
             "karta z polem dłuższym niż pozwalają limity pól (README: Field limits)",
             "a card with a field longer than the field limits allow (README: Field limits)",
         ),
+        "control_character" => (
+            "karta ze znakiem sterującym w polu, którego kiosk nie pozwala wpisać (README: Field limits)",
+            "a card with a control character in a field, which a kiosk does not let be typed (README: Field limits)",
+        ),
         "too_long" => (
             "wiersz dłuższy niż dopuszczalny (docs/bundle-format.md)",
             "a line longer than a journal entry can be (docs/bundle-format.md)",
@@ -120,8 +124,14 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
     let a = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
     let pl = lang == Lang::Pl;
     match code {
-        "unreadable" if pl => format!("nie można odczytać pliku: {}", a(0)),
-        "unreadable" => format!("cannot read the file: {}", a(0)),
+        "unreadable" if pl => format!(
+            "nie można odczytać pliku: {}",
+            crate::foreign::words(lang, a(0))
+        ),
+        "unreadable" => format!(
+            "cannot read the file: {}",
+            crate::foreign::words(lang, a(0))
+        ),
         "tar" if pl => format!(
             "niepełne archiwum tar (ucięte lub uszkodzone): {}",
             cut(lang, args)
@@ -266,12 +276,13 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(0),
             super::FORMAT
         ),
-        "signature_unreadable" if pl => {
-            format!("manifest.json.minisig nie jest podpisem minisign: {}", a(0))
-        }
+        "signature_unreadable" if pl => format!(
+            "manifest.json.minisig nie jest podpisem minisign: {}",
+            crate::foreign::words(lang, a(0))
+        ),
         "signature_unreadable" => format!(
             "manifest.json.minisig is not a minisign signature: {}",
-            a(0)
+            crate::foreign::words(lang, a(0))
         ),
         "wrong_key" if pl => format!(
             "podpisana kluczem {}, a manifest wskazuje klucz {}",
@@ -391,11 +402,11 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
         "training" => "a training bundle (made by a demo kiosk); it is not counted".into(),
         "undecryptable" if pl => format!(
             "zawartości nie da się odszyfrować kluczem biura: {}",
-            a(0)
+            crate::foreign::words(lang, a(0))
         ),
         "undecryptable" => format!(
             "the payload cannot be decrypted with the office key: {}",
-            a(0)
+            crate::foreign::words(lang, a(0))
         ),
         "broken_chain" if pl => format!(
             "dziennik jest przerwany przy wpisie {}: {}",

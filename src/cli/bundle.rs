@@ -118,12 +118,13 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
         .map_err(|e| ctx.store_failure(e))?;
     let (txt, html) = protocol::write(lang, &exported, &status, &operator.name).map_err(|e| {
         Failure::found(format!(
-            "{}: {e}",
+            "{}: {}",
             t(
                 lang,
                 "paczka zapisana, ale nie protokół",
                 "bundle written, but not the protocol"
-            )
+            ),
+            e.localized(lang)
         ))
     })?;
     for line in protocol::lines(lang, &exported, &status, &operator.name) {

@@ -92,15 +92,32 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
         edition.to_toml()
     );
     // The file must read back as the same edition before it is written.
-    let again = Edition::parse(&text, &out.display().to_string())
-        .map_err(|e| Failure::found(format!("internal: the built edition does not load: {e}")))?;
+    let again = Edition::parse(&text, &out.display().to_string()).map_err(|e| {
+        Failure::found(match lang {
+            Lang::Pl => format!(
+                "błąd wewnętrzny: zbudowana edycja się nie wczytuje: {}",
+                e.describe(lang)
+            ),
+            Lang::En => format!(
+                "internal: the built edition does not load: {}",
+                e.describe(lang)
+            ),
+        })
+    })?;
     if again != edition {
-        return Err(Failure::found(
+        return Err(Failure::found(crate::i18n::t(
+            lang,
+            "błąd wewnętrzny: zbudowana edycja nie odczytuje się tak samo",
             "internal: the built edition does not round-trip",
-        ));
+        )));
     }
-    crate::bundle::replace_atomically(out, text.as_bytes(), 0o644)
-        .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
+    crate::bundle::replace_atomically(out, text.as_bytes(), 0o644).map_err(|e| {
+        Failure::usage(format!(
+            "{}: {}",
+            crate::shown::path(out),
+            crate::foreign::io_error(lang, &e)
+        ))
+    })?;
     say!(
         "{} {}: {}",
         match lang {

@@ -110,6 +110,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
                     None
                 }
                 Err(e) => {
+                    let e = e.describe(lang);
                     return Err(Failure::found(match lang {
                         Lang::Pl => format!(
                             "przerwano przy wierszu {row} (linia {line}): {e}; wcześniejsze wiersze są zapisane"

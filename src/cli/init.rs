@@ -114,7 +114,13 @@ pub(super) fn private_data_dir(lang: Lang, dir: &Path) -> Result<(), Failure> {
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Failure::usage(format!("{}: {e}", dir.display()))),
+        Err(e) => {
+            return Err(Failure::usage(format!(
+                "{}: {}",
+                crate::shown::path(dir),
+                crate::foreign::io_error(lang, &e)
+            )));
+        }
     };
     if !meta.is_dir() {
         return Err(Failure::usage(match lang {
@@ -126,6 +132,7 @@ pub(super) fn private_data_dir(lang: Lang, dir: &Path) -> Result<(), Failure> {
         return Ok(());
     }
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| {
+        let e = crate::foreign::io_error(lang, &e);
         Failure::usage(match lang {
             Lang::Pl => format!(
                 "{}: katalog danych musi być dostępny tylko dla właściciela (0700), \

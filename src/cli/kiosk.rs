@@ -24,7 +24,11 @@ fn default_edition() -> PathBuf {
 }
 
 fn tui_failure(lang: Lang, e: std::io::Error) -> Failure {
-    Failure::found(format!("{}: {e}", t(lang, "ekran", "screen")))
+    Failure::found(format!(
+        "{}: {}",
+        t(lang, "ekran", "screen"),
+        crate::foreign::io_error(lang, &e)
+    ))
 }
 
 pub fn run(ctx: &Context) -> Result<u8, Failure> {
@@ -40,7 +44,7 @@ pub fn run(ctx: &Context) -> Result<u8, Failure> {
             // screen, with SQLite's own words.
             Err(e) => {
                 tracing::warn!(error = %e, "the store cannot be opened");
-                tui::damaged::run_damaged(&dir, ctx.lang, vec![e.to_string()])
+                tui::damaged::run_damaged(&dir, ctx.lang, vec![e.describe(ctx.lang)])
                     .map_err(|e| tui_failure(ctx.lang, e))?;
                 return Ok(1);
             }

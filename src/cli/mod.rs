@@ -216,7 +216,13 @@ fn paths(ctx: &Context) -> Result<u8, Failure> {
 /// Writes the man pages and completions for bash, zsh and fish into `out`.
 fn generate_assets(out: &std::path::Path) -> Result<u8, Failure> {
     use clap::CommandFactory;
-    let fail = |e: std::io::Error| Failure::usage(format!("{}: {e}", out.display()));
+    let fail = |e: std::io::Error| {
+        Failure::usage(format!(
+            "{}: {}",
+            out.display(),
+            crate::foreign::io_error(Lang::En, &e)
+        ))
+    };
     std::fs::create_dir_all(out).map_err(fail)?;
     // urna.1, and a page per subcommand (urna-operator.1, urna-operator-add.1…).
     clap_mangen::generate_to(Cli::command(), out).map_err(fail)?;
@@ -280,14 +286,14 @@ impl Context {
                 Lang::Pl => format!("w {} już jest magazyn urny", dir.display()),
                 Lang::En => format!("{} already holds an urna store", dir.display()),
             }),
-            StoreError::Login(l) => Failure::usage(l.to_string()),
+            StoreError::Login(l) => Failure::usage(l.describe(self.lang)),
             StoreError::Damaged(problems) => Failure::found(damaged_text(self.lang, &problems)),
             StoreError::NotCoordinator => Failure::usage(t(
                 self.lang,
                 "to może zrobić tylko koordynator",
                 "only a coordinator can do this",
             )),
-            other => Failure::found(other.to_string()),
+            other => Failure::found(other.describe(self.lang)),
         }
     }
 
@@ -346,7 +352,8 @@ pub fn read_new_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String,
         return read_pin(lang, false, whose);
     }
     let ask = |prompt: String| {
-        rpassword::prompt_password(prompt).map_err(|e| Failure::usage(format!("PIN: {e}")))
+        rpassword::prompt_password(prompt)
+            .map_err(|e| Failure::usage(format!("PIN: {}", crate::foreign::io_error(lang, &e))))
     };
     let first = ask(match lang {
         Lang::Pl => format!("PIN dla {whose}: "),
@@ -368,10 +375,9 @@ pub fn read_new_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String,
 pub fn read_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String, Failure> {
     if from_stdin {
         let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| Failure::usage(format!("stdin: {e}")))?;
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+            Failure::usage(format!("stdin: {}", crate::foreign::io_error(lang, &e)))
+        })?;
         return Ok(line.trim_end_matches(['\r', '\n']).to_string());
     }
     if !std::io::stdin().is_terminal() {
@@ -385,7 +391,7 @@ pub fn read_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String, Fai
         Lang::Pl => format!("PIN dla {whose}: "),
         Lang::En => format!("PIN for {whose}: "),
     })
-    .map_err(|e| Failure::usage(format!("PIN: {e}")))
+    .map_err(|e| Failure::usage(format!("PIN: {}", crate::foreign::io_error(lang, &e))))
 }
 
 /// Shared flag for commands that read a PIN.

@@ -106,8 +106,8 @@ pub fn check(ctx: &Context) -> Result<u8, Failure> {
             Err(Failure::found(super::damaged_text(lang, &problems)))
         }
         Err(e) => Err(Failure::found(match lang {
-            Lang::Pl => format!("MAGAZYN USZKODZONY: {e}"),
-            Lang::En => format!("STORE DAMAGED: {e}"),
+            Lang::Pl => format!("MAGAZYN USZKODZONY: {}", e.describe(lang)),
+            Lang::En => format!("STORE DAMAGED: {}", e.describe(lang)),
         })),
     }
 }

@@ -7,7 +7,7 @@ use clap::{Subcommand, ValueEnum};
 
 use super::out::{say, say_part};
 use super::{Context, Failure};
-use crate::i18n::t;
+use crate::i18n::{Lang, t};
 use crate::tally::results;
 use crate::tally::store::{Imported, Tally, TallyError};
 
@@ -99,12 +99,12 @@ fn dir(ctx: &Context) -> Result<PathBuf, Failure> {
     }
 }
 
-fn failure(e: TallyError) -> Failure {
+fn failure(lang: Lang, e: TallyError) -> Failure {
     match e {
         TallyError::NotInitialised(_) | TallyError::AlreadyInitialised(_) => {
-            Failure::usage(e.to_string())
+            Failure::usage(e.describe(lang))
         }
-        other => Failure::found(other.to_string()),
+        other => Failure::found(other.describe(lang)),
     }
 }
 
@@ -188,12 +188,12 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             )
             .map_err(Failure::usage)?;
             if dir.join(crate::tally::store::DB_FILE).exists() {
-                return Err(failure(TallyError::AlreadyInitialised(dir)));
+                return Err(failure(lang, TallyError::AlreadyInitialised(dir)));
             }
             crate::edition::Edition::parse(&text, &edition.display().to_string())
                 .map_err(|e| Failure::usage(e.describe(lang)))?;
             super::init::private_data_dir(lang, &dir)?;
-            let (_, recipient) = Tally::create(&dir, &text).map_err(failure)?;
+            let (_, recipient) = Tally::create(&dir, &text).map_err(|e| failure(lang, e))?;
             say!(
                 "{}",
                 t(
@@ -206,13 +206,17 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             Ok(0)
         }
         TallyCommand::Trust { key, point } => {
-            let mut tally = Tally::open(&dir).map_err(failure)?;
+            let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             let text =
                 crate::bundle::read::read_text(&key, crate::bundle::read::MAX_KEY_BYTES, lang)
                     .map_err(Failure::usage)?;
-            let id = tally
-                .trust(&text, &point)
-                .map_err(|e| Failure::usage(format!("{}: {e}", crate::shown::path(&key))))?;
+            let id = tally.trust(&text, &point).map_err(|e| {
+                Failure::usage(format!(
+                    "{}: {}",
+                    crate::shown::path(&key),
+                    e.describe(lang)
+                ))
+            })?;
             say!(
                 "{} {point}: {id}",
                 t(lang, "Zaufany kiosk punktu", "Trusted kiosk of point")
@@ -223,14 +227,15 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             paths,
             investigation,
         } => {
-            let mut tally = Tally::open(&dir).map_err(failure)?;
+            let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             tally.allow_investigation = investigation;
             let Found { files, unreadable } = bundle_files(&paths);
             for (d, e) in &unreadable {
                 say!(
-                    "{}: {} — {e}",
+                    "{}: {} — {}",
                     crate::shown::path(d),
-                    t(lang, "NIE MOŻNA ODCZYTAĆ FOLDERU", "CANNOT READ THE FOLDER")
+                    t(lang, "NIE MOŻNA ODCZYTAĆ FOLDERU", "CANNOT READ THE FOLDER"),
+                    crate::foreign::io_error(lang, e)
                 );
             }
             if files.is_empty() && unreadable.is_empty() {
@@ -309,7 +314,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             .unwrap_or_default(),
                     ));
                 })
-                .map_err(failure)?;
+                .map_err(|e| failure(lang, e))?;
             bar.finish_and_clear();
             say!(
                 "{} {accepted}, {} {unchanged}, {} {rejected}",
@@ -320,8 +325,8 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             Ok(u8::from(rejected > 0))
         }
         TallyCommand::ImportOnline { file } => {
-            let mut tally = Tally::open(&dir).map_err(failure)?;
-            match tally.import_online(&file).map_err(failure)? {
+            let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
+            match tally.import_online(&file).map_err(|e| failure(lang, e))? {
                 Ok(Imported::Online { rows }) => {
                     say!(
                         "{}: {} {rows}",
@@ -377,10 +382,10 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                      masked, the reason is shown in the audit — leave the number out",
                 )));
             }
-            let mut tally = Tally::open(&dir).map_err(failure)?;
+            let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             let (seq, touched) = tally
                 .annul(&pesel, &reason)
-                .map_err(|e| Failure::usage(e.to_string()))?;
+                .map_err(|e| Failure::usage(e.describe(lang)))?;
             say!(
                 "{} {seq}: {} {} — {}",
                 t(lang, "Decyzja", "Decision"),
@@ -403,7 +408,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     "pabulib is several files: give a folder with --out",
                 )));
             }
-            let tally = Tally::open(&dir).map_err(failure)?;
+            let tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             // One ballot at a time: nothing per ballot is kept but what the
             // chosen output needs (the Pabulib vote lines).
             let mut counter = results::Counter::new(tally.edition());
@@ -417,7 +422,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                         votes.add(&j);
                         Ok(())
                     })
-                    .map_err(failure)?;
+                    .map_err(|e| failure(lang, e))?;
             } else {
                 // The count reads the verdicts stored at import: no JSON.
                 tally
@@ -425,7 +430,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                         counter.add_compact(c.reasons, c.district, c.local, c.citywide);
                         turnout.add_counted(c.point, c.reasons.is_empty());
                     })
-                    .map_err(failure)?;
+                    .map_err(|e| failure(lang, e))?;
             }
             let r = counter.finish(tally.edition());
             let text = match format {
@@ -437,29 +442,40 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     tally.edition(),
                     &r,
                     &turnout,
-                    &crate::tally::html::PageInfo::of(&tally).map_err(failure)?,
+                    &crate::tally::html::PageInfo::of(&tally).map_err(|e| failure(lang, e))?,
                 ),
                 Format::Pabulib => {
                     let out = out.unwrap_or_default();
-                    std::fs::create_dir_all(&out)
-                        .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
+                    std::fs::create_dir_all(&out).map_err(|e| {
+                        Failure::usage(format!(
+                            "{}: {}",
+                            crate::shown::path(&out),
+                            crate::foreign::io_error(lang, &e)
+                        ))
+                    })?;
                     let files = crate::tally::pabulib_out::files(tally.edition(), &r, &votes);
                     for (name, content) in &files {
                         let path = out.join(name);
                         crate::bundle::replace_atomically(&path, content.as_bytes(), 0o644)
-                            .map_err(|e| Failure::found(format!("{}: {e}", path.display())))?;
+                            .map_err(|e| {
+                                Failure::found(format!(
+                                    "{}: {}",
+                                    crate::shown::path(&path),
+                                    crate::foreign::io_error(lang, &e)
+                                ))
+                            })?;
                         say!("{}", path.display());
                     }
                     return Ok(0);
                 }
             };
             // Published: counts and project titles, nothing personal.
-            write_out(out.as_deref(), &text, 0o644)?;
+            write_out(lang, out.as_deref(), &text, 0o644)?;
             Ok(0)
         }
         TallyCommand::Audit { format, out } => {
-            let tally = Tally::open(&dir).map_err(failure)?;
-            let audit = crate::tally::audit::Audit::of(&tally).map_err(failure)?;
+            let tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
+            let audit = crate::tally::audit::Audit::of(&tally).map_err(|e| failure(lang, e))?;
             let text = match format {
                 AuditFormat::Json => {
                     serde_json::to_string_pretty(&audit).unwrap_or_default() + "\n"
@@ -467,7 +483,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 AuditFormat::Text => audit.text(lang),
             };
             // Masked PESELs and where each ballot came from: the office's only.
-            write_out(out.as_deref(), &text, 0o600)?;
+            write_out(lang, out.as_deref(), &text, 0o600)?;
             Ok(if audit.recount_matches { 0 } else { 1 })
         }
         TallyCommand::Simulate {
@@ -477,14 +493,15 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             seed,
             online,
         } => {
-            let tally = Tally::open(&dir).map_err(failure)?;
+            let tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             let plan = crate::tally::simulate::Plan {
                 voters,
                 points,
                 online_percent: online,
                 seed,
             };
-            let summary = crate::tally::simulate::run(&tally, &plan, &out).map_err(failure)?;
+            let summary =
+                crate::tally::simulate::run(&tally, &plan, &out).map_err(|e| failure(lang, e))?;
             for line in summary.lines(lang) {
                 say!("{line}");
             }
@@ -494,13 +511,18 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
 }
 
 /// Writes a report to a file (replaced whole, never half-written) or stdout.
-fn write_out(out: Option<&Path>, text: &str, mode: u32) -> Result<(), Failure> {
+fn write_out(lang: Lang, out: Option<&Path>, text: &str, mode: u32) -> Result<(), Failure> {
     match out {
         None => {
             say_part!("{text}");
             Ok(())
         }
-        Some(p) => crate::bundle::replace_atomically(p, text.as_bytes(), mode)
-            .map_err(|e| Failure::usage(format!("{}: {e}", p.display()))),
+        Some(p) => crate::bundle::replace_atomically(p, text.as_bytes(), mode).map_err(|e| {
+            Failure::usage(format!(
+                "{}: {}",
+                crate::shown::path(p),
+                crate::foreign::io_error(lang, &e)
+            ))
+        }),
     }
 }

@@ -148,10 +148,11 @@ pub struct District {
 /// Why an edition file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum EditionError {
-    #[error("{path}: cannot read the file: {source}")]
+    /// The file could not be read (`source` says why, in either language).
+    #[error("{path}: {source}")]
     Io {
         path: String,
-        source: std::io::Error,
+        source: crate::bundle::VerifyError,
     },
     #[error("{path}:{line}:{column}: {message}")]
     At {
@@ -170,8 +171,8 @@ impl EditionError {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         match (self, lang) {
-            (EditionError::Io { path, source }, Lang::Pl) => {
-                format!("{path}: nie można odczytać pliku: {source}")
+            (EditionError::Io { path, source }, lang) => {
+                format!("{path}: {}", source.text(lang))
             }
             (
                 EditionError::At {
@@ -206,9 +207,9 @@ impl Edition {
     /// Reads and validates an edition file.
     pub fn load(path: &Path) -> Result<Edition, EditionError> {
         let text = crate::bundle::read::read_regular(path, crate::bundle::read::MAX_EDITION_BYTES)
-            .map_err(|e| EditionError::Io {
+            .map_err(|source| EditionError::Io {
                 path: crate::shown::path(path),
-                source: std::io::Error::other(e.text(crate::i18n::Lang::En)),
+                source,
             })?;
         let text = match String::from_utf8(text) {
             Ok(t) => t,
@@ -241,22 +242,21 @@ impl Edition {
             }
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let message = e
-                .message()
-                .trim_end()
-                .replace('\n', " ")
-                .replace("expected u64", "expected a whole number")
-                .replace("expected u32", "expected a whole number");
-            let message = match e.span().and_then(|s| key_before(text, s.start)) {
-                Some(key) if !message.contains(&format!("`{key}`")) => {
-                    format!("`{key}`: {message}")
-                }
-                _ => message,
-            };
-            // The TOML reader's own words are English only.
+            // The key the error points at: the one before `=`, or (a
+            // duplicate key) the key itself.
+            let key = e.span().and_then(|s| {
+                key_before(text, s.start).or_else(|| {
+                    text.get(s.clone()).filter(|k| {
+                        !k.is_empty()
+                            && k.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    })
+                })
+            });
+            let said = |lang| crate::foreign::toml::describe(lang, e.message(), key);
             at(
                 e.span(),
-                msg(format!("błąd w zapisie TOML: {message}"), message),
+                msg(said(crate::i18n::Lang::Pl), said(crate::i18n::Lang::En)),
             )
         })?;
         raw.validate().map_err(|(span, msg)| at(Some(span), msg))

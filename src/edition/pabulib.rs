@@ -57,9 +57,14 @@ impl PabulibError {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         match (self, lang) {
-            (PabulibError::Io { path, source }, Lang::Pl) => {
-                format!("{path}: nie można odczytać pliku: {source}")
-            }
+            (PabulibError::Io { path, source }, Lang::Pl) => format!(
+                "{path}: nie można odczytać pliku: {}",
+                crate::foreign::io_error(lang, source)
+            ),
+            (PabulibError::Io { path, source }, Lang::En) => format!(
+                "{path}: cannot read the file: {}",
+                crate::foreign::io_error(lang, source)
+            ),
             (
                 PabulibError::At {
                     path,
@@ -141,8 +146,14 @@ impl PbFile {
                 at(
                     line,
                     msg(
-                        format!("nie da się odczytać linii: {e}"),
-                        format!("unreadable line: {e}"),
+                        format!(
+                            "nie da się odczytać linii: {}",
+                            crate::cardcsv::csv_error(crate::i18n::Lang::Pl, &e)
+                        ),
+                        format!(
+                            "unreadable line: {}",
+                            crate::cardcsv::csv_error(crate::i18n::Lang::En, &e)
+                        ),
                     ),
                 )
             })?;

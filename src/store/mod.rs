@@ -101,6 +101,85 @@ pub enum StoreError {
     NotCoordinator,
 }
 
+impl StoreError {
+    /// The error in `lang`: library and OS errors in words of `lang` too.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::foreign;
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (StoreError::NotInitialised(dir), Pl) => format!(
+                "w {} nie ma magazynu urny: najpierw uruchom `urna init`",
+                dir.display()
+            ),
+            (StoreError::AlreadyInitialised(dir), Pl) => {
+                format!("w {} już jest magazyn urny", dir.display())
+            }
+            (StoreError::Io { path, source }, lang) => format!(
+                "{}: {}",
+                crate::shown::path(path),
+                foreign::io_error(lang, source)
+            ),
+            (StoreError::Sqlite(e), Pl) => {
+                format!("baza danych: {}", foreign::sqlite_error(lang, e))
+            }
+            (StoreError::Sqlite(e), En) => format!("database: {}", foreign::sqlite_error(lang, e)),
+            (StoreError::Open { path, source }, Pl) => format!(
+                "{}: nie można otworzyć magazynu: {}",
+                crate::shown::path(path),
+                foreign::sqlite_error(lang, source)
+            ),
+            (StoreError::Open { path, source }, En) => format!(
+                "{}: cannot open the store: {}",
+                crate::shown::path(path),
+                foreign::sqlite_error(lang, source)
+            ),
+            (StoreError::Migration(e), Pl) => format!(
+                "schemat bazy danych: {}",
+                foreign::sqlite::migration(lang, e)
+            ),
+            (StoreError::Migration(e), En) => {
+                format!("database schema: {}", foreign::sqlite::migration(lang, e))
+            }
+            (StoreError::Edition(e), Pl) => {
+                format!("zapisana edycja jest nieczytelna: {}", e.describe(lang))
+            }
+            (StoreError::Journal { seq, what }, Pl) => {
+                format!("wpis dziennika {seq}: {what}")
+            }
+            (StoreError::UnknownCard(id), Pl) => format!("w tym magazynie nie ma karty {id}"),
+            (StoreError::CardVoided(id), Pl) => {
+                format!("karta {id} jest unieważniona; unieważnionej karty nie można zmienić")
+            }
+            (
+                StoreError::DuplicateSource {
+                    source_ref,
+                    card_id,
+                },
+                Pl,
+            ) => format!("wiersz o id \"{source_ref}\" jest już zapisany jako karta {card_id}"),
+            (StoreError::MissingReason, Pl) => "trzeba podać powód".into(),
+            (StoreError::Login(e), lang) => e.describe(lang),
+            (StoreError::EarlierRelease(dir), Pl) => format!(
+                "{} to magazyn wcześniejszej wersji urny (schemat 1, niezapieczętowane klucze), którego ta wersja nie otwiera: wyeksportuj jego ostatnią paczkę tamtą wersją, potem ustaw kiosk od nowa (README: \"A kiosk of an earlier release\")",
+                dir.display()
+            ),
+            (StoreError::Damaged(problems), Pl) => format!(
+                "magazyn jest uszkodzony; nic w nim nie zapisano: {}",
+                problems
+                    .iter()
+                    .map(|p| p.describe(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            (StoreError::NotLoggedIn, Pl) => {
+                "nikt nie jest zalogowany: zmiana wymaga PIN-u operatora".into()
+            }
+            (StoreError::NotCoordinator, Pl) => "to może zrobić tylko koordynator".into(),
+            (e, En) => e.to_string(),
+        }
+    }
+}
+
 fn describe_all(problems: &[check::Problem]) -> String {
     problems
         .iter()
@@ -540,8 +619,14 @@ impl Store {
                 Err(e) => vec![check::Problem::new(
                     "sqlite",
                     "",
-                    format!("nie da się otworzyć: {e}"),
-                    format!("cannot be opened: {e}"),
+                    format!(
+                        "nie da się otworzyć: {}",
+                        crate::foreign::sqlite_error(crate::i18n::Lang::Pl, &e)
+                    ),
+                    format!(
+                        "cannot be opened: {}",
+                        crate::foreign::sqlite_error(crate::i18n::Lang::En, &e)
+                    ),
                 )],
             }
         }));

@@ -70,6 +70,33 @@ pub enum LoginError {
     Hash(String),
 }
 
+impl LoginError {
+    /// The refusal in `lang`.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (LoginError::UnknownOperator(name), Pl) => {
+                format!("nie ma operatora o nazwie „{name}”")
+            }
+            (LoginError::WrongPin { left }, Pl) => {
+                format!("zły PIN (pozostało prób: {left}, potem blokada na {LOCKOUT_MINUTES} min)")
+            }
+            (LoginError::Locked { until }, Pl) => {
+                format!("operator zablokowany po {MAX_FAILURES} błędnych PIN-ach do {until}")
+            }
+            (LoginError::BadPin(min), Pl) => format!("PIN ma od {min} do 12 cyfr"),
+            (LoginError::BadName, Pl) => {
+                "nazwa operatora ma od 1 do 60 znaków, bez znaków sterujących".into()
+            }
+            (LoginError::NameTaken(name), Pl) => {
+                format!("operator o nazwie „{name}” już istnieje")
+            }
+            (LoginError::Hash(_), Pl) => "nie udało się obliczyć skrótu PIN-u".into(),
+            (e, En) => e.to_string(),
+        }
+    }
+}
+
 pub(super) fn new_secret() -> [u8; 32] {
     let mut s = [0u8; 32];
     // Without an OS random source there is no safe secret to make.

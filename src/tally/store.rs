@@ -298,8 +298,57 @@ pub enum TallyError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("{0}")]
     Edition(#[from] crate::edition::EditionError),
+    /// Internal: something urna's own code should not let happen.
     #[error("{0}")]
     Other(String),
+    /// A refusal in both languages.
+    #[error("{en}")]
+    Words { en: String, pl: String },
+}
+
+/// A refusal in both languages.
+pub(crate) fn words(pl: impl Into<String>, en: impl Into<String>) -> TallyError {
+    TallyError::Words {
+        en: en.into(),
+        pl: pl.into(),
+    }
+}
+
+impl TallyError {
+    /// The error in `lang`: library and OS errors in words of `lang` too.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::foreign;
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (TallyError::NotInitialised(dir), Pl) => format!(
+                "w {} nie ma magazynu biura: najpierw uruchom `urna tally init`",
+                dir.display()
+            ),
+            (TallyError::AlreadyInitialised(dir), Pl) => {
+                format!("w {} już jest magazyn biura", dir.display())
+            }
+            (TallyError::Io { path, source }, lang) => format!(
+                "{}: {}",
+                crate::shown::path(path),
+                foreign::io_error(lang, source)
+            ),
+            (TallyError::Sqlite(e), Pl) => {
+                format!("baza danych: {}", foreign::sqlite_error(lang, e))
+            }
+            (TallyError::Sqlite(e), En) => format!("database: {}", foreign::sqlite_error(lang, e)),
+            (TallyError::SqliteValue(_), Pl) => "baza danych: wartość nieoczekiwanego typu".into(),
+            (TallyError::Migration(e), Pl) => format!(
+                "schemat bazy danych: {}",
+                foreign::sqlite::migration(lang, e)
+            ),
+            (TallyError::Migration(e), En) => {
+                format!("database schema: {}", foreign::sqlite::migration(lang, e))
+            }
+            (TallyError::Edition(e), lang) => e.describe(lang),
+            (TallyError::Words { pl, .. }, Pl) => pl.clone(),
+            (e, _) => e.to_string(),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, TallyError>;
@@ -416,7 +465,11 @@ impl Tally {
             .find(|l| l.starts_with("AGE-SECRET-KEY-"))
             .and_then(|l| age::x25519::Identity::from_str(l.trim()).ok())
             .ok_or_else(|| {
-                TallyError::Other(format!("{}: not an age identity", id_path.display()))
+                let shown = crate::shown::path(&id_path);
+                words(
+                    format!("{shown}: to nie jest klucz tożsamości age"),
+                    format!("{shown}: not an age identity"),
+                )
             })?;
         Ok(Tally {
             conn,
@@ -448,11 +501,15 @@ impl Tally {
             .unwrap_or_default()
             .trim()
             .to_string();
-        minisign_verify::PublicKey::from_base64(&key).map_err(|_| {
-            TallyError::Other("not a minisign public key (`urna key` prints one)".into())
-        })?;
+        let not_a_key = || {
+            words(
+                "to nie jest klucz publiczny minisign (wypisuje go `urna key`)",
+                "not a minisign public key (`urna key` prints one)",
+            )
+        };
+        minisign_verify::PublicKey::from_base64(&key).map_err(|_| not_a_key())?;
         let raw = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &key)
-            .map_err(|_| TallyError::Other("not a minisign public key".into()))?;
+            .map_err(|_| not_a_key())?;
         let key_id = crate::store::signing::key_id(&raw[2..10]);
         let existing: Option<String> = self
             .conn
@@ -465,9 +522,10 @@ impl Tally {
         match existing {
             Some(k) if k == key => {}
             Some(_) => {
-                return Err(TallyError::Other(format!(
-                    "point {point} is already trusted with another key"
-                )));
+                return Err(words(
+                    format!("punkt {point} jest już zaufany z innym kluczem"),
+                    format!("point {point} is already trusted with another key"),
+                ));
             }
             None => {
                 self.conn.execute(
@@ -1373,12 +1431,18 @@ impl Tally {
     /// #10). Journaled; applies to rows imported before and after. Returns
     /// the decision's number and how many internet ballots it touches now.
     pub fn annul(&mut self, pesel: &str, reason: &str) -> Result<(u64, u64)> {
-        let parsed = crate::pesel::Pesel::parse(pesel)
-            .map_err(|e| TallyError::Other(format!("PESEL {}: {e}", crate::pesel::mask(pesel))))?;
+        let parsed = crate::pesel::Pesel::parse(pesel).map_err(|e| {
+            let masked = crate::pesel::mask(pesel);
+            words(
+                format!("PESEL {masked}: {}", e.describe(crate::i18n::Lang::Pl)),
+                format!("PESEL {masked}: {}", e.describe(crate::i18n::Lang::En)),
+            )
+        })?;
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(TallyError::Other(
-                "a decision needs its reason (--reason)".into(),
+            return Err(words(
+                "decyzja wymaga uzasadnienia (--reason)",
+                "a decision needs its reason (--reason)",
             ));
         }
         let record = DecisionRecord {
@@ -1441,9 +1505,10 @@ impl Tally {
             let hash: Vec<u8> = r.get(2)?;
             let expected = chain_hash(&prev, body.as_bytes());
             if hash != expected {
-                return Err(TallyError::Other(format!(
-                    "the office's decision {seq} does not match its hash chain"
-                )));
+                return Err(words(
+                    format!("decyzja biura nr {seq} nie pasuje do swojego łańcucha skrótów"),
+                    format!("the office's decision {seq} does not match its hash chain"),
+                ));
             }
             prev = expected;
             out.push(
@@ -1860,10 +1925,6 @@ impl Checker {
         Ok(())
     }
 
-    /// Decrypts the payload as it is read and checks each journal line
-    /// (order, canonical form, hash chain), sending the entries on in
-    /// batches; the number of entries, the last hash, and the first entry
-    /// when it is the store's creation (the seal is checked against it).
     /// Decrypts the payload and splits it into journal lines, each with its
     /// number and chain hash, sent in batches: the part of reading that
     /// must go in order. The lines are checked by [`Checker::check_entry`].
@@ -1872,17 +1933,17 @@ impl Checker {
         identity: &age::x25519::Identity,
         out: &std::sync::mpsc::SyncSender<Vec<RawEntry>>,
     ) -> std::result::Result<(u64, Hash), Reading> {
+        use crate::foreign::age as words;
         use std::io::{BufRead, Read};
-        let undecryptable =
-            |e: &dyn std::fmt::Display| Reading::Refused(Rejection::Undecryptable(e.to_string()));
+        let undecryptable = |code: String| Reading::Refused(Rejection::Undecryptable(code));
         let (capped, lift) = bundle::read::Capped::new(r);
         let decryptor =
             age::Decryptor::new_buffered(std::io::BufReader::with_capacity(64 * 1024, capped))
-                .map_err(|e| undecryptable(&e))?;
+                .map_err(|e| undecryptable(words::code(&e)))?;
         lift.lift();
         let plain = decryptor
             .decrypt(std::iter::once(identity as &dyn age::Identity))
-            .map_err(|e| undecryptable(&e))?;
+            .map_err(|e| undecryptable(words::code(&e)))?;
         let mut plain = std::io::BufReader::with_capacity(256 * 1024, plain);
         let mut line = Vec::with_capacity(2048);
         let mut batch = Vec::with_capacity(ENTRY_BATCH);
@@ -1893,7 +1954,7 @@ impl Checker {
             let n = (&mut plain)
                 .take(bundle::read::MAX_LINE as u64 + 1)
                 .read_until(b'\n', &mut line)
-                .map_err(|e| undecryptable(&e))?;
+                .map_err(|e| undecryptable(words::stream_code(&e)))?;
             if n == 0 {
                 break;
             }
@@ -1961,6 +2022,11 @@ impl Checker {
             && card.check_limits().is_err()
         {
             return Err(broken("field_too_long"));
+        }
+        if let Event::CardEntered { card, .. } | Event::CardAmended { card, .. } = &entry.event
+            && card.check_controls().is_err()
+        {
+            return Err(broken("control_character"));
         }
         // What the card-id check compares.
         let digest = match &entry.event {

@@ -55,7 +55,7 @@ impl CardsState {
                 self.rows = rows;
                 self.error = None;
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(e.describe(app.lang)),
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }

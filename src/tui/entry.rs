@@ -250,8 +250,9 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
         }
         Err(e) => {
             work.message = Some(Message::Problem(format!(
-                "{}: {e}",
-                app.t("NIE ZAPISANO", "NOT SAVED")
+                "{}: {}",
+                app.t("NIE ZAPISANO", "NOT SAVED"),
+                e.describe(app.lang)
             )));
         }
     }

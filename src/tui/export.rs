@@ -158,11 +158,12 @@ pub fn handle(
                         Ok((txt, html)) => files.extend([txt, html]),
                         Err(e) => {
                             state.error = Some(format!(
-                                "{}: {e}",
+                                "{}: {}",
                                 app.t(
                                     "Paczka zapisana, protokół nie",
                                     "Bundle written, protocol not"
-                                )
+                                ),
+                                e.localized(app.lang)
                             ))
                         }
                     }

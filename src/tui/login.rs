@@ -110,7 +110,7 @@ fn describe(app: &App, e: &StoreError) -> String {
         (StoreError::Login(LoginError::Locked { until }), Lang::En) => {
             format!("Too many wrong PINs: operator locked until {until}.")
         }
-        (other, _) => other.to_string(),
+        (other, lang) => other.describe(lang),
     }
 }
 

@@ -422,7 +422,7 @@ impl App {
                 work.message = None;
                 match self.store.status_of(Some(self.day)) {
                     Ok(s) => work.show(Screen::Summary(Box::new(s))),
-                    Err(e) => work.message = Some(Message::Problem(e.to_string())),
+                    Err(e) => work.message = Some(Message::Problem(e.describe(self.lang))),
                 }
             }
             Some(Action::Projects) => {
@@ -553,7 +553,7 @@ impl App {
                 }
                 self.store
                     .set_stop(answer, &who)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.describe(self.lang))?;
                 self.stop = Some(answer.to_string());
                 work.message = Some(Message::Info(format!(
                     "{} {answer}.",
@@ -567,7 +567,7 @@ impl App {
                 }
                 self.store
                     .void_card(card_id, &who, answer)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.describe(self.lang))?;
                 work.message = Some(Message::Info(format!(
                     "{} {card_id}.",
                     self.t("Unieważniono kartę", "Voided card")
@@ -582,7 +582,7 @@ impl App {
                 let saved = self
                     .store
                     .amend_card(card_id, (**card).clone(), &who, answer)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.describe(self.lang))?;
                 work.message = Some(Message::Info(format!(
                     "{} {card_id} ({}).",
                     self.t("Poprawiono kartę", "Amended card"),
@@ -602,7 +602,9 @@ impl App {
     /// at a mobile point asks for the stop.
     fn set_day(&mut self, work: &mut Work, day: NaiveDate) -> Result<Option<Prompt>, String> {
         let who = work.operator.name.clone();
-        self.store.set_day(day, &who).map_err(|e| e.to_string())?;
+        self.store
+            .set_day(day, &who)
+            .map_err(|e| e.describe(self.lang))?;
         self.day = day;
         work.message = Some(Message::Info(format!(
             "{} {day}{}.",
@@ -1025,9 +1027,7 @@ pub fn with_terminal<R>(
 ) -> std::io::Result<R> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(std::io::Error::other(
-            "the kiosk needs a terminal (run it in a terminal window, not from a pipe)",
-        ));
+        return Err(std::io::Error::other(crate::foreign::io::NoTerminal));
     }
     let mut terminal = ratatui::try_init()?;
     let result = f(&mut terminal);

@@ -130,13 +130,16 @@ impl SetupApp {
             Ok(text) => text,
             Err(e) => {
                 self.focus = 0;
-                self.error = Some(format!("{edition_path}: {e}"));
+                self.error = Some(format!(
+                    "{edition_path}: {}",
+                    crate::foreign::io_error(self.lang, &e)
+                ));
                 return;
             }
         };
         if let Err(e) = crate::edition::Edition::parse(&edition_toml, &edition_path) {
             self.focus = 0;
-            self.error = Some(e.to_string());
+            self.error = Some(e.describe(self.lang));
             return;
         }
         let point_id = self.value(F::PointId);
@@ -203,7 +206,7 @@ impl SetupApp {
             },
         ) {
             Ok(store) => self.outcome = Some(SetupOutcome::Ready(Box::new(store))),
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(e.describe(self.lang)),
         }
     }
 

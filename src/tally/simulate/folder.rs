@@ -18,13 +18,13 @@ pub(super) fn simulate_internet(w: &World<'_>, out: &Path) -> Result<Truth> {
     let path = out.join("internet.csv");
     let file = private_file(&path)?;
     let mut csv = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, file));
-    let write_err = |e: csv::Error| other(format!("{}: {e}", path.display()));
+    let write_err = csv_write(&path);
     csv.write_record(
         crate::cardcsv::REQUIRED
             .iter()
             .chain(&crate::cardcsv::OPTIONAL),
     )
-    .map_err(write_err)?;
+    .map_err(&write_err)?;
     let mut truth = Truth::new(w.edition);
     let internet = w.points.len();
     let guests = &w.guests[internet];
@@ -58,17 +58,17 @@ pub(super) fn simulate_internet(w: &World<'_>, out: &Path) -> Result<Truth> {
         row += 1;
         let id = format!("I-{row:0width$}");
         csv.write_record(crate::cardcsv::to_record(&id, &card))
-            .map_err(write_err)?;
+            .map_err(&write_err)?;
         let a = card::assess(w.edition, &card, options);
         truth.online += 1;
         truth.ballot(w, &a, w.is_double(person_no));
     }
     let inner = csv
         .into_inner()
-        .map_err(|e| other(format!("{}: {e}", path.display())))?;
+        .map_err(|e| io_err(&path)(e.into_error()))?;
     let file = inner
         .into_inner()
-        .map_err(|e| other(format!("{}: {e}", path.display())))?;
+        .map_err(|e| io_err(&path)(e.into_error()))?;
     file.sync_all().map_err(io_err(&path))?;
     Ok(truth)
 }

@@ -46,7 +46,7 @@ use crate::pesel::{self, Sex};
 use crate::store::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash};
 use crate::store::{pesel_key, signing, valid_point_id};
 
-use super::store::{Result, Tally, TallyError};
+use super::store::{Result, Tally, TallyError, words};
 
 mod folder;
 mod kiosk;
@@ -198,6 +198,18 @@ const DOUBLE: u64 = 5;
 
 const SHUFFLE: u64 = 6;
 
+/// A write error of a CSV file the simulation makes: the I/O error as such
+/// (said in the user's language), anything else as the CSV writer says it.
+fn csv_write(path: &Path) -> impl Fn(csv::Error) -> TallyError + '_ {
+    move |e| match e.into_kind() {
+        csv::ErrorKind::Io(source) => TallyError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        kind => other(format!("{}: {kind:?}", path.display())),
+    }
+}
+
 fn other(what: impl Into<String>) -> TallyError {
     TallyError::Other(what.into())
 }
@@ -217,27 +229,43 @@ type TaskResult = Result<(Truth, Option<PointReport>)>;
 pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
     let began = std::time::Instant::now();
     if plan.voters == 0 {
-        return Err(other("--voters must be at least 1"));
+        return Err(words(
+            "--voters musi wynosić co najmniej 1",
+            "--voters must be at least 1",
+        ));
     }
     if plan.voters > MAX_VOTERS {
-        return Err(other(format!("--voters may be at most {MAX_VOTERS}")));
+        return Err(words(
+            format!("--voters może wynosić najwyżej {MAX_VOTERS}"),
+            format!("--voters may be at most {MAX_VOTERS}"),
+        ));
     }
     if plan.points == 0 && plan.online_percent < 100 {
-        return Err(other("--points must be at least 1 (or --online 100)"));
+        return Err(words(
+            "--points musi wynosić co najmniej 1 (albo --online 100)",
+            "--points must be at least 1 (or --online 100)",
+        ));
     }
     if plan.online_percent > 100 {
-        return Err(other("--online is a percentage, 0 to 100"));
+        return Err(words(
+            "--online to procent, od 0 do 100",
+            "--online is a percentage, 0 to 100",
+        ));
     }
     if plan.points > 99_999 {
-        return Err(other("--points may be at most 99999"));
+        return Err(words(
+            "--points może wynosić najwyżej 99999",
+            "--points may be at most 99999",
+        ));
     }
     match fs::read_dir(out) {
         Ok(mut entries) => {
             if entries.next().is_some() {
-                return Err(other(format!(
-                    "{} is not empty; simulate into a new folder",
-                    out.display()
-                )));
+                let shown = crate::shown::path(out);
+                return Err(words(
+                    format!("{shown} nie jest pusty; symuluj do nowego folderu"),
+                    format!("{shown} is not empty; simulate into a new folder"),
+                ));
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
