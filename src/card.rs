@@ -360,12 +360,13 @@ fn check_part(slots: &[String], picks: u32, list: Option<&ProjectList>) -> PartC
     };
     let incomplete = slots.len() < expected || slots[..expected].iter().any(|s| blank(s));
     let overflow = slots.iter().skip(picks as usize).any(|s| !blank(s));
-    let mut seen = BTreeSet::new();
     let mut duplicate = false;
     let mut unknown = false;
     let mut chosen = Vec::with_capacity(slots.len());
-    for slot in slots.iter().filter(|s| !blank(s)) {
-        if !seen.insert(edition::normalize_id(slot)) {
+    let typed: Vec<&String> = slots.iter().filter(|s| !blank(s)).collect();
+    for (i, slot) in typed.iter().enumerate() {
+        // A handful of rubrics: compared pairwise, as ids compare.
+        if typed[..i].iter().any(|t| edition::same_id(t, slot)) {
             duplicate = true;
         }
         if let Some(list) = list {

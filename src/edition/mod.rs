@@ -343,7 +343,12 @@ impl ProjectList {
         // Without building a key per project: a count looks up every pick
         // of a million cards.
         let typed = typed.trim();
-        self.projects.iter().find(|p| same_id(&p.id, typed))
+        // Nearly always typed as the edition spells it: that is the one
+        // project (an edition never has two ids that compare the same).
+        self.projects
+            .iter()
+            .find(|p| p.id == typed)
+            .or_else(|| self.projects.iter().find(|p| same_id(&p.id, typed)))
     }
 }
 
@@ -398,7 +403,7 @@ pub fn id_problem(id: &str) -> Option<Msg> {
 }
 
 /// `normalize_id(a) == normalize_id(b)`, allocating only for non-ASCII ids.
-fn same_id(a: &str, b: &str) -> bool {
+pub(crate) fn same_id(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
     if a == b {
         return true;
