@@ -191,3 +191,27 @@ fn import_online_writes_its_line_in_the_tally_log() {
     );
     assert!(!log.contains("44051401359"), "no PESEL in the log");
 }
+
+/// Operator names and point ids refuse control characters; the point's
+/// name took them (ESC, BEL) and went raw to the terminal in `init`'s
+/// confirmation, `status`, the day's protocol and `urna verify` (an
+/// observer's check of a stranger's bundle), and signed into every bundle.
+#[test]
+fn init_refuses_control_characters_in_the_point_name() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("kiosk");
+    let out = urna(&data)
+        .args(["init", "--edition", EDITION, "--point", "P1"])
+        .args(["--point-name", "Punkt\u{1b}]0;x\u{7}", "--coordinator", "Anna"])
+        .arg("--pin-stdin")
+        .write_stdin("1234\n")
+        .output()
+        .expect("init");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.status.success(), "refused:\n{text}");
+    assert!(!text.contains('\u{1b}'), "nothing raw on the terminal");
+}
