@@ -42,7 +42,10 @@ fn results(tally: &Path) -> Value {
 }
 
 fn audit_code(tally: &Path) -> (i32, String) {
-    let out = urna(tally).args(["tally", "audit"]).output().expect("audit");
+    let out = urna(tally)
+        .args(["tally", "audit"])
+        .output()
+        .expect("audit");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -151,7 +154,15 @@ fn tally_trust_refuses_point_ids_no_kiosk_can_have() {
     let o = office();
     let data = o.root.join("P1");
     urna(&data)
-        .args(["init", "--edition", EDITION, "--point", "P1", "--point-name", "P1"])
+        .args([
+            "init",
+            "--edition",
+            EDITION,
+            "--point",
+            "P1",
+            "--point-name",
+            "P1",
+        ])
         .args(["--coordinator", "Anna", "--pin-stdin"])
         .write_stdin("1234\n")
         .assert()
@@ -202,7 +213,12 @@ fn init_refuses_control_characters_in_the_point_name() {
     let data = tmp.path().join("kiosk");
     let out = urna(&data)
         .args(["init", "--edition", EDITION, "--point", "P1"])
-        .args(["--point-name", "Punkt\u{1b}]0;x\u{7}", "--coordinator", "Anna"])
+        .args([
+            "--point-name",
+            "Punkt\u{1b}]0;x\u{7}",
+            "--coordinator",
+            "Anna",
+        ])
         .arg("--pin-stdin")
         .write_stdin("1234\n")
         .output()

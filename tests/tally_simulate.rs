@@ -298,7 +298,7 @@ fn the_office_counts_what_the_generator_knows() {
         let db = rusqlite::Connection::open(edited.join("tally.sqlite")).expect("open the copy");
         db.execute_batch(
             "DROP TRIGGER kiosk_cards_no_update;
-             UPDATE kiosk_cards SET citywide = X'0000050001000400'
+             UPDATE kiosk_cards SET citywide = X'00000000050000000100000004000000'
              WHERE (point, seq) IN (SELECT point, seq FROM kiosk_cards
                  WHERE reasons = '' AND kind = 'card_entered' LIMIT 50);",
         )

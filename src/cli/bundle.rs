@@ -182,26 +182,29 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
                 Lang::En => "Bundle OK: signature, key, payload hash and file name all check out.",
             };
             say!("{title}");
+            // The manifest is the sender's text, signed by a key the reader
+            // may not know: never a control character to the terminal.
+            let esc = |v: &dyn std::fmt::Display| crate::shown::escape_controls(&v.to_string());
             say!(
                 "{}: {} ({})",
                 t(lang, "punkt", "point"),
-                m.point.id,
-                m.point.name
+                esc(&m.point.id),
+                esc(&m.point.name)
             );
-            say!("{}: {}", t(lang, "edycja", "edition"), m.edition);
+            say!("{}: {}", t(lang, "edycja", "edition"), esc(&m.edition));
             say!(
                 "{}: {} · {}: {}",
                 t(lang, "dzień", "day"),
-                m.day,
+                esc(&m.day),
                 t(lang, "numer", "sequence"),
                 m.sequence
             );
             say!(
                 "{}: {}",
                 t(lang, "klucz kiosku", "kiosk key"),
-                m.kiosk_key_id
+                esc(&m.kiosk_key_id)
             );
-            say!("{}: {}", t(lang, "utworzono", "created"), m.created);
+            say!("{}: {}", t(lang, "utworzono", "created"), esc(&m.created));
             say!(
                 "{}: {} ({} {}, {} {}, {} {}, {} {})",
                 t(lang, "karty", "cards"),
@@ -219,24 +222,24 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
                 // In words; a reason this version does not know stays as written.
                 let words = code
                     .parse::<crate::card::Reason>()
-                    .map_or(code.as_str(), |r| crate::i18n::reason(lang, r));
+                    .map_or(esc(code), |r| crate::i18n::reason(lang, r).to_string());
                 say!("    {n:>5}  {words}");
             }
             say!(
                 "{}: {} · {}",
                 t(lang, "dziennik", "journal"),
                 m.journal.entries,
-                m.journal.head_hash
+                esc(&m.journal.head_hash)
             );
             say!(
                 "{}: {}",
                 t(lang, "zawartość (SHA-256)", "payload (SHA-256)"),
-                m.payload.sha256
+                esc(&m.payload.sha256)
             );
             say!(
                 "{}: {}",
                 t(lang, "poprzednia paczka", "previous bundle"),
-                m.previous_bundle.as_deref().unwrap_or("—")
+                esc(&m.previous_bundle.as_deref().unwrap_or("—"))
             );
             say!("{}: {}", t(lang, "odcisk", "fingerprint"), v.fingerprint);
             if m.training {

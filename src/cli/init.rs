@@ -49,6 +49,14 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
             "--point: a point id is letters, digits, '-' and '_' (up to 32)",
         )));
     }
+    // The name is printed on screens, protocols and the published page.
+    if args.point_name.trim().is_empty() || args.point_name.chars().any(char::is_control) {
+        return Err(Failure::usage(t(
+            lang,
+            "--point-name: nazwa punktu nie może być pusta ani zawierać znaków sterujących",
+            "--point-name: a point's name cannot be empty or hold control characters",
+        )));
+    }
     if let Some(r) = &args.central
         && !crate::store::valid_recipient(r)
     {

@@ -654,7 +654,8 @@ fn validate_projects(
             ),
         ));
     }
-    let mut seen: Vec<String> = Vec::with_capacity(projects.len());
+    let mut seen: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(projects.len());
     let mut out = Vec::with_capacity(projects.len());
     for p in projects {
         if let Some(why) = id_problem(p.id.get_ref()) {
@@ -669,7 +670,7 @@ fn validate_projects(
         }
         let id = non_empty(&p.id, ("numer zadania", "project id"))?;
         let key = normalize_id(&id);
-        if seen.contains(&key) {
+        if !seen.insert(key) {
             return Err((
                 p.id.span(),
                 msg(
@@ -678,7 +679,6 @@ fn validate_projects(
                 ),
             ));
         }
-        seen.push(key);
         let title = non_empty(&p.title, ("tytuł zadania", "project title"))?;
         out.push(Project {
             id,

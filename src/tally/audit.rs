@@ -336,7 +336,18 @@ fn shown_source(source: &Source) -> Source {
             file: file.clone(),
             line: *line,
         },
-        other => other.clone(),
+        // A trusted kiosk's text: never a control character to the terminal.
+        Source::Point {
+            point,
+            bundle,
+            card_id,
+            operator,
+        } => Source::Point {
+            point: crate::shown::escape_controls(point),
+            bundle: crate::shown::escape_controls(bundle),
+            card_id: crate::shown::escape_controls(card_id),
+            operator: crate::shown::escape_controls(operator),
+        },
     }
 }
 

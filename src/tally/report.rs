@@ -172,7 +172,11 @@ pub fn text(lang: Lang, r: &Results) -> String {
         b.invalid
     );
     for (code, n) in &b.by_reason {
-        let _ = writeln!(s, "  {n:>7}  {code}");
+        // In words; a code this version does not know as it is.
+        let words = code
+            .parse::<crate::card::Reason>()
+            .map_or(code.clone(), |r| crate::i18n::reason(lang, r).to_string());
+        let _ = writeln!(s, "  {n:>7}  {words}");
     }
     let _ = writeln!(
         s,
@@ -185,7 +189,17 @@ pub fn text(lang: Lang, r: &Results) -> String {
         if r.tie_break.is_empty() {
             "—".to_string()
         } else {
-            r.tie_break.join(", ")
+            r.tie_break
+                .iter()
+                .map(|k| match (*k, lang) {
+                    ("top_points", Lang::Pl) => "więcej głosów z najwyższą liczbą punktów",
+                    ("top_points", Lang::En) => "more votes giving the top points",
+                    ("voters", Lang::Pl) => "więcej głosujących",
+                    ("voters", Lang::En) => "more voters",
+                    (other, _) => other,
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     );
     list_text(

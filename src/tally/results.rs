@@ -150,12 +150,17 @@ impl ListCount {
         }
         self.ballots += 1;
         for (i, points) in Picks::decode(picks) {
-            if let Some(t) = self.tallies.get_mut(usize::from(i)) {
-                t.0 += u64::from(points);
-                t.1 += 1;
-                if u32::from(points) == self.top {
-                    t.2 += 1;
-                }
+            let Some(t) = usize::try_from(i)
+                .ok()
+                .filter(|_| i != Picks::UNKNOWN)
+                .and_then(|i| self.tallies.get_mut(i))
+            else {
+                continue;
+            };
+            t.0 += u64::from(points);
+            t.1 += 1;
+            if points == self.top {
+                t.2 += 1;
             }
         }
     }
@@ -410,34 +415,35 @@ pub struct Compact {
 }
 
 /// Picks encoded for the count: per pick the project's position in its
-/// list (u16, little-endian; `u16::MAX` for an id not on the list, which
-/// the rules never let through) and its points (u16, little-endian).
+/// list (u32, little-endian; `u32::MAX` for an id not on the list, which
+/// the rules never let through, and which counts for no project) and its
+/// points (u32, little-endian).
 pub struct Picks;
 
 impl Picks {
-    pub const UNKNOWN: u16 = u16::MAX;
+    pub const UNKNOWN: u32 = u32::MAX;
+    const SIZE: usize = 8;
 
     fn encode(index: Option<&HashMap<String, usize>>, picks: &[crate::card::Pick]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(picks.len() * 4);
+        let mut out = Vec::with_capacity(picks.len() * Picks::SIZE);
         for p in picks {
             let i = index
                 .and_then(|ix| ix.get(p.project.as_str()))
-                .and_then(|&i| u16::try_from(i).ok())
+                .and_then(|&i| u32::try_from(i).ok())
                 .filter(|&i| i != Picks::UNKNOWN)
                 .unwrap_or(Picks::UNKNOWN);
-            let points = u16::try_from(p.points).unwrap_or(u16::MAX);
             out.extend_from_slice(&i.to_le_bytes());
-            out.extend_from_slice(&points.to_le_bytes());
+            out.extend_from_slice(&p.points.to_le_bytes());
         }
         out
     }
 
     /// (position, points) of each pick.
-    pub fn decode(bytes: &[u8]) -> impl Iterator<Item = (u16, u16)> + '_ {
-        bytes.chunks_exact(4).map(|c| {
+    pub fn decode(bytes: &[u8]) -> impl Iterator<Item = (u32, u32)> + '_ {
+        bytes.chunks_exact(Picks::SIZE).map(|c| {
             (
-                u16::from_le_bytes([c[0], c[1]]),
-                u16::from_le_bytes([c[2], c[3]]),
+                u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                u32::from_le_bytes([c[4], c[5], c[6], c[7]]),
             )
         })
     }
@@ -616,7 +622,7 @@ projects = [ { id = "a", title = "A", cost = 60 }, { id = "b", title = "B", cost
                 .map(|r| r.parse().expect("a reason code"))
                 .collect();
             assert_eq!(reasons, a.reasons);
-            assert_eq!(c.citywide.len(), 4 * a.citywide.len());
+            assert_eq!(c.citywide.len(), 8 * a.citywide.len());
             by_stored.add_compact(&reasons, c.district, &c.local, &c.citywide);
         }
         let (a, b) = (by_assessment.finish(&e), by_stored.finish(&e));

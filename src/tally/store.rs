@@ -406,31 +406,50 @@ impl Tally {
         let edition = Edition::parse(edition_toml, "edition")?;
         let identity = age::x25519::Identity::generate();
         let id_path = dir.join(IDENTITY_FILE);
-        {
-            use age::secrecy::ExposeSecret;
-            use std::io::Write;
-            let mut f = std::fs::OpenOptions::new()
+        // What this call made, removed again if it fails half-way (a full
+        // disk): a failed `tally init` can simply be run again.
+        let mut made: Vec<PathBuf> = Vec::new();
+        let result = (|| -> Result<Connection> {
+            {
+                use age::secrecy::ExposeSecret;
+                use std::io::Write;
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(0o600)
+                    .open(&id_path)
+                    .map_err(io(&id_path))?;
+                made.push(id_path.clone());
+                writeln!(f, "{}", identity.to_string().expose_secret()).map_err(io(&id_path))?;
+                f.sync_all().map_err(io(&id_path))?;
+            }
+            std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
                 .mode(0o600)
-                .open(&id_path)
-                .map_err(io(&id_path))?;
-            writeln!(f, "{}", identity.to_string().expose_secret()).map_err(io(&id_path))?;
-            f.sync_all().map_err(io(&id_path))?;
-        }
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&db)
-            .map_err(io(&db))?;
-        let mut conn = Connection::open(&db)?;
-        configure(&conn)?;
-        migrations().to_latest(&mut conn)?;
-        conn.execute(
-            "INSERT INTO meta(key, value) VALUES ('edition_toml', ?1)",
-            [edition_toml],
-        )?;
+                .open(&db)
+                .map_err(io(&db))?;
+            made.push(db.clone());
+            made.push(dir.join(format!("{DB_FILE}-wal")));
+            made.push(dir.join(format!("{DB_FILE}-shm")));
+            let mut conn = Connection::open(&db)?;
+            configure(&conn)?;
+            migrations().to_latest(&mut conn)?;
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('edition_toml', ?1)",
+                [edition_toml],
+            )?;
+            Ok(conn)
+        })();
+        let conn = match result {
+            Ok(conn) => conn,
+            Err(e) => {
+                for p in &made {
+                    let _ = std::fs::remove_file(p);
+                }
+                return Err(e);
+            }
+        };
         let recipient = identity.to_public().to_string();
         Ok((
             Tally {
@@ -495,6 +514,14 @@ impl Tally {
 
     /// Trusts a kiosk's public key (the text `urna key` prints) for a point.
     pub fn trust(&mut self, public_key_text: &str, point: &str) -> Result<String> {
+        // Only an id a kiosk can have (`urna init --point`): anything else is
+        // a typo no bundle would ever match.
+        if !crate::store::valid_point_id(point) {
+            return Err(words(
+                "identyfikator punktu to litery, cyfry, „-” i „_” (najwyżej 32 znaki), jak w `urna init --point`",
+                "a point id is letters, digits, '-' and '_' (up to 32), as in `urna init --point`",
+            ));
+        }
         let key = public_key_text
             .lines()
             .find(|l| !l.starts_with("untrusted comment:") && !l.trim().is_empty())
@@ -911,6 +938,13 @@ impl Tally {
             point_name: None,
         };
         Self::log_import(&self.conn, &log, result, &said, None)?;
+        tracing::info!(
+            file = %log.file,
+            sha256 = %log.sha,
+            outcome = result,
+            code = said.code,
+            "internet file imported"
+        );
         Ok(outcome)
     }
 
@@ -1696,11 +1730,12 @@ impl super::results::Compact {
 }
 
 /// Whose ballot it is: the PESEL as [`pesel_key`] normalizes it, as a
-/// number when it is up to 18 digits (every real PESEL; no allocation),
+/// number when it is up to 15 digits (every real PESEL; no allocation),
 /// else as text. Two keys are equal exactly when their [`pesel_key`]s are.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Person {
-    /// The digit count in the top four bits, the value below.
+    /// The digit count (at most 15) in the top four bits, the value
+    /// (under 10^15 < 2^50) below.
     Digits(u64),
     Text(String),
 }
@@ -1711,7 +1746,7 @@ impl Person {
         let mut digits = 0u64;
         for b in pesel.bytes() {
             match b {
-                b'0'..=b'9' if digits < 18 => {
+                b'0'..=b'9' if digits < 15 => {
                     value = value * 10 + u64::from(b - b'0');
                     digits += 1;
                 }
@@ -1725,7 +1760,7 @@ impl Person {
     }
 
     fn from_key(key: String) -> Person {
-        if key.len() <= 18 && key.bytes().all(|b| b.is_ascii_digit()) {
+        if key.len() <= 15 && key.bytes().all(|b| b.is_ascii_digit()) {
             let value = key.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
             Person::Digits((key.len() as u64) << 60 | value)
         } else {
@@ -1913,7 +1948,8 @@ impl Checker {
         if m.edition != self.edition {
             return Err(Rejection::OtherEdition {
                 expected: self.edition.clone(),
-                found: m.edition.clone(),
+                // A trusted kiosk's text, shown in the import line and the audit.
+                found: crate::shown::escape_controls(&m.edition),
             });
         }
         if m.training {
@@ -2334,6 +2370,15 @@ mod tests {
             "7503141236",
             "123456789012345678",
             "1234567890123456789",
+            "7",
+            "00000000000000007",
+            "000000000000000007",
+            "42",
+            "000000000000000042",
+            "0000000000000042",
+            "000000000000042",
+            "999999999999999",
+            "9999999999999999",
             "12345678901234567890",
             "7503141236x",
             "x7503141236",
