@@ -570,3 +570,74 @@ fn the_simulator_refuses_in_polish() {
     }
     assert!(!fresh.exists(), "nothing simulated");
 }
+
+/// A command line that does not parse is said in Polish by default (clap
+/// itself speaks only English), with a pointer to `--help`; `--lang en`
+/// gives clap's own words. Exit 2 either way; help is shown as it is.
+#[test]
+fn command_lines_that_do_not_parse_are_said_in_polish() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let clap_english = [
+        "error:",
+        "invalid value",
+        "required arguments",
+        "unrecognized",
+        "unexpected argument",
+        "tip:",
+        "For more information",
+        "possible values",
+    ];
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["tally", "import"],
+            "brakuje wymaganego argumentu: <PATH>",
+            "the following required arguments were not provided",
+        ),
+        (
+            &["tally", "results", "--format", "xml"],
+            "„xml” to nie jest wartość dla --format <FORMAT>; możliwe: text, json, csv, pabulib, html",
+            "invalid value 'xml' for '--format <FORMAT>'",
+        ),
+        (
+            &["tally", "improt"],
+            "nieznane polecenie „improt”",
+            "unrecognized subcommand 'improt'",
+        ),
+        (
+            &["--bogus"],
+            "nieznany argument „--bogus”",
+            "unexpected argument '--bogus'",
+        ),
+        (
+            &["init", "--min-pin-length", "x"],
+            "„x” to nie jest poprawna wartość dla --min-pin-length",
+            "invalid value 'x' for '--min-pin-length",
+        ),
+        (
+            &["tally", "init", "--edition"],
+            "--edition <FILE> potrzebuje wartości",
+            "a value is required for '--edition <FILE>'",
+        ),
+    ];
+    for (args, pl, en) in cases {
+        let out = urna(&dir, false).args(*args).output().expect("run urna");
+        let text = said(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
+        assert!(text.contains(pl), "{args:?} should say {pl:?}:\n{text}");
+        assert!(text.contains("urna --help"), "{text}");
+        for phrase in clap_english {
+            assert!(
+                !text.contains(phrase),
+                "{args:?}: clap's {phrase:?}:\n{text}"
+            );
+        }
+        let out = urna(&dir, true).args(*args).output().expect("run urna");
+        let text = said(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
+        assert!(text.contains(en), "{args:?} should say {en:?}:\n{text}");
+    }
+    let help = urna(&dir, false).arg("--help").output().expect("run urna");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(said(&help).contains("Usage: urna"));
+}
