@@ -183,8 +183,8 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Drops the journal key [`seal_sign`] keeps: at log-out, and when a store
-/// is closed.
+/// Drops the journal key [`seal_sign`] keeps: at log-out
+/// ([`super::Store::logout`]).
 pub fn forget_seal_key() {
     SEAL_KEY.with(|k| k.borrow_mut().take());
 }
