@@ -1180,46 +1180,58 @@ impl Tally {
         Ok(())
     }
 
-    /// The PESEL of every ballot that stands (the same ballots as
-    /// [`Tally::each_ballot`]) and whether it came by internet: what the
-    /// count's first pass needs, from the small table written at import.
-    fn each_person(&self, mut f: impl FnMut(bool, &str)) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT point, card_id, kind, pesel FROM kiosk_cards ORDER BY point, seq")?;
+    /// A count's first pass, over the small columns written at import:
+    /// which kiosk rows a later entry amended or voided (by the point's
+    /// place in `ORDER BY point` and the entry's number), and how many
+    /// standing ballots each person has — the internet ballots of a PESEL
+    /// the office annulled are not that person's.
+    fn first_pass(&self, annulled: &HashSet<String>) -> Result<(HashSet<(u32, i64)>, People)> {
+        let mut superseded: HashSet<(u32, i64)> = HashSet::new();
+        let mut people = People::default();
+        let mut stmt = self.conn.prepare(
+            "SELECT point, seq, card_id, kind, pesel FROM kiosk_cards ORDER BY point, seq",
+        )?;
         let mut rows = stmt.query([])?;
         let mut point = String::new();
-        let mut cards: HashMap<String, String> = HashMap::new();
+        let mut point_no = 0u32;
+        let mut cards: HashMap<String, (i64, Option<Person>)> = HashMap::new();
         while let Some(r) = rows.next()? {
             let this_point = r.get_ref(0)?.as_str()?;
             if this_point != point {
-                for pesel in cards.values() {
-                    f(false, pesel);
+                for (_, person) in cards.values() {
+                    people.add(person.as_ref());
                 }
                 cards.clear();
                 point = this_point.to_string();
+                point_no += 1;
             }
-            let card_id = r.get_ref(1)?.as_str()?;
-            match r.get_ref(2)?.as_str()? {
-                "card_voided" => {
-                    cards.remove(card_id);
-                }
-                _ => {
-                    cards.insert(card_id.to_string(), r.get_ref(3)?.as_str()?.to_string());
-                }
+            let seq: i64 = r.get(1)?;
+            let card_id = r.get_ref(2)?.as_str()?;
+            let before = if r.get_ref(3)?.as_str()? == "card_voided" {
+                cards.remove(card_id)
+            } else {
+                cards.insert(
+                    card_id.to_string(),
+                    (seq, Person::of(r.get_ref(4)?.as_str()?)),
+                )
+            };
+            if let Some((old, _)) = before {
+                superseded.insert((point_no, old));
             }
         }
-        for pesel in cards.values() {
-            f(false, pesel);
+        for (_, person) in cards.values() {
+            people.add(person.as_ref());
         }
         let mut stmt = self.conn.prepare("SELECT card FROM online")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let card: PeselOnly = serde_json::from_str(r.get_ref(0)?.as_str()?)
                 .map_err(|e| TallyError::Other(format!("stored row unreadable: {e}")))?;
-            f(true, &card.pesel);
+            if !pesel_key(&card.pesel).is_some_and(|k| annulled.contains(&k)) {
+                people.add(Person::of(&card.pesel).as_ref());
+            }
         }
-        Ok(())
+        Ok((superseded, people))
     }
 
     /// Every ballot judged, in a list; see [`Tally::each_judged`].
@@ -1243,29 +1255,25 @@ impl Tally {
             matches!(source, Source::Internet { .. })
                 && key.as_ref().is_some_and(|k| annulled.contains(k))
         };
-        let mut per_person: HashMap<String, u32> = HashMap::new();
-        self.each_person(|internet, pesel| {
-            let key = pesel_key(pesel);
-            let annulled = internet && key.as_ref().is_some_and(|k| annulled.contains(k));
-            if !annulled && let Some(k) = key {
-                *per_person.entry(k).or_default() += 1;
-            }
-        })?;
+        let (_, people) = self.first_pass(&annulled)?;
         let edition = &self.edition;
         self.each_ballot(
             |json| {
                 let card: RawCard = serde_json::from_str(json)
                     .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
                 let a = card::assess(edition, &card, RuleOptions::default());
-                Ok((a, pesel_key(&card.pesel), crate::pesel::mask(&card.pesel)))
+                let twice = people.twice(Person::of(&card.pesel).as_ref());
+                Ok((
+                    a,
+                    pesel_key(&card.pesel),
+                    crate::pesel::mask(&card.pesel),
+                    twice,
+                ))
             },
-            |source, (mut a, person, pesel)| {
+            |source, (mut a, person, pesel, twice)| {
                 if is_annulled(&source, &person) {
                     a = super::results::with_reason(a, Reason::Annulled);
-                } else if person
-                    .as_ref()
-                    .is_some_and(|k| per_person.get(k).is_some_and(|n| *n > 1))
-                {
+                } else if twice {
                     a = super::results::with_reason(a, Reason::MultipleVotes);
                 }
                 f(Judged {
@@ -1289,61 +1297,7 @@ impl Tally {
         let snapshot = self.conn.unchecked_transaction()?;
         let annulled = self.annulled()?;
         let judge = Judge::new(&self.edition);
-        // First pass: which rows a later entry amended or voided, and how
-        // many standing ballots each person has.
-        let mut superseded: HashSet<(u32, i64)> = HashSet::new();
-        let mut per_person = People::default();
-        {
-            let mut stmt = snapshot.prepare(
-                "SELECT point, seq, card_id, kind, pesel FROM kiosk_cards ORDER BY point, seq",
-            )?;
-            let mut rows = stmt.query([])?;
-            let mut point = String::new();
-            let mut point_no = 0u32;
-            let mut cards: HashMap<String, (i64, Option<Person>)> = HashMap::new();
-            while let Some(r) = rows.next()? {
-                let this_point = r.get_ref(0)?.as_str()?;
-                if this_point != point {
-                    for (_, person) in cards.values() {
-                        per_person.add(person.as_ref());
-                    }
-                    cards.clear();
-                    point = this_point.to_string();
-                    point_no += 1;
-                }
-                let seq: i64 = r.get(1)?;
-                let card_id = r.get_ref(2)?.as_str()?;
-                let voided = r.get_ref(3)?.as_str()? == "card_voided";
-                let before = if voided {
-                    cards.remove(card_id)
-                } else {
-                    cards.insert(
-                        card_id.to_string(),
-                        (seq, Person::of(r.get_ref(4)?.as_str()?)),
-                    )
-                };
-                if let Some((old, _)) = before {
-                    superseded.insert((point_no, old));
-                }
-            }
-            for (_, person) in cards.values() {
-                per_person.add(person.as_ref());
-            }
-        }
-        let mut online_cards = Vec::new();
-        {
-            let mut stmt = snapshot.prepare("SELECT card FROM online ORDER BY id")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let card: RawCard = serde_json::from_str(r.get_ref(0)?.as_str()?)
-                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
-                let annul = pesel_key(&card.pesel).is_some_and(|k| annulled.contains(&k));
-                if !annul {
-                    per_person.add(Person::of(&card.pesel).as_ref());
-                }
-                online_cards.push((annul, card));
-            }
-        }
+        let (superseded, per_person) = self.first_pass(&annulled)?;
         let mut reasons: Vec<Reason> = Vec::new();
         let mut deliver = |point: Option<&str>, c: StoredVerdict<'_>, extra: Option<Reason>| {
             reasons.clear();
@@ -1412,8 +1366,12 @@ impl Tally {
                 }
             }
         }
-        for (annul, card) in online_cards {
-            let extra = if annul {
+        let mut stmt = snapshot.prepare("SELECT card FROM online ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let card: RawCard = serde_json::from_str(r.get_ref(0)?.as_str()?)
+                .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))?;
+            let extra = if pesel_key(&card.pesel).is_some_and(|k| annulled.contains(&k)) {
                 Some(Reason::Annulled)
             } else {
                 per_person
