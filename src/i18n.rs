@@ -102,6 +102,12 @@ pub const CITYWIDE_PROJECT: Forms = Forms {
 };
 
 /// What a reason code means, for people.
+/// A reason's code (as manifests, results and the store keep it) in words
+/// of `lang`; a code this version does not know, as it is.
+pub fn reason_of_code(lang: Lang, code: &str) -> &str {
+    code.parse::<Reason>().map_or(code, |r| reason(lang, r))
+}
+
 pub fn reason(lang: Lang, r: Reason) -> &'static str {
     use Reason::*;
     match lang {

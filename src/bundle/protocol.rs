@@ -7,7 +7,6 @@ use qrcode::render::{svg, unicode};
 use qrcode::{EcLevel, QrCode};
 
 use super::{ExportError, Exported, write_atomically};
-use crate::card::Reason;
 use crate::i18n::{self, Lang, count, t};
 use crate::store::Status;
 
@@ -107,10 +106,7 @@ pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -
         format!("  {}: {}", t(lang, "nieważne", "invalid"), status.invalid),
     ]);
     for (code, n) in &status.invalid_by_reason {
-        let words = code
-            .parse::<Reason>()
-            .map(|r| i18n::reason(lang, r))
-            .unwrap_or(code.as_str());
+        let words = i18n::reason_of_code(lang, code);
         out.push(format!("    {n:>5}  {words}"));
     }
     out.extend([

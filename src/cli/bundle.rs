@@ -220,9 +220,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
             );
             for (code, n) in &m.counts.invalid_by_reason {
                 // In words; a reason this version does not know stays as written.
-                let words = code
-                    .parse::<crate::card::Reason>()
-                    .map_or(esc(code), |r| crate::i18n::reason(lang, r).to_string());
+                let words = esc(&crate::i18n::reason_of_code(lang, code));
                 say!("    {n:>5}  {words}");
             }
             say!(

@@ -173,9 +173,7 @@ pub fn text(lang: Lang, r: &Results) -> String {
     );
     for (code, n) in &b.by_reason {
         // In words; a code this version does not know as it is.
-        let words = code
-            .parse::<crate::card::Reason>()
-            .map_or(code.clone(), |r| crate::i18n::reason(lang, r).to_string());
+        let words = crate::i18n::reason_of_code(lang, code);
         let _ = writeln!(s, "  {n:>7}  {words}");
     }
     let _ = writeln!(

@@ -14,7 +14,6 @@ use tui_input::Input;
 use super::entry::fit;
 use super::keys::{self, Action, Scope};
 use super::{App, Screen, Work, edit_input};
-use crate::card::Reason;
 use crate::edition::{normalize_id, pabulib::fold_name, roman};
 use crate::i18n::{self, Lang, count};
 use crate::store::Status;
@@ -204,10 +203,7 @@ pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
             app.t("Nieważne według powodu:", "Invalid by reason:"),
         ));
         for (code, n) in &s.invalid_by_reason {
-            let words = code
-                .parse::<Reason>()
-                .map(|r| i18n::reason(lang, r))
-                .unwrap_or(code.as_str());
+            let words = i18n::reason_of_code(lang, code);
             let width = inner.width.saturating_sub(9) as usize;
             lines.push(Line::from(format!("  {n:>5}  {}", fit(words, width))));
         }
