@@ -330,7 +330,7 @@ impl Office {
         let mut out = Vec::new();
         for q in [
             "SELECT 'entry ' || point || ' ' || seq || ' ' || hex(hash) FROM kiosk_entries ORDER BY point, seq",
-            "SELECT 'card ' || card_id || ' ' || point || ' ' || digest FROM card_ids ORDER BY card_id",
+            "SELECT 'card ' || card_id || ' ' || point || ' ' || kind || ' ' || coalesce(hex(local), '') FROM kiosk_cards ORDER BY point, seq",
             "SELECT 'online ' || id || ' ' || digest FROM online ORDER BY id",
             "SELECT 'kiosk ' || point || ' ' || public_key FROM kiosks ORDER BY point",
         ] {

@@ -741,7 +741,7 @@ fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
                     return Ok(());
                 }
             };
-            if entry.seq != seq || entry.event.kind() != kind || entry.canonical_bytes() != body {
+            if entry.seq != seq || entry.event.kind() != kind || !entry.is_canonical(&body) {
                 out.push(bad(
                     "treść nie zgadza się z numerem lub rodzajem wpisu",
                     "the contents disagree with the entry's number or kind",

@@ -147,6 +147,29 @@ impl Entry {
         // Serializing plain structs and strings to a Vec cannot fail.
         serde_json::to_vec(self).unwrap_or_default()
     }
+
+    /// Whether `bytes` are exactly this entry's canonical bytes: serialized
+    /// straight into a comparison, with nothing allocated, stopping at the
+    /// first byte that differs.
+    pub fn is_canonical(&self, bytes: &[u8]) -> bool {
+        struct Same<'a>(&'a [u8]);
+        impl std::io::Write for Same<'_> {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                match self.0.strip_prefix(buf) {
+                    Some(rest) => {
+                        self.0 = rest;
+                        Ok(buf.len())
+                    }
+                    None => Err(std::io::ErrorKind::InvalidData.into()),
+                }
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut rest = Same(bytes);
+        serde_json::to_writer(&mut rest, self).is_ok() && rest.0.is_empty()
+    }
 }
 
 /// Reads one entry from its bytes, as `serde_json::from_slice::<Entry>` would
@@ -220,6 +243,13 @@ mod tests {
         let back: Entry = serde_json::from_slice(&bytes).expect("parse");
         assert_eq!(back, e);
         assert_ne!(chain_hash(&GENESIS, &bytes), chain_hash(&GENESIS, b"x"));
+        assert!(e.is_canonical(&bytes));
+        let (head, _) = bytes.split_at(bytes.len() - 1);
+        assert!(!e.is_canonical(head), "a prefix is not the entry");
+        assert!(!e.is_canonical(&[bytes.as_slice(), b" "].concat()), "nor more");
+        let mut changed = bytes.clone();
+        changed[30] ^= 1;
+        assert!(!e.is_canonical(&changed), "nor one byte changed");
     }
 
     #[test]

@@ -1983,8 +1983,8 @@ impl Checker {
     }
 
     /// One journal line parsed and checked (its number, canonical form,
-    /// field limits, where a creation entry may be), its card's digest and
-    /// office verdict computed: what storing needs, and the creation entry
+    /// field limits, where a creation entry may be), its card's office
+    /// verdict computed: what storing needs, and the creation entry
     /// when this is it. Runs on any thread.
     fn check_entry(
         judge: &Judge,
@@ -1997,7 +1997,7 @@ impl Checker {
         if entry.seq != seq {
             return Err(broken("out_of_order"));
         }
-        if entry.canonical_bytes() != body {
+        if !entry.is_canonical(&body) {
             return Err(broken("not_canonical"));
         }
         let mut created = None;
@@ -2022,13 +2022,6 @@ impl Checker {
         {
             return Err(broken("control_character"));
         }
-        // What the card-id check compares.
-        let digest = match &entry.event {
-            Event::CardEntered { card, .. } => {
-                Some(hex_sha256(&serde_json::to_vec(card).unwrap_or_default()))
-            }
-            _ => None,
-        };
         // What storing needs of a card entry, the card judged by the
         // office's rules for the count; the entry itself is dropped here,
         // on the thread that made it.
@@ -2059,7 +2052,6 @@ impl Checker {
                 body,
                 hash,
                 card,
-                digest,
             },
             created,
         ))
@@ -2109,10 +2101,6 @@ fn check_sealed(
     }
 }
 
-/// seq, canonical bytes, chain hash, the entry, and an entered card's digest.
-/// One journal entry read, checked and prepared for storing: the card's
-/// digest (for the card-id check) and its office verdict computed on the
-/// reading thread.
 /// A journal line as the reader hands it on: its number and chain hash.
 struct RawEntry {
     seq: u64,
@@ -2120,12 +2108,13 @@ struct RawEntry {
     hash: Hash,
 }
 
+/// One journal entry read, checked and prepared for storing: its row of
+/// `kiosk_cards` with the office verdict, computed on a worker thread.
 struct CheckedEntry {
     seq: u64,
     body: Vec<u8>,
     hash: Hash,
     card: Option<CardRow>,
-    digest: Option<String>,
 }
 
 /// A card entry's row of `kiosk_cards`.
@@ -2180,10 +2169,6 @@ impl Storing<'_> {
         batch: Vec<CheckedEntry>,
     ) -> Result<std::result::Result<(), Rejection>> {
         let point = self.point;
-        let mut seen =
-            tx.prepare_cached("SELECT point, digest FROM card_ids WHERE card_id = ?1")?;
-        let mut add_id =
-            tx.prepare_cached("INSERT INTO card_ids(card_id, point, digest) VALUES (?1, ?2, ?3)")?;
         let mut add_entry = tx.prepare_cached(
             "INSERT INTO kiosk_entries(point, seq, body, hash, bundle) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
@@ -2196,7 +2181,6 @@ impl Storing<'_> {
             body,
             hash,
             card,
-            digest,
         } in &batch
         {
             if *seq <= self.have {
@@ -2213,82 +2197,99 @@ impl Storing<'_> {
                 }
                 continue;
             }
-            let mut add_entry = || -> Result<()> {
-                add_entry.execute(params![
-                    point,
-                    *seq as i64,
-                    body,
-                    hash.as_slice(),
-                    self.bundle_no
-                ])?;
-                self.added += 1;
-                Ok(())
-            };
-            let Some(CardRow {
+            if let Some(CardRow {
                 kind,
                 card_id,
                 pesel,
                 judged,
             }) = card
-            else {
-                add_entry()?;
-                continue;
-            };
-            let entering = *kind == "card_entered";
-            let j = judged.as_ref();
-            add_card.execute(params![
-                point,
-                *seq as i64,
-                card_id,
-                kind,
-                pesel,
-                j.map(|j| j.reasons.as_str()),
-                j.and_then(|j| j.district),
-                j.map(|j| j.local.as_slice()),
-                j.map(|j| j.citywide.as_slice()),
-            ])?;
-            let known: Option<(String, String)> = seen
-                .query_row([card_id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            // A kiosk enters a card id no other point entered, and amends
-            // or voids only cards it entered itself.
-            if !known.as_ref().map_or(entering, |(p, _)| p == point) {
-                return Ok(Err(Rejection::NotItsCard {
-                    seq: *seq,
-                    id: card_id.clone(),
-                    point: point.to_string(),
-                }));
-            }
-            if entering {
-                // A kiosk names a card by its point and entry number, so no
-                // point can take ids from another's range.
-                let expected = format!("{point}-{seq:06}");
-                if *card_id != expected {
-                    return Ok(Err(Rejection::WrongCardId {
-                        seq: *seq,
-                        id: card_id.clone(),
-                        expected,
-                    }));
-                }
-            }
-            if let (true, Some(digest)) = (entering, digest) {
-                match known {
-                    Some((_, d)) if d != *digest => {
-                        // Dropping the transaction rolls everything back.
-                        return Ok(Err(Rejection::RecordChanged {
+            {
+                if *kind == "card_entered" {
+                    // A kiosk names a card by its point and entry number, so
+                    // no point can take ids from another's range, and no id
+                    // is entered twice.
+                    if !is_entry_card_id(card_id, point, *seq) {
+                        return Ok(Err(Rejection::WrongCardId {
+                            seq: *seq,
                             id: card_id.clone(),
+                            expected: format!("{point}-{seq:06}"),
                         }));
                     }
-                    Some(_) => {}
-                    None => {
-                        add_id.execute(params![card_id, point, digest])?;
-                    }
+                } else if !entered_here(tx, point, card_id)? {
+                    // A kiosk amends or voids only cards it entered itself.
+                    return Ok(Err(Rejection::NotItsCard {
+                        seq: *seq,
+                        id: card_id.clone(),
+                        point: point.to_string(),
+                    }));
                 }
+                let j = judged.as_ref();
+                add_card.execute(params![
+                    point,
+                    *seq as i64,
+                    card_id,
+                    kind,
+                    pesel,
+                    j.map(|j| j.reasons.as_str()),
+                    j.and_then(|j| j.district),
+                    j.map(|j| j.local.as_slice()),
+                    j.map(|j| j.citywide.as_slice()),
+                ])?;
             }
-            add_entry()?;
+            add_entry.execute(params![
+                point,
+                *seq as i64,
+                body,
+                hash.as_slice(),
+                self.bundle_no
+            ])?;
+            self.added += 1;
         }
         Ok(Ok(()))
     }
+}
+
+/// Whether `card_id` is the id a kiosk of `point` gives the card its entry
+/// `seq` enters: the point, a dash and the number, at least six digits.
+fn is_entry_card_id(card_id: &str, point: &str, seq: u64) -> bool {
+    let Some(digits) = card_id
+        .strip_prefix(point)
+        .and_then(|rest| rest.strip_prefix('-'))
+    else {
+        return false;
+    };
+    digits.len() >= 6
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.len() == 6 || !digits.starts_with('0'))
+        && digits.parse::<u64>() == Ok(seq)
+}
+
+/// Whether this point's kiosk entered the card: its id names the point and
+/// the entry that entered it, and the office holds that entry. Offices
+/// that imported with an earlier release also kept the ids in `card_ids`.
+fn entered_here(tx: &rusqlite::Transaction<'_>, point: &str, card_id: &str) -> Result<bool> {
+    let seq = card_id
+        .strip_prefix(point)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|digits| digits.parse::<u64>().ok())
+        .filter(|seq| is_entry_card_id(card_id, point, *seq));
+    if let Some(seq) = seq {
+        let found: Option<i64> = tx
+            .prepare_cached(
+                "SELECT 1 FROM kiosk_cards
+                 WHERE point = ?1 AND seq = ?2 AND card_id = ?3 AND kind = 'card_entered'",
+            )?
+            .query_row(params![point, seq as i64, card_id], |r| r.get(0))
+            .optional()?;
+        if found.is_some() {
+            return Ok(true);
+        }
+    }
+    let earlier: Option<String> = tx
+        .prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?
+        .query_row([card_id], |r| r.get(0))
+        .optional()?;
+    Ok(earlier.as_deref() == Some(point))
 }
 
 /// Where a ballot came from.
