@@ -63,6 +63,8 @@ pub(super) struct World<'a> {
     pub(super) citywide_index: HashMap<String, usize>,
     pub(super) local_index: Vec<HashMap<String, usize>>,
     pub(super) names: Names,
+    /// Share of paper cards typed with one field wrong and left so.
+    pub(super) keying_errors: f64,
 }
 
 /// Popularity of a list's projects: a few clear favourites, a long tail.
@@ -248,6 +250,7 @@ impl<'a> World<'a> {
                 .map(|d| positions(&d.list))
                 .collect(),
             names: Names::new(),
+            keying_errors: f64::from(plan.keying_errors_bp) / 10_000.0,
         };
         world.choose_doubles();
         Ok(world)
