@@ -474,3 +474,127 @@ fn records_are_journaled_and_the_audit_estimates_the_error_rate() {
     db.execute("UPDATE decisions SET body = body WHERE seq = 2", [])
         .expect_err("decisions are never changed");
 }
+
+/// `tally simulate --keying-errors`: cards typed with a field wrong, the
+/// paper's truth in paper-truth.csv; the audit, answered from it, finds
+/// the share that was injected within its bound.
+#[test]
+fn the_audit_of_a_simulation_with_keying_errors_brackets_the_injected_rate() {
+    let o = office();
+    let sim = o.root.join("sim");
+    let said = stdout(
+        &o.tally,
+        &[
+            "tally",
+            "simulate",
+            "--voters",
+            "1500",
+            "--points",
+            "2",
+            "--online",
+            "0",
+            "--seed",
+            "11",
+            "--keying-errors",
+            "10",
+            "--out",
+            sim.to_str().expect("path"),
+        ],
+    );
+    assert!(said.contains("typed wrong and never corrected: "), "{said}");
+    std::process::Command::new("sh")
+        .arg(sim.join("trust.sh"))
+        .env("URNA", env!("CARGO_BIN_EXE_urna"))
+        .status()
+        .map(|s| assert!(s.success(), "trust.sh failed"))
+        .expect("sh");
+    urna(&o.tally)
+        .args(["tally", "import"])
+        .arg(sim.join("usb"))
+        .assert()
+        .success();
+
+    // The paper's truth: one line per standing card, the field typed wrong.
+    let truth_text = std::fs::read_to_string(sim.join("paper-truth.csv")).expect("truth");
+    let mut lines = truth_text.lines();
+    assert_eq!(lines.next(), Some("point,card_id,differs"));
+    let truth: std::collections::HashMap<String, String> = lines
+        .map(|l| {
+            let mut f = l.split(',');
+            let (_, id, differs) = (f.next(), f.next(), f.next());
+            (
+                id.expect("id").to_string(),
+                differs.unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let population: Vec<String> = std::fs::read_to_string({
+        let f = o.root.join("ids.csv");
+        urna(&o.tally)
+            .args(["tally", "audit-sample", "--all-ids", "--out"])
+            .arg(&f)
+            .assert()
+            .success();
+        f
+    })
+    .expect("ids")
+    .lines()
+    .skip(1)
+    .map(|l| l.split(',').nth(1).expect("id").to_string())
+    .collect();
+    let mut listed: Vec<&String> = truth.keys().collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        population.iter().collect::<Vec<_>>(),
+        "the same cards"
+    );
+    let wrong = truth.values().filter(|d| !d.is_empty()).count();
+    let share = wrong as f64 / truth.len() as f64;
+    assert!((0.07..0.13).contains(&share), "{wrong} of {}", truth.len());
+
+    // The tally counts what was typed, expected.json what the paper says.
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(sim.join("expected.json")).expect("json"))
+            .expect("json");
+    let results: Value =
+        serde_json::from_str(&stdout(&o.tally, &["tally", "results", "--format", "json"]))
+            .expect("json");
+    assert_eq!(
+        results["ballots"], expected["results"]["ballots"],
+        "validity is kept"
+    );
+    assert_ne!(
+        results["citywide"]["projects"], expected["results"]["citywide"]["projects"],
+        "the points moved"
+    );
+
+    let drawn = ids(&sample(&o, "5 2 3 6 1", "150", None));
+    for id in &drawn {
+        let differs = &truth[id];
+        let out = if differs.is_empty() {
+            record(&o, &[id, "--matches", "--as", "Jan"])
+        } else {
+            record(&o, &[id, "--differs", differs, "--as", "Jan"])
+        };
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let found = drawn.iter().filter(|id| !truth[*id].is_empty()).count() as u64;
+    let p = &audit(&o)["paper"];
+    assert_eq!(p["cards"]["found"].as_u64(), Some(found));
+    assert_eq!(p["cards"]["of"].as_u64(), Some(150));
+    assert_eq!(
+        p["fields"]["found"].as_u64(),
+        Some(found),
+        "one field a card"
+    );
+    let rate = p["cards"]["rate"].as_f64().expect("rate");
+    let upper = p["cards"]["upper_95"].as_f64().expect("bound");
+    assert!((upper - python_bound(found, 150)).abs() < 1e-9);
+    assert!(rate > 0.0 && rate <= share * 2.0, "{rate} against {share}");
+    assert!(upper >= 0.10 && upper >= share, "{upper} bounds {share}");
+}

@@ -107,7 +107,7 @@ pub fn draw<'a>(
         .filter(|c| point.is_none_or(|p| c.point == p))
         .map(|c| (key(seed, &c.card_id), c))
         .collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_unstable_by_key(|k| k.0);
     keyed
         .into_iter()
         .take(usize::try_from(count).unwrap_or(usize::MAX))
