@@ -176,19 +176,13 @@ fn a_seed_draws_a_fixed_list_that_anyone_can_redraw() {
     assert_eq!(python_redraw(&o.root, &file, seed, 3, Some("P2")), ids(&p2));
 
     // More than there are: all of them, said so; in text and CSV too.
-    let text = stdout(
-        &o.tally,
-        &[
-            "tally",
-            "audit-sample",
-            "--seed",
-            seed,
-            "--count",
-            "20",
-            "--as",
-            "Ewa",
-        ],
-    );
+    let draw = |count: &'static str, more: &[&'static str]| {
+        let mut args = vec!["tally", "audit-sample", "--seed", seed, "--count", count];
+        args.extend(["--as", "Ewa"]);
+        args.extend(more);
+        args
+    };
+    let text = stdout(&o.tally, &draw("20", &[]));
     assert!(
         text.contains("Asked for 20, but the population holds only 13 cards: all are drawn."),
         "{text}"
@@ -197,36 +191,9 @@ fn a_seed_draws_a_fixed_list_that_anyone_can_redraw() {
         text.contains("1. point P1 (P1), card no. 7 (P1-000007), bundle P1-"),
         "{text}"
     );
-    let pl = polish(
-        &o.tally,
-        &[
-            "tally",
-            "audit-sample",
-            "--seed",
-            seed,
-            "--count",
-            "2",
-            "--as",
-            "Ewa",
-        ],
-    );
-    let pl = String::from_utf8(pl.stdout).expect("utf-8");
+    let pl = String::from_utf8(polish(&o.tally, &draw("2", &[])).stdout).expect("utf-8");
     assert!(pl.contains("wylosowano 2 karty spośród 13"), "{pl}");
-    let csv = stdout(
-        &o.tally,
-        &[
-            "tally",
-            "audit-sample",
-            "--seed",
-            seed,
-            "--count",
-            "1",
-            "--as",
-            "Ewa",
-            "--format",
-            "csv",
-        ],
-    );
+    let csv = stdout(&o.tally, &draw("1", &["--format", "csv"]));
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
@@ -408,7 +375,7 @@ fn records_are_journaled_and_the_audit_estimates_the_error_rate() {
         &[&drawn[7], "--differs", "local.2", "--as", "Jan", "--again"],
     );
     assert!(out.status.success(), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("differs from the paper: local.2"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("DIFFERS: local.2"));
 
     let a = audit(&o);
     let p = &a["paper"];

@@ -206,17 +206,9 @@ fn csv(cards: &[PaperCard]) -> String {
 
 /// `tally audit-record`.
 pub fn run_record(lang: Lang, tally: &mut Tally, args: RecordArgs) -> Result<u8, Failure> {
-    let n = paper::record(tally, &args.card, &args.differs, &args.operator, args.again)
+    let (n, differs) = paper::record(tally, &args.card, &args.differs, &args.operator, args.again)
         .map_err(|e| Failure::usage(e.describe(lang)))?;
-    let what = if args.differs.is_empty() {
-        t(lang, "zgodna z papierem", "matches the paper").to_string()
-    } else {
-        format!(
-            "{}: {}",
-            t(lang, "różni się od papieru", "differs from the paper"),
-            args.differs.join(", ")
-        )
-    };
+    let what = paper::verdict(lang, &differs);
     say!(
         "{} {n}: {} {} {what}",
         t(lang, "Decyzja", "Decision"),

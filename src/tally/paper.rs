@@ -185,14 +185,14 @@ fn shown_field(name: &str) -> String {
 /// matches. A card not in the office, or not drawn in any sample, is
 /// refused; so is a card already recorded, unless `again` (the new record
 /// supersedes the old one, which stays in the journal). Returns the
-/// decision's number.
+/// decision's number and the fields, in the card's order.
 pub fn record(
     tally: &mut Tally,
     card: &str,
     differs: &[String],
     operator: &str,
     again: bool,
-) -> Result<u64> {
+) -> Result<(u64, Vec<String>)> {
     check_text(operator, "--as", true)?;
     let differs = sample::parse_fields(tally.edition(), differs).map_err(|f| {
         let all = sample::fields(tally.edition()).join(", ");
@@ -248,7 +248,7 @@ pub fn record(
         supersedes,
     }))? as u64;
     tracing::info!(decision = n, fields = differs.len(), "paper audit record");
-    Ok(n)
+    Ok((n, differs))
 }
 
 /// What the decisions say so far: every card drawn, and each card's
@@ -478,15 +478,7 @@ impl PaperAudit {
         }
         for r in &self.records {
             let k = &r.checked;
-            let what = if k.differs.is_empty() {
-                t(lang, "zgodna z papierem", "matches the paper").to_string()
-            } else {
-                format!(
-                    "{}: {}",
-                    t(lang, "RÓŻNI SIĘ", "DIFFERS"),
-                    k.differs.join(", ")
-                )
-            };
+            let what = verdict(lang, &k.differs);
             let _ = writeln!(
                 s,
                 "  {:>4}. {}  {} {} ({} {}): {what}; {} {}{}",
@@ -508,6 +500,20 @@ impl PaperAudit {
             );
         }
         s
+    }
+}
+
+/// What a record says, in words: the card matches its paper, or differs
+/// in these fields.
+pub fn verdict(lang: Lang, differs: &[String]) -> String {
+    if differs.is_empty() {
+        t(lang, "zgodna z papierem", "matches the paper").to_string()
+    } else {
+        format!(
+            "{}: {}",
+            t(lang, "RÓŻNI SIĘ", "DIFFERS"),
+            differs.join(", ")
+        )
     }
 }
 

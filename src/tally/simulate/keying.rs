@@ -24,12 +24,7 @@ pub(super) fn keyed_wrong(w: &World<'_>, card: &RawCard, rng: &mut Rng) -> (RawC
             Some(d) if local => (&d.list, &mut typed.local, "local"),
             _ => (&w.edition.citywide, &mut typed.citywide, "citywide"),
         };
-        let unused: Vec<&str> = list
-            .projects
-            .iter()
-            .map(|p| p.id.as_str())
-            .filter(|id| !part.iter().any(|s| s == id))
-            .collect();
+        let unused = unused(list, part);
         let filled: Vec<usize> = (0..part.len()).filter(|i| !part[*i].is_empty()).collect();
         if !unused.is_empty() && !filled.is_empty() {
             let i = *rng.pick(&filled);

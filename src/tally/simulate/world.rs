@@ -67,6 +67,15 @@ pub(super) struct World<'a> {
     pub(super) keying_errors: f64,
 }
 
+/// The ids of a list's projects that a part of a card does not hold.
+pub(super) fn unused<'a>(list: &'a crate::edition::ProjectList, part: &[String]) -> Vec<&'a str> {
+    list.projects
+        .iter()
+        .map(|p| p.id.as_str())
+        .filter(|id| !part.iter().any(|s| s == id))
+        .collect()
+}
+
 /// Popularity of a list's projects: a few clear favourites, a long tail.
 pub(super) fn popularity(rng: &mut Rng, n: usize) -> Vec<f64> {
     let mut order: Vec<usize> = (0..n).collect();
@@ -473,12 +482,7 @@ impl<'a> World<'a> {
                     } else {
                         &mut first.citywide
                     };
-                    let unused: Vec<&str> = list
-                        .projects
-                        .iter()
-                        .map(|p| p.id.as_str())
-                        .filter(|id| !part.iter().any(|s| s == id))
-                        .collect();
+                    let unused = unused(list, part);
                     if !unused.is_empty() && !part.is_empty() {
                         let i = rng.index(part.len());
                         part[i] = rng.pick(&unused).to_string();
