@@ -146,6 +146,29 @@ fn a_seed_draws_a_fixed_list_that_anyone_can_redraw() {
     );
     assert_eq!(card["bundle_sequence"], 1);
 
+    // The clerk sees a drawn card as typed, field by field; no other card.
+    let card = stdout(&o.tally, &["tally", "audit-card", "P1-000007"]);
+    assert!(
+        card.starts_with("Card P1-000007 (point P1)\n  entered "),
+        "{card}"
+    );
+    for line in [
+        format!("  pesel        {}\n", pesel(104)),
+        "  last_name    Nowak\n".into(),
+        "  district     I\n".into(),
+        "  local.2      2\n".into(),
+        "  cast_date    2014-09-28\n".into(),
+    ] {
+        assert!(card.contains(&line), "{line:?} in {card}");
+    }
+    urna(&o.tally)
+        .args(["tally", "audit-card", "P1-000010"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "card P1-000010 was not drawn in any sample",
+        ));
+
     // Again: the same list, not journaled a second time.
     let again = sample(&o, seed, "5", None);
     assert_eq!(ids(&again), ids(&first));

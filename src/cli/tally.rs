@@ -62,6 +62,11 @@ pub enum TallyCommand {
     /// Draw paper cards at random, reproducibly from a public seed, for the
     /// check of typed cards against their paper (docs/audit-sample.md)
     AuditSample(super::audit_sample::SampleArgs),
+    /// Show a drawn card as it was typed, field by field, to compare with its paper
+    AuditCard {
+        #[arg(value_name = "CARD")]
+        card: String,
+    },
     /// Record what a drawn card's paper showed: --matches or --differs FIELD…
     AuditRecord(super::audit_sample::RecordArgs),
     /// Write a simulated election (kiosk keys, bundles, an internet file) for
@@ -499,6 +504,15 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
         TallyCommand::AuditSample(args) => {
             let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             super::audit_sample::run_sample(lang, &mut tally, args)
+        }
+        TallyCommand::AuditCard { card } => {
+            let tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
+            let typed = crate::tally::typed::typed(&tally, &card)
+                .map_err(|e| Failure::usage(e.describe(lang)))?;
+            // The voter's data as typed, for the clerk with the paper: on
+            // the terminal only, never in a log.
+            say_part!("{}", typed.text(lang, tally.edition()));
+            Ok(0)
         }
         TallyCommand::AuditRecord(args) => {
             let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;

@@ -2,7 +2,7 @@
 //! journals and internet rows ([`store`]), deduplication by PESEL and the
 //! office's decisions, the count ([`results`]), its publication
 //! ([`report`] text and CSV, [`pabulib_out`], [`html`]), the audit against
-//! paper ([`sample`], [`paper`], [`bound`]) and a simulated election ([`simulate`]).
+//! paper ([`sample`], [`paper`], [`bound`], [`typed`]) and a simulated election ([`simulate`]).
 
 pub mod audit;
 pub mod bound;
@@ -15,3 +15,4 @@ pub mod results;
 pub mod sample;
 pub mod simulate;
 pub mod store;
+pub mod typed;

@@ -155,7 +155,7 @@ pub fn draw(
 
 /// A card id as a message may show it: as typed if it has a card id's
 /// shape, masked if it could be personal data.
-fn shown_card(card: &str) -> String {
+pub(crate) fn shown_card(card: &str) -> String {
     if crate::store::valid_point_id(card) && !crate::shown::could_hold_a_pesel(card) {
         card.to_string()
     } else {
