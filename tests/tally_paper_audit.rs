@@ -122,6 +122,32 @@ fn python_redraw(
 fn a_seed_draws_a_fixed_list_that_anyone_can_redraw() {
     let o = two_points();
     let seed = "3 1 4 1 5 9";
+    // A point that sent nothing has nothing to draw from.
+    let idle = o.root.join("idle.pub");
+    std::fs::copy(o.root.join("P1.pub"), &idle).expect("key");
+    urna(&o.tally)
+        .args(["tally", "trust"])
+        .arg(&idle)
+        .args(["--point", "P3"])
+        .assert()
+        .success();
+    urna(&o.tally)
+        .args([
+            "tally",
+            "audit-sample",
+            "--seed",
+            seed,
+            "--count",
+            "5",
+            "--point",
+            "P3",
+        ])
+        .args(["--as", "Ewa"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "the office has no card from point P3 yet",
+        ));
     let first = sample(&o, seed, "5", None);
     // Fixed: the same on every machine (computed once with the docs' script).
     assert_eq!(

@@ -122,6 +122,18 @@ pub fn draw(
         .iter()
         .filter(|c| point.is_none_or(|p| c.point == p))
         .count() as u64;
+    if population == 0 {
+        return Err(match point {
+            Some(p) => words(
+                format!("biuro nie ma jeszcze żadnej karty z punktu {p}: nie ma z czego losować"),
+                format!("the office has no card from point {p} yet: there is nothing to draw from"),
+            ),
+            None => words(
+                "biuro nie ma jeszcze żadnej karty z punktów (tally import): nie ma z czego losować",
+                "the office has no card from the points yet (tally import): there is nothing to draw from",
+            ),
+        });
+    }
     let drawn = Drawn {
         seed: seed.to_string(),
         count,
