@@ -27,8 +27,9 @@ const SAMPLE: Forms = Forms {
     en: ["sample", "samples"],
 };
 
-const FIELD: Forms = Forms {
-    pl: ["pole", "pola", "pól"],
+/// "pole" after "z" (out of): z 1 pola, z 17 pól, z 22 pól.
+const FIELD_OF: Forms = Forms {
+    pl: ["pola", "pól", "pól"],
     en: ["field", "fields"],
 };
 
@@ -479,7 +480,7 @@ impl PaperAudit {
                 t(lang, "Pola z różnicą", "Fields with a difference"),
                 f.found,
                 t(lang, "z", "of"),
-                n(f.of, &FIELD),
+                n(f.of, &FIELD_OF),
                 percent(lang, f.rate),
                 t(lang, "górna granica", "upper bound"),
                 percent(lang, f.upper_95),
@@ -547,6 +548,14 @@ pub fn percent(lang: Lang, share: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_out_of_a_number_take_the_genitive() {
+        assert_eq!(i18n::count(Lang::Pl, 1, &FIELD_OF), "1 pola");
+        assert_eq!(i18n::count(Lang::Pl, 22, &FIELD_OF), "22 pól");
+        assert_eq!(i18n::count(Lang::Pl, 850, &FIELD_OF), "850 pól");
+        assert_eq!(i18n::count(Lang::En, 17, &FIELD_OF), "17 fields");
+    }
 
     #[test]
     fn percentages_in_both_languages() {
