@@ -5,6 +5,7 @@
 //! rows, a failed check), 2 the command could not be used as given (usage, a
 //! missing store, an unreadable input file).
 
+mod audit_sample;
 mod bundle;
 mod central;
 mod edition;

@@ -59,6 +59,16 @@ pub enum TallyCommand {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+    /// Draw paper cards at random, reproducibly from a public seed, for the
+    /// check of typed cards against their paper (docs/audit-sample.md)
+    AuditSample(super::audit_sample::SampleArgs),
+    /// Show a drawn card as it was typed, field by field, to compare with its paper
+    AuditCard {
+        #[arg(value_name = "CARD")]
+        card: String,
+    },
+    /// Record what a drawn card's paper showed: --matches or --differs FIELD…
+    AuditRecord(super::audit_sample::RecordArgs),
     /// Write a simulated election (kiosk keys, bundles, an internet file) for
     /// training and for the scale bench
     Simulate {
@@ -74,6 +84,11 @@ pub enum TallyCommand {
         #[arg(long, value_name = "PERCENT", default_value_t = 30,
               value_parser = clap::value_parser!(u8).range(0..=100))]
         online: u8,
+        /// Share of the paper cards typed with one field wrong and never
+        /// corrected, for practising the audit against paper (paper-truth.csv
+        /// says which)
+        #[arg(long, value_name = "PERCENT", default_value_t = 0.0)]
+        keying_errors: f64,
     },
 }
 
@@ -486,19 +501,45 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             write_out(lang, out.as_deref(), &text, 0o600)?;
             Ok(if audit.recount_matches { 0 } else { 1 })
         }
+        TallyCommand::AuditSample(args) => {
+            let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
+            super::audit_sample::run_sample(lang, &mut tally, args)
+        }
+        TallyCommand::AuditCard { card } => {
+            let tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
+            let typed = crate::tally::typed::typed(&tally, &card)
+                .map_err(|e| Failure::usage(e.describe(lang)))?;
+            // The voter's data as typed, for the clerk with the paper: on
+            // the terminal only, never in a log.
+            say_part!("{}", typed.text(lang, tally.edition()));
+            Ok(0)
+        }
+        TallyCommand::AuditRecord(args) => {
+            let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
+            super::audit_sample::run_record(lang, &mut tally, args)
+        }
         TallyCommand::Simulate {
             voters,
             points,
             out,
             seed,
             online,
+            keying_errors,
         } => {
+            if !(0.0..=100.0).contains(&keying_errors) {
+                return Err(Failure::usage(t(
+                    lang,
+                    "--keying-errors to procent, od 0 do 100",
+                    "--keying-errors is a percentage, 0 to 100",
+                )));
+            }
             let tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             let plan = crate::tally::simulate::Plan {
                 voters,
                 points,
                 online_percent: online,
                 seed,
+                keying_errors_bp: (keying_errors * 100.0).round() as u32,
             };
             let summary =
                 crate::tally::simulate::run(&tally, &plan, &out).map_err(|e| failure(lang, e))?;
@@ -511,7 +552,12 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
 }
 
 /// Writes a report to a file (replaced whole, never half-written) or stdout.
-fn write_out(lang: Lang, out: Option<&Path>, text: &str, mode: u32) -> Result<(), Failure> {
+pub(super) fn write_out(
+    lang: Lang,
+    out: Option<&Path>,
+    text: &str,
+    mode: u32,
+) -> Result<(), Failure> {
     match out {
         None => {
             say_part!("{text}");

@@ -23,7 +23,10 @@ pub struct Audit {
     pub multiple_voters: Vec<MultipleVoter>,
     /// Every import attempt, accepted or not.
     pub imports: Vec<ImportRecord>,
+    /// The annulments among the office's decisions.
     pub decisions: Vec<DecisionView>,
+    /// The samples of paper cards drawn and what their paper showed.
+    pub paper: super::paper::PaperAudit,
     /// Whether the results as `tally results` counts them (from the
     /// verdicts stored beside each card at import) equal a re-count that
     /// judges every card again from its hash-chained journal entry. `false`
@@ -95,6 +98,7 @@ impl Audit {
             imports,
             &decisions,
         );
+        audit.paper = super::paper::PaperAudit::of(tally, &decisions);
         audit.recount_matches = recount.finish(tally.edition()) == stored.finish(tally.edition());
         Ok(audit)
     }
@@ -145,10 +149,10 @@ impl Audit {
         let decisions = decisions
             .iter()
             .enumerate()
-            .map(|(i, d)| match &d.decision {
+            .filter_map(|(i, d)| match &d.decision {
                 Decision::Annul { pesel, reason } => {
                     let key = crate::store::pesel_key(pesel);
-                    DecisionView {
+                    Some(DecisionView {
                         number: i as u64 + 1,
                         at: d.at.clone(),
                         kind: "annul",
@@ -160,8 +164,9 @@ impl Audit {
                                 j.person == key && j.assessment.reasons.contains(&Reason::Annulled)
                             })
                             .count() as u64,
-                    }
+                    })
                 }
+                _ => None,
             })
             .collect();
         Audit {
@@ -176,6 +181,7 @@ impl Audit {
             multiple_voters: multiple_voters.into_iter().map(|(_, m)| m).collect(),
             imports,
             decisions,
+            paper: super::paper::PaperAudit::default(),
             recount_matches: true,
         }
     }
@@ -279,6 +285,8 @@ impl Audit {
                 i18n::count(lang, d.ballots, &i18n::VOTE)
             );
         }
+
+        s.push_str(&self.paper.text(lang));
 
         let _ = writeln!(
             s,

@@ -1414,6 +1414,7 @@ impl Tally {
             .into_iter()
             .filter_map(|d| match d.decision {
                 Decision::Annul { pesel, .. } => pesel_key(&pesel),
+                _ => None,
             })
             .collect())
     }
@@ -1437,12 +1438,34 @@ impl Tally {
                 "a decision needs its reason (--reason)",
             ));
         }
+        let seq = self.append_decision(Decision::Annul {
+            pesel: parsed.as_string(),
+            reason: reason.to_string(),
+        })?;
+        let key = pesel_key(pesel);
+        let mut touched = 0u64;
+        self.each_ballot(
+            |json| {
+                serde_json::from_str::<PeselOnly>(json)
+                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))
+            },
+            |source, card| {
+                if matches!(source, Source::Internet { .. }) && pesel_key(&card.pesel) == key {
+                    touched += 1;
+                }
+                Ok(())
+            },
+        )?;
+        tracing::info!(decision = seq, pesel = %parsed.masked(), touched, "internet votes annulled");
+        Ok((seq as u64, touched))
+    }
+
+    /// Appends one of the office's decisions to its hash-chained journal
+    /// (never changing an earlier one); returns its number.
+    pub(crate) fn append_decision(&mut self, decision: Decision) -> Result<i64> {
         let record = DecisionRecord {
             at: now(),
-            decision: Decision::Annul {
-                pesel: parsed.as_string(),
-                reason: reason.to_string(),
-            },
+            decision,
         };
         let body = serde_json::to_string(&record).map_err(|e| TallyError::Other(e.to_string()))?;
         let tx = self
@@ -1465,22 +1488,12 @@ impl Tally {
             params![seq, body, hash.as_slice()],
         )?;
         tx.commit()?;
-        let key = pesel_key(pesel);
-        let mut touched = 0u64;
-        self.each_ballot(
-            |json| {
-                serde_json::from_str::<PeselOnly>(json)
-                    .map_err(|e| TallyError::Other(format!("stored card unreadable: {e}")))
-            },
-            |source, card| {
-                if matches!(source, Source::Internet { .. }) && pesel_key(&card.pesel) == key {
-                    touched += 1;
-                }
-                Ok(())
-            },
-        )?;
-        tracing::info!(decision = seq, pesel = %parsed.masked(), touched, "internet votes annulled");
-        Ok((seq as u64, touched))
+        Ok(seq)
+    }
+
+    /// The store, for the office's read-only reports in other modules.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
     /// The office's decisions in order, their hash chain checked.
@@ -1604,6 +1617,10 @@ pub struct DecisionRecord {
 pub enum Decision {
     /// The internet votes on this PESEL are not its owner's.
     Annul { pesel: String, reason: String },
+    /// Paper cards drawn for the audit against paper (`tally audit-sample`).
+    AuditSample(super::sample::Drawn),
+    /// What a drawn card's paper showed (`tally audit-record`).
+    AuditRecord(super::sample::Checked),
 }
 
 /// One row of the import log.

@@ -66,6 +66,9 @@ pub(super) struct DayCard {
     pub(super) voided: bool,
     pub(super) amended: bool,
     pub(super) flagged: bool,
+    /// Typed with one field wrong and never corrected: the field, and the
+    /// verdict on the paper (`keying`).
+    pub(super) keyed_wrong: Option<(String, Assessment)>,
 }
 
 /// The kiosk's index of PESELs: cards (not voided) whose latest version
@@ -98,6 +101,8 @@ impl PeselIndex {
 pub(super) struct PointDone {
     pub(super) truth: Truth,
     pub(super) report: PointReport,
+    /// Lines of `paper-truth.csv` (with `--keying-errors` only).
+    pub(super) paper_truth: String,
 }
 
 /// One point in `expected.json`.
@@ -160,6 +165,7 @@ impl Desk<'_> {
             voided: false,
             amended: false,
             flagged: !same_pesel.is_empty(),
+            keyed_wrong: None,
         });
         self.journal.push(
             at(self.day, typed.secs),
@@ -302,6 +308,7 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
         stop: None,
     };
     let defect_weights: Vec<f64> = Defect::ALL.iter().map(|d| d.1).collect();
+    let mut paper_truth = String::new();
     for group in ballots.chunk_by(|a, b| a.0 == b.0) {
         let day = w.days[group[0].0];
         desk.day = day;
@@ -354,6 +361,11 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
                     ..typed
                 };
                 void.push(desk.enter(card, &again));
+            } else if w.keying_errors > 0.0 && r.chance(w.keying_errors) {
+                let (wrong, field) = keyed_wrong(w, &card, &mut r);
+                let paper = card::assess(edition, &card, RuleOptions::default());
+                let i = desk.enter(wrong, &typed);
+                desk.today[i].keyed_wrong = Some((field, paper));
             } else {
                 desk.enter(card, &typed);
             }
@@ -400,7 +412,17 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
                 }
             }
             truth.paper += 1;
-            truth.ballot(w, &c.assessment, c.double);
+            if w.keying_errors > 0.0 {
+                truth_line(
+                    &mut paper_truth,
+                    &plan.id,
+                    &c.id,
+                    c.keyed_wrong.as_ref().map(|(f, _)| f.as_str()),
+                );
+            }
+            // The truth is the paper's: a card typed wrong counts as written.
+            let paper = c.keyed_wrong.as_ref().map_or(&c.assessment, |(_, a)| a);
+            truth.ballot(w, paper, c.double);
         }
     }
     let last_day = desk.day;
@@ -462,6 +484,7 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
             multiple_votes: multiple,
         },
         truth,
+        paper_truth,
     })
 }
 

@@ -6,7 +6,11 @@
 //! bundle (real journals: operators, voting days, cards entered with the
 //! kiosk's rules, a few amended or voided), the internet channel's card CSV,
 //! and `expected.json`, the ground truth the generator knows, which
-//! `urna tally results --format json` must reproduce.
+//! `urna tally results --format json` must reproduce. With
+//! `--keying-errors` a share of the paper cards is typed with one field
+//! wrong and left so (`keying`): `expected.json` then counts the paper, the
+//! tally counts what was typed, and `paper-truth.csv` says which card
+//! differs from its paper in which field, for the audit against paper.
 //!
 //! Everything comes from one seed through small splitmix64 streams, one per
 //! person, ballot and point, so a point's bundle is made on its own (points
@@ -23,8 +27,9 @@
 //!
 //! The parts: `world` (the plan of the election and how a card is filled),
 //! `people` (names, addresses, birth dates), `kiosk` (a point's journal and
-//! bundle), `folder` (internet CSV, README.txt, trust.sh), `truth` (what
-//! the tally must find) and `random` (the streams).
+//! bundle), `keying` (keying errors left in), `folder` (internet CSV,
+//! README.txt, trust.sh), `truth` (what the tally must find) and `random`
+//! (the streams).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -49,6 +54,7 @@ use crate::store::{pesel_key, signing, valid_point_id};
 use super::store::{Result, Tally, TallyError, words};
 
 mod folder;
+mod keying;
 mod kiosk;
 mod people;
 mod random;
@@ -56,6 +62,7 @@ mod truth;
 mod world;
 
 use folder::*;
+use keying::*;
 use kiosk::*;
 use people::*;
 use random::*;
@@ -72,6 +79,9 @@ pub struct Plan {
     /// Share of persons who vote on the internet, 0..=100.
     pub online_percent: u8,
     pub seed: u64,
+    /// Paper cards typed with one field wrong and never corrected, in
+    /// hundredths of a percent (`--keying-errors 2.5` → 250); 0: none.
+    pub keying_errors_bp: u32,
 }
 
 /// What a simulation wrote.
@@ -90,6 +100,8 @@ pub struct Summary {
     pub defective: u64,
     pub amended: u64,
     pub voided: u64,
+    /// Standing paper cards typed with a field wrong (`--keying-errors`).
+    pub keyed_wrong: u64,
     pub seconds: f64,
 }
 
@@ -126,7 +138,7 @@ impl Summary {
     /// What to tell the person who ran it.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let n = |v: u64, f: &Forms| i18n::count(lang, v, f);
-        vec![
+        let mut lines = vec![
             format!(
                 "{} {} ({:.1} s):",
                 t(lang, "Symulacja zapisana w", "Simulation written to"),
@@ -157,13 +169,27 @@ impl Summary {
                 t(lang, "głosujący dwa razy", "voted twice"),
                 n(self.double_voters, &PERSON_FORMS)
             ),
+        ];
+        if self.keyed_wrong > 0 {
+            lines.push(format!(
+                "  {}: {} (paper-truth.csv)",
+                t(
+                    lang,
+                    "wpisane z błędem i niepoprawione",
+                    "typed wrong and never corrected"
+                ),
+                n(self.keyed_wrong, &PAPER_FORMS)
+            ));
+        }
+        lines.push(
             t(
                 lang,
                 "Dalej: README.txt (sh trust.sh, import usb/ i internet.csv); prawdziwe liczby są w expected.json.",
                 "Next: README.txt (sh trust.sh, import usb/ and internet.csv); the true figures are in expected.json.",
             )
             .to_string(),
-        ]
+        );
+        lines
     }
 }
 
@@ -222,7 +248,7 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> TallyError + '_ {
 }
 
 /// What one task made: its part of the truth and, for a point, its report.
-type TaskResult = Result<(Truth, Option<PointReport>)>;
+type TaskResult = Result<(Truth, Option<PointReport>, String)>;
 
 /// Writes a simulated election for `tally`'s edition and office key into
 /// `out`, which must not exist or be empty.
@@ -250,6 +276,12 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
         return Err(words(
             "--online to procent, od 0 do 100",
             "--online is a percentage, 0 to 100",
+        ));
+    }
+    if plan.keying_errors_bp > 10_000 {
+        return Err(words(
+            "--keying-errors to procent, od 0 do 100",
+            "--keying-errors is a percentage, 0 to 100",
         ));
     }
     if plan.points > 99_999 {
@@ -310,9 +342,10 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
                         break;
                     }
                     let result = if task == 0 {
-                        simulate_internet(&world, out).map(|t| (t, None))
+                        simulate_internet(&world, out).map(|t| (t, None, String::new()))
                     } else {
-                        simulate_point(&world, task - 1, out).map(|d| (d.truth, Some(d.report)))
+                        simulate_point(&world, task - 1, out)
+                            .map(|d| (d.truth, Some(d.report), d.paper_truth))
                     };
                     let failed = result.is_err();
                     if let Ok(mut slots) = done.lock() {
@@ -331,11 +364,13 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
         .map_err(|_| other("a simulation worker failed"))?;
     let mut truth = Truth::new(world.edition);
     let mut reports = Vec::with_capacity(world.points.len());
+    let mut paper_truth = String::from(TRUTH_HEADER);
     for r in results {
         match r {
-            Some(Ok((t, report))) => {
+            Some(Ok((t, report, lines))) => {
                 truth.add(&t);
                 reports.extend(report);
+                paper_truth.push_str(&lines);
             }
             Some(Err(e)) => return Err(e),
             None => return Err(other("a simulation worker stopped early")),
@@ -384,7 +419,12 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
     };
     let json = serde_json::to_string_pretty(&expected).map_err(|e| other(e.to_string()))? + "\n";
     let tally_dir = fs::canonicalize(tally.dir()).unwrap_or_else(|_| tally.dir().to_path_buf());
-    for (name, text, mode) in [
+    let keyed_wrong = paper_truth
+        .lines()
+        .skip(1)
+        .filter(|l| !l.ends_with(','))
+        .count() as u64;
+    let mut files = vec![
         ("expected.json", json, 0o644),
         (
             "README.txt",
@@ -392,7 +432,11 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
             0o644,
         ),
         ("trust.sh", trust_script(&tally_dir), 0o755),
-    ] {
+    ];
+    if plan.keying_errors_bp > 0 {
+        files.push(("paper-truth.csv", paper_truth, 0o644));
+    }
+    for (name, text, mode) in files {
         let path = out.join(name);
         let mut f = fs::OpenOptions::new()
             .write(true)
@@ -420,6 +464,7 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
         defective: truth.defective,
         amended: truth.amended,
         voided: truth.voided,
+        keyed_wrong,
         seconds: began.elapsed().as_secs_f64(),
     })
 }
@@ -441,6 +486,7 @@ mod tests {
             defective: 0,
             amended: 0,
             voided: 1,
+            keyed_wrong: 0,
             seconds: 0.5,
         };
         let pl = s.lines(Lang::Pl).join("\n");

@@ -63,6 +63,17 @@ pub(super) struct World<'a> {
     pub(super) citywide_index: HashMap<String, usize>,
     pub(super) local_index: Vec<HashMap<String, usize>>,
     pub(super) names: Names,
+    /// Share of paper cards typed with one field wrong and left so.
+    pub(super) keying_errors: f64,
+}
+
+/// The ids of a list's projects that a part of a card does not hold.
+pub(super) fn unused<'a>(list: &'a crate::edition::ProjectList, part: &[String]) -> Vec<&'a str> {
+    list.projects
+        .iter()
+        .map(|p| p.id.as_str())
+        .filter(|id| !part.iter().any(|s| s == id))
+        .collect()
 }
 
 /// Popularity of a list's projects: a few clear favourites, a long tail.
@@ -248,6 +259,7 @@ impl<'a> World<'a> {
                 .map(|d| positions(&d.list))
                 .collect(),
             names: Names::new(),
+            keying_errors: f64::from(plan.keying_errors_bp) / 10_000.0,
         };
         world.choose_doubles();
         Ok(world)
@@ -470,12 +482,7 @@ impl<'a> World<'a> {
                     } else {
                         &mut first.citywide
                     };
-                    let unused: Vec<&str> = list
-                        .projects
-                        .iter()
-                        .map(|p| p.id.as_str())
-                        .filter(|id| !part.iter().any(|s| s == id))
-                        .collect();
+                    let unused = unused(list, part);
                     if !unused.is_empty() && !part.is_empty() {
                         let i = rng.index(part.len());
                         part[i] = rng.pick(&unused).to_string();
