@@ -387,7 +387,13 @@ fn now() -> String {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
-    Ok(crate::store::configure_durable(conn)?)
+    crate::store::configure_durable(conn)?;
+    // One bundle's import is one transaction of a few MiB of new pages: kept
+    // in memory until its commit, each page reaches the WAL once (with
+    // SQLite's 2 MiB default the tree's last pages spill and are written
+    // again and again).
+    conn.pragma_update(None, "cache_size", -65_536)?;
+    Ok(())
 }
 
 impl Tally {
@@ -2226,6 +2232,13 @@ impl Storing<'_> {
                     // no point can take ids from another's range, and no id
                     // is entered twice.
                     if !is_entry_card_id(card_id, point, *seq) {
+                        if entered_elsewhere(tx, card_id)? {
+                            return Ok(Err(Rejection::NotItsCard {
+                                seq: *seq,
+                                id: card_id.clone(),
+                                point: point.to_string(),
+                            }));
+                        }
                         return Ok(Err(Rejection::WrongCardId {
                             seq: *seq,
                             id: card_id.clone(),
@@ -2279,6 +2292,15 @@ fn is_entry_card_id(card_id: &str, point: &str, seq: u64) -> bool {
         && digits.bytes().all(|b| b.is_ascii_digit())
         && (digits.len() == 6 || !digits.starts_with('0'))
         && digits.parse::<u64>() == Ok(seq)
+}
+
+/// Whether some point's kiosk entered the card (its id is the point's and
+/// the entry's number): said when a kiosk enters another point's card.
+fn entered_elsewhere(tx: &rusqlite::Transaction<'_>, card_id: &str) -> Result<bool> {
+    match card_id.rsplit_once('-') {
+        Some((other, _)) => entered_here(tx, other, card_id),
+        None => Ok(false),
+    }
 }
 
 /// Whether this point's kiosk entered the card: its id names the point and
