@@ -172,6 +172,7 @@ impl Desk<'_> {
                 same_pesel,
                 training: false,
                 stop: self.stop.clone(),
+                keys: None,
             },
         );
         self.today.len() - 1
