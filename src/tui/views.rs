@@ -17,6 +17,7 @@ use super::{App, Screen, Work, edit_input};
 use crate::edition::{normalize_id, pabulib::fold_name, roman};
 use crate::i18n::{self, Lang, count};
 use crate::store::Status;
+use crate::store::stats::OperatorStats;
 
 /// The project browser (F9): where it is scrolled to, what is typed to
 /// filter it.
@@ -162,7 +163,13 @@ pub fn handle(
     None
 }
 
-pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
+pub fn render_summary(
+    app: &App,
+    s: &Status,
+    stats: &[OperatorStats],
+    frame: &mut Frame,
+    area: Rect,
+) {
     let lang = app.lang;
     let title = match lang {
         Lang::Pl => format!(" Podsumowanie dnia {} ", app.day),
@@ -212,6 +219,7 @@ pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
     for (op, n) in &s.by_operator {
         lines.push(Line::from(format!("  {n:>5}  {op}")));
     }
+    lines.extend(operator_lines(app, stats, inner.width as usize));
     if !s.by_stop.is_empty() {
         lines.push(Line::from(app.t("Według postoju:", "By stop:")));
         for (stop, n) in &s.by_stop {
@@ -219,6 +227,78 @@ pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The operators' statistics since the point was set up, one row each.
+fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<'static>> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut lines = vec![Line::from(Span::styled(
+        app.t(
+            "Operatorzy od założenia punktu:",
+            "Operators since the point was set up:",
+        ),
+        bold,
+    ))];
+    let [
+        who,
+        cards,
+        rate,
+        keys,
+        fixed,
+        verified,
+        as_keyer,
+        as_verifier,
+        per100,
+    ] = match app.lang {
+        Lang::Pl => [
+            "", "karty", "/godz", "klaw/k", "popr", "weryf", "bł.wp", "bł.wer", "/100pól",
+        ],
+        Lang::En => [
+            "", "cards", "/hour", "keys/c", "amend", "verif", "e.key", "e.ver", "/100fld",
+        ],
+    };
+    let row = |cols: [String; 9]| {
+        let [a, b, c, d, e, f, g, h, i] = cols;
+        let line = format!(
+            "  {:<14} {b:>5} {c:>5} {d:>6} {e:>5} {f:>5} {g:>5} {h:>6} {i:>7}",
+            fit(&a, 14)
+        );
+        Line::from(fit(&line, width))
+    };
+    lines.push(row([
+        who,
+        cards,
+        rate,
+        keys,
+        fixed,
+        verified,
+        as_keyer,
+        as_verifier,
+        per100,
+    ]
+    .map(str::to_string)));
+    let one = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
+    for s in stats.iter().filter(|s| s.cards > 0 || s.verified > 0) {
+        lines.push(row([
+            s.operator.clone(),
+            s.cards.to_string(),
+            one(s.cards_per_hour),
+            one(s.keys_per_card),
+            s.corrections.to_string(),
+            s.verified.to_string(),
+            s.keyer_errors.to_string(),
+            s.verifier_errors.to_string(),
+            one(s.errors_per_100_fields),
+        ]));
+    }
+    lines.push(Line::from(fit(
+        app.t(
+            "  popr — poprawki jego kart · weryf — zweryfikował · bł.wp/bł.wer — błędy jako wpisujący/weryfikujący · /100pól — błędy wpisującego na 100 porównanych pól",
+            "  amend — amendments of their cards · verif — verified by them · e.key/e.ver — errors as keyer/verifier · /100fld — keyer errors per 100 fields compared",
+        ),
+        width,
+    )));
+    lines
 }
 
 pub fn render_projects(app: &App, state: &ProjectsState, frame: &mut Frame, area: Rect) {
