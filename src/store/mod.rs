@@ -1218,11 +1218,17 @@ impl Store {
         if digits.is_empty() {
             // Every card.
         } else if digits.bytes().all(|b| b.is_ascii_digit()) {
-            // A PESEL prefix: a range of the PESEL index.
+            // A PESEL prefix: a range of the PESEL index; or the number
+            // written on the paper card (`0042`: card `P01-000042`).
             values.push(digits.clone().into());
             values.push(format!("{digits}\u{10FFFF}").into());
+            let number = verify::parse_card_number(&digits)
+                .map(|n| format!("{}-{n:06}", self.point.id))
+                .unwrap_or_default();
+            values.push(number.into());
             conditions.push_str(&format!(
-                " AND e.card_id IN (SELECT card_id FROM card_versions WHERE pesel >= ?{} AND pesel < ?{})",
+                " AND (e.card_id IN (SELECT card_id FROM card_versions WHERE pesel >= ?{} AND pesel < ?{}) OR e.card_id = ?{})",
+                values.len() - 2,
                 values.len() - 1,
                 values.len()
             ));

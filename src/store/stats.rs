@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::journal::{Entry, Event, parse_entry};
 use super::{Result, Store, StoreError};
@@ -41,7 +41,7 @@ pub struct OperatorStats {
 }
 
 /// The point's verification totals (the protocol and the manifest).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerificationTotals {
     /// Distinct cards verified at least once.
     pub cards_verified: u64,

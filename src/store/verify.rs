@@ -142,6 +142,60 @@ fn latest_version(
 }
 
 impl Store {
+    /// The verifications stored, optionally only of the cards entered for
+    /// one voting day.
+    pub fn verification_totals(
+        &self,
+        day: Option<chrono::NaiveDate>,
+    ) -> Result<super::stats::VerificationTotals> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, body FROM journal WHERE kind = 'card_verified' ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get::<_, Vec<u8>>(1)?))
+        })?;
+        let mut entries = Vec::new();
+        for row in rows {
+            let (seq, body) = row?;
+            entries.push(
+                super::journal::parse_entry(&body).map_err(|e| StoreError::Journal {
+                    seq,
+                    what: format!("unreadable entry: {e}"),
+                })?,
+            );
+        }
+        if let Some(day) = day {
+            let mut of_day = self.conn.prepare_cached(
+                "SELECT 1 FROM card_versions WHERE card_id = ?1 AND kind = 'entered' AND day = ?2",
+            )?;
+            let mut keep = Vec::new();
+            for e in entries {
+                let Event::CardVerified { card_id, .. } = &e.event else {
+                    continue;
+                };
+                if of_day.exists(rusqlite::params![card_id, day.to_string()])? {
+                    keep.push(e);
+                }
+            }
+            entries = keep;
+        }
+        Ok(super::stats::verification_totals(&entries))
+    }
+
+    /// The first and last paper numbers of the cards entered for a voting
+    /// day (the day's protocol gives the range).
+    pub fn day_numbers(&self, day: chrono::NaiveDate) -> Result<Option<(String, String)>> {
+        let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
+            "SELECT (SELECT card_id FROM card_versions WHERE kind = 'entered' AND day = ?1 ORDER BY seq LIMIT 1),
+                    (SELECT card_id FROM card_versions WHERE kind = 'entered' AND day = ?1 ORDER BY seq DESC LIMIT 1)",
+            [day.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(first
+            .zip(last)
+            .map(|(f, l)| (card_number(&f), card_number(&l))))
+    }
+
     /// The id of the card with this paper number, if this store has it.
     pub fn card_by_number(&self, text: &str) -> Result<Option<String>> {
         let Some(n) = parse_card_number(text) else {

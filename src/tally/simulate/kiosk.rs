@@ -292,6 +292,7 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
         amended: 0,
         voided: 0,
         flagged: 0,
+        verification: None,
     };
     let mut desk = Desk {
         edition,
