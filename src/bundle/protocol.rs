@@ -147,11 +147,14 @@ pub fn lines(lang: Lang, exported: &Exported, day: &DayFigures, operator: &str) 
             status.flagged
         ),
         format!(
-            "  {}: {} ({} {}, {} {}, {} {})",
+            "  {}: {} ({}: {})",
             t(lang, "zweryfikowane", "verified"),
             day.verification.cards_verified,
             t(lang, "porównanych pól", "fields compared"),
-            day.verification.fields,
+            day.verification.fields
+        ),
+        format!(
+            "    {}: {}, {}: {}",
             t(lang, "błędy pierwszego wpisania", "first-keying errors"),
             day.verification.keyer_errors,
             t(lang, "pomyłki weryfikujących", "verifiers' slips"),

@@ -128,6 +128,18 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         amended_seq: Option<u64>,
     },
+    /// A coordinator's setting of how much the point verifies
+    /// (docs/verification.md): every card, or a sample per operator — all
+    /// of an operator's first `first` cards, then `share` % of the rest,
+    /// rising with their keying error rate.
+    VerificationSet {
+        /// `all` or `sample`.
+        mode: String,
+        #[serde(default)]
+        first: u32,
+        #[serde(default)]
+        share: u32,
+    },
     /// An end-of-day bundle was written (it holds the journal up to `entries`).
     ExportMade {
         file: String,
@@ -152,6 +164,7 @@ impl Event {
             Event::StopSet { .. } => "stop_set",
             Event::ExportMade { .. } => "export_made",
             Event::CardVerified { .. } => "card_verified",
+            Event::VerificationSet { .. } => "verification_set",
         }
     }
 }
@@ -296,6 +309,11 @@ mod tests {
                 keyer_errors: vec!["local.2".into()],
                 verifier_errors: vec![],
                 amended_seq: Some(4),
+            },
+            Event::VerificationSet {
+                mode: "sample".into(),
+                first: 20,
+                share: 10,
             },
             Event::CardVoided {
                 card_id: "P1-000002".into(),

@@ -16,6 +16,7 @@ pub mod check;
 pub mod journal;
 pub mod keys;
 mod operators;
+pub mod sample;
 pub mod signing;
 pub mod stats;
 pub mod verify;

@@ -576,16 +576,6 @@ pub const BINDINGS: &[Binding] = &[
         "log out",
         true,
     ),
-    b(
-        K::Char('r'),
-        CTRL,
-        S::Global,
-        A::Verify,
-        "Ctrl-R",
-        "weryfikuj",
-        "verify",
-        true,
-    ),
     // Everywhere once logged in.
     // Verification of a card keyed by someone else.
     b(
@@ -796,6 +786,16 @@ pub const BINDINGS: &[Binding] = &[
         "Ctrl-Q",
         "wyloguj",
         "log out",
+        true,
+    ),
+    b(
+        K::Char('r'),
+        CTRL,
+        S::Global,
+        A::Verify,
+        "Ctrl-R",
+        "weryfikuj",
+        "verify",
         true,
     ),
 ];

@@ -420,7 +420,8 @@ impl App {
             },
             Some(Action::Verify) => {
                 work.message = None;
-                work.show(Screen::Verify(verify::VerifyState::new()));
+                let state = verify::VerifyState::new(self, &work.operator.name);
+                work.show(Screen::Verify(state));
             }
             Some(Action::Cards) => {
                 work.message = None;

@@ -24,7 +24,8 @@ use super::keys::{Action, Scope};
 use super::{App, Message, Screen, Work, edit_input};
 use crate::card::RawCard;
 use crate::edition::Edition;
-use crate::i18n::{Forms, Lang, count};
+use crate::i18n::{self, Forms, Lang, count};
+use crate::store::sample::Offer;
 use crate::store::verify::{ToVerify, Verification};
 
 /// "pole" counted: 1 pole, 2 pola, 5 pól.
@@ -34,8 +35,13 @@ pub const FIELD: Forms = Forms {
 };
 
 pub enum VerifyState {
-    /// The number written on the paper card.
-    Number { input: Input, error: Option<String> },
+    /// The number written on the paper card; the sample's next card
+    /// offered (its number typed in already).
+    Number {
+        input: Input,
+        error: Option<String>,
+        offer: Option<Offer>,
+    },
     /// The card keyed again.
     Keying(Box<Keying>),
 }
@@ -66,10 +72,13 @@ pub struct Mismatch {
 }
 
 impl VerifyState {
-    pub fn new() -> VerifyState {
+    /// The number screen, offering the sample's next card for `verifier`.
+    pub fn new(app: &App, verifier: &str) -> VerifyState {
+        let offer = app.store.next_to_verify(verifier).unwrap_or_default();
         VerifyState::Number {
-            input: Input::default(),
+            input: Input::new(offer.as_ref().map(|o| o.number.clone()).unwrap_or_default()),
             error: None,
+            offer,
         }
     }
 
@@ -80,12 +89,6 @@ impl VerifyState {
             VerifyState::Keying(k) if k.entry.form.reviewing => Scope::VerifyReview,
             VerifyState::Keying(_) => Scope::Verify,
         }
-    }
-}
-
-impl Default for VerifyState {
-    fn default() -> Self {
-        VerifyState::new()
     }
 }
 
@@ -299,7 +302,7 @@ pub fn handle(
 ) -> Option<Screen> {
     let edition = app.store.edition_shared();
     match state {
-        VerifyState::Number { input, error } => match action {
+        VerifyState::Number { input, error, .. } => match action {
             Some(Action::Back) => {
                 let (next, message) = work.resume(app);
                 work.message = message;
@@ -355,7 +358,7 @@ pub fn handle(
                             &v,
                             recorded.amended.is_some(),
                         )));
-                        *state = VerifyState::new();
+                        *state = VerifyState::new(app, &work.operator.name);
                     }
                     Err(e) => {
                         work.message = Some(Message::Problem(format!(
@@ -370,6 +373,8 @@ pub fn handle(
             _ => {}
         },
         VerifyState::Keying(k) => {
+            // What the last settled mismatch said is done with.
+            work.message = None;
             let form = &mut k.entry.form;
             match action {
                 Some(Action::Next) => {
@@ -411,7 +416,7 @@ fn stop(app: &App, work: &mut Work) -> Screen {
         )
         .into(),
     ));
-    Screen::Verify(VerifyState::new())
+    Screen::Verify(VerifyState::new(app, &work.operator.name))
 }
 
 fn done_text(lang: Lang, number: &str, v: &Verification, amended: bool) -> String {
@@ -447,7 +452,11 @@ fn shown(app: &App, slot: Slot, value: &str) -> String {
 
 pub fn render(app: &App, work: &Work, state: &VerifyState, frame: &mut Frame, area: Rect) {
     match state {
-        VerifyState::Number { input, error } => render_number(app, input, error, frame, area),
+        VerifyState::Number {
+            input,
+            error,
+            offer,
+        } => render_number(app, input, error, offer.as_ref(), frame, area),
         VerifyState::Keying(k) => {
             let rows = k.entry.form.fields.len() as u16 + 1;
             let [form_area, below] =
@@ -515,7 +524,14 @@ fn labels(app: &App, k: &Keying) -> String {
         .join(", ")
 }
 
-fn render_number(app: &App, input: &Input, error: &Option<String>, frame: &mut Frame, area: Rect) {
+fn render_number(
+    app: &App,
+    input: &Input,
+    error: &Option<String>,
+    offer: Option<&Offer>,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let block = Block::default().borders(Borders::TOP).title(app.t(
         " Weryfikacja karty wpisanej przez kogoś innego ",
         " Verifying a card someone else keyed ",
@@ -531,6 +547,27 @@ fn render_number(app: &App, input: &Input, error: &Option<String>, frame: &mut F
         Line::from(format!("  {} {}", app.t("Numer:", "Number:"), input.value())),
         Line::from(""),
     ];
+    lines.push(Line::from(match (offer, app.lang) {
+        (Some(o), Lang::Pl) => format!(
+            "Z próby: karta {} (wpisał(a): {}); w próbie czeka {}.",
+            o.number,
+            o.keyer,
+            count(app.lang, o.waiting, &i18n::CARD)
+        ),
+        (Some(o), Lang::En) => format!(
+            "From the sample: card {} (keyed by {}); {} waiting in the sample.",
+            o.number,
+            o.keyer,
+            count(app.lang, o.waiting, &i18n::CARD)
+        ),
+        (None, _) => app
+            .t(
+                "W próbie nie czeka żadna karta — można zweryfikować dowolną.",
+                "No card of the sample is waiting — any card can be verified.",
+            )
+            .into(),
+    }));
+    lines.push(Line::from(""));
     if let Some(e) = error {
         lines.push(Line::from(Span::styled(
             format!("✗ {e}"),

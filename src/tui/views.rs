@@ -291,13 +291,18 @@ fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<
             one(s.errors_per_100_fields),
         ]));
     }
-    lines.push(Line::from(fit(
-        app.t(
-            "  popr — poprawki jego kart · weryf — zweryfikował · bł.wp/bł.wer — błędy jako wpisujący/weryfikujący · /100pól — błędy wpisującego na 100 porównanych pól",
-            "  amend — amendments of their cards · verif — verified by them · e.key/e.ver — errors as keyer/verifier · /100fld — keyer errors per 100 fields compared",
+    for (pl, en) in [
+        (
+            "  popr — poprawki jego kart · weryf — karty, które zweryfikował(a)",
+            "  amend — amendments of their cards · verif — cards they verified",
         ),
-        width,
-    )));
+        (
+            "  bł.wp/bł.wer — błędy jako wpisujący/weryfikujący · /100pól — bł.wp na 100 pól",
+            "  e.key/e.ver — errors as keyer/verifier · /100fld — e.key per 100 fields",
+        ),
+    ] {
+        lines.push(Line::from(fit(app.t(pl, en), width)));
+    }
     lines
 }
 
@@ -377,7 +382,25 @@ pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
     };
     lines.extend(keys::all(scope).map(describe));
     lines.push(Line::from(Span::styled(app.t("Zawsze", "Always"), bold)));
-    lines.extend(keys::all(Scope::Global).map(describe));
+    // Two to a row: the keys of every screen stay short of the 24 rows.
+    let half = (inner.width as usize / 2).saturating_sub(2);
+    let global: Vec<String> = keys::all(Scope::Global)
+        .map(|b| {
+            let text = format!(
+                "  {:<10} {}",
+                b.label,
+                if app.lang == Lang::Pl { b.pl } else { b.en }
+            );
+            fit(&text, half)
+        })
+        .collect();
+    for pair in global.chunks(2) {
+        lines.push(Line::from(format!(
+            "{:<half$}  {}",
+            pair[0],
+            pair.get(1).map_or("", String::as_str)
+        )));
+    }
     if scope == Scope::Entry {
         lines.push(Line::from(app.t(
             "  PESEL, podpis i numery, które nie mogą już urosnąć, przechodzą dalej same.",
