@@ -17,6 +17,7 @@ use urna::store::{CardQuery, Role, Store};
 use urna::tui::App;
 
 #[path = "support/office.rs"]
+#[allow(dead_code)]
 mod office;
 #[path = "support/screen.rs"]
 mod screen;
@@ -109,11 +110,21 @@ fn session(o: &office::Office, lang: Lang, point: &str) -> (std::path::PathBuf, 
     let before = app.store.journal().expect("journal").len();
     ctrl(&mut app, 'q');
 
-    // Bartek verifies it blind.
+    // Bartek verifies it blind: the kiosk offers it, as Anna's first card.
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "5678⏎");
     ctrl(&mut app, 'r');
-    type_text(&mut app, &format!("{number}⏎"));
+    let s = screen(&app);
+    assert!(
+        s.contains(&format!(
+            "{} {number} ({} Anna)",
+            t(lang, "Z próby: karta", "From the sample: card"),
+            t(lang, "wpisał(a):", "keyed by")
+        )),
+        "{s}"
+    );
+    snap("verify_offer", lang, &s);
+    press(&mut app, KeyCode::Enter);
     let s = screen(&app);
     assert!(s.contains(&number), "{s}");
     assert!(!s.contains("Kowalski") && !s.contains(&p), "blind:\n{s}");
