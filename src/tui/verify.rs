@@ -19,7 +19,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_input::{Input, InputRequest};
 
 use super::entry::{self, EntryState};
-use super::form::{SIGNED_NO, SIGNED_YES, Slot};
+use super::form::{SIGNED_NO, SIGNED_YES, Slot, slot_value};
 use super::keys::{Action, Scope};
 use super::{App, Message, Screen, Work, edit_input};
 use crate::card::RawCard;
@@ -106,20 +106,6 @@ pub fn field_name(slot: Slot) -> String {
     }
 }
 
-/// A rubric of a stored card, as the form holds it.
-fn stored_value(card: &RawCard, slot: Slot) -> String {
-    match slot {
-        Slot::FirstName => card.first_name.clone(),
-        Slot::LastName => card.last_name.clone(),
-        Slot::Address => card.address.clone(),
-        Slot::Pesel => card.pesel.clone(),
-        Slot::Signed => if card.signed { SIGNED_YES } else { SIGNED_NO }.into(),
-        Slot::District => card.district.clone(),
-        Slot::Local(i) => card.local.get(i).cloned().unwrap_or_default(),
-        Slot::Citywide(i) => card.citywide.get(i).cloned().unwrap_or_default(),
-    }
-}
-
 /// Whether two keyings of a rubric say the same: text trimmed, a PESEL's
 /// digits, a district's number (`XI` is `11`), a project's id as the
 /// edition compares ids.
@@ -185,7 +171,7 @@ impl Keying {
             }
             let slot = form.fields[j].slot;
             let mine = form.fields[j].input.value().trim().to_string();
-            let first = stored_value(&self.target.card, slot);
+            let first = slot_value(&self.target.card, slot);
             if same(edition, slot, &first, &mine) {
                 self.keyer_errors.remove(&j);
                 self.agreed.insert(j);
@@ -251,7 +237,7 @@ impl Keying {
             } else if let Some(v) = self.keyer_errors.get(&j) {
                 v.clone()
             } else {
-                stored_value(&card, f.slot)
+                slot_value(&card, f.slot)
             };
             match f.slot {
                 Slot::FirstName => card.first_name = value,

@@ -239,17 +239,7 @@ fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<
         ),
         bold,
     ))];
-    let [
-        who,
-        cards,
-        rate,
-        keys,
-        fixed,
-        verified,
-        as_keyer,
-        as_verifier,
-        per100,
-    ] = match app.lang {
+    let heads = match app.lang {
         Lang::Pl => [
             "", "karty", "/godz", "klaw/k", "popr", "weryf", "bł.wp", "bł.wer", "/100pól",
         ],
@@ -265,18 +255,7 @@ fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<
         );
         Line::from(fit(&line, width))
     };
-    lines.push(row([
-        who,
-        cards,
-        rate,
-        keys,
-        fixed,
-        verified,
-        as_keyer,
-        as_verifier,
-        per100,
-    ]
-    .map(str::to_string)));
+    lines.push(row(heads.map(str::to_string)));
     let one = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
     for s in stats.iter().filter(|s| s.cards > 0 || s.verified > 0) {
         lines.push(row([
@@ -374,25 +353,18 @@ pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
         bold,
     ))];
     let describe = |b: &keys::Binding| {
-        Line::from(format!(
+        format!(
             "  {:<10} {}",
             b.label,
             if app.lang == Lang::Pl { b.pl } else { b.en }
-        ))
+        )
     };
-    lines.extend(keys::all(scope).map(describe));
+    lines.extend(keys::all(scope).map(|b| Line::from(describe(b))));
     lines.push(Line::from(Span::styled(app.t("Zawsze", "Always"), bold)));
     // Two to a row: the keys of every screen stay short of the 24 rows.
     let half = (inner.width as usize / 2).saturating_sub(2);
     let global: Vec<String> = keys::all(Scope::Global)
-        .map(|b| {
-            let text = format!(
-                "  {:<10} {}",
-                b.label,
-                if app.lang == Lang::Pl { b.pl } else { b.en }
-            );
-            fit(&text, half)
-        })
+        .map(|b| fit(&describe(b), half))
         .collect();
     for pair in global.chunks(2) {
         lines.push(Line::from(format!(
