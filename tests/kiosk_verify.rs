@@ -240,6 +240,19 @@ fn a_card_keyed_wrong_is_found_blind_amended_and_counted_as_on_paper() {
     assert_eq!(status["verification"]["cards_verified"], 1);
     assert_eq!(status["verification"]["keyer_errors"], 1);
 
+    // The coordinator's setting is journaled too and travels in the bundle.
+    urna(&data)
+        .args(["verification", "set", "all", "--as", "Anna", "--pin-stdin"])
+        .write_stdin("1234\n")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("every card is verified"));
+    urna(&data)
+        .args(["verification", "show"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("waiting in the sample: 0 cards"));
+
     // The office: the real bundle imports and the paper's project counts.
     let stick = o.export("P01", &data, true);
     let manifest = std::fs::read_dir(&stick)
