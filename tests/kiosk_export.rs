@@ -2,45 +2,15 @@
 //! protocol to a folder and sees the protocol with the fingerprint; the
 //! bundle verifies; a volunteer cannot export.
 
-use std::time::Instant;
-
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use urna::i18n::Lang;
 use urna::tui::App;
 use urna::tui::demo::{demo_operators, demo_store};
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE), Instant::now());
-}
+#[path = "support/screen.rs"]
+mod screen;
 
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(
-            app,
-            if c == '⏎' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            },
-        );
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    terminal.draw(|f| app.render(f)).expect("draw");
-    let b = terminal.backend().buffer().clone();
-    (0..b.area.height)
-        .map(|y| {
-            (0..b.area.width)
-                .map(|x| b[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use screen::{press, screen, type_text};
 
 #[test]
 fn a_coordinator_closes_the_day_and_the_bundle_verifies() {

@@ -81,6 +81,10 @@ pub struct Counts {
     pub amended: u64,
     pub voided: u64,
     pub flagged: u64,
+    /// Verification at the point over the whole journal (docs/verification.md);
+    /// absent when the point has verified nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<crate::store::stats::VerificationTotals>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -357,6 +361,7 @@ impl Counts {
             amended: status.amended,
             voided: status.voided,
             flagged: status.flagged,
+            verification: None,
         }
     }
 }
@@ -476,6 +481,7 @@ fn export_as(
     store.exclusive(investigation, |store| {
         // Counts, journal and the last export as of this lock.
         let status = store.status()?;
+        let verification = Some(store.verification_totals(None)?).filter(|v| v.verifications > 0);
         let (lines, entries, head_hash) = journal_lines(store)?;
         let last = store.last_export()?;
         let day = store.current_day()?;
@@ -503,7 +509,10 @@ fn export_as(
             previous_bundle,
             day,
             created: chrono::Local::now().fixed_offset(),
-            counts: Counts::of(&status),
+            counts: Counts {
+                verification,
+                ..Counts::of(&status)
+            },
             journal: lines,
             entries,
             head_hash: head_hash.clone(),

@@ -8,7 +8,28 @@ use qrcode::{EcLevel, QrCode};
 
 use super::{ExportError, Exported, write_atomically};
 use crate::i18n::{self, Lang, count, t};
-use crate::store::Status;
+use crate::store::stats::VerificationTotals;
+use crate::store::{Status, Store, StoreError};
+
+/// What the protocol says of one voting day.
+#[derive(Debug, Clone, Default)]
+pub struct DayFigures {
+    pub status: Status,
+    /// The first and last paper numbers of the day's cards.
+    pub numbers: Option<(String, String)>,
+    /// Verifications of the day's cards.
+    pub verification: VerificationTotals,
+}
+
+impl DayFigures {
+    pub fn of(store: &Store, day: chrono::NaiveDate) -> Result<DayFigures, StoreError> {
+        Ok(DayFigures {
+            status: store.status_of(Some(day))?,
+            numbers: store.day_numbers(day)?,
+            verification: store.verification_totals(Some(day))?,
+        })
+    }
+}
 
 /// The short form of a fingerprint people compare by eye.
 pub fn short(fingerprint: &str) -> String {
@@ -50,7 +71,8 @@ fn qr_svg(fingerprint: &str) -> String {
 }
 
 /// The protocol's lines, in the user's language.
-pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -> Vec<String> {
+pub fn lines(lang: Lang, exported: &Exported, day: &DayFigures, operator: &str) -> Vec<String> {
+    let status = &day.status;
     let m = &exported.manifest;
     let file = exported
         .path
@@ -102,6 +124,13 @@ pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -
             m.day,
             count(lang, status.cards, &i18n::CARD)
         ),
+        match &day.numbers {
+            Some((first, last)) => format!(
+                "  {}: {first}–{last}",
+                t(lang, "numery kart", "card numbers")
+            ),
+            None => format!("  {}: —", t(lang, "numery kart", "card numbers")),
+        },
         format!("  {}: {}", t(lang, "ważne", "valid"), status.valid),
         format!("  {}: {}", t(lang, "nieważne", "invalid"), status.invalid),
     ]);
@@ -116,6 +145,20 @@ pub fn lines(lang: Lang, exported: &Exported, status: &Status, operator: &str) -
             "  {}: {}",
             t(lang, "z powtórzonym PESEL-em", "with a repeated PESEL"),
             status.flagged
+        ),
+        format!(
+            "  {}: {} ({}: {})",
+            t(lang, "zweryfikowane", "verified"),
+            day.verification.cards_verified,
+            t(lang, "porównanych pól", "fields compared"),
+            day.verification.fields
+        ),
+        format!(
+            "    {}: {}, {}: {}",
+            t(lang, "błędy pierwszego wpisania", "first-keying errors"),
+            day.verification.keyer_errors,
+            t(lang, "pomyłki weryfikujących", "verifiers' slips"),
+            day.verification.verifier_errors
         ),
         format!("{}:", t(lang, "Według operatora", "By operator")),
     ]);
@@ -170,10 +213,10 @@ fn escape(s: &str) -> String {
 pub fn write(
     lang: Lang,
     exported: &Exported,
-    status: &Status,
+    day: &DayFigures,
     operator: &str,
 ) -> Result<(std::path::PathBuf, std::path::PathBuf), ExportError> {
-    let lines = lines(lang, exported, status, operator);
+    let lines = lines(lang, exported, day, operator);
     let base = exported.path.with_extension("");
     let txt_path = base.with_extension("protocol.txt");
     let html_path = base.with_extension("protocol.html");

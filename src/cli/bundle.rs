@@ -114,7 +114,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
     })?;
     let status = store
         .current_day()
-        .and_then(|day| store.status_of(Some(day)))
+        .and_then(|day| protocol::DayFigures::of(&store, day))
         .map_err(|e| ctx.store_failure(e))?;
     let (txt, html) = protocol::write(lang, &exported, &status, &operator.name).map_err(|e| {
         Failure::found(format!(

@@ -16,6 +16,7 @@ mod operator;
 mod out;
 mod status;
 mod tally;
+mod verification;
 
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -66,6 +67,9 @@ pub enum Command {
     /// The central office's key: `urna central set AGE_RECIPIENT --as NAME`
     #[command(subcommand)]
     Central(central::CentralCommand),
+    /// How much the point verifies: `urna verification set all|sample --as NAME`
+    #[command(subcommand)]
+    Verification(verification::VerificationCommand),
     /// Check edition files or build one from Pabulib data
     #[command(subcommand)]
     Edition(edition::EditionCommand),
@@ -146,6 +150,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Status(args) => status::run(&ctx, args),
         Command::Check => status::check(&ctx),
         Command::Central(cmd) => central::run(&ctx, cmd),
+        Command::Verification(cmd) => verification::run(&ctx, cmd),
         Command::Edition(cmd) => edition::run(&ctx, cmd),
         Command::Key => bundle::key(&ctx),
         Command::Export(args) => bundle::export(&ctx, args),

@@ -6,6 +6,7 @@ use super::out::say;
 use super::{Context, Failure};
 use crate::card::Reason;
 use crate::i18n::{self, Lang, count, t};
+use crate::store::stats;
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -18,8 +19,26 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let store = ctx.open_store()?;
     let s = store.status().map_err(|e| ctx.store_failure(e))?;
+    let entries = store.entries().map_err(|e| ctx.store_failure(e))?;
+    let verification = stats::verification_totals(&entries);
     if args.json {
-        say!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
+        // The counts, then the operators' statistics and the verification
+        // totals (docs/verification.md).
+        let mut json = serde_json::to_value(&s).unwrap_or_default();
+        if let Some(map) = json.as_object_mut() {
+            map.insert(
+                "operator_stats".into(),
+                serde_json::to_value(stats::operator_stats(&entries)).unwrap_or_default(),
+            );
+            map.insert(
+                "verification".into(),
+                serde_json::to_value(verification).unwrap_or_default(),
+            );
+        }
+        say!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        );
         return Ok(0);
     }
     let p = store.point();
@@ -73,6 +92,15 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
             say!("  {op:<26} {n:>6}");
         }
     }
+    say!(
+        "{}: {} — {} {}, {} {}",
+        t(lang, "Weryfikacja", "Verification"),
+        count(lang, verification.cards_verified, &i18n::CARD),
+        t(lang, "błędy pierwszego wpisania:", "first-keying errors:"),
+        verification.keyer_errors,
+        t(lang, "pomyłki weryfikujących:", "verifiers' slips:"),
+        verification.verifier_errors
+    );
     say!(
         "{}: {}, {} {}",
         t(lang, "Dziennik", "Journal"),

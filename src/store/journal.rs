@@ -80,6 +80,11 @@ pub enum Event {
         /// Where a mobile point stood when the card was taken from its urn.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         stop: Option<String>,
+        /// Keys pressed at the kiosk to type the card, review and save
+        /// included (operator statistics); none for imported rows and for
+        /// entries of earlier releases.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        keys: Option<u32>,
     },
     CardAmended {
         card_id: String,
@@ -101,6 +106,39 @@ pub enum Event {
     /// A mobile point's current stop.
     StopSet {
         location: String,
+    },
+    /// A paper card keyed again blind by another operator and compared field by field.
+    CardVerified {
+        card_id: String,
+        /// The journal seq of the version compared (the entry or its last amendment).
+        version_seq: u64,
+        /// Who keyed that version.
+        keyer: String,
+        /// How many fields were compared.
+        fields: u32,
+        /// Fields the paper showed the keyer had wrong ("first_name", "last_name",
+        /// "address", "pesel", "signed", "district", "local.1", …, "citywide.1", …,
+        /// "cast_date").
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        keyer_errors: Vec<String>,
+        /// Fields where the verifier slipped and retyped.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        verifier_errors: Vec<String>,
+        /// The amendment this verification made, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amended_seq: Option<u64>,
+    },
+    /// A coordinator's setting of how much the point verifies
+    /// (docs/verification.md): every card, or a sample per operator — all
+    /// of an operator's first `first` cards, then `share` % of the rest,
+    /// rising with their keying error rate.
+    VerificationSet {
+        /// `all` or `sample`.
+        mode: String,
+        #[serde(default)]
+        first: u32,
+        #[serde(default)]
+        share: u32,
     },
     /// An end-of-day bundle was written (it holds the journal up to `entries`).
     ExportMade {
@@ -125,6 +163,8 @@ impl Event {
             Event::DaySet { .. } => "day_set",
             Event::StopSet { .. } => "stop_set",
             Event::ExportMade { .. } => "export_made",
+            Event::CardVerified { .. } => "card_verified",
+            Event::VerificationSet { .. } => "verification_set",
         }
     }
 }
@@ -383,6 +423,21 @@ mod tests {
                 same_pesel: vec!["P1-000001".into()],
                 training: false,
                 stop: Some("Rynek".into()),
+                keys: Some(57),
+            },
+            Event::CardVerified {
+                card_id: "P1-000002".into(),
+                version_seq: 2,
+                keyer: "Anna".into(),
+                fields: 16,
+                keyer_errors: vec!["local.2".into()],
+                verifier_errors: vec![],
+                amended_seq: Some(4),
+            },
+            Event::VerificationSet {
+                mode: "sample".into(),
+                first: 20,
+                share: 10,
             },
             Event::CardVoided {
                 card_id: "P1-000002".into(),

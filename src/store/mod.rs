@@ -16,7 +16,10 @@ pub mod check;
 pub mod journal;
 pub mod keys;
 mod operators;
+pub mod sample;
 pub mod signing;
+pub mod stats;
+pub mod verify;
 
 use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
@@ -1032,6 +1035,17 @@ impl Store {
     /// Stores a new card: checks it, journals it, and returns once it is on disk.
     /// A card from a file row with an `id` is refused if that id is stored.
     pub fn enter_card(&mut self, card: RawCard, operator: &str, source: Source) -> Result<Saved> {
+        self.enter_card_counted(card, operator, source, None)
+    }
+
+    /// [`Store::enter_card`] with the keys the kiosk counted for the card.
+    pub fn enter_card_counted(
+        &mut self,
+        card: RawCard,
+        operator: &str,
+        source: Source,
+        keys: Option<u32>,
+    ) -> Result<Saved> {
         let assessment = card::assess(&self.edition, &card, self.rule_options());
         let training = self.point.training;
         // A row id from an imported file may be stored once only.
@@ -1080,6 +1094,7 @@ impl Store {
             same_pesel: same_pesel.iter().map(|p| p.card_id.clone()).collect(),
             training,
             stop: stop.clone(),
+            keys,
         };
         let seq = head.append(&tx, operator, &at, event)?;
         version.insert(&tx, seq)?;
@@ -1114,43 +1129,16 @@ impl Store {
         if reason.trim().is_empty() {
             return Err(StoreError::MissingReason);
         }
-        let assessment = card::assess(&self.edition, &card, self.rule_options());
         let key = self.writer()?;
+        let options = self.rule_options();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        latest_kind(&tx, card_id)?;
-        let same_pesel = prior_cards(&tx, &card.pesel, card_id)?;
-        let at = now();
-        let event = Event::CardAmended {
-            card_id: card_id.to_string(),
-            card: card.clone(),
-            assessment: assessment.clone(),
-            reason: reason.trim().to_string(),
-            same_pesel: same_pesel.iter().map(|p| p.card_id.clone()).collect(),
-        };
-        let seq = append_at(&tx, operator, &at, event)?;
-        Version {
-            card_id,
-            kind: "amended",
-            card: Some(&card),
-            assessment: Some(&assessment),
-            flagged: !same_pesel.is_empty(),
-            operator,
-            at: &at,
-            source_ref: None,
-            stop: None,
-        }
-        .insert(&tx, seq)?;
+        let saved = amend_in(&tx, &self.edition, options, card_id, card, operator, reason)?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
-        tracing::info!(card = %card_id, seq, valid = assessment.is_valid(), operator, "card amended");
-        Ok(Saved {
-            card_id: card_id.to_string(),
-            seq,
-            assessment,
-            same_pesel,
-        })
+        tracing::info!(card = %card_id, seq = saved.seq, valid = saved.assessment.is_valid(), operator, "card amended");
+        Ok(saved)
     }
 
     /// Voids a card (e.g. entered twice by mistake); the original entry stays.
@@ -1231,11 +1219,17 @@ impl Store {
         if digits.is_empty() {
             // Every card.
         } else if digits.bytes().all(|b| b.is_ascii_digit()) {
-            // A PESEL prefix: a range of the PESEL index.
+            // A PESEL prefix: a range of the PESEL index; or the number
+            // written on the paper card (`0042`: card `P01-000042`).
             values.push(digits.clone().into());
             values.push(format!("{digits}\u{10FFFF}").into());
+            let number = verify::parse_card_number(&digits)
+                .map(|n| format!("{}-{n:06}", self.point.id))
+                .unwrap_or_default();
+            values.push(number.into());
             conditions.push_str(&format!(
-                " AND e.card_id IN (SELECT card_id FROM card_versions WHERE pesel >= ?{} AND pesel < ?{})",
+                " AND (e.card_id IN (SELECT card_id FROM card_versions WHERE pesel >= ?{} AND pesel < ?{}) OR e.card_id = ?{})",
+                values.len() - 2,
                 values.len() - 1,
                 values.len()
             ));
@@ -1588,6 +1582,49 @@ fn refuse_known_source(conn: &Connection, source_ref: &str) -> Result<()> {
         }),
         None => Ok(()),
     }
+}
+
+/// Journals a corrected version of a card inside the caller's write
+/// transaction (an amendment from the cards screen, or from a verification).
+fn amend_in(
+    tx: &Connection,
+    edition: &Edition,
+    options: RuleOptions,
+    card_id: &str,
+    card: RawCard,
+    operator: &str,
+    reason: &str,
+) -> Result<Saved> {
+    let assessment = card::assess(edition, &card, options);
+    latest_kind(tx, card_id)?;
+    let same_pesel = prior_cards(tx, &card.pesel, card_id)?;
+    let at = now();
+    let event = Event::CardAmended {
+        card_id: card_id.to_string(),
+        card: card.clone(),
+        assessment: assessment.clone(),
+        reason: reason.trim().to_string(),
+        same_pesel: same_pesel.iter().map(|p| p.card_id.clone()).collect(),
+    };
+    let seq = append_at(tx, operator, &at, event)?;
+    Version {
+        card_id,
+        kind: "amended",
+        card: Some(&card),
+        assessment: Some(&assessment),
+        flagged: !same_pesel.is_empty(),
+        operator,
+        at: &at,
+        source_ref: None,
+        stop: None,
+    }
+    .insert(tx, seq)?;
+    Ok(Saved {
+        card_id: card_id.to_string(),
+        seq,
+        assessment,
+        same_pesel,
+    })
 }
 
 /// The kind of a card's latest version; errors if the card is unknown or voided.

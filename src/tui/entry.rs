@@ -32,6 +32,13 @@ pub struct EntryState {
     pesel_looked_up: String,
     /// The review is shown and the card is valid (Enter saves it).
     pub review_valid: bool,
+    /// Keys pressed on this card so far (operator statistics).
+    pub keys: u32,
+    /// The paper number of the card saved just before this one, shown
+    /// large until this card is begun: the volunteer writes it on the paper.
+    pub saved_number: Option<String>,
+    /// A verification's title instead of the card's; no verdict is shown.
+    pub verifying: Option<String>,
 }
 
 const YEARS: Forms = Forms {
@@ -47,6 +54,9 @@ impl EntryState {
             same_pesel: Vec::new(),
             pesel_looked_up: String::new(),
             review_valid: false,
+            keys: 0,
+            saved_number: None,
+            verifying: None,
         }
     }
 
@@ -109,6 +119,7 @@ pub fn handle(
     action: Option<Action>,
     key: KeyEvent,
 ) {
+    state.keys = state.keys.saturating_add(1);
     handle_key(app, work, state, action, key);
     state.review_valid = state.form.reviewing
         && state
@@ -217,10 +228,12 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
         ));
         return;
     }
-    match app
-        .store
-        .enter_card(raw.clone(), &work.operator.name, Source::Kiosk)
-    {
+    match app.store.enter_card_counted(
+        raw.clone(),
+        &work.operator.name,
+        Source::Kiosk,
+        Some(state.keys),
+    ) {
         Ok(saved) => {
             let verdict = if saved.assessment.is_valid() {
                 app.t("ważna", "valid").to_string()
@@ -247,6 +260,7 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
                 summary(app.store.edition(), &raw)
             )));
             *state = EntryState::new(&app.store);
+            state.saved_number = Some(crate::store::verify::card_number(&saved.card_id));
         }
         Err(e) => {
             work.message = Some(Message::Problem(format!(
@@ -527,7 +541,7 @@ fn pesel_problem(lang: Lang, e: &PeselError) -> String {
     }
 }
 
-fn label(app: &App, slot: Slot) -> String {
+pub(super) fn label(app: &App, slot: Slot) -> String {
     let b = app.store.edition().ballot;
     match slot {
         Slot::FirstName => app.t("Imię", "First name").into(),
@@ -568,7 +582,7 @@ fn width_of(slot: Slot) -> usize {
     }
 }
 
-fn shown_value(slot: Slot, value: &str, app: &App) -> String {
+pub(super) fn shown_value(slot: Slot, value: &str, app: &App) -> String {
     match (slot, value) {
         (Slot::Signed, SIGNED_YES) => app.t("t", "y").into(),
         (Slot::Signed, SIGNED_NO) => "n".into(),
@@ -580,6 +594,7 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
     let form = &state.form;
     let edition = app.store.edition();
     let title = match (&state.amend, form.reviewing) {
+        _ if state.verifying.is_some() => state.verifying.clone().unwrap_or_default(),
         (Some(id), _) => format!(" {} {id} ", app.t("Poprawa karty", "Amending card")),
         (None, true) => app
             .t(" Przegląd karty przed zapisem ", " Review before saving ")
@@ -666,7 +681,7 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
     }
     frame.render_widget(Paragraph::new(lines), fields_area);
     let mut notes: Vec<Line> = Vec::new();
-    if form.reviewing {
+    if form.reviewing && state.verifying.is_none() {
         let assessment = form.assess(edition, app.day, app.store.rule_options());
         notes.extend(verdict_lines(app, &assessment, form));
     }
@@ -687,9 +702,39 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
         )));
     }
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), below);
+    if let Some(number) = state.saved_number.as_ref().filter(|_| form.is_blank()) {
+        render_number(app, number, frame, below);
+    }
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
     }
+}
+
+/// The saved card's paper number, boxed and bold, for the volunteer to copy
+/// onto the paper card.
+fn render_number(app: &App, number: &str, frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "{} {number}",
+        app.t("Wpisz na karcie:", "Write on the card:")
+    );
+    let width = (text.chars().count() as u16 + 6).min(area.width);
+    let rect = Rect {
+        width,
+        height: area.height.min(3),
+        ..area
+    };
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let line = Line::from(vec![
+        Span::styled(
+            format!(" {} ", app.t("Wpisz na karcie:", "Write on the card:")),
+            bold,
+        ),
+        Span::styled(format!(" {number} "), bold.add_modifier(Modifier::REVERSED)),
+    ]);
+    frame.render_widget(
+        Paragraph::new(line).block(Block::default().borders(Borders::ALL)),
+        rect,
+    );
 }
 
 fn verdict_lines<'a>(app: &App, a: &Assessment, form: &CardForm) -> Vec<Line<'a>> {

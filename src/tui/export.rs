@@ -152,7 +152,7 @@ pub fn handle(
                     ))
                 }
                 Ok(exported) => {
-                    let status = app.store.status_of(Some(app.day)).unwrap_or_default();
+                    let status = protocol::DayFigures::of(&app.store, app.day).unwrap_or_default();
                     let mut files = vec![exported.path.clone()];
                     match protocol::write(app.lang, &exported, &status, &work.operator.name) {
                         Ok((txt, html)) => files.extend([txt, html]),

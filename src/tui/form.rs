@@ -87,6 +87,20 @@ pub enum FormEvent {
 pub const SIGNED_YES: &str = "t";
 pub const SIGNED_NO: &str = "n";
 
+/// A rubric of a stored card as the form holds it (the signature as `t`/`n`).
+pub fn slot_value(card: &RawCard, slot: Slot) -> String {
+    match slot {
+        Slot::FirstName => card.first_name.clone(),
+        Slot::LastName => card.last_name.clone(),
+        Slot::Address => card.address.clone(),
+        Slot::Pesel => card.pesel.clone(),
+        Slot::Signed => if card.signed { SIGNED_YES } else { SIGNED_NO }.to_string(),
+        Slot::District => card.district.clone(),
+        Slot::Local(i) => card.local.get(i).cloned().unwrap_or_default(),
+        Slot::Citywide(i) => card.citywide.get(i).cloned().unwrap_or_default(),
+    }
+}
+
 impl CardForm {
     /// An empty card for this edition.
     pub fn new(edition: &Edition) -> CardForm {
@@ -132,17 +146,7 @@ impl CardForm {
     pub fn from_card(edition: &Edition, card: &RawCard) -> CardForm {
         let mut form = CardForm::new(edition);
         for f in &mut form.fields {
-            let value = match f.slot {
-                Slot::FirstName => card.first_name.clone(),
-                Slot::LastName => card.last_name.clone(),
-                Slot::Address => card.address.clone(),
-                Slot::Pesel => card.pesel.clone(),
-                Slot::Signed => if card.signed { SIGNED_YES } else { SIGNED_NO }.to_string(),
-                Slot::District => card.district.clone(),
-                Slot::Local(i) => card.local.get(i).cloned().unwrap_or_default(),
-                Slot::Citywide(i) => card.citywide.get(i).cloned().unwrap_or_default(),
-            };
-            f.input = Input::new(value);
+            f.input = Input::new(slot_value(card, f.slot));
         }
         form.marks = card.marks.iter().copied().collect();
         form

@@ -31,6 +31,14 @@ pub enum Scope {
     Export,
     Login,
     Locked,
+    /// Verification: the number of the paper card.
+    VerifyNumber,
+    /// Verification: the card keyed again blind.
+    Verify,
+    /// Verification: a field differs; which one the paper shows.
+    VerifyMismatch,
+    /// Verification: every field compared, ready to be stored.
+    VerifyReview,
 }
 
 /// What a key asks for.
@@ -67,6 +75,12 @@ pub enum Action {
     ClearField,
     Yes,
     No,
+    /// Ctrl-R: verify a card (key it again blind).
+    Verify,
+    /// The paper shows what was keyed first: the verifier retypes.
+    PaperFirst,
+    /// The paper shows what the verifier keyed: the first keying was wrong.
+    PaperMine,
 }
 
 pub struct Binding {
@@ -563,6 +577,127 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     // Everywhere once logged in.
+    // Verification of a card keyed by someone else.
+    b(
+        K::Enter,
+        NONE,
+        S::VerifyNumber,
+        A::Confirm,
+        "Enter",
+        "weryfikuj tę kartę",
+        "verify this card",
+        true,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::VerifyNumber,
+        A::Back,
+        "Esc",
+        "wróć",
+        "back",
+        true,
+    ),
+    b(
+        K::Enter,
+        NONE,
+        S::Verify,
+        A::Next,
+        "Enter",
+        "dalej (pole jest porównywane)",
+        "next (the field is compared)",
+        true,
+    ),
+    b(
+        K::Tab,
+        NONE,
+        S::Verify,
+        A::Next,
+        "Tab",
+        "dalej",
+        "next",
+        false,
+    ),
+    b(
+        K::BackTab,
+        SHIFT,
+        S::Verify,
+        A::Prev,
+        "Shift-Tab",
+        "wstecz",
+        "back",
+        false,
+    ),
+    b(
+        K::Char('u'),
+        CTRL,
+        S::Verify,
+        A::ClearField,
+        "Ctrl-U",
+        "wyczyść pole",
+        "clear the field",
+        false,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::Verify,
+        A::Back,
+        "Esc",
+        "przerwij weryfikację (nic nie zapisuje)",
+        "stop verifying (stores nothing)",
+        true,
+    ),
+    b(
+        K::Char('1'),
+        NONE,
+        S::VerifyMismatch,
+        A::PaperFirst,
+        "1",
+        "na karcie jest pierwsze (poprawiam swoje)",
+        "the paper shows the first (I retype mine)",
+        true,
+    ),
+    b(
+        K::Char('2'),
+        NONE,
+        S::VerifyMismatch,
+        A::PaperMine,
+        "2",
+        "na karcie jest moje",
+        "the paper shows mine",
+        true,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::VerifyMismatch,
+        A::Back,
+        "Esc",
+        "przerwij weryfikację",
+        "stop verifying",
+        false,
+    ),
+    b(
+        K::Enter,
+        NONE,
+        S::VerifyReview,
+        A::Confirm,
+        "Enter",
+        "zapisz weryfikację",
+        "store the verification",
+        true,
+    ),
+    b(
+        K::Esc,
+        NONE,
+        S::VerifyReview,
+        A::Back,
+        "Esc",
+        "przerwij (nic nie zapisuje)",
+        "stop (stores nothing)",
+        true,
+    ),
     b(
         K::F(1),
         NONE,
@@ -651,6 +786,16 @@ pub const BINDINGS: &[Binding] = &[
         "Ctrl-Q",
         "wyloguj",
         "log out",
+        true,
+    ),
+    b(
+        K::Char('r'),
+        CTRL,
+        S::Global,
+        A::Verify,
+        "Ctrl-R",
+        "weryfikuj",
+        "verify",
         true,
     ),
 ];

@@ -14,6 +14,7 @@ pub mod form;
 pub mod keys;
 mod login;
 mod setup;
+pub mod verify;
 mod views;
 
 use std::time::{Duration, Instant};
@@ -87,9 +88,12 @@ pub struct Work {
 pub enum Screen {
     Entry(entry::EntryState),
     Cards(cards::CardsState),
-    Summary(Box<Status>),
+    /// F4: the day's counts and the operators' statistics.
+    Summary(Box<Status>, Vec<crate::store::stats::OperatorStats>),
     Projects(views::ProjectsState),
     Export(export::ExportState),
+    /// Ctrl-R: a card keyed again blind by another operator.
+    Verify(verify::VerifyState),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -414,14 +418,23 @@ impl App {
                     work.screen = back.0;
                 }
             },
+            Some(Action::Verify) => {
+                work.message = None;
+                let state = verify::VerifyState::new(self, &work.operator.name);
+                work.show(Screen::Verify(state));
+            }
             Some(Action::Cards) => {
                 work.message = None;
                 work.show(Screen::Cards(cards::CardsState::new(self)));
             }
             Some(Action::Summary) => {
                 work.message = None;
-                match self.store.status_of(Some(self.day)) {
-                    Ok(s) => work.show(Screen::Summary(Box::new(s))),
+                match self
+                    .store
+                    .status_of(Some(self.day))
+                    .and_then(|s| Ok((s, self.store.operator_stats()?)))
+                {
+                    Ok((s, stats)) => work.show(Screen::Summary(Box::new(s), stats)),
                     Err(e) => work.message = Some(Message::Problem(e.describe(self.lang))),
                 }
             }
@@ -467,8 +480,10 @@ impl App {
                 }
             }
             _ => {
-                let mut screen =
-                    std::mem::replace(&mut work.screen, Screen::Summary(Box::<Status>::default()));
+                let mut screen = std::mem::replace(
+                    &mut work.screen,
+                    Screen::Summary(Box::<Status>::default(), Vec::new()),
+                );
                 match &mut screen {
                     Screen::Entry(state) => entry::handle(self, work, state, action, key),
                     Screen::Cards(state) => {
@@ -481,7 +496,12 @@ impl App {
                             screen = next;
                         }
                     }
-                    Screen::Summary(_) | Screen::Projects(_) => {
+                    Screen::Verify(state) => {
+                        if let Some(next) = verify::handle(self, work, state, action, key) {
+                            screen = next;
+                        }
+                    }
+                    Screen::Summary(..) | Screen::Projects(_) => {
                         if let Some(next) = views::handle(self, work, &mut screen, action, key) {
                             screen = next;
                         }
@@ -729,9 +749,12 @@ impl App {
         match &work.screen {
             Screen::Entry(state) => entry::render(self, work, state, frame, body),
             Screen::Cards(state) => cards::render(self, work, state, frame, body),
-            Screen::Summary(status) => views::render_summary(self, status, frame, body),
+            Screen::Summary(status, stats) => {
+                views::render_summary(self, status, stats, frame, body)
+            }
             Screen::Projects(state) => views::render_projects(self, state, frame, body),
             Screen::Export(state) => export::render(self, state, frame, body),
+            Screen::Verify(state) => verify::render(self, work, state, frame, body),
         }
         if let Some(m) = &work.message {
             let line = match m {
@@ -825,7 +848,7 @@ impl Work {
                 name: String::new(),
                 role: Role::Volunteer,
             },
-            screen: Screen::Summary(Box::<Status>::default()),
+            screen: Screen::Summary(Box::<Status>::default(), Vec::new()),
             help: false,
             prompt: None,
             message: None,
@@ -837,7 +860,10 @@ impl Work {
     /// Keeps the card on screen (new or amended) aside while another
     /// screen is shown.
     fn stash(&mut self) {
-        let screen = std::mem::replace(&mut self.screen, Screen::Summary(Box::<Status>::default()));
+        let screen = std::mem::replace(
+            &mut self.screen,
+            Screen::Summary(Box::<Status>::default(), Vec::new()),
+        );
         match screen {
             Screen::Entry(state) if state.amend.is_some() => self.amending = Some(state),
             Screen::Entry(state) => self.draft = Some(state),
@@ -895,9 +921,10 @@ impl Work {
             Screen::Entry(_) => Scope::Entry,
             Screen::Cards(state) if state.open.is_some() => Scope::CardDetail,
             Screen::Cards(_) => Scope::Cards,
-            Screen::Summary(_) | Screen::Projects(_) => Scope::View,
+            Screen::Summary(..) | Screen::Projects(_) => Scope::View,
             Screen::Export(state) if state.done.is_some() => Scope::View,
             Screen::Export(_) => Scope::Export,
+            Screen::Verify(state) => state.scope(),
         }
     }
 }

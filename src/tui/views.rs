@@ -17,6 +17,7 @@ use super::{App, Screen, Work, edit_input};
 use crate::edition::{normalize_id, pabulib::fold_name, roman};
 use crate::i18n::{self, Lang, count};
 use crate::store::Status;
+use crate::store::stats::OperatorStats;
 
 /// The project browser (F9): where it is scrolled to, what is typed to
 /// filter it.
@@ -162,7 +163,13 @@ pub fn handle(
     None
 }
 
-pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
+pub fn render_summary(
+    app: &App,
+    s: &Status,
+    stats: &[OperatorStats],
+    frame: &mut Frame,
+    area: Rect,
+) {
     let lang = app.lang;
     let title = match lang {
         Lang::Pl => format!(" Podsumowanie dnia {} ", app.day),
@@ -212,6 +219,7 @@ pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
     for (op, n) in &s.by_operator {
         lines.push(Line::from(format!("  {n:>5}  {op}")));
     }
+    lines.extend(operator_lines(app, stats, inner.width as usize));
     if !s.by_stop.is_empty() {
         lines.push(Line::from(app.t("Według postoju:", "By stop:")));
         for (stop, n) in &s.by_stop {
@@ -219,6 +227,62 @@ pub fn render_summary(app: &App, s: &Status, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The operators' statistics since the point was set up, one row each.
+fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<'static>> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut lines = vec![Line::from(Span::styled(
+        app.t(
+            "Operatorzy od założenia punktu:",
+            "Operators since the point was set up:",
+        ),
+        bold,
+    ))];
+    let heads = match app.lang {
+        Lang::Pl => [
+            "", "karty", "/godz", "klaw/k", "popr", "weryf", "bł.wp", "bł.wer", "/100pól",
+        ],
+        Lang::En => [
+            "", "cards", "/hour", "keys/c", "amend", "verif", "e.key", "e.ver", "/100fld",
+        ],
+    };
+    let row = |cols: [String; 9]| {
+        let [a, b, c, d, e, f, g, h, i] = cols;
+        let line = format!(
+            "  {:<14} {b:>5} {c:>5} {d:>6} {e:>5} {f:>5} {g:>5} {h:>6} {i:>7}",
+            fit(&a, 14)
+        );
+        Line::from(fit(&line, width))
+    };
+    lines.push(row(heads.map(str::to_string)));
+    let one = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
+    for s in stats.iter().filter(|s| s.cards > 0 || s.verified > 0) {
+        lines.push(row([
+            s.operator.clone(),
+            s.cards.to_string(),
+            one(s.cards_per_hour),
+            one(s.keys_per_card),
+            s.corrections.to_string(),
+            s.verified.to_string(),
+            s.keyer_errors.to_string(),
+            s.verifier_errors.to_string(),
+            one(s.errors_per_100_fields),
+        ]));
+    }
+    for (pl, en) in [
+        (
+            "  popr — poprawki jego kart · weryf — karty, które zweryfikował(a)",
+            "  amend — amendments of their cards · verif — cards they verified",
+        ),
+        (
+            "  bł.wp/bł.wer — błędy jako wpisujący/weryfikujący · /100pól — bł.wp na 100 pól",
+            "  e.key/e.ver — errors as keyer/verifier · /100fld — e.key per 100 fields",
+        ),
+    ] {
+        lines.push(Line::from(fit(app.t(pl, en), width)));
+    }
+    lines
 }
 
 pub fn render_projects(app: &App, state: &ProjectsState, frame: &mut Frame, area: Rect) {
@@ -289,15 +353,26 @@ pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
         bold,
     ))];
     let describe = |b: &keys::Binding| {
-        Line::from(format!(
+        format!(
             "  {:<10} {}",
             b.label,
             if app.lang == Lang::Pl { b.pl } else { b.en }
-        ))
+        )
     };
-    lines.extend(keys::all(scope).map(describe));
+    lines.extend(keys::all(scope).map(|b| Line::from(describe(b))));
     lines.push(Line::from(Span::styled(app.t("Zawsze", "Always"), bold)));
-    lines.extend(keys::all(Scope::Global).map(describe));
+    // Two to a row: the keys of every screen stay short of the 24 rows.
+    let half = (inner.width as usize / 2).saturating_sub(2);
+    let global: Vec<String> = keys::all(Scope::Global)
+        .map(|b| fit(&describe(b), half))
+        .collect();
+    for pair in global.chunks(2) {
+        lines.push(Line::from(format!(
+            "{:<half$}  {}",
+            pair[0],
+            pair.get(1).map_or("", String::as_str)
+        )));
+    }
     if scope == Scope::Entry {
         lines.push(Line::from(app.t(
             "  PESEL, podpis i numery, które nie mogą już urosnąć, przechodzą dalej same.",

@@ -95,6 +95,23 @@ impl Office {
     /// The same, `import-cards` exiting with `code` (1: some cards were
     /// stored as invalid).
     pub fn kiosk_with(&self, point: &str, rows: &[String], trusted: bool, code: i32) -> PathBuf {
+        let data = self.init_kiosk(point);
+        let csv = self.root.join(format!("{point}.csv"));
+        std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("csv");
+        urna(&data)
+            .arg("import-cards")
+            .arg(&csv)
+            .args(["--as", "Anna", "--pin-stdin"])
+            .write_stdin("1234\n")
+            .assert()
+            .code(code)
+            .stdout(predicates::str::contains("rejected 0 rows"));
+        self.export(point, &data, trusted)
+    }
+
+    /// A kiosk set up with the real binary (`urna init`, coordinator Anna,
+    /// PIN 1234, the office's key): its data directory.
+    pub fn init_kiosk(&self, point: &str) -> PathBuf {
         let data = self.root.join(point);
         urna(&data)
             .args([
@@ -116,19 +133,15 @@ impl Office {
             .write_stdin("1234\n")
             .assert()
             .success();
-        let csv = self.root.join(format!("{point}.csv"));
-        std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("csv");
-        urna(&data)
-            .arg("import-cards")
-            .arg(&csv)
-            .args(["--as", "Anna", "--pin-stdin"])
-            .write_stdin("1234\n")
-            .assert()
-            .code(code)
-            .stdout(predicates::str::contains("rejected 0 rows"));
+        data
+    }
+
+    /// The kiosk trusted (or not) by the office and its bundle exported by
+    /// Anna onto the stick: the stick's folder.
+    pub fn export(&self, point: &str, data: &Path, trusted: bool) -> PathBuf {
         if trusted {
             let key = self.root.join(format!("{point}.pub"));
-            let out = urna(&data).arg("key").output().expect("key");
+            let out = urna(data).arg("key").output().expect("key");
             std::fs::write(&key, &out.stdout).expect("key file");
             urna(&self.tally)
                 .args(["tally", "trust"])
@@ -139,7 +152,7 @@ impl Office {
         }
         let stick = self.usb.join(point);
         std::fs::create_dir_all(&stick).expect("stick");
-        urna(&data)
+        urna(data)
             .args(["export", "--out"])
             .arg(&stick)
             .args(["--as", "Anna", "--pin-stdin"])

@@ -178,6 +178,7 @@ impl Desk<'_> {
                 same_pesel,
                 training: false,
                 stop: self.stop.clone(),
+                keys: None,
             },
         );
         self.today.len() - 1
@@ -297,6 +298,7 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
         amended: 0,
         voided: 0,
         flagged: 0,
+        verification: None,
     };
     let mut desk = Desk {
         edition,
