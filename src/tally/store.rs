@@ -2232,7 +2232,7 @@ impl Storing<'_> {
                     // no point can take ids from another's range, and no id
                     // is entered twice.
                     if !is_entry_card_id(card_id, point, *seq) {
-                        if entered_elsewhere(tx, card_id)? {
+                        if entered_elsewhere(tx, point, card_id)? {
                             return Ok(Err(Rejection::NotItsCard {
                                 seq: *seq,
                                 id: card_id.clone(),
@@ -2294,12 +2294,12 @@ fn is_entry_card_id(card_id: &str, point: &str, seq: u64) -> bool {
         && digits.parse::<u64>() == Ok(seq)
 }
 
-/// Whether some point's kiosk entered the card (its id is the point's and
-/// the entry's number): said when a kiosk enters another point's card.
-fn entered_elsewhere(tx: &rusqlite::Transaction<'_>, card_id: &str) -> Result<bool> {
+/// Whether another point's kiosk entered the card (its id is that point's
+/// and the entry's number): said when a kiosk enters another point's card.
+fn entered_elsewhere(tx: &rusqlite::Transaction<'_>, point: &str, card_id: &str) -> Result<bool> {
     match card_id.rsplit_once('-') {
-        Some((other, _)) => entered_here(tx, other, card_id),
-        None => Ok(false),
+        Some((other, _)) if other != point => entered_here(tx, other, card_id),
+        _ => Ok(false),
     }
 }
 
