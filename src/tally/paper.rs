@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use crate::i18n::{self, Forms, Lang, t};
@@ -215,14 +214,7 @@ pub fn record(
             format!("unknown card field \"{f}\"; the card's fields: {all}"),
         )
     })?;
-    let point: Option<String> = tally
-        .conn()
-        .query_row(
-            "SELECT point FROM card_ids WHERE card_id = ?1",
-            [card],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let point = super::store::point_of_card(tally.conn(), card)?;
     let shown = shown_card(card);
     let Some(point) = point else {
         return Err(words(

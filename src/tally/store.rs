@@ -2294,6 +2294,19 @@ fn is_entry_card_id(card_id: &str, point: &str, seq: u64) -> bool {
         && digits.parse::<u64>() == Ok(seq)
 }
 
+/// The point whose kiosk entered the card, if the office holds it.
+pub(crate) fn point_of_card(conn: &Connection, card_id: &str) -> Result<Option<String>> {
+    if let Some((point, _)) = card_id.rsplit_once('-')
+        && entered_here(conn, point, card_id)?
+    {
+        return Ok(Some(point.to_string()));
+    }
+    Ok(conn
+        .prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?
+        .query_row([card_id], |r| r.get(0))
+        .optional()?)
+}
+
 /// Whether another point's kiosk entered the card (its id is that point's
 /// and the entry's number): said when a kiosk enters another point's card.
 fn entered_elsewhere(tx: &rusqlite::Transaction<'_>, point: &str, card_id: &str) -> Result<bool> {
@@ -2306,7 +2319,7 @@ fn entered_elsewhere(tx: &rusqlite::Transaction<'_>, point: &str, card_id: &str)
 /// Whether this point's kiosk entered the card: its id names the point and
 /// the entry that entered it, and the office holds that entry. Offices
 /// that imported with an earlier release also kept the ids in `card_ids`.
-fn entered_here(tx: &rusqlite::Transaction<'_>, point: &str, card_id: &str) -> Result<bool> {
+fn entered_here(tx: &Connection, point: &str, card_id: &str) -> Result<bool> {
     let seq = card_id
         .strip_prefix(point)
         .and_then(|rest| rest.strip_prefix('-'))

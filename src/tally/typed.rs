@@ -60,11 +60,9 @@ pub fn typed(tally: &Tally, card_id: &str) -> Result<Typed> {
         ));
     }
     let conn = tally.conn();
-    let point: String = conn.query_row(
-        "SELECT point FROM card_ids WHERE card_id = ?1",
-        [card_id],
-        |r| r.get(0),
-    )?;
+    let Some(point) = super::store::point_of_card(conn, card_id)? else {
+        return Err(rusqlite::Error::QueryReturnedNoRows.into());
+    };
     let mut stmt = conn.prepare(
         "SELECT e.body FROM kiosk_cards c
          JOIN kiosk_entries e ON e.point = c.point AND e.seq = c.seq
