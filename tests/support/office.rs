@@ -151,6 +151,7 @@ impl Office {
 
     /// A kiosk's data dir (as [`Office::kiosk`] made it) enters more card
     /// rows and exports again, into the empty folder `stick`: the new bundle.
+    #[allow(dead_code)]
     pub fn enter_and_export(&self, data: &Path, rows: &[String], stick: &Path) -> PathBuf {
         let csv = stick.with_extension("csv");
         std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("csv");
@@ -187,6 +188,7 @@ impl Office {
 }
 
 /// The one bundle a stick folder holds.
+#[allow(dead_code)]
 pub fn only_bundle(stick: &Path) -> PathBuf {
     let found: Vec<PathBuf> = std::fs::read_dir(stick)
         .expect("stick")
