@@ -244,6 +244,50 @@ fn a_fork_is_409_with_both_hashes_and_the_office_keeps_its_journal() {
 }
 
 #[test]
+fn sticks_and_uploads_mix_and_the_cli_works_beside_the_server() {
+    let o = office();
+    let by_stick = only_bundle(&o.kiosk("P1", &rows("a", 1, 2), true));
+    let by_upload = only_bundle(&o.kiosk("P2", &rows("b", 10, 3), true));
+    let server = serve(&o.tally, "en", &[]);
+    // P1 by stick while the server runs, then the same bundle uploaded.
+    office::urna(&o.tally)
+        .args(["tally", "import"])
+        .arg(&by_stick)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("accepted (P1"));
+    let a = http(
+        &server.addr,
+        "POST",
+        "/v1/bundles",
+        &std::fs::read(&by_stick).expect("b"),
+    );
+    assert_eq!(a.code, 200, "{}", a.text());
+    // P2 uploaded, then the same bundle from a stick: already known.
+    let a = http(
+        &server.addr,
+        "POST",
+        "/v1/bundles",
+        &std::fs::read(&by_upload).expect("b"),
+    );
+    assert_eq!(a.code, 201, "{}", a.text());
+    office::urna(&o.tally)
+        .args(["tally", "import"])
+        .arg(&by_upload)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("already known — nothing changes"));
+    // The count and the audit read the store the server writes.
+    assert_eq!(o.results()["ballots"]["total"], 5);
+    office::urna(&o.tally)
+        .args(["tally", "audit"])
+        .assert()
+        .success();
+    let page = http(&server.addr, "GET", "/", b"").text();
+    assert!(page.contains("Points that have reported: 2 of 2"), "{page}");
+}
+
+#[test]
 fn kill_9_mid_upload_stores_nothing_and_the_retry_stores_it_all() {
     let o = office();
     let bundle = only_bundle(&o.kiosk("P1", &rows("a", 1, 40), true));
