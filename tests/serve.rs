@@ -141,6 +141,22 @@ fn each_answer_code_and_a_resend_changes_nothing() {
         (413, Some("too_large"))
     );
 
+    // The same, sent in chunks with no length declared: cut off as it comes.
+    let mut s = TcpStream::connect(&server.addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("t");
+    let mut chunked =
+        b"POST /v1/bundles HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+    chunked.extend_from_slice(format!("{:x}\r\n", big.len()).as_bytes());
+    chunked.extend_from_slice(&big);
+    chunked.extend_from_slice(b"\r\n0\r\n\r\n");
+    s.write_all(&chunked).expect("w");
+    let a = support::read_answer(&mut s);
+    assert_eq!(
+        (a.code, a.json()["status"].as_str()),
+        (413, Some("too_large"))
+    );
+
     // Elsewhere: 404, in JSON; a wrong method is 405.
     assert_eq!(http(&server.addr, "GET", "/v2/anything", b"").code, 404);
     assert_eq!(http(&server.addr, "GET", "/v1/bundles", b"").code, 405);
@@ -153,6 +169,7 @@ fn each_answer_code_and_a_resend_changes_nothing() {
         [
             "accepted",
             "unchanged",
+            "rejected",
             "rejected",
             "rejected",
             "rejected",
@@ -440,4 +457,53 @@ fn a_bundle_posted_over_tls_with_a_certificate_made_here() {
         !String::from_utf8_lossy(&back).contains("<html"),
         "no page over plain HTTP"
     );
+}
+
+#[test]
+fn options_it_cannot_use_are_refused_in_words() {
+    let o = office();
+    let missing = o.root.join("missing.pem");
+    office::urna(&o.tally)
+        .args(["tally", "serve", "--listen", "127.0.0.1:0", "--tls-cert"])
+        .arg(&missing)
+        .arg("--tls-key")
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("missing.pem"));
+    let not_pem = o.root.join("not.pem");
+    std::fs::write(&not_pem, "hello\n").expect("file");
+    office::urna(&o.tally)
+        .args(["tally", "serve", "--listen", "127.0.0.1:0", "--tls-cert"])
+        .arg(&not_pem)
+        .arg("--tls-key")
+        .arg(&not_pem)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "no certificate (BEGIN CERTIFICATE)",
+        ));
+    office::urna(&o.tally)
+        .args(["tally", "serve", "--listen", "nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot listen on nowhere"));
+    let none = o.root.join("no-office");
+    office::urna(&none)
+        .args(["tally", "serve", "--listen", "127.0.0.1:0"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("urna tally init"));
+    // In Polish by default.
+    std::process::Command::new(env!("CARGO_BIN_EXE_urna"))
+        .env_remove("URNA_DATA_DIR")
+        .arg("--data-dir")
+        .arg(&o.tally)
+        .args(["tally", "serve", "--listen", "nowhere"])
+        .output()
+        .map(|out| {
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(err.contains("nie można nasłuchiwać na nowhere"), "{err}");
+        })
+        .expect("run");
 }
