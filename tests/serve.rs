@@ -189,6 +189,11 @@ fn each_answer_code_and_a_resend_changes_nothing() {
     // The status page: the point, its cards and refusals, nothing personal.
     let page = http(&server.addr, "GET", "/", b"");
     assert_eq!(page.code, 200);
+    assert!(
+        page.head.to_lowercase().contains("cache-control: no-store"),
+        "{}",
+        page.head
+    );
     let html = page.text();
     assert!(html.contains("<td>P1</td>"), "{html}");
     assert!(html.contains("Points that have reported: 1 of 1"), "{html}");

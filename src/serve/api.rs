@@ -144,7 +144,11 @@ async fn status_page(State(s): State<Arc<Shared>>) -> Response {
         Err(r) => r,
         Ok((roll, elsewhere, edition)) => (
             StatusCode::OK,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                // As of this load: a reload asks again.
+                (header::CACHE_CONTROL, "no-store"),
+            ],
             super::page::html(lang, &edition, &roll, elsewhere),
         )
             .into_response(),
