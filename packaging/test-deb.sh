@@ -50,6 +50,17 @@ grep -q "^Exec=urna$" /usr/share/applications/urna.desktop
 grep -q "^Terminal=true$" /usr/share/applications/urna.desktop
 test -s /usr/share/doc/urna/README.md
 test -s /usr/share/doc/urna/copyright
+echo "== the sync server's unit: shipped, sound, not enabled"
+test -s /usr/share/doc/urna/sync.md
+grep -q "^u urna-tally " /usr/lib/sysusers.d/urna-tally.conf
+grep -q "^ExecStart=/usr/bin/urna .*tally serve --listen 127.0.0.1:" /usr/lib/systemd/system/urna-tally.service
+if command -v systemd-analyze >/dev/null; then
+  systemd-analyze verify /usr/lib/systemd/system/urna-tally.service
+fi
+if ls /etc/systemd/system/*.wants/urna-tally.service >/dev/null 2>&1; then
+  echo "urna-tally.service is enabled; it must not be by default" >&2
+  exit 1
+fi
 
 echo "== dpkg -r urna"
 trap - EXIT

@@ -4,7 +4,8 @@
 //! rules and know nothing of storage; [`store`] keeps a polling point's cards in
 //! SQLite behind a hash-chained journal; [`cardcsv`] reads the card CSV format
 //! and [`shown`] is the one place input values become message text (masked);
-//! [`tui`] is the kiosk screen and [`cli`] the command line on top.
+//! [`tui`] is the kiosk screen, [`serve`] the office's sync server and [`cli`]
+//! the command line on top.
 #![forbid(unsafe_code)]
 
 pub mod bundle;
@@ -16,6 +17,7 @@ pub mod foreign;
 pub mod i18n;
 pub mod logging;
 pub mod pesel;
+pub mod serve;
 pub mod shown;
 pub mod store;
 pub mod tally;

@@ -176,6 +176,16 @@ pub fn file_name(m: &Manifest) -> String {
     )
 }
 
+/// The file name a bundle received with no name (an upload to the sync
+/// server) implies: the one its manifest asks for, if its head can be read.
+/// Only a name: every check is still [`open`]'s.
+pub fn implied_file_name(bytes: &[u8]) -> Option<String> {
+    let mut src = Source::new(bytes);
+    let head = read::head(&mut src, Some(bytes.len() as u64)).ok()?;
+    let manifest: Manifest = serde_json::from_slice(&head.manifest).ok()?;
+    Some(file_name(&manifest))
+}
+
 /// The trusted comment the signature carries: point, sequence and manifest hash.
 fn trusted_comment(m: &Manifest, manifest_sha256: &str) -> String {
     format!(

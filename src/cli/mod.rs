@@ -14,6 +14,7 @@ mod init;
 mod kiosk;
 mod operator;
 mod out;
+mod serve;
 mod status;
 mod tally;
 mod verification;

@@ -35,6 +35,10 @@ pub enum TallyCommand {
         #[arg(long)]
         investigation: bool,
     },
+    /// Serve the kiosks' syncs over HTTP(S): POST /v1/bundles takes a bundle
+    /// as `urna export` writes it, imported as `tally import` does; GET /
+    /// shows who has reported (docs/sync.md). Listens only where told
+    Serve(super::serve::ServeArgs),
     /// Import the internet channel's votes (card CSV), all or nothing
     ImportOnline { file: PathBuf },
     /// Annul the internet votes cast on a PESEL (an account someone else registered)
@@ -338,6 +342,11 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 t(lang, "odrzucone:", "rejected:"),
             );
             Ok(u8::from(rejected > 0))
+        }
+        TallyCommand::Serve(args) => {
+            // Refused at once, in words, if the store is not there.
+            Tally::open(&dir).map_err(|e| failure(lang, e))?;
+            super::serve::run(lang, dir, args)
         }
         TallyCommand::ImportOnline { file } => {
             let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;

@@ -124,7 +124,7 @@ pub fn page(
 }
 
 /// Text made safe for element content and quoted attribute values.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -22,6 +22,9 @@ use crate::store::journal::{Entry, Event, GENESIS, Hash, chain_hash};
 use crate::store::pesel_key;
 use crate::tally::online::{OnlineRefusal, RowFault};
 
+mod sync;
+pub use sync::PointSync;
+
 pub const DB_FILE: &str = "tally.sqlite";
 /// The office's age identity: whoever holds it can read every bundle.
 pub const IDENTITY_FILE: &str = "office-identity.txt";
@@ -654,9 +657,45 @@ impl Tally {
         checker: &Checker,
         path: &Path,
     ) -> Result<std::result::Result<Imported, Rejection>> {
+        self.import_logged(crate::shown::path(path), |tally, log| {
+            tally.read_and_store(checker, path, log)
+        })
+    }
+
+    /// Imports one bundle received whole in memory (the sync server's
+    /// upload), exactly as [`Tally::import_bundle`] imports a file: the same
+    /// checks, all or nothing, one row in the import log under `source`.
+    /// With no file name to check, the name the manifest implies is taken.
+    pub fn import_bytes(
+        &mut self,
+        bytes: &[u8],
+        source: &str,
+    ) -> Result<std::result::Result<Imported, Rejection>> {
+        let checker = self.checker()?;
+        self.import_logged(source.to_string(), |tally, log| {
+            let name = bundle::implied_file_name(bytes).unwrap_or_default();
+            let mut src = bundle::Source::new(bytes);
+            let len = bytes.len() as u64;
+            let outcome = tally.read_bundle(&checker, &mut src, len, &name, log)?;
+            if !matches!(outcome, Ok(Imported::Added { .. })) {
+                log.sha = hex_sha256(bytes);
+            }
+            Ok(outcome)
+        })
+    }
+
+    /// One attempt, start to end, with exactly one row in the import log.
+    fn import_logged(
+        &mut self,
+        file: String,
+        read: impl FnOnce(
+            &mut Tally,
+            &mut ImportLog,
+        ) -> Result<std::result::Result<Imported, Rejection>>,
+    ) -> Result<std::result::Result<Imported, Rejection>> {
         let mut log = ImportLog {
             kind: "bundle",
-            file: crate::shown::path(path),
+            file,
             sha: String::new(),
             point: None,
             sequence: None,
@@ -664,12 +703,11 @@ impl Tally {
         };
         // The last line of defence: a bug met while reading one file is
         // that file's refusal (its transaction rolls back as it unwinds).
-        let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.read_and_store(checker, path, &mut log)
-        })) {
-            Ok(outcome) => outcome?,
-            Err(_) => Err(Rejection::Internal),
-        };
+        let outcome =
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(self, &mut log))) {
+                Ok(outcome) => outcome?,
+                Err(_) => Err(Rejection::Internal),
+            };
         match &outcome {
             Ok(Imported::Added { .. }) => {}
             Ok(_) => {

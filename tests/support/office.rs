@@ -162,6 +162,30 @@ impl Office {
         stick
     }
 
+    /// A kiosk's data dir (as [`Office::kiosk`] made it) enters more card
+    /// rows and exports again, into the empty folder `stick`: the new bundle.
+    #[allow(dead_code)]
+    pub fn enter_and_export(&self, data: &Path, rows: &[String], stick: &Path) -> PathBuf {
+        let csv = stick.with_extension("csv");
+        std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("csv");
+        urna(data)
+            .arg("import-cards")
+            .arg(&csv)
+            .args(["--as", "Anna", "--pin-stdin"])
+            .write_stdin("1234\n")
+            .assert()
+            .success();
+        std::fs::create_dir_all(stick).expect("stick");
+        urna(data)
+            .args(["export", "--out"])
+            .arg(stick)
+            .args(["--as", "Anna", "--pin-stdin"])
+            .write_stdin("1234\n")
+            .assert()
+            .success();
+        only_bundle(stick)
+    }
+
     pub fn results(&self) -> Value {
         let out = urna(&self.tally)
             .args(["tally", "results", "--format", "json"])
@@ -174,4 +198,22 @@ impl Office {
         );
         serde_json::from_slice(&out.stdout).expect("json")
     }
+}
+
+/// The one bundle a stick folder holds.
+#[allow(dead_code)]
+pub fn only_bundle(stick: &Path) -> PathBuf {
+    let found: Vec<PathBuf> = std::fs::read_dir(stick)
+        .expect("stick")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "urna"))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one bundle in {}: {found:?}",
+        stick.display()
+    );
+    found.into_iter().next().expect("a bundle")
 }

@@ -1,0 +1,62 @@
+//! `urna tally serve`: the office's sync server over the tally store
+//! ([`crate::serve`]). The first line on stdout is the address it listens
+//! on (useful with port 0); everything else goes to the log.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::Failure;
+use super::out::say;
+use crate::i18n::{Lang, t};
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where to listen, e.g. 127.0.0.1:8443 or 0.0.0.0:8443 (port 0: any
+    /// free port; the first line printed says which)
+    #[arg(long, value_name = "ADDR")]
+    pub listen: String,
+    /// The server's certificate chain (PEM); with --tls-key, serves HTTPS
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The certificate's private key (PEM)
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// The largest upload taken, in bytes; larger ones are answered 413
+    #[arg(long, value_name = "BYTES", default_value_t = crate::serve::DEFAULT_MAX_BODY,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_body: u64,
+    /// Seconds a client may take to send its headers, and each piece of a body
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::serve::DEFAULT_READ_TIMEOUT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub read_timeout: u64,
+}
+
+pub fn run(lang: Lang, dir: PathBuf, args: ServeArgs) -> Result<u8, Failure> {
+    let tls = match (args.tls_cert, args.tls_key) {
+        (Some(c), Some(k)) => Some((c, k)),
+        _ => None,
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let config = crate::serve::Config {
+        dir,
+        listen: args.listen,
+        tls,
+        max_body: args.max_body,
+        read_timeout: Duration::from_secs(args.read_timeout),
+        lang,
+    };
+    crate::serve::run(config, |addr| {
+        say!(
+            "{scheme}://{addr} — {}",
+            t(
+                lang,
+                "serwer biura działa (Ctrl+C kończy)",
+                "the office's server is running (Ctrl+C stops it)"
+            )
+        );
+    })
+    .map_err(|e| Failure::usage(e.0))?;
+    Ok(0)
+}
