@@ -74,8 +74,18 @@ impl LoginError {
     /// The refusal in `lang`.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang::*;
+        // A name as typed: control characters escaped, a PESEL-like run
+        // of digits masked.
+        let shown = |name: &str| {
+            if crate::shown::could_hold_a_pesel(name) {
+                crate::shown::Shown::new(name).to_string()
+            } else {
+                crate::shown::escape_controls(name)
+            }
+        };
         match (self, lang) {
             (LoginError::UnknownOperator(name), Pl) => {
+                let name = shown(name);
                 format!("nie ma operatora o nazwie „{name}”")
             }
             (LoginError::WrongPin { left }, Pl) => {
@@ -92,6 +102,9 @@ impl LoginError {
                 format!("operator o nazwie „{name}” już istnieje")
             }
             (LoginError::Hash(_), Pl) => "nie udało się obliczyć skrótu PIN-u".into(),
+            (LoginError::UnknownOperator(name), En) => {
+                format!("no operator named \"{}\"", shown(name))
+            }
             (e, En) => e.to_string(),
         }
     }
@@ -222,4 +235,21 @@ pub(super) fn login(
         },
     }
     .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LoginError;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn an_unknown_name_is_shown_escaped_and_a_pesel_masked() {
+        for lang in [Lang::Pl, Lang::En] {
+            let said = LoginError::UnknownOperator("Anna\u{1b}[31mRED\u{7}".into()).describe(lang);
+            assert!(!said.chars().any(char::is_control), "{said:?}");
+            assert!(said.contains("Anna"), "{said}");
+            let said = LoginError::UnknownOperator("44051401359".into()).describe(lang);
+            assert!(!said.contains("44051401359"), "{said}");
+        }
+    }
 }

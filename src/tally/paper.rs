@@ -48,6 +48,18 @@ fn check_text(value: &str, what: &str, name: bool) -> Result<()> {
             format!("{what} holds a control character"),
         ));
     }
+    // Characters that show as nothing or turn the text around: a seed that
+    // looks like the announced one but draws another list.
+    if value.chars().any(|c| {
+        matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}')
+    }) {
+        return Err(words(
+            format!("{what} zawiera znak niewidoczny albo zmieniający kierunek tekstu"),
+            format!("{what} holds an invisible or text-direction character"),
+        ));
+    }
     if value.chars().count() > MAX_TEXT {
         return Err(words(
             format!("{what} może mieć najwyżej {MAX_TEXT} znaków"),
@@ -463,7 +475,7 @@ impl PaperAudit {
                 ),
                 percent(lang, c.rate),
                 t(lang, "górna granica", "upper bound"),
-                percent(lang, c.upper_95),
+                percent_up(lang, c.upper_95),
             );
             let f = &self.fields;
             let _ = writeln!(
@@ -475,7 +487,7 @@ impl PaperAudit {
                 n(f.of, &FIELD_OF),
                 percent(lang, f.rate),
                 t(lang, "górna granica", "upper bound"),
-                percent(lang, f.upper_95),
+                percent_up(lang, f.upper_95),
             );
             for (field, cards) in &self.by_field {
                 let _ = writeln!(s, "        {field}: {}", n(*cards, &i18n::CARD));
@@ -525,10 +537,20 @@ pub fn verdict(lang: Lang, differs: &[String]) -> String {
 /// A share as a percentage with one decimal: `5,8 %` in Polish, `5.8%` in
 /// English; `—` when there is none.
 pub fn percent(lang: Lang, share: Option<f64>) -> String {
-    match share {
+    shown_percent(lang, share.map(|x| x * 100.0))
+}
+
+/// An upper bound as a percentage, rounded up to one decimal so that the
+/// shown bound is never below the computed one (0.546 % → `0,6 %`).
+pub fn percent_up(lang: Lang, share: Option<f64>) -> String {
+    shown_percent(lang, share.map(|x| (x * 1000.0 - 1e-9).ceil() / 10.0))
+}
+
+fn shown_percent(lang: Lang, percent: Option<f64>) -> String {
+    match percent {
         None => "—".to_string(),
-        Some(x) => {
-            let v = format!("{:.1}", x * 100.0);
+        Some(v) => {
+            let v = format!("{v:.1}");
             match lang {
                 Lang::Pl => format!("{} %", v.replace('.', ",")),
                 Lang::En => format!("{v}%"),
@@ -554,6 +576,10 @@ mod tests {
         assert_eq!(percent(Lang::Pl, Some(0.058155)), "5,8 %");
         assert_eq!(percent(Lang::En, Some(0.061619)), "6.2%");
         assert_eq!(percent(Lang::Pl, None), "—");
+        // Bounds are never shown below what was computed.
+        assert_eq!(percent_up(Lang::Pl, Some(0.058155)), "5,9 %");
+        assert_eq!(percent_up(Lang::Pl, Some(0.00546)), "0,6 %");
+        assert_eq!(percent_up(Lang::En, Some(0.05)), "5.0%");
     }
 
     #[test]
