@@ -93,6 +93,11 @@ pub enum TallyCommand {
         /// says which)
         #[arg(long, value_name = "PERCENT", default_value_t = 0.0)]
         keying_errors: f64,
+        /// Share of each point's cards verified blind by another operator
+        /// (an injected keying error found so is corrected, reason "weryfikacja")
+        #[arg(long, value_name = "PERCENT", default_value_t = 0,
+              value_parser = clap::value_parser!(u8).range(0..=100))]
+        verify: u8,
     },
 }
 
@@ -457,10 +462,25 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     .map_err(|e| failure(lang, e))?;
             }
             let r = counter.finish(tally.edition());
+            let verification = crate::tally::verification::per_point(tally.conn())
+                .map_err(|e| failure(lang, e))?;
             let text = match format {
-                Format::Json => serde_json::to_string_pretty(&r).unwrap_or_default() + "\n",
+                Format::Json => {
+                    // Additive: the results' shape and a `verification` array.
+                    let mut v = serde_json::to_value(&r).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert(
+                            "verification".into(),
+                            serde_json::to_value(&verification).unwrap_or_default(),
+                        );
+                    }
+                    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+                }
                 Format::Csv => crate::tally::report::csv(&r),
-                Format::Text => crate::tally::report::text(lang, &r),
+                Format::Text => {
+                    crate::tally::report::text(lang, &r)
+                        + &crate::tally::verification::text(lang, &verification)
+                }
                 Format::Html => crate::tally::html::page(
                     lang,
                     tally.edition(),
@@ -534,6 +554,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             seed,
             online,
             keying_errors,
+            verify,
         } => {
             if !(0.0..=100.0).contains(&keying_errors) {
                 return Err(Failure::usage(t(
@@ -549,6 +570,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 online_percent: online,
                 seed,
                 keying_errors_bp: (keying_errors * 100.0).round() as u32,
+                verify_percent: verify,
             };
             let summary =
                 crate::tally::simulate::run(&tally, &plan, &out).map_err(|e| failure(lang, e))?;

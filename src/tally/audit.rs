@@ -32,6 +32,8 @@ pub struct Audit {
     /// judges every card again from its hash-chained journal entry. `false`
     /// means the office's store was changed behind urna's back.
     pub recount_matches: bool,
+    /// Verification at each point, with the keyer error rate's bound.
+    pub verification: Vec<super::verification::PointVerification>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -99,6 +101,7 @@ impl Audit {
             &decisions,
         );
         audit.paper = super::paper::PaperAudit::of(tally, &decisions);
+        audit.verification = super::verification::per_point(tally.conn())?;
         audit.recount_matches = recount.finish(tally.edition()) == stored.finish(tally.edition());
         Ok(audit)
     }
@@ -182,6 +185,7 @@ impl Audit {
             imports,
             decisions,
             paper: super::paper::PaperAudit::default(),
+            verification: Vec::new(),
             recount_matches: true,
         }
     }
@@ -287,6 +291,7 @@ impl Audit {
         }
 
         s.push_str(&self.paper.text(lang));
+        s.push_str(&super::verification::text(lang, &self.verification));
 
         let _ = writeln!(
             s,

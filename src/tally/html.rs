@@ -52,12 +52,14 @@ const BAR: u64 = 1000;
 
 /// What the page says about the data as a whole: when the last data came
 /// in and which points have sent theirs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageInfo {
     /// The time of the latest accepted import (RFC 3339), if any.
     pub as_of: Option<String>,
     /// Every trusted point, in id order.
     pub points: Vec<PointRoll>,
+    /// Verification at each point (`tally::verification`).
+    pub verification: Vec<super::verification::PointVerification>,
 }
 
 impl PageInfo {
@@ -65,6 +67,7 @@ impl PageInfo {
         Ok(PageInfo {
             as_of: tally.as_of()?,
             points: tally.point_roll()?,
+            verification: super::verification::per_point(tally.conn())?,
         })
     }
 
@@ -90,6 +93,7 @@ pub fn page(
     o.push_str("<main>\n");
     ballot_counts(&mut o, lang, results);
     channels(&mut o, lang, turnout, info);
+    o.push_str(&super::verification::html(lang, &info.verification));
     list(
         &mut o,
         lang,
@@ -1212,6 +1216,7 @@ projects = [ { id = "1", title = "Kino" } ]
                 roll("P2", None, false),
                 roll("P3", Some("P3"), true),
             ],
+            verification: Vec::new(),
         };
         let pl = page(Lang::Pl, &e, &r, &Turnout::default(), &info);
         assert!(pl.contains("Stan na 11.05.2024, 09:05 (UTC+02:00). <span id=\"reported\">2 z 3\u{a0}punktów przesłały dane</span>."), "{pl}");

@@ -16,3 +16,4 @@ pub mod sample;
 pub mod simulate;
 pub mod store;
 pub mod typed;
+pub mod verification;

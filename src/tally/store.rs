@@ -145,6 +145,9 @@ fn migrations() -> Migrations<'static> {
              ALTER TABLE kiosk_cards ADD COLUMN local BLOB;
              ALTER TABLE kiosk_cards ADD COLUMN citywide BLOB;",
         ),
+        // Each imported `card_verified` entry as a row, for the per-point
+        // verification figures (`tally::verification`).
+        M::up(super::verification::MIGRATION),
     ])
 }
 
@@ -2086,6 +2089,21 @@ impl Checker {
         // What storing needs of a card entry, the card judged by the
         // office's rules for the count; the entry itself is dropped here,
         // on the thread that made it.
+        let verified = match &entry.event {
+            Event::CardVerified {
+                card_id,
+                fields,
+                keyer_errors,
+                verifier_errors,
+                ..
+            } => Some(super::verification::VerifiedRow {
+                card_id: card_id.clone(),
+                fields: *fields,
+                keyer_errors: u32::try_from(keyer_errors.len()).unwrap_or(u32::MAX),
+                verifier_errors: u32::try_from(verifier_errors.len()).unwrap_or(u32::MAX),
+            }),
+            _ => None,
+        };
         let card = match entry.event {
             Event::CardEntered { card_id, card, .. } => Some(CardRow {
                 kind: "card_entered",
@@ -2113,6 +2131,7 @@ impl Checker {
                 body,
                 hash,
                 card,
+                verified,
             },
             created,
         ))
@@ -2176,6 +2195,8 @@ struct CheckedEntry {
     body: Vec<u8>,
     hash: Hash,
     card: Option<CardRow>,
+    /// A `card_verified` entry's row of `kiosk_verifications`.
+    verified: Option<super::verification::VerifiedRow>,
 }
 
 /// A card entry's row of `kiosk_cards`.
@@ -2242,6 +2263,7 @@ impl Storing<'_> {
             body,
             hash,
             card,
+            verified,
         } in &batch
         {
             if *seq <= self.have {
@@ -2303,6 +2325,9 @@ impl Storing<'_> {
                     j.map(|j| j.local.as_slice()),
                     j.map(|j| j.citywide.as_slice()),
                 ])?;
+            }
+            if let Some(v) = verified {
+                super::verification::insert(tx, point, *seq, v)?;
             }
             add_entry.execute(params![
                 point,

@@ -55,6 +55,92 @@ pub(super) fn truth_line(out: &mut String, point: &str, card_id: &str, differs: 
 /// The header of `paper-truth.csv`.
 pub(super) const TRUTH_HEADER: &str = "point,card_id,differs\n";
 
+/// What a point's verifications found (`tally simulate --verify`).
+#[derive(Default)]
+pub(super) struct Checked {
+    pub(super) cards: u64,
+    pub(super) fields: u64,
+    pub(super) keyer_errors: u64,
+}
+
+impl Checked {
+    /// The manifest's `counts.verification`, as the kiosk's export gives it.
+    pub(super) fn totals(&self) -> Option<crate::store::stats::VerificationTotals> {
+        (self.cards > 0).then_some(crate::store::stats::VerificationTotals {
+            cards_verified: self.cards,
+            verifications: self.cards,
+            fields: self.fields,
+            keyer_errors: self.keyer_errors,
+            verifier_errors: 0,
+        })
+    }
+}
+
+impl Desk<'_> {
+    /// In the evening, a share of today's standing cards keyed again blind
+    /// by another operator, journaled as `Store::record_verification` does:
+    /// a card the paper shows typed wrong is amended (reason
+    /// "weryfikacja", the paper's card), then `card_verified` names the
+    /// field against its keyer. Whether a card is verified is drawn from
+    /// its own stream, so the rest of the simulation is the same.
+    pub(super) fn verify_day(
+        &mut self,
+        w: &World<'_>,
+        operators: &[String],
+        mut secs: u32,
+        checked: &mut Checked,
+    ) {
+        for i in 0..self.today.len() {
+            let c = &self.today[i];
+            let seq = c.id.rsplit('-').next().and_then(|n| n.parse::<u64>().ok());
+            let mut r = Rng::new(w.seed, &[VERIFY, seq.unwrap_or(0), self.journal.seq]);
+            if c.voided || !r.chance(w.verify) {
+                continue;
+            }
+            let Some(verifier) = operators.iter().find(|o| **o != c.keyer).cloned() else {
+                continue;
+            };
+            let version_seq = c.version_seq;
+            let keyer = c.keyer.clone();
+            // The rubrics compared: the district's local picks only where
+            // the card names a district.
+            let fields = 6
+                + c.assessment
+                    .district
+                    .map_or(0, |_| self.edition.ballot.local_picks)
+                + self.edition.ballot.citywide_picks;
+            let mut keyer_errors = Vec::new();
+            let mut amended_seq = None;
+            if let (Some((field, _)), Some(paper)) = (c.keyed_wrong.clone(), c.paper.clone()) {
+                self.amend(i, paper, crate::store::verify::REASON, &verifier, secs);
+                secs += 30;
+                amended_seq = Some(self.journal.seq);
+                keyer_errors.push(field);
+                let c = &mut self.today[i];
+                c.keyed_wrong = None;
+                c.paper = None;
+            }
+            checked.cards += 1;
+            checked.fields += u64::from(fields);
+            checked.keyer_errors += keyer_errors.len() as u64;
+            self.journal.push(
+                at(self.day, secs),
+                &verifier,
+                Event::CardVerified {
+                    card_id: self.today[i].id.clone(),
+                    version_seq,
+                    keyer,
+                    fields,
+                    keyer_errors,
+                    verifier_errors: Vec::new(),
+                    amended_seq,
+                },
+            );
+            secs += 30;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +158,7 @@ mod tests {
             online_percent: 0,
             seed: 7,
             keying_errors_bp: 0,
+            verify_percent: 0,
         };
         let w = World::new(&edition, String::new(), &plan).expect("world");
         let mut seen = std::collections::HashSet::new();

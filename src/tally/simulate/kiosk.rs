@@ -69,6 +69,11 @@ pub(super) struct DayCard {
     /// Typed with one field wrong and never corrected: the field, and the
     /// verdict on the paper (`keying`).
     pub(super) keyed_wrong: Option<(String, Assessment)>,
+    /// The paper card, when it was typed wrong.
+    pub(super) paper: Option<RawCard>,
+    /// Who keyed the current version, and its entry.
+    pub(super) keyer: String,
+    pub(super) version_seq: u64,
 }
 
 /// The kiosk's index of PESELs: cards (not voided) whose latest version
@@ -124,6 +129,13 @@ pub(super) struct PointReport {
     pub(super) kiosk_invalid: u64,
     /// Ballots of persons who also voted elsewhere.
     pub(super) multiple_votes: u64,
+    /// Cards typed with a field wrong (`--keying-errors`), verified or not.
+    pub(super) keyed_wrong: u64,
+    /// Verification (`--verify`): cards verified, fields compared, keyer
+    /// errors found (each a card keyed wrong, corrected).
+    pub(super) verified: u64,
+    pub(super) fields_compared: u64,
+    pub(super) keyer_errors: u64,
 }
 
 /// How one card was typed.
@@ -166,6 +178,9 @@ impl Desk<'_> {
             amended: false,
             flagged: !same_pesel.is_empty(),
             keyed_wrong: None,
+            paper: None,
+            keyer: typed.operator.to_string(),
+            version_seq: self.journal.seq + 1,
         });
         self.journal.push(
             at(self.day, typed.secs),
@@ -215,6 +230,8 @@ impl Desk<'_> {
         c.key = key;
         c.assessment = assessment.clone();
         c.amended = true;
+        c.keyer = operator.to_string();
+        c.version_seq = self.journal.seq + 1;
         self.journal.push(
             at(self.day, secs),
             operator,
@@ -311,6 +328,8 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
     };
     let defect_weights: Vec<f64> = Defect::ALL.iter().map(|d| d.1).collect();
     let mut paper_truth = String::new();
+    let mut keyed_wrong_typed = 0u64;
+    let mut checked = Checked::default();
     for group in ballots.chunk_by(|a, b| a.0 == b.0) {
         let day = w.days[group[0].0];
         desk.day = day;
@@ -368,6 +387,8 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
                 let paper = card::assess(edition, &card, RuleOptions::default());
                 let i = desk.enter(wrong, &typed);
                 desk.today[i].keyed_wrong = Some((field, paper));
+                desk.today[i].paper = Some(card);
+                keyed_wrong_typed += 1;
             } else {
                 desk.enter(card, &typed);
             }
@@ -382,6 +403,9 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
         for (i, card, reason) in amend {
             desk.amend(i, card, reason, &coordinator, secs);
             secs += 30;
+        }
+        if w.verify > 0.0 {
+            desk.verify_day(w, &operators, secs, &mut checked);
         }
         for c in desk.today.drain(..) {
             counts.cards += 1;
@@ -452,7 +476,10 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
         previous_bundle: None,
         day: last_day,
         created,
-        counts: counts.clone(),
+        counts: Counts {
+            verification: checked.totals(),
+            ..counts.clone()
+        },
         journal: std::mem::take(&mut journal.lines),
         entries,
         head_hash,
@@ -484,6 +511,10 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
             kiosk_valid: counts.valid,
             kiosk_invalid: counts.invalid,
             multiple_votes: multiple,
+            keyed_wrong: keyed_wrong_typed,
+            verified: checked.cards,
+            fields_compared: checked.fields,
+            keyer_errors: checked.keyer_errors,
         },
         truth,
         paper_truth,

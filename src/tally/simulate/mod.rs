@@ -82,6 +82,9 @@ pub struct Plan {
     /// Paper cards typed with one field wrong and never corrected, in
     /// hundredths of a percent (`--keying-errors 2.5` → 250); 0: none.
     pub keying_errors_bp: u32,
+    /// Share of each point's standing cards verified by another operator
+    /// (`--verify PERCENT`), 0..=100; 0: none.
+    pub verify_percent: u8,
 }
 
 /// What a simulation wrote.
@@ -224,6 +227,8 @@ const DOUBLE: u64 = 5;
 
 const SHUFFLE: u64 = 6;
 
+const VERIFY: u64 = 7;
+
 /// A write error of a CSV file the simulation makes: the I/O error as such
 /// (said in the user's language), anything else as the CSV writer says it.
 fn csv_write(path: &Path) -> impl Fn(csv::Error) -> TallyError + '_ {
@@ -282,6 +287,12 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
         return Err(words(
             "--keying-errors to procent, od 0 do 100",
             "--keying-errors is a percentage, 0 to 100",
+        ));
+    }
+    if plan.verify_percent > 100 {
+        return Err(words(
+            "--verify to procent, od 0 do 100",
+            "--verify is a percentage, 0 to 100",
         ));
     }
     if plan.points > 99_999 {

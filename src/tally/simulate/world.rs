@@ -65,6 +65,8 @@ pub(super) struct World<'a> {
     pub(super) names: Names,
     /// Share of paper cards typed with one field wrong and left so.
     pub(super) keying_errors: f64,
+    /// Share of standing cards verified by another operator.
+    pub(super) verify: f64,
 }
 
 /// The ids of a list's projects that a part of a card does not hold.
@@ -260,6 +262,7 @@ impl<'a> World<'a> {
                 .collect(),
             names: Names::new(),
             keying_errors: f64::from(plan.keying_errors_bp) / 10_000.0,
+            verify: f64::from(plan.verify_percent) / 100.0,
         };
         world.choose_doubles();
         Ok(world)
