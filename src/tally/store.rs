@@ -2292,7 +2292,7 @@ impl Storing<'_> {
                     // no point can take ids from another's range, and no id
                     // is entered twice.
                     if !is_entry_card_id(card_id, point, *seq) {
-                        if entered_elsewhere(tx, point, card_id)? {
+                        if point_of_card(tx, card_id)?.is_some_and(|other| other != point) {
                             return Ok(Err(Rejection::NotItsCard {
                                 seq: *seq,
                                 id: card_id.clone(),
@@ -2360,51 +2360,45 @@ fn is_entry_card_id(card_id: &str, point: &str, seq: u64) -> bool {
 /// The point whose kiosk entered the card, if the office holds it.
 pub(crate) fn point_of_card(conn: &Connection, card_id: &str) -> Result<Option<String>> {
     if let Some((point, _)) = card_id.rsplit_once('-')
-        && entered_here(conn, point, card_id)?
+        && in_kiosk_cards(conn, point, card_id)?
     {
         return Ok(Some(point.to_string()));
     }
+    earlier_point(conn, card_id)
+}
+
+/// Whether this point's kiosk entered the card: its id names the point and
+/// the entry that entered it, and the office holds that entry; or an office
+/// that imported with an earlier release kept it so in `card_ids`.
+fn entered_here(conn: &Connection, point: &str, card_id: &str) -> Result<bool> {
+    Ok(in_kiosk_cards(conn, point, card_id)?
+        || earlier_point(conn, card_id)?.as_deref() == Some(point))
+}
+
+/// Whether `kiosk_cards` holds the entry of `point` that entered the card
+/// its id names.
+fn in_kiosk_cards(conn: &Connection, point: &str, card_id: &str) -> Result<bool> {
+    let Some(seq) = super::sample::card_number(point, card_id)
+        .filter(|seq| is_entry_card_id(card_id, point, *seq))
+    else {
+        return Ok(false);
+    };
+    let found: Option<i64> = conn
+        .prepare_cached(
+            "SELECT 1 FROM kiosk_cards
+             WHERE point = ?1 AND seq = ?2 AND card_id = ?3 AND kind = 'card_entered'",
+        )?
+        .query_row(params![point, seq as i64, card_id], |r| r.get(0))
+        .optional()?;
+    Ok(found.is_some())
+}
+
+/// The point `card_ids` gives the card (written by earlier releases only).
+fn earlier_point(conn: &Connection, card_id: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?
         .query_row([card_id], |r| r.get(0))
         .optional()?)
-}
-
-/// Whether another point's kiosk entered the card (its id is that point's
-/// and the entry's number): said when a kiosk enters another point's card.
-fn entered_elsewhere(tx: &rusqlite::Transaction<'_>, point: &str, card_id: &str) -> Result<bool> {
-    match card_id.rsplit_once('-') {
-        Some((other, _)) if other != point => entered_here(tx, other, card_id),
-        _ => Ok(false),
-    }
-}
-
-/// Whether this point's kiosk entered the card: its id names the point and
-/// the entry that entered it, and the office holds that entry. Offices
-/// that imported with an earlier release also kept the ids in `card_ids`.
-fn entered_here(tx: &Connection, point: &str, card_id: &str) -> Result<bool> {
-    let seq = card_id
-        .strip_prefix(point)
-        .and_then(|rest| rest.strip_prefix('-'))
-        .and_then(|digits| digits.parse::<u64>().ok())
-        .filter(|seq| is_entry_card_id(card_id, point, *seq));
-    if let Some(seq) = seq {
-        let found: Option<i64> = tx
-            .prepare_cached(
-                "SELECT 1 FROM kiosk_cards
-                 WHERE point = ?1 AND seq = ?2 AND card_id = ?3 AND kind = 'card_entered'",
-            )?
-            .query_row(params![point, seq as i64, card_id], |r| r.get(0))
-            .optional()?;
-        if found.is_some() {
-            return Ok(true);
-        }
-    }
-    let earlier: Option<String> = tx
-        .prepare_cached("SELECT point FROM card_ids WHERE card_id = ?1")?
-        .query_row([card_id], |r| r.get(0))
-        .optional()?;
-    Ok(earlier.as_deref() == Some(point))
 }
 
 /// Where a ballot came from.
