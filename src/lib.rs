@@ -20,5 +20,6 @@ pub mod pesel;
 pub mod serve;
 pub mod shown;
 pub mod store;
+pub mod sync;
 pub mod tally;
 pub mod tui;

@@ -11,6 +11,7 @@
 //! Anyone can check a bundle with `tar`, `minisign` and `sha256sum`; only the
 //! office's age identity opens the journal. See `docs/bundle-format.md`.
 
+pub mod delta;
 pub mod protocol;
 pub mod read;
 pub mod words;
@@ -97,6 +98,13 @@ pub struct JournalInfo {
     /// of `urna journal seal point=… entries=… head=…`), as the store holds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal: Option<String>,
+    /// A delta only ([`delta`]): the entries before its first, which the
+    /// office already holds, and the hash of the last of them (hex; the 64
+    /// zeros of the chain's start for 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_hash: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -183,11 +191,23 @@ pub fn implied_file_name(bytes: &[u8]) -> Option<String> {
     let mut src = Source::new(bytes);
     let head = read::head(&mut src, Some(bytes.len() as u64)).ok()?;
     let manifest: Manifest = serde_json::from_slice(&head.manifest).ok()?;
+    if manifest.format == delta::FORMAT {
+        return Some(delta::name(&manifest));
+    }
     Some(file_name(&manifest))
 }
 
-/// The trusted comment the signature carries: point, sequence and manifest hash.
+/// The trusted comment the signature carries: point, sequence (for a
+/// delta, the entries it starts after and ends at) and manifest hash.
 fn trusted_comment(m: &Manifest, manifest_sha256: &str) -> String {
+    if m.format == delta::FORMAT {
+        return format!(
+            "urna delta point={} from={} entries={} manifest_sha256={manifest_sha256}",
+            m.point.id,
+            m.journal.from.unwrap_or(0),
+            m.journal.entries
+        );
+    }
     format!(
         "urna bundle point={} sequence={} manifest_sha256={manifest_sha256}",
         m.point.id, m.sequence
@@ -402,6 +422,8 @@ pub fn seal(c: Contents<'_>) -> Result<Sealed, ExportError> {
             entries: c.entries,
             head_hash: c.head_hash,
             seal: c.journal_seal,
+            from: None,
+            from_hash: None,
         },
         payload: PayloadInfo {
             file: PAYLOAD.into(),
@@ -411,19 +433,38 @@ pub fn seal(c: Contents<'_>) -> Result<Sealed, ExportError> {
         previous_bundle: c.previous_bundle,
         investigation: c.investigation,
     };
+    let untrusted = format!("signature from urna kiosk {}", manifest.kiosk_key_id);
+    pack(
+        manifest,
+        &payload,
+        c.created,
+        Some(&c.key.public),
+        &c.key.secret,
+        &untrusted,
+    )
+}
+
+/// Writes the manifest, signs it with `secret` (its trusted comment as
+/// [`trusted_comment`] makes it for the manifest's format) and packs the
+/// three members: what a bundle and a delta share.
+fn pack(
+    manifest: Manifest,
+    payload: &[u8],
+    created: chrono::DateTime<chrono::FixedOffset>,
+    public: Option<&minisign::PublicKey>,
+    secret: &minisign::SecretKey,
+    untrusted: &str,
+) -> Result<Sealed, ExportError> {
     let mut manifest_bytes =
         serde_json::to_vec_pretty(&manifest).map_err(|e| ExportError::Other(e.to_string()))?;
     manifest_bytes.push(b'\n');
     let fingerprint = hex_sha256(&manifest_bytes);
     let signature = minisign::sign(
-        Some(&c.key.public),
-        &c.key.secret,
+        public,
+        secret,
         manifest_bytes.as_slice(),
         Some(&trusted_comment(&manifest, &fingerprint)),
-        Some(&format!(
-            "signature from urna kiosk {}",
-            manifest.kiosk_key_id
-        )),
+        Some(untrusted),
     )
     .map_err(|e| ExportError::Other(format!("signing: {e}")))?
     .to_string();
@@ -431,9 +472,9 @@ pub fn seal(c: Contents<'_>) -> Result<Sealed, ExportError> {
         &[
             (MANIFEST, &manifest_bytes),
             (SIGNATURE, signature.as_bytes()),
-            (PAYLOAD, &payload),
+            (PAYLOAD, payload),
         ],
-        c.created.timestamp().max(0) as u64,
+        created.timestamp().max(0) as u64,
     )
     .map_err(|e| ExportError::Other(format!("tar: {e}")))?;
     Ok(Sealed {
@@ -878,16 +919,12 @@ impl<R: Read> Opened<'_, R> {
     }
 }
 
-/// Reads a bundle's headers and small members from `src` and checks them
-/// (everything [`verify`] checks but the payload's hash and the archive's
-/// end); `file_len`, when known, lets a cut file be named before anything
-/// is read.
-pub fn open<'a, R: Read>(
-    src: &'a mut Source<R>,
+/// The tar's head: the manifest parsed, its bytes, the signature's text and
+/// the payload's size. Nothing is checked but that each can be read.
+fn read_head<R: Read>(
+    src: &mut Source<R>,
     file_len: Option<u64>,
-    file_name_seen: &str,
-    expected_key: Option<&str>,
-) -> Result<Opened<'a, R>, VerifyError> {
+) -> Result<(Manifest, Vec<u8>, String, u64), VerifyError> {
     let read::Head {
         manifest: manifest_bytes,
         signature,
@@ -906,36 +943,90 @@ pub fn open<'a, R: Read>(
             line: e.line(),
             column: e.column(),
         })?;
+    Ok((manifest, manifest_bytes, signature, payload_size))
+}
+
+/// The signature decoded, and the key it must verify with: `key_id`'s, given
+/// as `public_b64`, which must be a key with that id.
+fn signing_key(
+    signature: &str,
+    key_id: &str,
+    public_b64: &str,
+) -> Result<
+    (
+        minisign_verify::Signature,
+        minisign_verify::PublicKey,
+        String,
+    ),
+    VerifyError,
+> {
+    let sig = minisign_verify::Signature::decode(signature)
+        .map_err(|e| VerifyError::SignatureUnreadable(crate::foreign::signature_code(&e)))?;
+    let signed_by = signature_key_id(signature)
+        .ok_or_else(|| VerifyError::SignatureUnreadable("sig:no_key_id".into()))?;
+    if signed_by != key_id {
+        return Err(VerifyError::WrongKey {
+            signed_by,
+            named: key_id.to_string(),
+        });
+    }
+    let public = minisign_verify::PublicKey::from_base64(public_b64)
+        .map_err(|_| VerifyError::KeyMismatch(key_id.to_string()))?;
+    if public_key_id(public_b64).as_deref() != Some(key_id) {
+        return Err(VerifyError::KeyMismatch(key_id.to_string()));
+    }
+    Ok((sig, public, signed_by))
+}
+
+/// The signature verified over the manifest's bytes, its trusted comment
+/// the one this manifest must carry: the fingerprint and that comment.
+fn signed(
+    manifest: &Manifest,
+    manifest_bytes: &[u8],
+    sig: &minisign_verify::Signature,
+    public: &minisign_verify::PublicKey,
+) -> Result<(String, String), VerifyError> {
+    public
+        .verify(manifest_bytes, sig, false)
+        .map_err(|_| VerifyError::BadSignature)?;
+    let fingerprint = hex_sha256(manifest_bytes);
+    let comment = sig.trusted_comment().to_string();
+    if comment != trusted_comment(manifest, &fingerprint) {
+        return Err(VerifyError::TrustedComment);
+    }
+    Ok((fingerprint, comment))
+}
+
+/// The key id of a minisign public key in base64 (`None` if it is not one).
+pub(crate) fn public_key_id(b64: &str) -> Option<String> {
+    base64::engine::general_purpose::STANDARD
+        .decode(b64.trim())
+        .ok()
+        .filter(|raw| raw.len() >= 10)
+        .map(|raw| signing::key_id(&raw[2..10]))
+}
+
+/// Reads a bundle's headers and small members from `src` and checks them
+/// (everything [`verify`] checks but the payload's hash and the archive's
+/// end); `file_len`, when known, lets a cut file be named before anything
+/// is read.
+pub fn open<'a, R: Read>(
+    src: &'a mut Source<R>,
+    file_len: Option<u64>,
+    file_name_seen: &str,
+    expected_key: Option<&str>,
+) -> Result<Opened<'a, R>, VerifyError> {
+    let (manifest, manifest_bytes, signature, payload_size) = read_head(src, file_len)?;
     if manifest.format != FORMAT {
         return Err(VerifyError::Format(manifest.format.clone()));
     }
-    let sig = minisign_verify::Signature::decode(&signature)
-        .map_err(|e| VerifyError::SignatureUnreadable(crate::foreign::signature_code(&e)))?;
-    let signed_by = signature_key_id(&signature)
-        .ok_or_else(|| VerifyError::SignatureUnreadable("sig:no_key_id".into()))?;
-    if signed_by != manifest.kiosk_key_id {
-        return Err(VerifyError::WrongKey {
-            signed_by,
-            named: manifest.kiosk_key_id.clone(),
-        });
-    }
-    let public = minisign_verify::PublicKey::from_base64(&manifest.kiosk_public_key)
-        .map_err(|_| VerifyError::KeyMismatch(manifest.kiosk_key_id.clone()))?;
-    let public_id = base64::engine::general_purpose::STANDARD
-        .decode(&manifest.kiosk_public_key)
-        .ok()
-        .filter(|raw| raw.len() >= 10)
-        .map(|raw| signing::key_id(&raw[2..10]));
-    if public_id.as_deref() != Some(manifest.kiosk_key_id.as_str()) {
-        return Err(VerifyError::KeyMismatch(manifest.kiosk_key_id.clone()));
-    }
+    let (sig, public, signed_by) = signing_key(
+        &signature,
+        &manifest.kiosk_key_id,
+        &manifest.kiosk_public_key,
+    )?;
     if let Some(expected) = expected_key {
-        let expected_id = base64::engine::general_purpose::STANDARD
-            .decode(expected.trim())
-            .ok()
-            .filter(|raw| raw.len() >= 10)
-            .map(|raw| signing::key_id(&raw[2..10]))
-            .unwrap_or_default();
+        let expected_id = public_key_id(expected).unwrap_or_default();
         if expected_id != signed_by || expected.trim() != manifest.kiosk_public_key {
             return Err(VerifyError::NotTheExpectedKey {
                 signed_by,
@@ -943,14 +1034,7 @@ pub fn open<'a, R: Read>(
             });
         }
     }
-    public
-        .verify(&manifest_bytes, &sig, false)
-        .map_err(|_| VerifyError::BadSignature)?;
-    let fingerprint = hex_sha256(&manifest_bytes);
-    let comment = sig.trusted_comment().to_string();
-    if comment != trusted_comment(&manifest, &fingerprint) {
-        return Err(VerifyError::TrustedComment);
-    }
+    let (fingerprint, comment) = signed(&manifest, &manifest_bytes, &sig, &public)?;
     let expected_name = file_name(&manifest);
     if file_name_seen != expected_name {
         return Err(VerifyError::FileName {

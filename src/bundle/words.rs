@@ -432,6 +432,18 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(2),
             a(3)
         ),
+        "gap" if pl => format!(
+            "luka: biuro ma od punktu {} {}, a przyrost zaczyna się po wpisie {}; kiosk musi wysłać od miejsca, które biuro ma",
+            a(0),
+            crate::i18n::count(lang, a(1).parse().unwrap_or(0), &crate::i18n::ENTRY),
+            a(2)
+        ),
+        "gap" => format!(
+            "a gap: the office holds {} from point {}, but the delta starts after entry {}; the kiosk must send from what the office holds",
+            crate::i18n::count(lang, a(1).parse().unwrap_or(0), &crate::i18n::ENTRY),
+            a(0),
+            a(2)
+        ),
         "record_changed" if pl => format!("rekord {} był już widziany z innymi danymi", a(0)),
         "record_changed" => format!("record {} was seen before with different data", a(0)),
         "not_its_card" if pl => format!(
@@ -527,6 +539,7 @@ mod tests {
         "undecryptable",
         "broken_chain",
         "fork",
+        "gap",
         "record_changed",
         "not_its_card",
         "wrong_card_id",

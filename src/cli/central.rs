@@ -19,7 +19,33 @@ pub enum CentralCommand {
         #[command(flatten)]
         pin: PinArgs,
     },
-    /// Print the office's age recipient, or say that there is none yet
+    /// Send the journal to the office's sync server as cards are entered
+    /// (`urna tally serve` there), or with `--off` stop sending
+    Url {
+        /// `http://HOST:PORT` or `https://HOST:PORT`
+        #[arg(required_unless_present = "off")]
+        url: Option<String>,
+        /// Stop sending (the stick stays the way bundles reach the office)
+        #[arg(long, conflicts_with_all = ["url", "ca", "every_cards", "every_minutes"])]
+        off: bool,
+        /// A PEM certificate to trust for https (the office's own, or its CA)
+        #[arg(long, value_name = "FILE")]
+        ca: Option<std::path::PathBuf>,
+        /// Send after every N cards
+        #[arg(long, value_name = "N", default_value_t = crate::store::sync::EVERY_CARDS,
+              value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        every_cards: u32,
+        /// And every M minutes
+        #[arg(long, value_name = "M", default_value_t = crate::store::sync::EVERY_MINUTES,
+              value_parser = clap::value_parser!(u32).range(1..=1440))]
+        every_minutes: u32,
+        /// The coordinator making the change (asked for the PIN)
+        #[arg(long = "as", value_name = "COORDINATOR")]
+        coordinator: String,
+        #[command(flatten)]
+        pin: PinArgs,
+    },
+    /// Print the office's age recipient and sync address, or say that there is none yet
     Show,
 }
 
@@ -56,8 +82,42 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
             }
             Ok(0)
         }
+        CentralCommand::Url {
+            url,
+            off,
+            ca,
+            every_cards,
+            every_minutes,
+            coordinator,
+            pin,
+        } => set_url(
+            ctx,
+            url,
+            off,
+            ca,
+            every_cards,
+            every_minutes,
+            &coordinator,
+            pin,
+        ),
         CentralCommand::Show => {
             let store = ctx.open_store()?;
+            if let Some(c) = store.central_url().map_err(|e| ctx.store_failure(e))? {
+                say!(
+                    "{}: {} ({} {}, {} {} min{})",
+                    t(lang, "adres biura", "office address"),
+                    c.url,
+                    t(lang, "wysyłka co", "sending every"),
+                    crate::i18n::count(lang, u64::from(c.every_cards), &crate::i18n::CARD),
+                    t(lang, "i co", "and every"),
+                    c.every_minutes,
+                    if c.ca_pem.is_some() {
+                        t(lang, "; własny certyfikat", "; own certificate")
+                    } else {
+                        ""
+                    }
+                );
+            }
             match &store.point().central_recipient {
                 Some(r) => say!("{r}"),
                 None => say!(
@@ -72,4 +132,83 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
             Ok(0)
         }
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn set_url(
+    ctx: &Context,
+    url: Option<String>,
+    off: bool,
+    ca: Option<std::path::PathBuf>,
+    every_cards: u32,
+    every_minutes: u32,
+    coordinator: &str,
+    pin: PinArgs,
+) -> Result<u8, Failure> {
+    use crate::store::sync::{CentralUrl, valid_url};
+    let lang = ctx.lang;
+    let setting = match (off, url) {
+        (true, _) | (false, None) => None,
+        (false, Some(url)) => {
+            let url = url.trim().trim_end_matches('/').to_string();
+            if !valid_url(&url) {
+                return Err(Failure::usage(t(
+                    lang,
+                    "to nie jest adres serwera biura: http://HOST:PORT albo https://HOST:PORT, bez ścieżki",
+                    "not an office server address: http://HOST:PORT or https://HOST:PORT, no path",
+                )));
+            }
+            let ca_pem = match &ca {
+                None => None,
+                Some(path) => {
+                    let text = crate::bundle::read::read_text(path, 1 << 20, lang)
+                        .map_err(Failure::usage)?;
+                    if !text.contains("-----BEGIN CERTIFICATE-----") {
+                        return Err(Failure::usage(format!(
+                            "{}: {}",
+                            crate::shown::path(path),
+                            t(lang, "to nie jest certyfikat PEM", "not a PEM certificate")
+                        )));
+                    }
+                    Some(text)
+                }
+            };
+            Some(CentralUrl {
+                url,
+                ca_pem,
+                every_cards,
+                every_minutes,
+            })
+        }
+    };
+    let mut store = ctx.open_store()?;
+    store.ensure_sound().map_err(|e| ctx.store_failure(e))?;
+    ctx.login_coordinator(&mut store, coordinator, pin.pin_stdin)?;
+    store
+        .set_central_url(setting.as_ref())
+        .map_err(|e| ctx.store_failure(e))?;
+    match &setting {
+        Some(c) => say!(
+            "{} {} ({} {} {} {} min).",
+            t(
+                lang,
+                "Kiosk będzie wysyłał dziennik do biura:",
+                "The kiosk will send its journal to the office:"
+            ),
+            c.url,
+            t(lang, "co", "every"),
+            crate::i18n::count(lang, u64::from(c.every_cards), &crate::i18n::CARD),
+            t(lang, "i co", "and every"),
+            c.every_minutes
+        ),
+        None => say!(
+            "{}",
+            t(
+                lang,
+                "Wysyłanie do biura wyłączone; paczki trafiają do biura na pendrive.",
+                "Sending to the office is off; bundles reach the office on a stick.",
+            )
+        ),
+    }
+    Ok(0)
 }

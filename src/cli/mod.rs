@@ -16,6 +16,7 @@ mod operator;
 mod out;
 mod serve;
 mod status;
+mod sync;
 mod tally;
 mod verification;
 
@@ -68,6 +69,8 @@ pub enum Command {
     /// The central office's key: `urna central set AGE_RECIPIENT --as NAME`
     #[command(subcommand)]
     Central(central::CentralCommand),
+    /// Send the office's sync server what it does not hold yet, now
+    Sync(sync::SyncArgs),
     /// How much the point verifies: `urna verification set all|sample --as NAME`
     #[command(subcommand)]
     Verification(verification::VerificationCommand),
@@ -152,6 +155,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Check => status::check(&ctx),
         Command::Central(cmd) => central::run(&ctx, cmd),
         Command::Verification(cmd) => verification::run(&ctx, cmd),
+        Command::Sync(args) => sync::run(&ctx, args),
         Command::Edition(cmd) => edition::run(&ctx, cmd),
         Command::Key => bundle::key(&ctx),
         Command::Export(args) => bundle::export(&ctx, args),

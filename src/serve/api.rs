@@ -380,6 +380,17 @@ async fn refused(s: &Arc<Shared>, r: Rejection) -> Response {
                 }),
             )
         }
+        Rejection::Gap { point, have, from } => answer(
+            StatusCode::CONFLICT,
+            "gap",
+            message,
+            json!({
+                "code": code,
+                "point": point,
+                "from": from,
+                "office_head": { "entries": have },
+            }),
+        ),
         Rejection::UnknownKiosk { .. } | Rejection::NotTheTrustedKey { .. } => answer(
             StatusCode::FORBIDDEN,
             "unknown_kiosk",

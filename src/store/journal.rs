@@ -140,6 +140,17 @@ pub enum Event {
         #[serde(default)]
         share: u32,
     },
+    /// The office's sync address (`urna central url`): the kiosk sends its
+    /// journal there as it goes, after every `every_cards` cards and every
+    /// `every_minutes` minutes. An empty `url` turns sending off.
+    CentralUrlSet {
+        url: String,
+        /// A PEM certificate to trust for `https`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ca_pem: Option<String>,
+        every_cards: u32,
+        every_minutes: u32,
+    },
     /// An end-of-day bundle was written (it holds the journal up to `entries`).
     ExportMade {
         file: String,
@@ -165,6 +176,7 @@ impl Event {
             Event::ExportMade { .. } => "export_made",
             Event::CardVerified { .. } => "card_verified",
             Event::VerificationSet { .. } => "verification_set",
+            Event::CentralUrlSet { .. } => "central_url_set",
         }
     }
 }

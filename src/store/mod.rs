@@ -19,6 +19,7 @@ mod operators;
 pub mod sample;
 pub mod signing;
 pub mod stats;
+pub mod sync;
 pub mod verify;
 
 use std::collections::BTreeMap;

@@ -182,6 +182,12 @@ pub enum Rejection {
         ours: String,
         theirs: String,
     },
+    /// A delta that starts after entries the office does not hold yet.
+    Gap {
+        point: String,
+        have: u64,
+        from: u64,
+    },
     RecordChanged {
         id: String,
     },
@@ -248,6 +254,10 @@ impl Rejection {
             } => Said::new(
                 "fork",
                 vec![point.clone(), seq.to_string(), ours.clone(), theirs.clone()],
+            ),
+            Gap { point, have, from } => Said::new(
+                "gap",
+                vec![point.clone(), have.to_string(), from.to_string()],
             ),
             RecordChanged { id } => Said::new("record_changed", vec![id.clone()]),
             NotItsCard { seq, id, point } => Said::new(
@@ -679,7 +689,12 @@ impl Tally {
             let name = bundle::implied_file_name(bytes).unwrap_or_default();
             let mut src = bundle::Source::new(bytes);
             let len = bytes.len() as u64;
-            let outcome = tally.read_bundle(&checker, &mut src, len, &name, log)?;
+            let kind = if bundle::delta::is_delta(bytes) {
+                Kind::Delta
+            } else {
+                Kind::Bundle(&name)
+            };
+            let outcome = tally.read_bundle(&checker, &mut src, len, kind, log)?;
             if !matches!(outcome, Ok(Imported::Added { .. })) {
                 log.sha = hex_sha256(bytes);
             }
@@ -760,7 +775,7 @@ impl Tally {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let outcome = self.read_bundle(checker, &mut src, len, &name, log)?;
+        let outcome = self.read_bundle(checker, &mut src, len, Kind::Bundle(&name), log)?;
         if !matches!(outcome, Ok(Imported::Added { .. })) {
             // A refused file is named by its SHA-256 too: the rest of it is
             // read to hash it, unless it is larger than any bundle can be
@@ -787,16 +802,20 @@ impl Tally {
         checker: &Checker,
         src: &mut bundle::Source<R>,
         len: u64,
-        name: &str,
+        kind: Kind<'_>,
         log: &mut ImportLog,
     ) -> Result<std::result::Result<Imported, Rejection>> {
-        let opened = match bundle::open(src, Some(len), name, None) {
+        let opened = match kind {
+            Kind::Bundle(name) => bundle::open(src, Some(len), name, None).map(|o| (o, None)),
+            Kind::Delta => bundle::delta::open(src, Some(len)).map(|(o, u)| (o, Some(u))),
+        };
+        let (opened, unverified) = match opened {
             Ok(o) => o,
             Err(e) => return Ok(Err(e.into())),
         };
         let m = opened.manifest.clone();
         log.point = Some(m.point.id.clone());
-        log.sequence = Some(m.sequence);
+        log.sequence = unverified.is_none().then_some(m.sequence);
         log.point_name = Some(m.point.name.clone());
         if let Err(r) = checker.check_manifest(&m) {
             return Ok(Err(r));
@@ -804,8 +823,9 @@ impl Tally {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Entries are stored 1, 2, 3… for each point: the highest is the count.
         let have: i64 = tx.query_row(
-            "SELECT COUNT(*) FROM kiosk_entries WHERE point = ?1",
+            "SELECT COALESCE(MAX(seq), 0) FROM kiosk_entries WHERE point = ?1",
             [&m.point.id],
             |r| r.get(0),
         )?;
@@ -815,14 +835,21 @@ impl Tally {
             tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM imports", [], |r| {
                 r.get(0)
             })?;
-        let ours_at_have: Option<Vec<u8>> = if have > 0 {
-            Some(tx.query_row(
+        let hash_at = |seq: u64| -> Result<Vec<u8>> {
+            Ok(tx.query_row(
                 "SELECT hash FROM kiosk_entries WHERE point = ?1 AND seq = ?2",
-                params![m.point.id, have as i64],
+                params![m.point.id, seq as i64],
                 |r| r.get(0),
             )?)
-        } else {
-            None
+        };
+        let ours_at_have: Option<Vec<u8>> = if have > 0 { Some(hash_at(have)?) } else { None };
+        // A delta starts where the office's copy of that journal is, at most.
+        let (start, stored_first) = match &unverified {
+            None => ((0, GENESIS), None),
+            Some(unverified) => match delta_start(&tx, &m, have, unverified)? {
+                Ok(start) => start,
+                Err(r) => return Ok(Err(r)),
+            },
         };
         let identity = &checker.identity;
         let judge = &checker.judge;
@@ -838,10 +865,11 @@ impl Tally {
         // lines; workers on every core parse, check and judge them; this
         // thread stores them, in order, in the one transaction.
         let (stored, read, created) = std::thread::scope(|s| {
-            let reader = s
-                .spawn(move || opened.read_payload(|r| Checker::read_lines(r, identity, &batches)));
+            let reader = s.spawn(move || {
+                opened.read_payload(|r| Checker::read_lines(r, identity, start, &batches))
+            });
             let mut refusal: Option<Rejection> = None;
-            let mut created: Option<Entry> = None;
+            let mut created: Option<Entry> = stored_first;
             let mut pending: Vec<CheckedEntry> = Vec::with_capacity(ENTRY_BATCH);
             let mut store =
                 |pending: &mut Vec<CheckedEntry>, refusal: &mut Option<Rejection>| -> Result<()> {
@@ -906,6 +934,14 @@ impl Tally {
                 seq: head_seq,
                 what: "head",
             }));
+        }
+        // A delta from the journal's start carried the creation entry: the
+        // journal key that must have signed it is known only now.
+        if let Some(unverified) = &unverified
+            && m.journal.from == Some(0)
+            && let Err(r) = delta_signed(&m, created.as_ref(), unverified)
+        {
+            return Ok(Err(r));
         }
         // The head is the manifest's: now its seal, by the journal key the
         // store's creation entry names.
@@ -1989,6 +2025,7 @@ impl Checker {
     fn read_lines(
         r: &mut dyn std::io::Read,
         identity: &age::x25519::Identity,
+        (start_seq, start_hash): (u64, Hash),
         out: &std::sync::mpsc::SyncSender<Vec<RawEntry>>,
     ) -> std::result::Result<(u64, Hash), Reading> {
         use crate::foreign::age as words;
@@ -2005,8 +2042,8 @@ impl Checker {
         let mut plain = std::io::BufReader::with_capacity(256 * 1024, plain);
         let mut line = Vec::with_capacity(2048);
         let mut batch = Vec::with_capacity(ENTRY_BATCH);
-        let mut prev: Hash = GENESIS;
-        let mut seq = 0u64;
+        let mut prev: Hash = start_hash;
+        let mut seq = start_seq;
         loop {
             line.clear();
             let n = (&mut plain)
@@ -2179,6 +2216,89 @@ fn check_sealed(
             "manifest nie ma pieczęci",
         )),
     }
+}
+
+/// What an import reads: a bundle (under the file name it came with) or a
+/// sync's delta (which has none).
+#[derive(Clone, Copy)]
+enum Kind<'a> {
+    Bundle(&'a str),
+    Delta,
+}
+
+/// Where a delta's entries start (the number and hash of the entry before
+/// its first), and the point's creation entry as the office holds it: the
+/// office must hold the entry the delta starts after, with the same hash,
+/// and (unless the delta starts the journal) the journal key that signed it.
+#[allow(clippy::type_complexity)]
+fn delta_start(
+    tx: &rusqlite::Transaction<'_>,
+    m: &bundle::Manifest,
+    have: u64,
+    unverified: &bundle::delta::Unverified,
+) -> Result<std::result::Result<((u64, Hash), Option<Entry>), Rejection>> {
+    let from = m.journal.from.unwrap_or(0);
+    let from_hash = m.journal.from_hash.clone().unwrap_or_default();
+    if from > have {
+        return Ok(Err(Rejection::Gap {
+            point: m.point.id.clone(),
+            have,
+            from,
+        }));
+    }
+    if from == 0 {
+        return Ok(Ok(((0, GENESIS), None)));
+    }
+    let (ours, first): (Vec<u8>, Vec<u8>) = tx.query_row(
+        "SELECT (SELECT hash FROM kiosk_entries WHERE point = ?1 AND seq = ?2),
+                (SELECT body FROM kiosk_entries WHERE point = ?1 AND seq = 1)",
+        params![m.point.id, from as i64],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if hex::encode(&ours) != from_hash {
+        return Ok(Err(Rejection::Fork {
+            point: m.point.id.clone(),
+            seq: from,
+            ours: hex::encode(ours),
+            theirs: crate::shown::escape_controls(&from_hash),
+        }));
+    }
+    let first = crate::store::journal::parse_entry(&first)
+        .ok()
+        .filter(|e| matches!(e.event, Event::StoreCreated { .. }));
+    if let Err(r) = delta_signed(m, first.as_ref(), unverified) {
+        return Ok(Err(r));
+    }
+    let start: Hash = ours.try_into().map_err(|_| {
+        TallyError::Other(format!("entry {from} of the office's copy is not 32 bytes"))
+    })?;
+    Ok(Ok(((from, start), first)))
+}
+
+/// A delta's signature is the journal key's that the point's creation
+/// entry names (and that entry the trusted kiosk key's).
+fn delta_signed(
+    m: &bundle::Manifest,
+    created: Option<&Entry>,
+    unverified: &bundle::delta::Unverified,
+) -> std::result::Result<(), Rejection> {
+    let Some(first) = created else {
+        return Err(unsealed(
+            "a delta needs a journal that starts with its store's creation entry (the journal key); send the whole bundle",
+            "przyrost wymaga dziennika zaczynającego się od wpisu o założeniu magazynu (klucz dziennika); trzeba przesłać całą paczkę",
+        ));
+    };
+    let g = crate::store::check::genesis_of(first)
+        .map_err(|p| Rejection::Unsealed { en: p.en, pl: p.pl })?;
+    if g.kiosk_public_key != m.kiosk_public_key || g.point_id != m.point.id {
+        return Err(unsealed(
+            "the journal was created by another kiosk key or point",
+            "dziennik założył inny klucz kiosku lub inny punkt",
+        ));
+    }
+    unverified
+        .verify(m, &g.journal_public_key)
+        .map_err(Rejection::Bundle)
 }
 
 /// A journal line as the reader hands it on: its number and chain hash.

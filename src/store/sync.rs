@@ -1,0 +1,275 @@
+//! What a sync needs from the kiosk's store (`docs/sync.md`): the office's
+//! address, journaled like every setting, and a delta of the entries after
+//! the office's head, signed by the logged-in operator's journal key.
+
+use rusqlite::{OptionalExtension, TransactionBehavior};
+
+use super::journal::{Event, parse_entry};
+use super::{Result, Store, StoreError, append, seal_head};
+use crate::bundle::{self, Counts, PointInfo, Sealed};
+
+/// Cards between two sends, unless `urna central url --every-cards` says.
+pub const EVERY_CARDS: u32 = 10;
+/// Minutes between two sends, unless `--every-minutes` says.
+pub const EVERY_MINUTES: u32 = 5;
+
+/// Where the office's sync server is, and how often to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CentralUrl {
+    /// `http://host:port` or `https://host:port` (no path).
+    pub url: String,
+    /// A PEM certificate to trust for `https` (the office's own, or its CA);
+    /// without it the usual public roots.
+    pub ca_pem: Option<String>,
+    pub every_cards: u32,
+    pub every_minutes: u32,
+}
+
+/// Whether `url` is an address a kiosk can send to: `http://` or
+/// `https://`, a host, an optional port, no path, query or user name.
+pub fn valid_url(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    !rest.is_empty()
+        && rest.len() <= 255
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+}
+
+/// A delta ready to post, with what it holds.
+pub struct Delta {
+    pub sealed: Sealed,
+    /// Entries in it (after `from`).
+    pub entries: u64,
+    /// Cards the store holds at its head (the header's "240 kart").
+    pub cards: u64,
+}
+
+/// What the store's journal and the office's head say before a sync.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Position {
+    /// The office holds exactly this journal: nothing to send.
+    UpToDate { entries: u64, cards: u64 },
+    /// The office holds more entries than this store (an older copy of the
+    /// store, or another kiosk under this point's name).
+    OfficeAhead { office: u64, ours: u64 },
+    /// The office's entry `seq` is not this store's: another history.
+    Fork { seq: u64 },
+}
+
+impl Store {
+    /// The office's sync address in force: the latest `central_url_set`
+    /// entry, unless that turned sending off. (Read by a scan from the
+    /// journal's end: the kiosk reads it once, off the typing thread.)
+    pub fn central_url(&self) -> Result<Option<CentralUrl>> {
+        let body: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached(
+                "SELECT body FROM journal WHERE kind = 'central_url_set' ORDER BY seq DESC LIMIT 1",
+            )?
+            .query_row([], |r| r.get(0))
+            .optional()?;
+        let Some(body) = body else { return Ok(None) };
+        match parse_entry(&body).map(|e| e.event) {
+            Ok(Event::CentralUrlSet {
+                url,
+                ca_pem,
+                every_cards,
+                every_minutes,
+            }) => Ok((!url.is_empty()).then_some(CentralUrl {
+                url,
+                ca_pem,
+                every_cards,
+                every_minutes,
+            })),
+            _ => Err(StoreError::Journal {
+                seq: 0,
+                what: "unreadable central_url_set entry".into(),
+            }),
+        }
+    }
+
+    /// Sets the office's sync address, or with `None` turns sending off (a
+    /// coordinator; journaled).
+    pub fn set_central_url(&mut self, setting: Option<&CentralUrl>) -> Result<u64> {
+        let (key, by) = self.coordinator()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let event = match setting {
+            Some(c) => Event::CentralUrlSet {
+                url: c.url.clone(),
+                ca_pem: c.ca_pem.clone(),
+                every_cards: c.every_cards,
+                every_minutes: c.every_minutes,
+            },
+            None => Event::CentralUrlSet {
+                url: String::new(),
+                ca_pem: None,
+                every_cards: 0,
+                every_minutes: 0,
+            },
+        };
+        let seq = append(&tx, &by, event)?;
+        seal_head(&tx, &self.point.id, &key)?;
+        tx.commit()?;
+        tracing::info!(seq, operator = %by, on = setting.is_some(), "office sync address set");
+        Ok(seq)
+    }
+
+    /// The journal's entry count and head hash (hex; zeros when empty).
+    fn head(&self) -> Result<(u64, String)> {
+        let head: Option<(i64, Vec<u8>)> = self
+            .conn
+            .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(match head {
+            Some((seq, hash)) => (seq as u64, hex::encode(hash)),
+            None => (0, hex::encode(super::journal::GENESIS)),
+        })
+    }
+
+    fn hash_at(&self, seq: u64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?
+            .query_row([seq as i64], |r| r.get::<_, Vec<u8>>(0))
+            .optional()?
+            .map(hex::encode))
+    }
+
+    /// Where this store stands against what the office holds
+    /// (`office_entries` and the hash of the last of them): `Ok(None)` when
+    /// there is something to send.
+    pub fn position(
+        &self,
+        office_entries: u64,
+        office_head: Option<&str>,
+    ) -> Result<Option<Position>> {
+        let (ours, head) = self.head()?;
+        if office_entries > ours {
+            return Ok(Some(Position::OfficeAhead {
+                office: office_entries,
+                ours,
+            }));
+        }
+        if office_entries > 0 && self.hash_at(office_entries)?.as_deref() != office_head {
+            return Ok(Some(Position::Fork {
+                seq: office_entries,
+            }));
+        }
+        if office_entries == ours && (ours == 0 || office_head == Some(head.as_str())) {
+            return Ok(Some(Position::UpToDate {
+                entries: ours,
+                cards: self.status()?.cards,
+            }));
+        }
+        Ok(None)
+    }
+
+    /// The entries after `from` (which the office holds, ending at the hash
+    /// `position` checked), packed as a delta and signed by the logged-in
+    /// operator's journal key. Any operator can: a sync is not an export.
+    /// The store must be sound.
+    pub fn delta(&mut self, from: u64) -> std::result::Result<Delta, bundle::ExportError> {
+        let recipient = self
+            .point
+            .central_recipient
+            .clone()
+            .ok_or(bundle::ExportError::NoRecipient)?;
+        let journal_key = self.writer()?;
+        let kiosk_public = self
+            .genesis
+            .as_ref()
+            .and_then(|g| minisign::PublicKey::from_base64(&g.kiosk_public_key).ok())
+            .ok_or_else(|| StoreError::Journal {
+                seq: 1,
+                what: "the journal names no kiosk key".into(),
+            })?;
+        let edition = self.edition.id.clone();
+        self.snapshot(|store| {
+            let (entries, head_hash) = store.head()?;
+            let from_hash = if from == 0 {
+                hex::encode(super::journal::GENESIS)
+            } else {
+                store.hash_at(from)?.ok_or(StoreError::Journal {
+                    seq: from,
+                    what: "no such entry".into(),
+                })?
+            };
+            let mut lines = Vec::new();
+            let mut stmt = store
+                .conn
+                .prepare_cached("SELECT body FROM journal WHERE seq > ?1 ORDER BY seq")?;
+            let mut rows = stmt.query([from as i64])?;
+            while let Some(row) = rows.next()? {
+                let body = row.get_ref(0)?;
+                lines.extend_from_slice(body.as_blob().map_err(rusqlite::Error::from)?);
+                lines.push(b'\n');
+            }
+            let status = store.status()?;
+            let verification =
+                Some(store.verification_totals(None)?).filter(|v| v.verifications > 0);
+            let last = store.last_export()?;
+            Ok((
+                entries,
+                head_hash,
+                from_hash,
+                lines,
+                status,
+                verification,
+                last,
+                store.current_day()?,
+                store.seal()?,
+            ))
+        })
+        .map_err(bundle::ExportError::from)
+        .and_then(
+            |(entries, head_hash, from_hash, lines, status, verification, last, day, seal)| {
+                let cards = status.cards;
+                let (sequence, previous_bundle) = match last {
+                    Some((seq, hash)) => (seq, Some(hash)),
+                    None => (0, None),
+                };
+                let sealed = bundle::delta::seal(bundle::delta::Contents {
+                    edition: &edition,
+                    point: PointInfo {
+                        id: self.point.id.clone(),
+                        name: self.point.name.clone(),
+                        mobile: self.point.mobile,
+                    },
+                    training: self.point.training,
+                    kiosk_public: &kiosk_public,
+                    journal_key: &journal_key,
+                    recipient: &recipient,
+                    sequence,
+                    previous_bundle,
+                    day,
+                    created: chrono::Local::now().fixed_offset(),
+                    counts: Counts {
+                        verification,
+                        ..Counts::of(&status)
+                    },
+                    journal: lines,
+                    from,
+                    from_hash,
+                    entries,
+                    head_hash,
+                    journal_seal: seal,
+                })?;
+                Ok(Delta {
+                    sealed,
+                    entries: entries - from,
+                    cards,
+                })
+            },
+        )
+    }
+}

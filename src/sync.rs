@@ -1,0 +1,324 @@
+//! The kiosk's side of a sync (`docs/sync.md`): ask the office what it holds
+//! from this point, post a delta of the rest, and say what came of it.
+//! `urna sync` calls it once; the kiosk calls it from its sender thread.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::bundle::ExportError;
+use crate::i18n::{CARD, ENTRY, Lang, count, t};
+use crate::store::sync::{CentralUrl, Position};
+use crate::store::{Store, StoreError};
+
+/// How long one request may take, connection to last byte.
+const TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a connection may take to open.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The largest answer read (the office's answers are a few hundred bytes).
+const MAX_ANSWER: u64 = 64 * 1024;
+
+/// What a sync did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Synced {
+    /// The office already held everything.
+    UpToDate { entries: u64, cards: u64 },
+    /// The office stored `added` new entries; it now holds `entries`.
+    Sent {
+        added: u64,
+        entries: u64,
+        cards: u64,
+    },
+}
+
+/// Why a sync did not complete. A kiosk tries again later after
+/// `Unreachable`, `Busy` and `Office`; the others need a person.
+#[derive(Debug)]
+pub enum SyncError {
+    /// No `urna central url` set.
+    NoUrl,
+    /// The office could not be reached (no network, no server, TLS).
+    Unreachable(String),
+    /// The office answered with an error of its own (5xx).
+    Office { code: u16, message: String },
+    /// The office does not trust this kiosk.
+    Unknown { message: String },
+    /// The office refused the delta (its words).
+    Refused {
+        code: u16,
+        status: String,
+        message: String,
+    },
+    /// The office holds another history of this point, or more of it.
+    Diverged(Position),
+    /// The store could not make the delta.
+    Store(ExportError),
+}
+
+impl From<StoreError> for SyncError {
+    fn from(e: StoreError) -> Self {
+        SyncError::Store(e.into())
+    }
+}
+
+impl From<ExportError> for SyncError {
+    fn from(e: ExportError) -> Self {
+        SyncError::Store(e)
+    }
+}
+
+impl SyncError {
+    /// Whether trying again later may help (and so the kiosk keeps trying).
+    pub fn transient(&self) -> bool {
+        matches!(self, SyncError::Unreachable(_) | SyncError::Office { .. })
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            SyncError::NoUrl => t(
+                lang,
+                "punkt nie ma adresu biura: koordynator ustawia go poleceniem `urna central url ADRES --as IMIĘ`",
+                "this point has no office address: a coordinator sets it with `urna central url URL --as NAME`",
+            )
+            .into(),
+            SyncError::Unreachable(why) => format!(
+                "{}: {why}",
+                t(lang, "brak połączenia z biurem", "the office cannot be reached")
+            ),
+            SyncError::Office { code, message } => format!(
+                "{} ({code}): {message}",
+                t(lang, "błąd serwera biura", "the office's server failed")
+            ),
+            SyncError::Unknown { message } => format!(
+                "{}: {message}",
+                t(
+                    lang,
+                    "biuro nie zna tego kiosku (biuro musi go zarejestrować: `urna tally trust`)",
+                    "the office does not know this kiosk (the office registers it: `urna tally trust`)",
+                )
+            ),
+            SyncError::Refused {
+                code,
+                status,
+                message,
+            } => format!(
+                "{} ({code} {status}): {message}",
+                t(lang, "biuro odrzuciło przesyłkę", "the office refused the upload")
+            ),
+            SyncError::Diverged(Position::OfficeAhead { office, ours }) => format!(
+                "{} {}, {} {}; {}",
+                t(lang, "biuro ma od tego punktu", "the office holds from this point"),
+                count(lang, *office, &ENTRY),
+                t(lang, "a ten magazyn", "but this store"),
+                count(lang, *ours, &ENTRY),
+                t(
+                    lang,
+                    "to nie jest magazyn, z którego przyszły: nic nie wysłano, zadzwoń do biura",
+                    "this is not the store they came from: nothing was sent, call the office",
+                )
+            ),
+            SyncError::Diverged(Position::Fork { seq }) => format!(
+                "{} {seq} {}",
+                t(lang, "wpis", "entry"),
+                t(
+                    lang,
+                    "w biurze różni się od wpisu w tym magazynie (rozwidlenie): nic nie wysłano, zadzwoń do biura",
+                    "at the office differs from this store's (a fork): nothing was sent, call the office",
+                )
+            ),
+            SyncError::Diverged(Position::UpToDate { .. }) => String::new(),
+            SyncError::Store(e) => e.localized(lang),
+        }
+    }
+}
+
+impl Synced {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Synced::UpToDate { entries, cards } => format!(
+                "{} ({}, {})",
+                t(
+                    lang,
+                    "biuro ma już wszystko",
+                    "the office already holds everything"
+                ),
+                count(lang, *entries, &ENTRY),
+                count(lang, *cards, &CARD)
+            ),
+            Synced::Sent {
+                added,
+                entries,
+                cards,
+            } => format!(
+                "{} {}; {} {}, {}",
+                t(lang, "wysłano do biura", "sent to the office:"),
+                count(lang, *added, &ENTRY),
+                t(lang, "biuro ma teraz", "the office now holds"),
+                count(lang, *entries, &ENTRY),
+                count(lang, *cards, &CARD)
+            ),
+        }
+    }
+
+    pub fn cards(&self) -> u64 {
+        match self {
+            Synced::UpToDate { cards, .. } | Synced::Sent { cards, .. } => *cards,
+        }
+    }
+}
+
+/// An HTTP client for one office address.
+pub struct Client {
+    agent: ureq::Agent,
+    base: String,
+}
+
+impl Client {
+    pub fn new(c: &CentralUrl) -> Result<Client, SyncError> {
+        use ureq::tls::{Certificate, RootCerts, TlsConfig};
+        let roots = match &c.ca_pem {
+            Some(pem) => {
+                let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(pem.as_bytes())
+                    .filter_map(|item| match item {
+                        Ok(ureq::tls::PemItem::Certificate(cert)) => Some(cert),
+                        _ => None,
+                    })
+                    .collect();
+                if certs.is_empty() {
+                    return Err(SyncError::Unreachable(
+                        "the stored certificate (--ca) holds no PEM certificate".into(),
+                    ));
+                }
+                RootCerts::Specific(Arc::new(certs))
+            }
+            None => RootCerts::WebPki,
+        };
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(TIMEOUT))
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .tls_config(TlsConfig::builder().root_certs(roots).build())
+            .user_agent(concat!("urna/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Ok(Client {
+            agent,
+            base: c.url.trim_end_matches('/').to_string(),
+        })
+    }
+
+    /// One answer: its status code and JSON body (`Value::Null` if none).
+    fn answer(
+        r: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<(u16, Value), SyncError> {
+        let mut r = r.map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let code = r.status().as_u16();
+        let text = r
+            .body_mut()
+            .with_config()
+            .limit(MAX_ANSWER)
+            .read_to_string()
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        Ok((code, serde_json::from_str(&text).unwrap_or(Value::Null)))
+    }
+
+    /// What the office holds from `point`: entries and head hash.
+    pub fn head(&self, point: &str) -> Result<(u64, Option<String>), SyncError> {
+        let (code, body) = Self::answer(
+            self.agent
+                .get(format!("{}/v1/points/{point}/head", self.base))
+                .call(),
+        )?;
+        let message = || body["message"].as_str().unwrap_or_default().to_string();
+        match code {
+            200 => Ok((
+                body["entries"].as_u64().unwrap_or(0),
+                body["head"].as_str().map(str::to_string),
+            )),
+            404 => Err(SyncError::Unknown { message: message() }),
+            500.. => Err(SyncError::Office {
+                code,
+                message: message(),
+            }),
+            _ => Err(SyncError::Refused {
+                code,
+                status: body["status"].as_str().unwrap_or_default().to_string(),
+                message: message(),
+            }),
+        }
+    }
+
+    /// Posts a delta (or a bundle): the code, status word and body.
+    pub fn post(&self, bytes: &[u8]) -> Result<(u16, Value), SyncError> {
+        Self::answer(
+            self.agent
+                .post(format!("{}/v1/bundles", self.base))
+                .header("content-type", "application/octet-stream")
+                .send(bytes),
+        )
+    }
+}
+
+/// One sync of the store with the office at its address: what the office
+/// holds, then the rest as a delta. The store needs a logged-in operator
+/// (their PIN unlocks the journal key the delta is signed with).
+pub fn sync_once(store: &mut Store) -> Result<Synced, SyncError> {
+    let central = store.central_url()?.ok_or(SyncError::NoUrl)?;
+    let client = Client::new(&central)?;
+    sync_with(store, &client)
+}
+
+/// [`sync_once`] with a client already made (the kiosk keeps one).
+pub fn sync_with(store: &mut Store, client: &Client) -> Result<Synced, SyncError> {
+    let point = store.point().id.clone();
+    // A gap (the office lost what it had told us, or another sync was
+    // stored in between) is followed by one more look at the office's head.
+    for _ in 0..2 {
+        let (entries, head) = client.head(&point)?;
+        match store.position(entries, head.as_deref())? {
+            Some(Position::UpToDate { entries, cards }) => {
+                return Ok(Synced::UpToDate { entries, cards });
+            }
+            Some(other) => return Err(SyncError::Diverged(other)),
+            None => {}
+        }
+        let delta = store.delta(entries)?;
+        let (code, body) = client.post(&delta.sealed.tar)?;
+        let status = body["status"].as_str().unwrap_or_default().to_string();
+        let message = body["message"].as_str().unwrap_or_default().to_string();
+        let held = delta.sealed.manifest.journal.entries;
+        match code {
+            201 => {
+                let added = body["added"].as_u64().unwrap_or(delta.entries);
+                tracing::info!(added, entries = held, "synced with the office");
+                return Ok(Synced::Sent {
+                    added,
+                    entries: held,
+                    cards: delta.cards,
+                });
+            }
+            200 => {
+                return Ok(Synced::UpToDate {
+                    entries: held,
+                    cards: delta.cards,
+                });
+            }
+            409 if status == "gap" => continue,
+            403 => return Err(SyncError::Unknown { message }),
+            500.. => return Err(SyncError::Office { code, message }),
+            _ => {
+                return Err(SyncError::Refused {
+                    code,
+                    status,
+                    message,
+                });
+            }
+        }
+    }
+    Err(SyncError::Refused {
+        code: 409,
+        status: "gap".into(),
+        message: "the office's head kept moving".into(),
+    })
+}
