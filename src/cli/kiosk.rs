@@ -63,7 +63,14 @@ pub fn run(ctx: &Context) -> Result<u8, Failure> {
     // save waits for the verdict.
     store.verify_in_background();
     let mut app = App::new(store, ctx.lang, Vec::new()).map_err(|e| ctx.store_failure(e))?;
-    tui::run(&mut app).map_err(|e| tui_failure(ctx.lang, e))?;
+    app.start_sender();
+    let ran = tui::run(&mut app);
+    // One last send of what is left, for a moment: the stick is the way
+    // that always works.
+    if let Some(sender) = app.sender.take() {
+        sender.finish(std::time::Duration::from_secs(3));
+    }
+    ran.map_err(|e| tui_failure(ctx.lang, e))?;
     tracing::info!("kiosk stopped");
     Ok(0)
 }

@@ -273,3 +273,35 @@ impl Store {
         )
     }
 }
+
+/// What a sync sender on another thread needs of a logged-in session: who
+/// is logged in and the journal key their PIN unlocked (never the kiosk's
+/// signing key, which only a coordinator's PIN opens for an export).
+#[derive(Clone)]
+pub struct SyncKey {
+    operator: super::Operator,
+    journal: minisign::SecretKey,
+}
+
+impl Store {
+    /// The session's operator and journal key, for a sender on its own
+    /// store handle (`None` while nobody is logged in).
+    pub fn sync_key(&self) -> Option<SyncKey> {
+        self.session.as_ref().map(|s| SyncKey {
+            operator: s.operator.clone(),
+            journal: s.unlocked.journal.clone(),
+        })
+    }
+
+    /// Takes on a session's journal key (a sender's own store handle: it
+    /// only makes deltas), or with `None` forgets it.
+    pub fn adopt(&mut self, key: Option<SyncKey>) {
+        self.session = key.map(|k| super::Session {
+            operator: k.operator,
+            unlocked: super::keys::Unlocked {
+                journal: k.journal,
+                signing: None,
+            },
+        });
+    }
+}

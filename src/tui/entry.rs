@@ -235,6 +235,7 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
         Some(state.keys),
     ) {
         Ok(saved) => {
+            app.card_saved();
             let verdict = if saved.assessment.is_valid() {
                 app.t("ważna", "valid").to_string()
             } else {

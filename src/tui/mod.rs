@@ -13,6 +13,7 @@ mod export;
 pub mod form;
 pub mod keys;
 mod login;
+pub mod sender;
 mod setup;
 pub mod verify;
 mod views;
@@ -60,6 +61,8 @@ pub struct App {
     /// Half-typed cards of operators who logged out, given back at their
     /// next login.
     pub parked: Vec<(String, entry::EntryState)>,
+    /// The background sender to the office, when the kiosk runs one.
+    pub sender: Option<sender::Sender>,
 }
 
 pub enum Mode {
@@ -161,6 +164,7 @@ impl App {
             day,
             stop,
             parked: Vec::new(),
+            sender: None,
         };
         app.notice_damage();
         Ok(app)
@@ -183,6 +187,19 @@ impl App {
         if !found.is_empty() {
             self.store.logout();
             self.mode = Mode::Damaged(damaged::DamagedState::new(found));
+        }
+    }
+
+    /// Starts the background sender to the office (the real kiosk does; it
+    /// does nothing while no office address is set).
+    pub fn start_sender(&mut self) {
+        self.sender = Some(sender::Sender::start(self.store.dir(), self.lang));
+    }
+
+    /// A card was saved: the sender counts it.
+    pub fn card_saved(&self) {
+        if let Some(sender) = &self.sender {
+            sender.saved();
         }
     }
 
@@ -245,6 +262,9 @@ impl App {
                     Mode::Login(state)
                 }
                 login::LoginOutcome::LoggedIn(operator) => {
+                    if let Some(sender) = &self.sender {
+                        sender.logged_in(self.store.sync_key());
+                    }
                     let mut work = Work::new(operator, self);
                     self.after_login(&mut work);
                     Mode::Work(Box::new(work))
@@ -274,8 +294,12 @@ impl App {
     /// login, and the login screen says so.
     fn logout(&mut self, mut work: Box<Work>) -> Mode {
         work.stash();
-        // The operator's keys go with them: no write until the next login.
+        // The operator's keys go with them: no write until the next login
+        // (the sender sends what is left first).
         self.store.logout();
+        if let Some(sender) = &self.sender {
+            sender.logged_in(None);
+        }
         let mut login = self.fresh_login();
         if let Some(draft) = work.draft.take().filter(|d| !d.form.is_blank()) {
             self.parked.retain(|(name, _)| *name != work.operator.name);
@@ -790,12 +814,16 @@ impl App {
         let who =
             operator.map(|op| format!("{} ({})", op.name, crate::i18n::role(self.lang, op.role)));
         let width = width as usize;
-        let build = |short: bool, stop_room: Option<usize>| -> Vec<String> {
+        let sync = self.sender.as_ref().map(|s| s.status());
+        let sync_words = |short: bool| sync.as_ref().and_then(|s| s.words(self.lang, short));
+        // What gives way first: "urna · " before the point, then the
+        // office's words shorten, then the stop is cut.
+        let build = |level: u8, stop_room: Option<usize>| -> Vec<String> {
             let mut parts = Vec::new();
             if p.training {
                 parts.push(self.t("TRENING", "TRAINING").to_string());
             }
-            parts.push(if short {
+            parts.push(if level > 0 {
                 p.id.clone()
             } else {
                 format!("urna · {}", p.id)
@@ -809,18 +837,23 @@ impl App {
                 parts.push(format!("{} {stop}", self.t("postój:", "stop:")));
             }
             parts.extend(who.clone());
+            if let Some(words) = sync_words(level > 1) {
+                parts.push(words);
+            }
             parts
         };
         let len = |parts: &[String]| parts.join(" · ").chars().count();
-        let mut parts = build(false, None);
-        if len(&parts) > width {
-            parts = build(true, None);
+        let mut parts = build(0, None);
+        for level in 1..=2 {
+            if len(&parts) > width {
+                parts = build(level, None);
+            }
         }
         if len(&parts) > width
             && let Some(stop) = &self.stop
         {
             let over = len(&parts) - width;
-            parts = build(true, Some(stop.chars().count().saturating_sub(over)));
+            parts = build(2, Some(stop.chars().count().saturating_sub(over)));
         }
         Line::from(Span::styled(
             parts.join(" · "),

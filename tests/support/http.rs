@@ -16,11 +16,16 @@ pub struct Server {
 /// Starts the server over the tally store in `tally`, in `lang`, with
 /// these extra arguments, and waits for the address it prints first.
 pub fn serve(tally: &Path, lang: &str, extra: &[&str]) -> Server {
+    serve_at(tally, lang, "127.0.0.1:0", extra)
+}
+
+/// [`serve`] on a given address (a server started again where it was).
+pub fn serve_at(tally: &Path, lang: &str, listen: &str, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_urna"))
         .env_remove("URNA_DATA_DIR")
         .args(["--lang", lang, "--data-dir"])
         .arg(tally)
-        .args(["tally", "serve", "--listen", "127.0.0.1:0"])
+        .args(["tally", "serve", "--listen", listen])
         .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

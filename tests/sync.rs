@@ -1,0 +1,494 @@
+//! Kiosks that sync as they go (docs/sync.md), with the real binary: the
+//! office's server on 127.0.0.1, kiosks set up with `urna init`, the kiosk
+//! in a real pty sending in the background as cards are typed, `urna sync`
+//! from the command line, sticks beside them. What the office counts from
+//! syncs and sticks mixed is what it counts from sticks alone; a resent
+//! delta changes nothing; a gap, a fork, a bad signature and an unknown
+//! kiosk are refused; `kill -9` of the server mid-sync stores all or
+//! nothing and the retry completes it; TLS with a certificate made here.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use urna::pesel::{self, Sex};
+use urna::store::Store;
+use urna::tally::store::Tally;
+
+#[path = "support/office.rs"]
+#[allow(dead_code)]
+mod office;
+#[path = "support/pty.rs"]
+mod pty;
+#[path = "support/http.rs"]
+#[allow(dead_code)]
+mod support;
+
+use office::{HEADER, Office, office, only_bundle, pesel, row, urna};
+use pty::{CTRL_Q, ENTER, Kiosk};
+use support::{http, serve, serve_at};
+
+fn rows(prefix: &str, from: u16, n: u16) -> Vec<String> {
+    (from..from + n)
+        .map(|i| row(&format!("{prefix}{i}"), &pesel(i), "1|2|3|4|5"))
+        .collect()
+}
+
+/// The office trusts the kiosk in `data` as `point`.
+fn trust(o: &Office, data: &Path, point: &str) {
+    let key = o.root.join(format!("{point}.pub"));
+    let out = urna(data).arg("key").output().expect("key");
+    std::fs::write(&key, &out.stdout).expect("key file");
+    urna(&o.tally)
+        .args(["tally", "trust"])
+        .arg(&key)
+        .args(["--point", point])
+        .assert()
+        .success();
+}
+
+/// Anna points the kiosk at the office's server.
+fn set_url(data: &Path, url: &str, every_cards: u32, extra: &[&str]) {
+    urna(data)
+        .args(["central", "url", url, "--every-cards"])
+        .arg(every_cards.to_string())
+        .args(extra)
+        .args(["--as", "Anna", "--pin-stdin"])
+        .write_stdin("1234\n")
+        .assert()
+        .success();
+}
+
+/// Card rows entered with `import-cards`.
+fn enter(data: &Path, rows: &[String]) {
+    let csv = data.with_extension(format!("{}.csv", rows.len()));
+    std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("csv");
+    urna(data)
+        .arg("import-cards")
+        .arg(&csv)
+        .args(["--as", "Anna", "--pin-stdin"])
+        .write_stdin("1234\n")
+        .assert()
+        .success();
+}
+
+/// `urna sync` as Anna: its exit code and output.
+fn sync(data: &Path) -> (i32, String) {
+    let out = urna(data)
+        .args(["sync", "--as", "Anna", "--pin-stdin"])
+        .write_stdin("1234\n")
+        .output()
+        .expect("sync");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// The kiosk's journal: entries and head hash, as `urna status` says.
+fn kiosk_head(data: &Path) -> (u64, Option<String>) {
+    let out = urna(data)
+        .args(["status", "--json"])
+        .output()
+        .expect("status");
+    let s: Value = serde_json::from_slice(&out.stdout).expect("status json");
+    (
+        s["journal_entries"].as_u64().expect("entries"),
+        s["head_hash"].as_str().map(str::to_string),
+    )
+}
+
+fn office_head(tally: &Path, point: &str) -> (u64, Option<String>) {
+    Tally::open(tally)
+        .expect("tally")
+        .point_head(point)
+        .expect("head")
+        .expect("a trusted point")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn results_of(tally: &Path) -> Value {
+    let out = urna(tally)
+        .args(["tally", "results", "--format", "json"])
+        .output()
+        .expect("results");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn import(tally: &Path, bundle: &Path) {
+    urna(tally)
+        .args(["tally", "import"])
+        .arg(bundle)
+        .assert()
+        .success();
+}
+
+/// A stick export of the kiosk into a new folder: the bundle.
+fn export(o: &Office, data: &Path, name: &str) -> PathBuf {
+    let stick = o.usb.join(name);
+    std::fs::create_dir_all(&stick).expect("stick");
+    urna(data)
+        .args(["export", "--out"])
+        .arg(&stick)
+        .args(["--as", "Anna", "--pin-stdin"])
+        .write_stdin("1234\n")
+        .assert()
+        .success();
+    only_bundle(&stick)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
+}
+
+/// The card id of the last "Zapisano kartę …" on the screen.
+fn last_saved(screen: &str) -> Option<String> {
+    let at = screen.rfind("Zapisano kartę ")?;
+    screen[at + "Zapisano kartę ".len()..]
+        .split_whitespace()
+        .next()
+        .map(str::to_string)
+}
+
+/// Types one valid 2014 card (district XI) and waits until it is saved.
+fn type_card(kiosk: &mut Kiosk, serial: u16) {
+    let before = last_saved(&kiosk.screen_text());
+    let pesel = pesel::synthesize(date(1975, 3, 14), serial, Sex::Female).expect("PESEL");
+    kiosk.type_text(&format!(
+        "Jan\rKowalski\rul. Długa 1\r{pesel}tXI42131529711"
+    ));
+    kiosk.wait_for("KARTA WAŻNA");
+    kiosk.key(ENTER);
+    kiosk.wait_until("the card saved", |s| {
+        let id = last_saved(&s.contents());
+        id.is_some() && id != before
+    });
+}
+
+/// The screen's first line (the header).
+fn header(kiosk: &Kiosk) -> String {
+    kiosk
+        .screen_text()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn kiosks_syncing_by_http_by_stick_and_both_count_as_all_by_stick() {
+    let o = office();
+    let k1 = o.init_kiosk("P1");
+    let k2 = o.init_kiosk("P2");
+    let k3 = o.init_kiosk("P3");
+    for (data, point) in [(&k1, "P1"), (&k2, "P2"), (&k3, "P3")] {
+        trust(&o, data, point);
+    }
+    // A second office with the same key and trust, nothing imported yet: it
+    // will get everything by stick.
+    let by_stick = o.root.join("office-by-stick");
+    copy_dir(&o.tally, &by_stick);
+
+    let mut server = serve(&o.tally, "en", &[]);
+    let url = format!("http://{}", server.addr);
+    set_url(&k1, &url, 2, &[]);
+    set_url(&k2, &url, 10, &[]);
+
+    // P1: the kiosk itself, sending every 2 cards as they are typed.
+    let mut kiosk = Kiosk::start_args(&k1, &[], &[]);
+    kiosk.wait_for("Anna");
+    kiosk.type_text("1234\r");
+    kiosk.wait_for("dzień głosowania");
+    kiosk.key(ENTER);
+    kiosk.wait_for("Karta do głosowania");
+    // At login it sends what there is (no card yet).
+    kiosk.wait_for("biuro: wysłano");
+    type_card(&mut kiosk, 1);
+    type_card(&mut kiosk, 2);
+    kiosk.wait_for("· 2 karty");
+    assert!(
+        header(&kiosk).contains("biuro: wysłano"),
+        "{}",
+        header(&kiosk)
+    );
+    let (sent, _) = office_head(&o.tally, "P1");
+    assert!(sent > 0);
+
+    // The office goes away: typing goes on, the header says it will send later.
+    let addr = server.addr.clone();
+    server.kill();
+    type_card(&mut kiosk, 3);
+    type_card(&mut kiosk, 4);
+    kiosk.wait_for("biuro: brak połączenia — wyślę później");
+    // …and the command line says so too.
+    enter(&k2, &rows("b", 1, 4));
+    let (code, said) = sync(&k2);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("the office cannot be reached"), "{said}");
+
+    // Back, on the same address.
+    let server = serve_at(&o.tally, "en", &addr, &[]);
+    let (code, said) = sync(&k2);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.starts_with("Sent to the office:"), "{said}");
+    // P2 also takes a stick to the office, then syncs again.
+    import(&o.tally, &export(&o, &k2, "P2-a"));
+    enter(&k2, &rows("c", 20, 3));
+    let (code, said) = sync(&k2);
+    assert_eq!(code, 0, "{said}");
+    let (code, said) = sync(&k2);
+    assert_eq!(code, 0, "{said}");
+    assert!(
+        said.starts_with("The office already holds everything"),
+        "{said}"
+    );
+
+    // P1's next card is sent with the two that waited.
+    type_card(&mut kiosk, 5);
+    kiosk.wait_for("· 5 kart");
+    // Logging out sends what is left; then quit.
+    kiosk.key(CTRL_Q);
+    kiosk.wait_for("Logowanie");
+    kiosk.key(CTRL_Q);
+    assert!(kiosk.wait_exit().success());
+    drop(kiosk);
+
+    // P3: a stick only.
+    enter(&k3, &rows("d", 40, 3));
+    let p3 = export(&o, &k3, "P3-a");
+    import(&o.tally, &p3);
+
+    for (data, point) in [(&k1, "P1"), (&k2, "P2")] {
+        assert_eq!(
+            office_head(&o.tally, point),
+            kiosk_head(data),
+            "the office holds all of {point}'s journal"
+        );
+    }
+    let mixed = results_of(&o.tally);
+    assert_eq!(mixed["ballots"]["total"], 5 + 4 + 3 + 3);
+    drop(server);
+
+    // Everything by stick into the other office: the same count.
+    let p1 = export(&o, &k1, "P1-z");
+    let p2 = export(&o, &k2, "P2-z");
+    for b in [&p1, &p2, &p3] {
+        import(&by_stick, b);
+    }
+    assert_eq!(results_of(&by_stick), mixed);
+
+    // The import log has every sync.
+    let files: Vec<String> = Tally::open(&o.tally)
+        .expect("tally")
+        .imports()
+        .expect("imports")
+        .into_iter()
+        .map(|r| r.file)
+        .collect();
+    assert!(
+        files.iter().any(|f| f.starts_with("http:P1-delta-1-")),
+        "{files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.starts_with("http:P2-delta-")),
+        "{files:?}"
+    );
+}
+
+/// A delta of the kiosk in `data` from entry `from`, made as the sender
+/// makes it (Anna's PIN unlocks the journal key).
+fn delta(data: &Path, from: u64) -> Vec<u8> {
+    let mut store = Store::open(data).expect("store");
+    store
+        .login("Anna", "1234", chrono::Local::now())
+        .expect("login");
+    store.delta(from).expect("delta").sealed.tar
+}
+
+#[test]
+fn a_resent_delta_changes_nothing_and_gaps_forks_and_forgeries_are_refused() {
+    let o = office();
+    let k = o.init_kiosk("P1");
+    trust(&o, &k, "P1");
+    enter(&k, &rows("a", 1, 3));
+    let server = serve(&o.tally, "en", &[]);
+    set_url(&k, &format!("http://{}", server.addr), 10, &[]);
+
+    let first = delta(&k, 0);
+    let a = http(&server.addr, "POST", "/v1/bundles", &first);
+    assert_eq!((a.code, a.json()["status"].clone()), (201, "stored".into()));
+    let held = office_head(&o.tally, "P1");
+    assert_eq!(held, kiosk_head(&k));
+    let counted = results_of(&o.tally);
+    // The same delta again: 200, nothing changes.
+    let a = http(&server.addr, "POST", "/v1/bundles", &first);
+    assert_eq!(
+        (a.code, a.json()["status"].clone()),
+        (200, "already_known".into())
+    );
+    assert_eq!(office_head(&o.tally, "P1"), held);
+    assert_eq!(results_of(&o.tally), counted);
+
+    // A copy of the store taken now, which will go its own way.
+    let copy = o.root.join("P1-copy");
+    copy_dir(&k, &copy);
+
+    enter(&k, &rows("b", 10, 2));
+    // A delta that starts after what the office holds: 409 gap.
+    let ahead = delta(&k, held.0 + 1);
+    let a = http(&server.addr, "POST", "/v1/bundles", &ahead);
+    assert_eq!((a.code, a.json()["status"].clone()), (409, "gap".into()));
+    assert_eq!(a.json()["office_head"]["entries"], held.0);
+    assert_eq!(office_head(&o.tally, "P1"), held);
+
+    // A delta changed after it was signed: 400, nothing stored.
+    let mut forged = delta(&k, held.0);
+    // The manifest says the point is mobile (same length, still JSON).
+    let at = forged
+        .windows(15)
+        .position(|w| w == b"\"mobile\": false")
+        .expect("the manifest's mobile field");
+    forged[at..at + 15].copy_from_slice(b"\"mobile\": true ");
+    let a = http(&server.addr, "POST", "/v1/bundles", &forged);
+    assert_eq!(
+        (a.code, a.json()["status"].clone()),
+        (400, "malformed".into())
+    );
+    assert_eq!(a.json()["code"], "bad_signature", "{}", a.text());
+    assert_eq!(office_head(&o.tally, "P1"), held);
+
+    // The real one.
+    let (code, said) = sync(&k);
+    assert_eq!(code, 0, "{said}");
+    let now = office_head(&o.tally, "P1");
+    assert_eq!(now, kiosk_head(&k));
+
+    // The copy enters other cards: the office holds another history.
+    enter(&copy, &rows("c", 30, 2));
+    let (code, said) = sync(&copy);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("a fork"), "{said}");
+    // Posted anyway, from where both agree: 409 fork, with both hashes.
+    let other = delta(&copy, held.0);
+    let a = http(&server.addr, "POST", "/v1/bundles", &other);
+    assert_eq!((a.code, a.json()["status"].clone()), (409, "fork".into()));
+    let j = a.json();
+    assert_ne!(j["office_hash"], j["bundle_hash"]);
+    assert_eq!(j["office_head"]["entries"], now.0);
+    assert_eq!(office_head(&o.tally, "P1"), now);
+
+    // A kiosk the office does not know.
+    let stranger = o.init_kiosk("P9");
+    set_url(&stranger, &format!("http://{}", server.addr), 10, &[]);
+    let (code, said) = sync(&stranger);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("does not know this kiosk"), "{said}");
+    // No address set: `urna sync` says how to set one.
+    let (code, said) = sync(&o.init_kiosk("P8"));
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("urna central url"), "{said}");
+}
+
+#[test]
+fn kill_9_of_the_server_mid_sync_stores_all_or_nothing_and_the_retry_completes_it() {
+    use std::io::Write;
+    let o = office();
+    let k = o.init_kiosk("P1");
+    trust(&o, &k, "P1");
+    enter(&k, &rows("a", 1, 2));
+    let mut server = serve(&o.tally, "en", &[]);
+    set_url(&k, &format!("http://{}", server.addr), 10, &[]);
+    assert_eq!(sync(&k).0, 0);
+    let before = office_head(&o.tally, "P1");
+
+    // A big day's worth at once, posted whole, and the server killed as it
+    // stores it.
+    enter(&k, &rows("b", 100, 800));
+    let big = delta(&k, before.0);
+    let mut stream = std::net::TcpStream::connect(&server.addr).expect("connect");
+    stream
+        .write_all(&support::request_bytes("POST", "/v1/bundles", &big))
+        .expect("send");
+    stream.flush().expect("flush");
+    std::thread::sleep(Duration::from_millis(30));
+    server.kill();
+    let after_kill = office_head(&o.tally, "P1");
+    let all = kiosk_head(&k);
+    assert!(
+        after_kill == before || after_kill == all,
+        "half stored: {after_kill:?}, before {before:?}, all {all:?}"
+    );
+    let accepted = |o: &Office| {
+        Tally::open(&o.tally)
+            .expect("tally")
+            .imports()
+            .expect("imports")
+            .into_iter()
+            .filter(|r| r.outcome == "accepted")
+            .count()
+    };
+    assert_eq!(accepted(&o), if after_kill == before { 1 } else { 2 });
+
+    // The server again (its new address journaled), and the kiosk's retry.
+    let server = serve(&o.tally, "en", &[]);
+    set_url(&k, &format!("http://{}", server.addr), 10, &[]);
+    let (code, said) = sync(&k);
+    assert_eq!(code, 0, "{said}");
+    assert_eq!(office_head(&o.tally, "P1"), kiosk_head(&k));
+    assert_eq!(results_of(&o.tally)["ballots"]["total"], 802);
+}
+
+#[test]
+fn a_sync_over_tls_trusts_the_certificate_it_was_given() {
+    let o = office();
+    let k = o.init_kiosk("P1");
+    trust(&o, &k, "P1");
+    enter(&k, &rows("a", 1, 2));
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("cert");
+    let cert = o.root.join("server.crt");
+    let key = o.root.join("server.key");
+    std::fs::write(&cert, made.cert.pem()).expect("cert");
+    std::fs::write(&key, made.signing_key.serialize_pem()).expect("key");
+    let server = serve(
+        &o.tally,
+        "en",
+        &[
+            "--tls-cert",
+            cert.to_str().expect("utf-8"),
+            "--tls-key",
+            key.to_str().expect("utf-8"),
+        ],
+    );
+    let port = server.addr.rsplit(':').next().expect("port");
+    let url = format!("https://localhost:{port}");
+    // Without the certificate, the public roots do not know it: nothing sent.
+    set_url(&k, &url, 10, &[]);
+    let (code, said) = sync(&k);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("the office cannot be reached"), "{said}");
+    assert_eq!(office_head(&o.tally, "P1").0, 0);
+    // With it.
+    set_url(&k, &url, 10, &["--ca", cert.to_str().expect("utf-8")]);
+    let (code, said) = sync(&k);
+    assert_eq!(code, 0, "{said}");
+    assert_eq!(office_head(&o.tally, "P1"), kiosk_head(&k));
+}
