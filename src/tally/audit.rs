@@ -246,11 +246,11 @@ impl Audit {
                 (other, _) => other,
             };
             let what = match &i.point {
-                Some(p) => format!(
-                    "{} {p} #{}",
-                    t(lang, "punkt", "point"),
-                    i.sequence.unwrap_or_default()
-                ),
+                // A sync's delta is no numbered export: no `#`.
+                Some(p) => match i.sequence {
+                    Some(n) => format!("{} {p} #{n}", t(lang, "punkt", "point")),
+                    None => format!("{} {p}", t(lang, "punkt", "point")),
+                },
                 None if i.kind == "online" => t(lang, "internet", "internet").to_string(),
                 None => String::new(),
             };
