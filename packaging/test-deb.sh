@@ -48,8 +48,25 @@ test -s /usr/share/zsh/vendor-completions/_urna
 test -s /usr/share/fish/vendor_completions.d/urna.fish
 grep -q "^Exec=urna$" /usr/share/applications/urna.desktop
 grep -q "^Terminal=true$" /usr/share/applications/urna.desktop
+grep -q "^Icon=urna$" /usr/share/applications/urna.desktop
+test -s /usr/share/icons/hicolor/scalable/apps/urna.svg
 test -s /usr/share/doc/urna/README.md
-test -s /usr/share/doc/urna/copyright
+echo "== Debian changelog and copyright"
+out=$(zcat /usr/share/doc/urna/changelog.Debian.gz | head -n 1)
+version=$(dpkg-query -W -f='${Version}' urna)
+expect "changelog.Debian.gz" "^urna ($version) " "$out"
+out=$(cat /usr/share/doc/urna/copyright)
+expect "copyright" "^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/$" "$out"
+expect "copyright" "^Files: \*$" "$out"
+echo "== dpkg --verify urna (the installed files against the package's md5sums)"
+# dpkg --verify exits 0 even when a file differs: it is its output that says so.
+test -s /var/lib/dpkg/info/urna.md5sums
+out=$(dpkg --verify urna)
+if [ -n "$out" ]; then
+  echo "dpkg --verify urna: installed files differ from the package:" >&2
+  echo "$out" >&2
+  exit 1
+fi
 echo "== the sync server's unit: shipped, sound, not enabled"
 test -s /usr/share/doc/urna/sync.md
 grep -q "^u urna-tally " /usr/lib/sysusers.d/urna-tally.conf
