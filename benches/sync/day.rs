@@ -13,7 +13,10 @@ use std::time::{Duration, Instant};
 use urna::store::journal::Source;
 use urna::tally::store::{Imported, Tally};
 
-use super::{EDITION, card, cpu_ticks, env_u64, fail, kiosk, ms, percentile, public_key, ticks_ms};
+use super::{
+    EDITION, card, cpu_ticks, env_u64, fail, kiosk, ms, percentile, public_key, thread_cpu_ns,
+    ticks_ms,
+};
 
 /// Syncs per window of the table.
 const WINDOW: usize = 50;
@@ -30,6 +33,8 @@ struct Sync {
     head: Duration,
     import: Duration,
     office_ticks: u64,
+    /// The office's CPU on this thread alone (its workers left out), ns.
+    office_thread_ns: u64,
     /// The delta's size on the wire.
     bytes: usize,
 }
@@ -40,6 +45,7 @@ struct Window {
     last: usize,
     cards: u64,
     office_cpu_ms: f64,
+    office_thread_ms: f64,
     import_p50: Duration,
     import_p99: Duration,
     head_p50: Duration,
@@ -65,6 +71,7 @@ fn window(syncs: &[Sync], first: usize, every: u64) -> Window {
         last: first + w.len(),
         cards: (first + w.len()) as u64 * every,
         office_cpu_ms: ticks_ms(w.iter().map(|s| s.office_ticks).sum()) / n,
+        office_thread_ms: w.iter().map(|s| s.office_thread_ns).sum::<u64>() as f64 / 1e6 / n,
         import_p50: percentile(&import, 50.0),
         import_p99: percentile(&import, 99.0),
         head_p50: percentile(&sorted(|s| s.head), 50.0),
@@ -129,12 +136,14 @@ pub fn run(dir: &Path) {
         }
         // The office: what it holds (the server's GET).
         let cpu0 = cpu_ticks();
+        let ns0 = thread_cpu_ns();
         let t = Instant::now();
         let (from, head) = tally
             .point_head("D01")
             .expect("read the office's head")
             .unwrap_or_else(|| fail("the office does not trust D01"));
         let head_wall = t.elapsed();
+        let ns1 = thread_cpu_ns();
         let cpu1 = cpu_ticks();
         // The kiosk: where it stands, and the delta.
         let t = Instant::now();
@@ -147,12 +156,14 @@ pub fn run(dir: &Path) {
         let delta = store.delta(from).expect("make a delta");
         let delta_wall = t.elapsed();
         let cpu2 = cpu_ticks();
+        let ns2 = thread_cpu_ns();
         // The office: the import (the server's POST).
         let t = Instant::now();
         let imported = tally
             .import_bytes(&delta.sealed.tar, "http:")
             .expect("the office's store");
         let import_wall = t.elapsed();
+        let ns3 = thread_cpu_ns();
         let cpu3 = cpu_ticks();
         match imported {
             Ok(Imported::Added { entries, .. }) if entries == delta.entries => {}
@@ -168,6 +179,7 @@ pub fn run(dir: &Path) {
             head: head_wall,
             import: import_wall,
             office_ticks: (cpu1 - cpu0) + (cpu3 - cpu2),
+            office_thread_ns: (ns1 - ns0) + (ns3 - ns2),
             bytes: delta.sealed.tar.len(),
         });
     }
@@ -191,20 +203,21 @@ pub fn run(dir: &Path) {
     );
 
     println!(
-        "\n| syncs | cards at end | office CPU ms/sync | import p50 ms | import p99 ms | head p50 ms | kiosk delta CPU ms | delta p50 ms | delta p99 ms | card entry p50 ms | delta bytes |"
+        "\n| syncs | cards at end | office CPU ms/sync | office main thread CPU ms/sync | import p50 ms | import p99 ms | head p50 ms | kiosk delta CPU ms | delta p50 ms | delta p99 ms | card entry p50 ms | delta bytes |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let windows: Vec<Window> = (0..syncs.len())
         .step_by(WINDOW)
         .map(|first| window(&syncs, first, every))
         .collect();
     for w in &windows {
         println!(
-            "| {}–{} | {} | {:.2} | {:.2} | {:.2} | {:.3} | {:.2} | {:.2} | {:.2} | {:.3} | {} |",
+            "| {}–{} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.3} | {:.2} | {:.2} | {:.2} | {:.3} | {} |",
             w.first,
             w.last,
             w.cards,
             w.office_cpu_ms,
+            w.office_thread_ms,
             ms(w.import_p50),
             ms(w.import_p99),
             ms(w.head_p50),
@@ -218,16 +231,36 @@ pub fn run(dir: &Path) {
     let (start, end) = (&windows[0], windows.last().expect("two windows at least"));
     let ratio = |a: f64, b: f64| if a > 0.0 { b / a } else { f64::NAN };
     println!(
-        "\nend ÷ start (syncs {}–{} against {}–{}): office CPU {:.2}×, import p50 {:.2}×, import p99 {:.2}×; kiosk delta CPU {:.2}×, delta p50 {:.2}×",
+        "\nend ÷ start (syncs {}–{} against {}–{}): office CPU {:.2}× (main thread {:.2}×), import p50 {:.2}×, import p99 {:.2}×; kiosk delta CPU {:.2}×, delta p50 {:.2}×",
         end.first,
         end.last,
         start.first,
         start.last,
         ratio(start.office_cpu_ms, end.office_cpu_ms),
+        ratio(start.office_thread_ms, end.office_thread_ms),
         ratio(ms(start.import_p50), ms(end.import_p50)),
         ratio(ms(start.import_p99), ms(end.import_p99)),
         ratio(start.kiosk_cpu_ms, end.kiosk_cpu_ms),
         ratio(ms(start.delta_p50), ms(end.delta_p50)),
+    );
+
+    // Halves of the day: many more ticks per figure than a window of 50.
+    let half = syncs.len() / 2;
+    let per_sync = |w: &[Sync]| ticks_ms(w.iter().map(|s| s.office_ticks).sum()) / w.len() as f64;
+    let thread_ms = |w: &[Sync]| {
+        w.iter().map(|s| s.office_thread_ns).sum::<u64>() as f64 / 1e6 / w.len() as f64
+    };
+    let (a, b) = syncs.split_at(half);
+    println!(
+        "halves (syncs 1–{half} against {}–{}): office CPU {:.2} → {:.2} ms/sync ({:.2}×), main thread {:.3} → {:.3} ms/sync ({:.2}×)",
+        half + 1,
+        syncs.len(),
+        per_sync(a),
+        per_sync(b),
+        ratio(per_sync(a), per_sync(b)),
+        thread_ms(a),
+        thread_ms(b),
+        ratio(thread_ms(a), thread_ms(b)),
     );
 
     // What in the kiosk's delta follows the journal: its two whole-store

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -65,14 +66,9 @@ impl Server {
         Server { child, url }
     }
 
-    /// A line of `/proc/PID/status` (`VmHWM`, `VmRSS`), in kB.
+    /// A line of `/proc/PID/status` (`VmHWM` and `VmRSS` in kB, `Threads`).
     fn status_kb(&self, key: &str) -> u64 {
-        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .unwrap_or_default()
-            .lines()
-            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
-            .and_then(|v| v.split_whitespace().next()?.parse().ok())
-            .unwrap_or(0)
+        status_field(self.child.id(), key)
     }
 
     fn stop(&mut self) {
@@ -85,6 +81,27 @@ impl Drop for Server {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+fn status_field(pid: u32, key: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The most threads the server ran at once, sampled every 10 ms until
+/// `stop` (tokio starts a blocking thread for each store call waiting).
+/// (or two minutes past the run's deadline, should a kiosk's thread panic).
+fn sample_threads(pid: u32, stop: &AtomicBool, until: Instant) -> u64 {
+    let mut most = 0;
+    while !stop.load(Ordering::Relaxed) && Instant::now() < until {
+        most = most.max(status_field(pid, "Threads"));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    most
 }
 
 /// What one kiosk's thread saw.
@@ -245,7 +262,10 @@ pub fn run(dir: &Path) {
     // The run: every thread starts at once.
     let deadline = Instant::now() + Duration::from_secs(deadline_s);
     let barrier = Arc::new(Barrier::new(kiosks + 1));
-    let (seen, wall, stores) = std::thread::scope(|s| {
+    let stop = AtomicBool::new(false);
+    let pid = server.child.id();
+    let (seen, wall, stores, threads) = std::thread::scope(|s| {
+        let sampler = s.spawn(|| sample_threads(pid, &stop, deadline + Duration::from_secs(120)));
         let handles: Vec<_> = stores
             .into_iter()
             .map(|(i, mut store)| {
@@ -269,13 +289,15 @@ pub fn run(dir: &Path) {
             .map(|h| h.join().expect("a kiosk thread"))
             .collect();
         let wall = started.elapsed();
+        stop.store(true, Ordering::Relaxed);
+        let threads = sampler.join().expect("the sampler");
         let mut seen = Vec::new();
         let mut stores = Vec::new();
         for (i, store, s) in done {
             seen.push(s);
             stores.push((i, store));
         }
-        (seen, wall, stores)
+        (seen, wall, stores, threads)
     });
     let hwm_kb = server.status_kb("VmHWM");
     let rss_kb = server.status_kb("VmRSS");
@@ -339,6 +361,7 @@ pub fn run(dir: &Path) {
         hwm_kb as f64 / 1024.0,
         rss_kb as f64 / 1024.0
     );
+    println!("| server threads, most at once (sampled every 10 ms) | {threads} |");
     println!("| retries | {retries} |");
     println!("| failed syncs | {failed} |");
     println!(

@@ -109,6 +109,16 @@ fn cpu_ticks() -> u64 {
     field(11) + field(12)
 }
 
+/// CPU time used by the calling thread so far, in ns
+/// (`/proc/thread-self/schedstat`): exact, but without the threads it
+/// started and joined.
+fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
 fn ticks_ms(ticks: u64) -> f64 {
     ticks as f64 * 1000.0 / TICKS_PER_S as f64
 }
