@@ -21,45 +21,17 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::{Days, NaiveDate};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use urna::bundle;
-use urna::card::RawCard;
-use urna::pesel::{self, Sex};
 use urna::store::journal::Source;
 use urna::store::{InitParams, Point, Store};
 
-const EDITION: &str = include_str!("../assets/editions/krakow-2014.toml");
+#[path = "support/cards.rs"]
+mod cards;
+
+use cards::{EDITION, card};
+
 const CARDS: u64 = 10_000;
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("a real calendar date")
-}
-
-/// The `n`-th card: valid in the 2014 edition, each with its own PESEL.
-fn card(n: u64) -> RawCard {
-    let born = date(1930, 1, 1)
-        .checked_add_days(Days::new(n % 24_000))
-        .expect("birth date in range");
-    let sex = if n.is_multiple_of(2) {
-        Sex::Female
-    } else {
-        Sex::Male
-    };
-    let serial = ((n / 24_000) % 1000) as u16;
-    RawCard {
-        first_name: "Łucja".into(),
-        last_name: "Wiśniewska".into(),
-        address: "ul. Kalwaryjska 41/7, 30-504 Kraków".into(),
-        pesel: pesel::synthesize(born, serial, sex).expect("birth year is synthesizable"),
-        signed: true,
-        district: "XI".into(),
-        local: ["3", "1", "4", "2"].map(String::from).to_vec(),
-        citywide: ["15", "4", "9", "1", "12"].map(String::from).to_vec(),
-        cast_date: date(2014, 9, 27 + (n % 4) as u32),
-        marks: Vec::new(),
-    }
-}
 
 /// A store of `CARDS` cards whose bundles go to a freshly made office key.
 fn busy_store(dir: &Path) -> Store {
