@@ -123,17 +123,11 @@ impl Store {
         Ok(seq)
     }
 
-    /// The journal's entry count and head hash (hex; zeros when empty).
+    /// The journal's entry count and head hash (hex; zeros when empty): what
+    /// the next append would chain to.
     fn head(&self) -> Result<(u64, String)> {
-        let head: Option<(i64, Vec<u8>)> = self
-            .conn
-            .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        Ok(match head {
-            Some((seq, hash)) => (seq as u64, hex::encode(hash)),
-            None => (0, hex::encode(super::journal::GENESIS)),
-        })
+        let next = super::Head::read(&self.conn)?;
+        Ok((next.seq - 1, hex::encode(next.prev)))
     }
 
     fn hash_at(&self, seq: u64) -> Result<Option<String>> {

@@ -2189,21 +2189,32 @@ fn unsealed(en: &str, pl: &str) -> Rejection {
     }
 }
 
-fn check_sealed(
+/// What the journal's creation entry says, checked against the manifest:
+/// made by the kiosk key that names this bundle or delta, for this point.
+fn genesis_for(
     m: &bundle::Manifest,
-    created: Option<&Entry>,
-) -> std::result::Result<(), Rejection> {
-    use crate::store::{check, keys};
-    let Some(first) = created else {
-        return Ok(());
-    };
-    let g = check::genesis_of(first).map_err(|p| Rejection::Unsealed { en: p.en, pl: p.pl })?;
+    first: &Entry,
+) -> std::result::Result<crate::store::check::Genesis, Rejection> {
+    let g = crate::store::check::genesis_of(first)
+        .map_err(|p| Rejection::Unsealed { en: p.en, pl: p.pl })?;
     if g.kiosk_public_key != m.kiosk_public_key || g.point_id != m.point.id {
         return Err(unsealed(
             "the journal was created by another kiosk key or point",
             "dziennik założył inny klucz kiosku lub inny punkt",
         ));
     }
+    Ok(g)
+}
+
+fn check_sealed(
+    m: &bundle::Manifest,
+    created: Option<&Entry>,
+) -> std::result::Result<(), Rejection> {
+    use crate::store::keys;
+    let Some(first) = created else {
+        return Ok(());
+    };
+    let g = genesis_for(m, first)?;
     let text = keys::seal_text(&m.point.id, m.journal.entries, &m.journal.head_hash);
     match &m.journal.seal {
         Some(seal) if keys::seal_verify(&g.journal_public_key, text.as_bytes(), seal) => Ok(()),
@@ -2288,14 +2299,7 @@ fn delta_signed(
             "przyrost wymaga dziennika zaczynającego się od wpisu o założeniu magazynu (klucz dziennika); trzeba przesłać całą paczkę",
         ));
     };
-    let g = crate::store::check::genesis_of(first)
-        .map_err(|p| Rejection::Unsealed { en: p.en, pl: p.pl })?;
-    if g.kiosk_public_key != m.kiosk_public_key || g.point_id != m.point.id {
-        return Err(unsealed(
-            "the journal was created by another kiosk key or point",
-            "dziennik założył inny klucz kiosku lub inny punkt",
-        ));
-    }
+    let g = genesis_for(m, first)?;
     unverified
         .verify(m, &g.journal_public_key)
         .map_err(Rejection::Bundle)
