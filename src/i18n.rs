@@ -79,6 +79,11 @@ pub const BALLOT: Forms = Forms {
     pl: ["głos", "głosy", "głosów"],
     en: ["ballot", "ballots"],
 };
+/// "minuta" after "co": co 1 minutę, co 2 minuty, co 5 minut.
+pub const MINUTE_ACC: Forms = Forms {
+    pl: ["minutę", "minuty", "minut"],
+    en: ["minute", "minutes"],
+};
 pub const ENTRY: Forms = Forms {
     pl: ["wpis", "wpisy", "wpisów"],
     en: ["entry", "entries"],

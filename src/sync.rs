@@ -39,21 +39,141 @@ pub enum SyncError {
     /// No `urna central url` set.
     NoUrl,
     /// The office could not be reached (no network, no server, TLS).
-    Unreachable(String),
+    Unreachable(Net),
     /// The office answered with an error of its own (5xx).
     Office { code: u16, message: String },
     /// The office does not trust this kiosk.
-    Unknown { message: String },
-    /// The office refused the delta (its words).
+    Unknown { said: OfficeSaid },
+    /// The office refused the delta.
     Refused {
         code: u16,
         status: String,
-        message: String,
+        said: OfficeSaid,
     },
     /// The office holds another history of this point, or more of it.
     Diverged(Position),
+    /// The office's head moved again while this sync was sent (another
+    /// sender under this point's name?).
+    Moving,
     /// The store could not make the delta.
     Store(ExportError),
+}
+
+/// Why the office could not be reached, in words of either language.
+#[derive(Debug)]
+pub enum Net {
+    /// The address's name is not known (DNS).
+    HostNotFound,
+    /// No answer in time.
+    Timeout,
+    /// The operating system's refusal (connection refused, no network…).
+    Io(std::io::Error),
+    /// The office's certificate.
+    Certificate(crate::foreign::tls::CertProblem),
+    /// The stored `--ca` holds no certificate.
+    NoPinnedCertificate,
+    /// An answer that is not HTTP, or cut short.
+    Garbled,
+    /// Anything else the HTTP client reports (its own words, labelled).
+    Other(String),
+}
+
+impl Net {
+    fn of(e: ureq::Error) -> Net {
+        use crate::foreign::tls::CertProblem;
+        match e {
+            ureq::Error::HostNotFound => Net::HostNotFound,
+            ureq::Error::Timeout(_) => Net::Timeout,
+            ureq::Error::Rustls(e) => match CertProblem::from_rustls(&e) {
+                Some(p) => Net::Certificate(p),
+                None => Net::Other(format!("TLS: {e}")),
+            },
+            ureq::Error::Io(e) => {
+                // rustls's refusal reaches ureq inside an I/O error.
+                let cert = e
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<tokio_rustls::rustls::Error>())
+                    .and_then(CertProblem::from_rustls);
+                match cert {
+                    Some(p) => Net::Certificate(p),
+                    None if e.kind() == std::io::ErrorKind::TimedOut => Net::Timeout,
+                    None => Net::Io(e),
+                }
+            }
+            ureq::Error::Protocol(_) | ureq::Error::BodyStalled | ureq::Error::ConnectionFailed => {
+                Net::Garbled
+            }
+            other => Net::Other(other.to_string()),
+        }
+    }
+
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            Net::HostNotFound => t(
+                lang,
+                "nie ma takiej nazwy komputera (sprawdź adres biura i połączenie z siecią)",
+                "no computer has that name (check the office's address and the network)",
+            )
+            .into(),
+            Net::Timeout => t(
+                lang,
+                "biuro nie odpowiedziało na czas",
+                "the office did not answer in time",
+            )
+            .into(),
+            Net::Io(e) => crate::foreign::io_error(lang, e),
+            Net::Certificate(p) => p.words(lang),
+            Net::NoPinnedCertificate => t(
+                lang,
+                "zapisany certyfikat biura (--ca) nie zawiera certyfikatu PEM",
+                "the stored office certificate (--ca) holds no PEM certificate",
+            )
+            .into(),
+            Net::Garbled => t(
+                lang,
+                "pod tym adresem odpowiada coś, co nie jest serwerem biura (albo połączenie się urwało)",
+                "what answers at that address is not the office's server (or the connection broke)",
+            )
+            .into(),
+            Net::Other(why) => crate::shown::escape_controls(why),
+        }
+    }
+}
+
+/// What the office said about a refusal: its sentence (in the office's
+/// language) and, from this urna on, the refusal's code and arguments,
+/// which the kiosk says in its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeSaid {
+    pub message: String,
+    pub code: Option<(String, Vec<String>)>,
+}
+
+impl OfficeSaid {
+    fn of(body: &Value) -> OfficeSaid {
+        let code = body["code"].as_str().map(|code| {
+            let args = body["args"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|v| v.as_str().unwrap_or_default().to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (code.to_string(), args)
+        });
+        OfficeSaid {
+            message: body["message"].as_str().unwrap_or_default().to_string(),
+            code: code.filter(|(c, _)| crate::bundle::words::known(c)),
+        }
+    }
+
+    pub fn words(&self, lang: Lang) -> String {
+        match &self.code {
+            Some((code, args)) => crate::bundle::words::render(lang, code, args),
+            None => crate::shown::escape_controls(&self.message),
+        }
+    }
 }
 
 impl From<StoreError> for SyncError {
@@ -71,7 +191,10 @@ impl From<ExportError> for SyncError {
 impl SyncError {
     /// Whether trying again later may help (and so the kiosk keeps trying).
     pub fn transient(&self) -> bool {
-        matches!(self, SyncError::Unreachable(_) | SyncError::Office { .. })
+        matches!(
+            self,
+            SyncError::Unreachable(_) | SyncError::Office { .. } | SyncError::Moving
+        )
     }
 
     pub fn describe(&self, lang: Lang) -> String {
@@ -83,28 +206,33 @@ impl SyncError {
             )
             .into(),
             SyncError::Unreachable(why) => format!(
-                "{}: {why}",
-                t(lang, "brak połączenia z biurem", "the office cannot be reached")
+                "{}: {}",
+                t(lang, "brak połączenia z biurem", "the office cannot be reached"),
+                why.words(lang)
             ),
             SyncError::Office { code, message } => format!(
-                "{} ({code}): {message}",
-                t(lang, "błąd serwera biura", "the office's server failed")
+                "{} ({code}): {}",
+                t(lang, "błąd serwera biura", "the office's server failed"),
+                crate::shown::escape_controls(message)
             ),
-            SyncError::Unknown { message } => format!(
-                "{}: {message}",
-                t(
+            SyncError::Unknown { said } => {
+                let mut s = t(
                     lang,
                     "biuro nie zna tego kiosku (biuro musi go zarejestrować: `urna tally trust`)",
                     "the office does not know this kiosk (the office registers it: `urna tally trust`)",
                 )
-            ),
-            SyncError::Refused {
-                code,
-                status,
-                message,
-            } => format!(
-                "{} ({code} {status}): {message}",
-                t(lang, "biuro odrzuciło przesyłkę", "the office refused the upload")
+                .to_string();
+                // The office's reason only where the kiosk can say it itself.
+                if said.code.is_some() {
+                    s = format!("{s}: {}", said.words(lang));
+                }
+                s
+            }
+            SyncError::Refused { code, status, said } => format!(
+                "{} ({code} {}): {}",
+                t(lang, "biuro odrzuciło przesyłkę", "the office refused the upload"),
+                crate::shown::escape_controls(status),
+                said.words(lang)
             ),
             SyncError::Diverged(Position::OfficeAhead { office, ours }) => format!(
                 "{} {}, {} {}; {}",
@@ -128,6 +256,12 @@ impl SyncError {
                 )
             ),
             SyncError::Diverged(Position::UpToDate { .. }) => String::new(),
+            SyncError::Moving => t(
+                lang,
+                "biuro dostawało w tym czasie inne wpisy tego punktu (czy drugi kiosk wysyła pod tą samą nazwą?); spróbuję później",
+                "the office kept receiving other entries of this point meanwhile (is a second kiosk sending under this name?); trying later",
+            )
+            .into(),
             SyncError::Store(e) => e.localized(lang),
         }
     }
@@ -186,9 +320,7 @@ impl Client {
                     })
                     .collect();
                 if certs.is_empty() {
-                    return Err(SyncError::Unreachable(
-                        "the stored certificate (--ca) holds no PEM certificate".into(),
-                    ));
+                    return Err(SyncError::Unreachable(Net::NoPinnedCertificate));
                 }
                 RootCerts::Specific(Arc::new(certs))
             }
@@ -212,14 +344,14 @@ impl Client {
     fn answer(
         r: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     ) -> Result<(u16, Value), SyncError> {
-        let mut r = r.map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let mut r = r.map_err(|e| SyncError::Unreachable(Net::of(e)))?;
         let code = r.status().as_u16();
         let text = r
             .body_mut()
             .with_config()
             .limit(MAX_ANSWER)
             .read_to_string()
-            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+            .map_err(|e| SyncError::Unreachable(Net::of(e)))?;
         Ok((code, serde_json::from_str(&text).unwrap_or(Value::Null)))
     }
 
@@ -231,12 +363,13 @@ impl Client {
                 .call(),
         )?;
         let message = || body["message"].as_str().unwrap_or_default().to_string();
+        let said = || OfficeSaid::of(&body);
         match code {
             200 => Ok((
                 body["entries"].as_u64().unwrap_or(0),
                 body["head"].as_str().map(str::to_string),
             )),
-            404 => Err(SyncError::Unknown { message: message() }),
+            404 => Err(SyncError::Unknown { said: said() }),
             500.. => Err(SyncError::Office {
                 code,
                 message: message(),
@@ -244,7 +377,7 @@ impl Client {
             _ => Err(SyncError::Refused {
                 code,
                 status: body["status"].as_str().unwrap_or_default().to_string(),
-                message: message(),
+                said: said(),
             }),
         }
     }
@@ -305,20 +438,20 @@ pub fn sync_with(store: &mut Store, client: &Client) -> Result<Synced, SyncError
                 });
             }
             409 if status == "gap" => continue,
-            403 => return Err(SyncError::Unknown { message }),
+            403 => {
+                return Err(SyncError::Unknown {
+                    said: OfficeSaid::of(&body),
+                });
+            }
             500.. => return Err(SyncError::Office { code, message }),
             _ => {
                 return Err(SyncError::Refused {
                     code,
                     status,
-                    message,
+                    said: OfficeSaid::of(&body),
                 });
             }
         }
     }
-    Err(SyncError::Refused {
-        code: 409,
-        status: "gap".into(),
-        message: "the office's head kept moving".into(),
-    })
+    Err(SyncError::Moving)
 }

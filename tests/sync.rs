@@ -492,3 +492,339 @@ fn a_sync_over_tls_trusts_the_certificate_it_was_given() {
     assert_eq!(code, 0, "{said}");
     assert_eq!(office_head(&o.tally, "P1"), kiosk_head(&k));
 }
+
+/// `urna` in Polish (the helpers above run it in English).
+fn urna_pl(dir: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_urna"));
+    c.env_remove("URNA_DATA_DIR")
+        .args(["--lang", "pl", "--data-dir"])
+        .arg(dir);
+    c
+}
+
+/// Runs `c` with Anna's PIN on stdin: exit code and all it printed.
+fn run_pin(mut c: std::process::Command) -> (i32, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = c
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("urna");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"1234\n")
+        .expect("pin");
+    let out = child.wait_with_output().expect("urna");
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// `urna central url …` in Polish as Anna.
+fn set_url_pl(data: &Path, args: &[&str]) -> (i32, String) {
+    let mut c = urna_pl(data);
+    c.args(["central", "url"])
+        .args(args)
+        .args(["--as", "Anna", "--pin-stdin"]);
+    run_pin(c)
+}
+
+fn sync_pl(data: &Path) -> (i32, String) {
+    let mut c = urna_pl(data);
+    c.args(["sync", "--as", "Anna", "--pin-stdin"]);
+    run_pin(c)
+}
+
+#[test]
+fn an_address_is_checked_when_it_is_set_and_shown_in_words() {
+    let o = office();
+    let k = o.init_kiosk("P1");
+    let show = |data: &Path| {
+        let out = urna_pl(data)
+            .args(["central", "show"])
+            .output()
+            .expect("show");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = show(&k);
+    assert!(shown.contains("adres biura: brak"), "{shown}");
+    assert!(shown.contains("klucz biura: age1"), "{shown}");
+    let before = kiosk_head(&k);
+    for bad in [
+        "http://10.0.0.5:99999",
+        "http://10.0.0.5:0",
+        "http://10.0.0.5:",
+        "http://10.0.0.5:80/v1",
+    ] {
+        let (code, said) = set_url_pl(&k, &[bad]);
+        assert_eq!(code, 2, "{bad}: {said}");
+        assert!(said.contains("port 1–65535"), "{bad}: {said}");
+    }
+    // A certificate to trust only means something for https.
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("cert");
+    let pem = o.root.join("office.pem");
+    std::fs::write(&pem, made.cert.pem()).expect("pem");
+    let (code, said) = set_url_pl(
+        &k,
+        &[
+            "http://localhost:8443",
+            "--ca",
+            pem.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("tylko dla adresów https://"), "{said}");
+    assert_eq!(kiosk_head(&k), before, "nothing journaled");
+    // No port: the default one, said.
+    let (code, said) = set_url_pl(&k, &["https://biuro.example", "--every-cards", "1"]);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("port 443"), "{said}");
+    assert!(said.contains("co 1 kartę i co 5 minut"), "{said}");
+    let (code, said) = set_url_pl(
+        &k,
+        &[
+            "https://localhost:8443",
+            "--ca",
+            pem.to_str().expect("utf-8"),
+            "--every-cards",
+            "12",
+            "--every-minutes",
+            "2",
+        ],
+    );
+    assert_eq!(code, 0, "{said}");
+    let shown = show(&k);
+    assert!(
+        shown.contains(
+            "adres biura: https://localhost:8443 (wysyłka co 12 kart i co 2 minuty; własny certyfikat)"
+        ),
+        "{shown}"
+    );
+}
+
+/// A certificate authority's certificate, as `openssl req -x509` makes by
+/// default, for `names`; and its key.
+fn ca_certificate(names: &[&str]) -> (rcgen::CertificateParams, rcgen::KeyPair, String) {
+    let mut params =
+        rcgen::CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+            .expect("params");
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let key = rcgen::KeyPair::generate().expect("key");
+    let pem = params.self_signed(&key).expect("self-signed").pem();
+    (params, key, pem)
+}
+
+#[test]
+fn a_ca_certificate_as_the_servers_own_is_refused_where_it_is_set() {
+    let o = office();
+    let k = o.init_kiosk("P1");
+    trust(&o, &k, "P1");
+    enter(&k, &rows("a", 1, 2));
+    // The office's certificate made the openssl way: CA:TRUE, for localhost.
+    let (_, ca_key, ca_pem) = ca_certificate(&["localhost"]);
+    let cert = o.root.join("office.pem");
+    let key = o.root.join("office.key");
+    std::fs::write(&cert, &ca_pem).expect("cert");
+    std::fs::write(&key, ca_key.serialize_pem()).expect("key");
+    // The server refuses to serve it, and says how to make one that works.
+    let out = urna_pl(&o.tally)
+        .args(["tally", "serve", "--listen", "127.0.0.1:0", "--tls-cert"])
+        .arg(&cert)
+        .arg("--tls-key")
+        .arg(&key)
+        .output()
+        .expect("serve");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("CA:TRUE"), "{said}");
+    assert!(
+        said.contains("basicConstraints=critical,CA:FALSE"),
+        "{said}"
+    );
+    // The kiosk refuses to pin it for that host, with the same advice.
+    let (code, said) = set_url_pl(
+        &k,
+        &[
+            "https://localhost:8443",
+            "--ca",
+            cert.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("CA:TRUE"), "{said}");
+    assert!(!said.contains("CaUsedAsEndEntity"), "{said}");
+
+    // A real authority (no name of the host) signs the server's certificate:
+    // the kiosk pins the authority, the server serves its certificate.
+    let (ca_params, ca_key, ca_pem) = ca_certificate(&[]);
+    let issuer = rcgen::Issuer::new(ca_params, ca_key);
+    let leaf_key = rcgen::KeyPair::generate().expect("key");
+    let leaf = rcgen::CertificateParams::new(vec!["localhost".to_string()])
+        .expect("params")
+        .signed_by(&leaf_key, &issuer)
+        .expect("signed");
+    std::fs::write(&cert, leaf.pem()).expect("cert");
+    std::fs::write(&key, leaf_key.serialize_pem()).expect("key");
+    let authority = o.root.join("authority.pem");
+    std::fs::write(&authority, &ca_pem).expect("ca");
+    let server = serve(
+        &o.tally,
+        "pl",
+        &[
+            "--tls-cert",
+            cert.to_str().expect("utf-8"),
+            "--tls-key",
+            key.to_str().expect("utf-8"),
+        ],
+    );
+    let port = server.addr.rsplit(':').next().expect("port");
+    let url = format!("https://localhost:{port}");
+    let (code, said) = set_url_pl(&k, &[&url, "--ca", authority.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{said}");
+    let (code, said) = sync_pl(&k);
+    assert_eq!(code, 0, "{said}");
+    assert_eq!(office_head(&o.tally, "P1"), kiosk_head(&k));
+    // Trusting another authority: the refusal in words, not rustls's.
+    let (_, _, stranger) = ca_certificate(&[]);
+    std::fs::write(&authority, stranger).expect("ca");
+    enter(&k, &rows("b", 10, 1));
+    let (code, said) = set_url_pl(&k, &[&url, "--ca", authority.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{said}");
+    let (code, said) = sync_pl(&k);
+    assert_eq!(code, 1, "{said}");
+    assert!(
+        said.contains("nie jest podpisany przez certyfikat, któremu ufa ten kiosk"),
+        "{said}"
+    );
+}
+
+#[test]
+fn network_failures_and_refusals_are_said_in_the_kiosks_language() {
+    let o = office();
+    let k = o.init_kiosk("P1");
+    enter(&k, &rows("a", 1, 2));
+    // A port nobody listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = closed.local_addr().expect("addr").port();
+    drop(closed);
+    let (code, said) = set_url_pl(&k, &[&format!("http://127.0.0.1:{port}")]);
+    assert_eq!(code, 0, "{said}");
+    let (code, said) = sync_pl(&k);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("brak połączenia z biurem"), "{said}");
+    assert!(said.contains("odmówił połączenia"), "{said}");
+    assert!(!said.contains("os error"), "{said}");
+    assert!(!said.contains("Connection"), "{said}");
+
+    // The server in Polish on a port already taken: said so.
+    let server = serve(&o.tally, "pl", &[]);
+    let out = urna_pl(&o.tally)
+        .args(["tally", "serve", "--listen", &server.addr])
+        .output()
+        .expect("second server");
+    let busy = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{busy}");
+    assert!(busy.contains("są już zajęte"), "{busy}");
+    assert!(!busy.contains("nr 98"), "{busy}");
+
+    // A refusal by a Polish office, said by an English kiosk in English:
+    // the kiosk is not trusted, and then its delta is forged.
+    set_url(&k, &format!("http://{}", server.addr), 10, &[]);
+    let (code, said) = sync(&k);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("does not know this kiosk"), "{said}");
+    assert!(!said.contains("biuro"), "{said}");
+    trust(&o, &k, "P1");
+    assert_eq!(sync(&k).0, 0);
+    enter(&k, &rows("b", 10, 1));
+    let held = office_head(&o.tally, "P1");
+    let mut forged = delta(&k, held.0);
+    let at = forged
+        .windows(15)
+        .position(|w| w == b"\"mobile\": false")
+        .expect("the manifest's mobile field");
+    forged[at..at + 15].copy_from_slice(b"\"mobile\": true ");
+    let a = http(&server.addr, "POST", "/v1/bundles", &forged);
+    assert_eq!(a.json()["code"], "bad_signature", "{}", a.text());
+    assert!(a.json()["args"].is_array(), "{}", a.text());
+    assert!(
+        a.json()["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("odrzucona")
+    );
+}
+
+/// Replaces `from` in `bytes` by `to` (of the same length), once.
+fn replaced(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .unwrap_or_else(|| panic!("{} not found", String::from_utf8_lossy(from)));
+    let mut out = bytes.to_vec();
+    out[at..at + to.len()].copy_from_slice(to);
+    out
+}
+
+#[test]
+fn a_delta_whose_start_was_changed_after_signing_is_a_bad_signature_not_a_fork() {
+    let o = office();
+    let k = o.init_kiosk("P1");
+    trust(&o, &k, "P1");
+    enter(&k, &rows("a", 1, 3));
+    let server = serve(&o.tally, "en", &[]);
+    set_url(&k, &format!("http://{}", server.addr), 10, &[]);
+    assert_eq!(sync(&k).0, 0);
+    let held = office_head(&o.tally, "P1");
+    enter(&k, &rows("b", 10, 2));
+    let honest = delta(&k, held.0);
+    let text = String::from_utf8_lossy(&honest).into_owned();
+    let from = format!("\"from\": {},", held.0);
+    assert!(text.contains(&from), "{text}");
+    let hash = held.1.clone().expect("a head");
+    // Another start with the old signature: entry held-1 (padded to the
+    // same width, still JSON).
+    let width = from.len() - "\"from\":,".len();
+    let earlier = format!("\"from\":{:>width$},", held.0 - 1);
+    for (what, forged) in [
+        (
+            "from",
+            replaced(&honest, from.as_bytes(), earlier.as_bytes()),
+        ),
+        (
+            "from_hash",
+            replaced(&honest, hash.as_bytes(), "0".repeat(64).as_bytes()),
+        ),
+    ] {
+        let a = http(&server.addr, "POST", "/v1/bundles", &forged);
+        assert_eq!(a.code, 400, "{what}: {}", a.text());
+        assert_eq!(a.json()["code"], "bad_signature", "{what}: {}", a.text());
+        assert_eq!(office_head(&o.tally, "P1"), held, "{what}");
+    }
+    // A start past the delta's end: the field is named.
+    let past = format!("\"from\":{},", "9".repeat(width));
+    let a = http(
+        &server.addr,
+        "POST",
+        "/v1/bundles",
+        &replaced(&honest, from.as_bytes(), past.as_bytes()),
+    );
+    assert_eq!(a.code, 400, "{}", a.text());
+    assert_eq!(a.json()["code"], "delta_start", "{}", a.text());
+    assert!(a.text().contains("journal.from"), "{}", a.text());
+    // The honest one still goes in.
+    let a = http(&server.addr, "POST", "/v1/bundles", &honest);
+    assert_eq!(a.code, 201, "{}", a.text());
+    assert_eq!(office_head(&o.tally, "P1"), kiosk_head(&k));
+}

@@ -124,12 +124,19 @@ fn kind(e: &SyncError) -> String {
     match e {
         SyncError::NoUrl => "no url".into(),
         SyncError::Unreachable(why) => {
-            format!("unreachable: {}", why.chars().take(60).collect::<String>())
+            format!(
+                "unreachable: {}",
+                why.words(urna::i18n::Lang::En)
+                    .chars()
+                    .take(60)
+                    .collect::<String>()
+            )
         }
         SyncError::Office { code, .. } => format!("office {code}"),
         SyncError::Unknown { .. } => "unknown kiosk".into(),
         SyncError::Refused { code, status, .. } => format!("refused {code} {status}"),
         SyncError::Diverged(_) => "diverged".into(),
+        SyncError::Moving => "head moving".into(),
         SyncError::Store(_) => format!(
             "store: {}",
             e.describe(Lang::En).chars().take(60).collect::<String>()

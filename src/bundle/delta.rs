@@ -142,20 +142,23 @@ pub fn open<'a, R: Read>(
     if manifest.format != FORMAT {
         return Err(VerifyError::Format(manifest.format.clone()));
     }
-    let from_ok = match (manifest.journal.from, &manifest.journal.from_hash) {
-        (Some(from), Some(hash)) => {
-            from <= manifest.journal.entries
-                && hash.len() == 64
-                && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    match (manifest.journal.from, &manifest.journal.from_hash) {
+        (None, _) => {
+            return Err(VerifyError::DeltaStart {
+                field: "journal.from",
+            });
         }
-        _ => false,
-    };
-    if !from_ok {
-        return Err(VerifyError::Manifest {
-            kind: "data",
-            line: 0,
-            column: 0,
-        });
+        (Some(from), _) if from > manifest.journal.entries => {
+            return Err(VerifyError::DeltaStart {
+                field: "journal.from",
+            });
+        }
+        (_, Some(hash)) if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {}
+        (_, _) => {
+            return Err(VerifyError::DeltaStart {
+                field: "journal.from_hash",
+            });
+        }
     }
     if public_key_id(&manifest.kiosk_public_key).as_deref() != Some(manifest.kiosk_key_id.as_str())
     {

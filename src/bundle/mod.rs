@@ -702,6 +702,12 @@ pub enum VerifyError {
         column: usize,
     },
     Format(String),
+    /// A delta's manifest does not say where it starts: `journal.from`
+    /// missing or past `journal.entries`, or `journal.from_hash` not 64
+    /// hex digits.
+    DeltaStart {
+        field: &'static str,
+    },
     SignatureUnreadable(String),
     WrongKey {
         signed_by: String,
@@ -774,6 +780,7 @@ impl VerifyError {
             Padding { at } => ("padding", vec![s(at)]),
             Manifest { kind, line, column } => ("manifest", vec![s(kind), s(line), s(column)]),
             Format(f) => ("format", vec![crate::shown::Shown::new(f).to_string()]),
+            DeltaStart { field } => ("delta_start", vec![s(field)]),
             SignatureUnreadable(e) => ("signature_unreadable", vec![e.clone()]),
             WrongKey { signed_by, named } => ("wrong_key", vec![signed_by.clone(), named.clone()]),
             KeyMismatch(id) => ("key_mismatch", vec![id.clone()]),

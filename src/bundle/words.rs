@@ -266,6 +266,14 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(1),
             a(2)
         ),
+        "delta_start" if pl => format!(
+            "manifest przyrostu nie mówi, od którego wpisu się zaczyna: pole {} (journal.from to liczba wpisów przed przyrostem, najwyżej journal.entries; journal.from_hash to 64 cyfry szesnastkowe)",
+            a(0)
+        ),
+        "delta_start" => format!(
+            "the delta's manifest does not say which entry it starts after: field {} (journal.from is the count of entries before it, at most journal.entries; journal.from_hash is 64 hex digits)",
+            a(0)
+        ),
         "format" if pl => format!(
             "ta paczka ma format „{}”; ta wersja urna czyta {}",
             a(0),
@@ -497,60 +505,68 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
     }
 }
 
+/// Every code [`render`] has words for.
+pub const CODES: &[&str] = &[
+    "unreadable",
+    "tar",
+    "header_checksum",
+    "member_type",
+    "not_ustar",
+    "header_field",
+    "too_large",
+    "file_too_large",
+    "input_too_large",
+    "missing",
+    "unexpected",
+    "duplicate",
+    "order",
+    "extra_member",
+    "trailing_data",
+    "padding",
+    "manifest",
+    "format",
+    "delta_start",
+    "signature_unreadable",
+    "wrong_key",
+    "key_mismatch",
+    "not_expected_key",
+    "bad_signature",
+    "trusted_comment",
+    "payload_hash",
+    "file_name",
+    "not_a_file",
+    "symlink",
+    "changed_while_opened",
+    "unknown_kiosk",
+    "not_trusted_key",
+    "other_edition",
+    "training",
+    "undecryptable",
+    "broken_chain",
+    "fork",
+    "gap",
+    "record_changed",
+    "not_its_card",
+    "wrong_card_id",
+    "internal",
+    "investigation",
+    "unsealed",
+    "accepted",
+    "unchanged",
+    "online_accepted",
+    "online_unchanged",
+];
+
+/// Whether `code` is one this urna has words for.
+pub fn known(code: &str) -> bool {
+    CODES.contains(&code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every code the reader and the office use.
-    pub const CODES: &[&str] = &[
-        "unreadable",
-        "tar",
-        "header_checksum",
-        "member_type",
-        "not_ustar",
-        "header_field",
-        "too_large",
-        "file_too_large",
-        "input_too_large",
-        "missing",
-        "unexpected",
-        "duplicate",
-        "order",
-        "extra_member",
-        "trailing_data",
-        "padding",
-        "manifest",
-        "format",
-        "signature_unreadable",
-        "wrong_key",
-        "key_mismatch",
-        "not_expected_key",
-        "bad_signature",
-        "trusted_comment",
-        "payload_hash",
-        "file_name",
-        "not_a_file",
-        "symlink",
-        "changed_while_opened",
-        "unknown_kiosk",
-        "not_trusted_key",
-        "other_edition",
-        "training",
-        "undecryptable",
-        "broken_chain",
-        "fork",
-        "gap",
-        "record_changed",
-        "not_its_card",
-        "wrong_card_id",
-        "internal",
-        "investigation",
-        "unsealed",
-        "accepted",
-        "unchanged",
-        "online_accepted",
-        "online_unchanged",
-    ];
 
     #[test]
     fn every_code_has_its_own_words_in_both_languages() {

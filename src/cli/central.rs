@@ -102,36 +102,57 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
         ),
         CentralCommand::Show => {
             let store = ctx.open_store()?;
-            if let Some(c) = store.central_url().map_err(|e| ctx.store_failure(e))? {
-                say!(
-                    "{}: {} ({} {}, {} {} min{})",
-                    t(lang, "adres biura", "office address"),
-                    c.url,
-                    t(lang, "wysyłka co", "sending every"),
-                    crate::i18n::count(lang, u64::from(c.every_cards), &crate::i18n::CARD),
-                    t(lang, "i co", "and every"),
-                    c.every_minutes,
-                    if c.ca_pem.is_some() {
-                        t(lang, "; własny certyfikat", "; own certificate")
-                    } else {
-                        ""
-                    }
-                );
-            }
-            match &store.point().central_recipient {
-                Some(r) => say!("{r}"),
-                None => say!(
-                    "{}",
-                    t(
+            let sending = store.central_url().map_err(|e| ctx.store_failure(e))?;
+            say!(
+                "{}: {}",
+                t(lang, "adres biura", "office address"),
+                match &sending {
+                    Some(c) => format!(
+                        "{} ({})",
+                        c.url,
+                        cadence(lang, c.every_cards, c.every_minutes)
+                            + if c.ca_pem.is_some() {
+                                t(lang, "; własny certyfikat", "; own certificate")
+                            } else {
+                                ""
+                            }
+                    ),
+                    None => t(
                         lang,
-                        "Brak klucza biura: eksport niemożliwy, dopóki koordynator nie wpisze `urna central set age1… --as IMIĘ`.",
-                        "No office key yet: no export until a coordinator runs `urna central set age1… --as NAME`.",
+                        "brak — kiosk nie wysyła dziennika przez sieć, paczki trafiają do biura na pendrive",
+                        "none: the kiosk sends nothing over the network, bundles reach the office on a stick",
                     )
-                ),
-            }
+                    .into(),
+                }
+            );
+            say!(
+                "{}: {}",
+                t(lang, "klucz biura", "office key"),
+                match &store.point().central_recipient {
+                    Some(r) => r.clone(),
+                    None => t(
+                        lang,
+                        "brak — eksport niemożliwy, dopóki koordynator nie wpisze `urna central set age1… --as IMIĘ`",
+                        "none yet: no export until a coordinator runs `urna central set age1… --as NAME`",
+                    )
+                    .into(),
+                }
+            );
             Ok(0)
         }
     }
+}
+
+/// "wysyłka co 10 kart i co 5 minut".
+fn cadence(lang: Lang, every_cards: u32, every_minutes: u32) -> String {
+    use crate::i18n::{CARD_ACC, MINUTE_ACC, count};
+    format!(
+        "{} {} {} {}",
+        t(lang, "wysyłka co", "sending every"),
+        count(lang, u64::from(every_cards), &CARD_ACC),
+        t(lang, "i co", "and every"),
+        count(lang, u64::from(every_minutes), &MINUTE_ACC)
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -145,29 +166,48 @@ fn set_url(
     coordinator: &str,
     pin: PinArgs,
 ) -> Result<u8, Failure> {
-    use crate::store::sync::{CentralUrl, valid_url};
+    use crate::store::sync::{CentralUrl, parse_url};
     let lang = ctx.lang;
     let setting = match (off, url) {
         (true, _) | (false, None) => None,
         (false, Some(url)) => {
             let url = url.trim().trim_end_matches('/').to_string();
-            if !valid_url(&url) {
-                return Err(Failure::usage(t(
-                    lang,
-                    "to nie jest adres serwera biura: http://HOST:PORT albo https://HOST:PORT, bez ścieżki",
-                    "not an office server address: http://HOST:PORT or https://HOST:PORT, no path",
+            let Some(address) = parse_url(&url) else {
+                return Err(Failure::usage(format!(
+                    "{}: {}",
+                    crate::shown::escape_controls(&url),
+                    t(
+                        lang,
+                        "to nie jest adres serwera biura: http://HOST:PORT albo https://HOST:PORT (port 1–65535), bez ścieżki",
+                        "not an office server address: http://HOST:PORT or https://HOST:PORT (port 1–65535), no path",
+                    )
                 )));
-            }
+            };
             let ca_pem = match &ca {
                 None => None,
+                Some(_) if !address.https => {
+                    return Err(Failure::usage(t(
+                        lang,
+                        "--ca jest tylko dla adresów https://",
+                        "--ca is for https:// addresses only",
+                    )));
+                }
                 Some(path) => {
                     let text = crate::bundle::read::read_text(path, 1 << 20, lang)
                         .map_err(Failure::usage)?;
-                    if !text.contains("-----BEGIN CERTIFICATE-----") {
+                    let certs = crate::foreign::tls::pem_certificates(text.as_bytes());
+                    if certs.is_empty() {
                         return Err(Failure::usage(format!(
                             "{}: {}",
                             crate::shown::path(path),
                             t(lang, "to nie jest certyfikat PEM", "not a PEM certificate")
+                        )));
+                    }
+                    if let Err(p) = crate::foreign::tls::check_pinned(&certs, address.host) {
+                        return Err(Failure::usage(format!(
+                            "{}: {}",
+                            crate::shown::path(path),
+                            p.words(lang)
                         )));
                     }
                     Some(text)
@@ -189,17 +229,18 @@ fn set_url(
         .map_err(|e| ctx.store_failure(e))?;
     match &setting {
         Some(c) => say!(
-            "{} {} ({} {} {} {} min).",
+            "{} {} ({}).",
             t(
                 lang,
                 "Kiosk będzie wysyłał dziennik do biura:",
                 "The kiosk will send its journal to the office:"
             ),
             c.url,
-            t(lang, "co", "every"),
-            crate::i18n::count(lang, u64::from(c.every_cards), &crate::i18n::CARD),
-            t(lang, "i co", "and every"),
-            c.every_minutes
+            cadence(lang, c.every_cards, c.every_minutes)
+                + &match parse_url(&c.url) {
+                    Some(a) if !a.port_given => format!("; {} {}", t(lang, "port", "port"), a.port),
+                    _ => String::new(),
+                }
         ),
         None => say!(
             "{}",

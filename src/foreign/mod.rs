@@ -8,6 +8,7 @@
 pub mod age;
 pub mod io;
 pub mod sqlite;
+pub mod tls;
 pub mod toml;
 
 use crate::i18n::Lang;

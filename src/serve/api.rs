@@ -229,6 +229,7 @@ async fn refuse_unread(
         t(lang, "paczka odrzucona", "bundle refused"),
         why.text(lang)
     );
+    let said = why.said();
     let shared = s.clone();
     if let Err(r) = blocking(lang, move || {
         lock(&shared.writer).log_refused("http:", "", &why)
@@ -237,7 +238,12 @@ async fn refuse_unread(
     {
         return r;
     }
-    answer(code, status, message, Value::Null)
+    answer(
+        code,
+        status,
+        message,
+        json!({ "code": said.code, "args": said.args }),
+    )
 }
 
 fn too_large(s: &Shared, size: u64) -> Rejection {
@@ -351,7 +357,10 @@ async fn refused(s: &Arc<Shared>, r: Rejection) -> Response {
         t(lang, "paczka odrzucona", "bundle refused"),
         r.text(lang)
     );
-    let code = r.said().code;
+    // The refusal's code and arguments beside the sentence, so that a
+    // kiosk can say it in its own language (`crate::bundle::words`).
+    let said = r.said();
+    let (code, args) = (said.code, said.args);
     match r {
         Rejection::Fork {
             point,
@@ -372,6 +381,7 @@ async fn refused(s: &Arc<Shared>, r: Rejection) -> Response {
                 message,
                 json!({
                     "code": code,
+                    "args": args,
                     "point": point,
                     "entry": seq,
                     "office_hash": ours,
@@ -386,6 +396,7 @@ async fn refused(s: &Arc<Shared>, r: Rejection) -> Response {
             message,
             json!({
                 "code": code,
+                "args": args,
                 "point": point,
                 "from": from,
                 "office_head": { "entries": have },
@@ -395,19 +406,19 @@ async fn refused(s: &Arc<Shared>, r: Rejection) -> Response {
             StatusCode::FORBIDDEN,
             "unknown_kiosk",
             message,
-            json!({ "code": code }),
+            json!({ "code": code, "args": args }),
         ),
         Rejection::Internal => answer(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
             message,
-            json!({ "code": code }),
+            json!({ "code": code, "args": args }),
         ),
         _ => answer(
             StatusCode::BAD_REQUEST,
             "malformed",
             message,
-            json!({ "code": code }),
+            json!({ "code": code, "args": args }),
         ),
     }
 }

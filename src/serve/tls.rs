@@ -46,6 +46,13 @@ pub fn acceptor(lang: Lang, cert: &Path, key: &Path) -> Result<TlsAcceptor, Serv
             "no certificate (BEGIN CERTIFICATE) in the PEM file",
         ));
     }
+    if let Err(p) = crate::foreign::tls::check_served(&chain) {
+        return Err(ServeError(format!(
+            "{}: {}",
+            crate::shown::path(cert),
+            p.words(lang)
+        )));
+    }
     let key_pem = read(lang, key)?;
     let private = PrivateKeyDer::from_pem_slice(&key_pem).map_err(|_| {
         bad(

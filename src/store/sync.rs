@@ -25,21 +25,86 @@ pub struct CentralUrl {
     pub every_minutes: u32,
 }
 
-/// Whether `url` is an address a kiosk can send to: `http://` or
-/// `https://`, a host, an optional port, no path, query or user name.
-pub fn valid_url(url: &str) -> bool {
-    let Some(rest) = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"))
-    else {
-        return false;
+/// An office address taken apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address<'a> {
+    pub https: bool,
+    /// A name, an IPv4 address or a bracketed IPv6 one (`[::1]`).
+    pub host: &'a str,
+    /// As written, or 80 / 443 when none is.
+    pub port: u16,
+    pub port_given: bool,
+}
+
+/// `url` taken apart if it is an address a kiosk can send to: `http://`
+/// or `https://`, a host, an optional port 1–65535, no path, query or
+/// user name.
+pub fn parse_url(url: &str) -> Option<Address<'_>> {
+    let (https, rest) = match url.strip_prefix("https://") {
+        Some(rest) => (true, rest),
+        None => (false, url.strip_prefix("http://")?),
     };
     let rest = rest.strip_suffix('/').unwrap_or(rest);
-    !rest.is_empty()
-        && rest.len() <= 255
-        && rest
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+    if rest.is_empty() || rest.len() > 255 {
+        return None;
+    }
+    let (host, port) = if rest.starts_with('[') {
+        let end = rest.find(']')?;
+        let (host, after) = rest.split_at(end + 1);
+        let inner = &host[1..host.len() - 1];
+        if inner.is_empty()
+            || !inner
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        {
+            return None;
+        }
+        let port = if after.is_empty() {
+            None
+        } else {
+            Some(after.strip_prefix(':')?)
+        };
+        (host, port)
+    } else {
+        match rest.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (rest, None),
+        }
+    };
+    let name_ok = host.starts_with('[')
+        || (!host.is_empty()
+            && !host.starts_with(['-', '.'])
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
+    if !name_ok {
+        return None;
+    }
+    let port_given = port.is_some();
+    let port = match port {
+        None => {
+            if https {
+                443
+            } else {
+                80
+            }
+        }
+        Some(p) if !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => {
+            p.parse::<u16>().ok().filter(|&p| p > 0)?
+        }
+        Some(_) => return None,
+    };
+    Some(Address {
+        https,
+        host,
+        port,
+        port_given,
+    })
+}
+
+/// Whether `url` is an address a kiosk can send to ([`parse_url`]).
+pub fn valid_url(url: &str) -> bool {
+    parse_url(url).is_some()
 }
 
 /// A delta ready to post, with what it holds.
@@ -297,5 +362,39 @@ impl Store {
                 signing: None,
             },
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_url;
+
+    #[test]
+    fn addresses_a_kiosk_can_send_to() {
+        let a = parse_url("https://biuro.krakow.pl:8443").expect("valid");
+        assert!(a.https && a.port_given);
+        assert_eq!((a.host, a.port), ("biuro.krakow.pl", 8443));
+        let a = parse_url("http://10.0.0.5/").expect("valid");
+        assert_eq!((a.host, a.port, a.port_given), ("10.0.0.5", 80, false));
+        assert_eq!(parse_url("https://[::1]:9000").map(|a| a.port), Some(9000));
+        assert_eq!(parse_url("https://[::1]").map(|a| a.port), Some(443));
+        for bad in [
+            "http://host:99999",
+            "http://host:0",
+            "http://host:",
+            "http://host:80x",
+            "http://host:+80",
+            "http://host:8080/v1",
+            "http://user@host",
+            "ftp://host",
+            "http://",
+            "http://:8080",
+            "http://-host",
+            "http://[::1]x",
+            "http://[]:80",
+            "http://host:80:81",
+        ] {
+            assert!(parse_url(bad).is_none(), "{bad} taken");
+        }
     }
 }

@@ -2250,6 +2250,33 @@ fn delta_start(
 ) -> Result<std::result::Result<((u64, Hash), Option<Entry>), Rejection>> {
     let from = m.journal.from.unwrap_or(0);
     let from_hash = m.journal.from_hash.clone().unwrap_or_default();
+    if from == 0 {
+        // Signed by the journal key its own creation entry names: checked
+        // once that entry is read.
+        return Ok(Ok(((0, GENESIS), None)));
+    }
+    if have == 0 {
+        // Nothing here to check its signature with: the office holds
+        // nothing of this point, which is all the answer says.
+        return Ok(Err(Rejection::Gap {
+            point: m.point.id.clone(),
+            have,
+            from,
+        }));
+    }
+    // The signature first: a delta whose start was changed after signing
+    // is a bad signature, not a gap or a fork.
+    let first: Vec<u8> = tx.query_row(
+        "SELECT body FROM kiosk_entries WHERE point = ?1 AND seq = 1",
+        [&m.point.id],
+        |r| r.get(0),
+    )?;
+    let first = crate::store::journal::parse_entry(&first)
+        .ok()
+        .filter(|e| matches!(e.event, Event::StoreCreated { .. }));
+    if let Err(r) = delta_signed(m, first.as_ref(), unverified) {
+        return Ok(Err(r));
+    }
     if from > have {
         return Ok(Err(Rejection::Gap {
             point: m.point.id.clone(),
@@ -2257,14 +2284,10 @@ fn delta_start(
             from,
         }));
     }
-    if from == 0 {
-        return Ok(Ok(((0, GENESIS), None)));
-    }
-    let (ours, first): (Vec<u8>, Vec<u8>) = tx.query_row(
-        "SELECT (SELECT hash FROM kiosk_entries WHERE point = ?1 AND seq = ?2),
-                (SELECT body FROM kiosk_entries WHERE point = ?1 AND seq = 1)",
+    let ours: Vec<u8> = tx.query_row(
+        "SELECT hash FROM kiosk_entries WHERE point = ?1 AND seq = ?2",
         params![m.point.id, from as i64],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| r.get(0),
     )?;
     if hex::encode(&ours) != from_hash {
         return Ok(Err(Rejection::Fork {
@@ -2273,12 +2296,6 @@ fn delta_start(
             ours: hex::encode(ours),
             theirs: crate::shown::escape_controls(&from_hash),
         }));
-    }
-    let first = crate::store::journal::parse_entry(&first)
-        .ok()
-        .filter(|e| matches!(e.event, Event::StoreCreated { .. }));
-    if let Err(r) = delta_signed(m, first.as_ref(), unverified) {
-        return Ok(Err(r));
     }
     let start: Hash = ours.try_into().map_err(|_| {
         TallyError::Other(format!("entry {from} of the office's copy is not 32 bytes"))

@@ -1,0 +1,185 @@
+//! Certificates for the sync's TLS, said in the user's language: what is
+//! wrong with the certificate an office serves or a kiosk pins, found when
+//! it is set (`urna tally serve --tls-cert`, `urna central url --ca`)
+//! rather than at the first sync, and what rustls reports during one.
+
+use std::sync::Arc;
+
+use tokio_rustls::rustls::client::WebPkiServerVerifier;
+use tokio_rustls::rustls::client::danger::ServerCertVerifier;
+use tokio_rustls::rustls::pki_types::pem::PemObject;
+use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use tokio_rustls::rustls::server::ParsedCertificate;
+use tokio_rustls::rustls::{self, CertificateError, RootCertStore};
+
+use crate::i18n::{Lang, t};
+
+/// How to make a certificate a kiosk accepts, for the messages below.
+pub const MAKE_CERT: &str = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 400 -keyout office.key -out office.pem -subj /CN=HOST -addext subjectAltName=DNS:HOST -addext basicConstraints=critical,CA:FALSE";
+
+/// What is wrong with a server's certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertProblem {
+    /// The certificate is a CA's (`basicConstraints CA:TRUE`), which TLS
+    /// clients refuse as a server's own (openssl's `req -x509` default).
+    CaAsServer,
+    /// Not signed by the certificate the kiosk trusts (or a public root).
+    UnknownIssuer,
+    /// Issued for other names than the address's host.
+    NotForName,
+    Expired,
+    NotYetValid,
+    /// Not a readable certificate.
+    Unreadable,
+    /// Another refusal: rustls's own words, labelled as such.
+    Other(String),
+}
+
+impl CertProblem {
+    /// The problem rustls reported, if it is about the certificate.
+    pub fn from_rustls(e: &rustls::Error) -> Option<CertProblem> {
+        let rustls::Error::InvalidCertificate(c) = e else {
+            return None;
+        };
+        Some(match c {
+            // A bad signature is an issuer of the same name that did not
+            // sign it: to the user, not signed by the one trusted.
+            CertificateError::UnknownIssuer | CertificateError::BadSignature => {
+                CertProblem::UnknownIssuer
+            }
+            CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+                CertProblem::NotForName
+            }
+            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+                CertProblem::Expired
+            }
+            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                CertProblem::NotYetValid
+            }
+            CertificateError::BadEncoding => CertProblem::Unreadable,
+            // webpki's CaUsedAsEndEntity reaches rustls as an "other" error,
+            // which has no type of its own to match.
+            other if format!("{other:?}").contains("CaUsedAsEndEntity") => CertProblem::CaAsServer,
+            other => CertProblem::Other(format!("{other:?}")),
+        })
+    }
+
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            CertProblem::CaAsServer => format!(
+                "{}: {MAKE_CERT}",
+                t(
+                    lang,
+                    "certyfikat serwera jest certyfikatem urzędu certyfikacji (CA:TRUE — tak robi go domyślnie `openssl req -x509`), a takiego kiosk nie przyjmie jako certyfikatu serwera; biuro robi nowy",
+                    "the server's certificate is a certificate authority's (CA:TRUE, what `openssl req -x509` makes by default), which a kiosk does not accept as a server's own; the office makes a new one",
+                )
+            ),
+            CertProblem::UnknownIssuer => t(
+                lang,
+                "certyfikat serwera nie jest podpisany przez certyfikat, któremu ufa ten kiosk (`urna central url … --ca PLIK`)",
+                "the server's certificate is not signed by a certificate this kiosk trusts (`urna central url … --ca FILE`)",
+            )
+            .into(),
+            CertProblem::NotForName => t(
+                lang,
+                "certyfikat serwera wystawiono na inną nazwę niż ta w adresie biura (subjectAltName)",
+                "the server's certificate names another host than the office's address (subjectAltName)",
+            )
+            .into(),
+            CertProblem::Expired => t(
+                lang,
+                "certyfikat serwera wygasł (albo zegar tego komputera się spieszy)",
+                "the server's certificate has expired (or this computer's clock is fast)",
+            )
+            .into(),
+            CertProblem::NotYetValid => t(
+                lang,
+                "certyfikat serwera jest jeszcze nieważny (albo zegar tego komputera się spóźnia)",
+                "the server's certificate is not valid yet (or this computer's clock is slow)",
+            )
+            .into(),
+            CertProblem::Unreadable => t(
+                lang,
+                "certyfikat serwera jest nieczytelny",
+                "the server's certificate cannot be read",
+            )
+            .into(),
+            CertProblem::Other(why) => format!(
+                "{} (rustls: {})",
+                t(
+                    lang,
+                    "certyfikat serwera odrzucony",
+                    "the server's certificate was refused"
+                ),
+                crate::shown::escape_controls(why)
+            ),
+        }
+    }
+}
+
+/// The certificates in a PEM text (none if it holds none or is unreadable).
+pub fn pem_certificates(pem: &[u8]) -> Vec<CertificateDer<'static>> {
+    CertificateDer::pem_slice_iter(pem)
+        .filter_map(Result::ok)
+        .collect()
+}
+
+/// Verifies `leaf` as a server's certificate for `name`, trusting `roots`.
+fn verify(
+    leaf: &CertificateDer<'_>,
+    roots: &[CertificateDer<'static>],
+    name: &ServerName<'_>,
+) -> Result<(), CertProblem> {
+    let mut store = RootCertStore::empty();
+    for root in roots {
+        // A certificate webpki cannot take as a root is simply not one.
+        let _ = store.add(root.clone());
+    }
+    if store.is_empty() {
+        return Err(CertProblem::UnknownIssuer);
+    }
+    let verifier = WebPkiServerVerifier::builder_with_provider(
+        Arc::new(store),
+        Arc::new(rustls::crypto::ring::default_provider()),
+    )
+    .build()
+    .map_err(|e| CertProblem::Other(format!("{e:?}")))?;
+    verifier
+        .verify_server_cert(leaf, &[], name, &[], UnixTime::now())
+        .map(|_| ())
+        .map_err(|e| CertProblem::from_rustls(&e).unwrap_or(CertProblem::Other(format!("{e:?}"))))
+}
+
+/// A certificate the office serves: refused if it is self-signed and a
+/// CA's, or out of its dates — every kiosk would refuse it at its first
+/// sync. (A certificate signed by another is left to that CA's kiosks.)
+pub fn check_served(chain: &[CertificateDer<'static>]) -> Result<(), CertProblem> {
+    let Some(leaf) = chain.first() else {
+        return Err(CertProblem::Unreadable);
+    };
+    let name = ServerName::try_from("urna.invalid").map_err(|_| CertProblem::Unreadable)?;
+    match verify(leaf, std::slice::from_ref(leaf), &name) {
+        Ok(()) | Err(CertProblem::NotForName) | Err(CertProblem::UnknownIssuer) => Ok(()),
+        Err(CertProblem::Other(_)) => Ok(()),
+        Err(p) => Err(p),
+    }
+}
+
+/// A certificate a kiosk is told to trust for `host`: when it names that
+/// host it is the server's own, and must be one a TLS client accepts as
+/// such; otherwise it is taken as the CA that signs the server's.
+pub fn check_pinned(certs: &[CertificateDer<'static>], host: &str) -> Result<(), CertProblem> {
+    let Some(leaf) = certs.first() else {
+        return Err(CertProblem::Unreadable);
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let name = ServerName::try_from(host.to_string()).map_err(|_| CertProblem::NotForName)?;
+    let parsed = ParsedCertificate::try_from(leaf).map_err(|_| CertProblem::Unreadable)?;
+    if rustls::client::verify_server_name(&parsed, &name).is_err() {
+        return Ok(());
+    }
+    match verify(leaf, certs, &name) {
+        Ok(()) | Err(CertProblem::UnknownIssuer) => Ok(()),
+        Err(p) => Err(p),
+    }
+}
