@@ -361,13 +361,12 @@ fn a_resent_delta_changes_nothing_and_gaps_forks_and_forgeries_are_refused() {
     assert_eq!(office_head(&o.tally, "P1"), held);
 
     // A delta changed after it was signed: 400, nothing stored.
-    let mut forged = delta(&k, held.0);
     // The manifest says the point is mobile (same length, still JSON).
-    let at = forged
-        .windows(15)
-        .position(|w| w == b"\"mobile\": false")
-        .expect("the manifest's mobile field");
-    forged[at..at + 15].copy_from_slice(b"\"mobile\": true ");
+    let forged = replaced(
+        &delta(&k, held.0),
+        b"\"mobile\": false",
+        b"\"mobile\": true ",
+    );
     let a = http(&server.addr, "POST", "/v1/bundles", &forged);
     assert_eq!(
         (a.code, a.json()["status"].clone()),
@@ -457,6 +456,23 @@ fn kill_9_of_the_server_mid_sync_stores_all_or_nothing_and_the_retry_completes_i
     assert_eq!(results_of(&o.tally)["ballots"]["total"], 802);
 }
 
+/// The office's server over TLS with this certificate and key, and its
+/// address as `https://localhost:PORT`.
+fn serve_tls(tally: &Path, lang: &str, cert: &Path, key: &Path) -> (support::Server, String) {
+    let server = serve(
+        tally,
+        lang,
+        &[
+            "--tls-cert",
+            cert.to_str().expect("utf-8"),
+            "--tls-key",
+            key.to_str().expect("utf-8"),
+        ],
+    );
+    let port = server.addr.rsplit(':').next().expect("port").to_string();
+    (server, format!("https://localhost:{port}"))
+}
+
 #[test]
 fn a_sync_over_tls_trusts_the_certificate_it_was_given() {
     let o = office();
@@ -468,18 +484,7 @@ fn a_sync_over_tls_trusts_the_certificate_it_was_given() {
     let key = o.root.join("server.key");
     std::fs::write(&cert, made.cert.pem()).expect("cert");
     std::fs::write(&key, made.signing_key.serialize_pem()).expect("key");
-    let server = serve(
-        &o.tally,
-        "en",
-        &[
-            "--tls-cert",
-            cert.to_str().expect("utf-8"),
-            "--tls-key",
-            key.to_str().expect("utf-8"),
-        ],
-    );
-    let port = server.addr.rsplit(':').next().expect("port");
-    let url = format!("https://localhost:{port}");
+    let (_server, url) = serve_tls(&o.tally, "en", &cert, &key);
     // Without the certificate, the public roots do not know it: nothing sent.
     set_url(&k, &url, 10, &[]);
     let (code, said) = sync(&k);
@@ -677,18 +682,7 @@ fn a_ca_certificate_as_the_servers_own_is_refused_where_it_is_set() {
     std::fs::write(&key, leaf_key.serialize_pem()).expect("key");
     let authority = o.root.join("authority.pem");
     std::fs::write(&authority, &ca_pem).expect("ca");
-    let server = serve(
-        &o.tally,
-        "pl",
-        &[
-            "--tls-cert",
-            cert.to_str().expect("utf-8"),
-            "--tls-key",
-            key.to_str().expect("utf-8"),
-        ],
-    );
-    let port = server.addr.rsplit(':').next().expect("port");
-    let url = format!("https://localhost:{port}");
+    let (_server, url) = serve_tls(&o.tally, "pl", &cert, &key);
     let (code, said) = set_url_pl(&k, &[&url, "--ca", authority.to_str().expect("utf-8")]);
     assert_eq!(code, 0, "{said}");
     let (code, said) = sync_pl(&k);
@@ -748,12 +742,12 @@ fn network_failures_and_refusals_are_said_in_the_kiosks_language() {
     assert_eq!(sync(&k).0, 0);
     enter(&k, &rows("b", 10, 1));
     let held = office_head(&o.tally, "P1");
-    let mut forged = delta(&k, held.0);
-    let at = forged
-        .windows(15)
-        .position(|w| w == b"\"mobile\": false")
-        .expect("the manifest's mobile field");
-    forged[at..at + 15].copy_from_slice(b"\"mobile\": true ");
+    // The manifest says the point is mobile (same length, still JSON).
+    let forged = replaced(
+        &delta(&k, held.0),
+        b"\"mobile\": false",
+        b"\"mobile\": true ",
+    );
     let a = http(&server.addr, "POST", "/v1/bundles", &forged);
     assert_eq!(a.json()["code"], "bad_signature", "{}", a.text());
     assert!(a.json()["args"].is_array(), "{}", a.text());
