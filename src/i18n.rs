@@ -84,6 +84,10 @@ pub const MINUTE_ACC: Forms = Forms {
     pl: ["minutę", "minuty", "minut"],
     en: ["minute", "minutes"],
 };
+pub const BYTE: Forms = Forms {
+    pl: ["bajt", "bajty", "bajtów"],
+    en: ["byte", "bytes"],
+};
 pub const ENTRY: Forms = Forms {
     pl: ["wpis", "wpisy", "wpisów"],
     en: ["entry", "entries"],

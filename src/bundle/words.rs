@@ -118,6 +118,15 @@ fn broken(lang: Lang, what: &str) -> String {
     crate::i18n::t(lang, pl, en).to_string()
 }
 
+/// "1 bajt", "64 bajty", "100 bajtów" (an argument that is not a number
+/// as it is, with the many-form).
+fn bytes(lang: Lang, n: &str) -> String {
+    match n.parse::<u64>() {
+        Ok(n) => crate::i18n::count(lang, n, &crate::i18n::BYTE),
+        Err(_) => format!("{n} {}", crate::i18n::t(lang, "bajtów", "bytes")),
+    }
+}
+
 /// The sentence for `code` with `args`, in `lang`. An unknown code (from a
 /// newer urna) shows its arguments as they are.
 pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
@@ -179,10 +188,10 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             field(lang, a(1))
         ),
         "too_large" if pl => format!(
-            "{} deklaruje {} bajtów; w paczce ma najwyżej {} bajtów",
+            "{} deklaruje {}; w paczce ma najwyżej {}",
             a(0),
-            a(1),
-            a(2)
+            bytes(lang, a(1)),
+            bytes(lang, a(2))
         ),
         "too_large" => format!(
             "{} declares {} bytes; a bundle's {} is at most {} bytes",
@@ -192,9 +201,9 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(2)
         ),
         "input_too_large" if pl => format!(
-            "plik ma {} bajtów; najwyżej {} bajtów",
-            a(0),
-            a(1)
+            "plik ma {}; najwyżej {}",
+            bytes(lang, a(0)),
+            bytes(lang, a(1))
         ),
         "input_too_large" => format!(
             "the file is {} bytes; at most {} bytes are read",
@@ -202,9 +211,9 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(1)
         ),
         "file_too_large" if pl => format!(
-            "plik ma {} bajtów; paczka ma najwyżej {} bajtów",
-            a(0),
-            a(1)
+            "plik ma {}; paczka ma najwyżej {}",
+            bytes(lang, a(0)),
+            bytes(lang, a(1))
         ),
         "file_too_large" => format!(
             "the file is {} bytes; a bundle is at most {} bytes",
@@ -567,6 +576,22 @@ mod tests {
     use super::*;
 
     /// Every code the reader and the office use.
+
+    #[test]
+    fn sizes_take_the_polish_plural_of_their_number() {
+        let said = |size: &str, limit: &str| {
+            render(Lang::Pl, "input_too_large", &[size.into(), limit.into()])
+        };
+        assert_eq!(
+            said("1", "67108864"),
+            "plik ma 1 bajt; najwyżej 67108864 bajty"
+        );
+        assert_eq!(
+            said("12", "1000"),
+            "plik ma 12 bajtów; najwyżej 1000 bajtów"
+        );
+        assert_eq!(said("23", "22"), "plik ma 23 bajty; najwyżej 22 bajty");
+    }
 
     #[test]
     fn every_code_has_its_own_words_in_both_languages() {
