@@ -60,6 +60,17 @@ fn the_audit_traces_every_invalid_ballot_and_an_annulment_frees_the_real_voter()
     assert_eq!(r["ballots"]["by_reason"]["missing_signature"], 1);
     assert_eq!(r["ballots"]["valid"], 1);
 
+    // Before any decision, the audit says there is none.
+    let out = urna(&o.tally)
+        .args(["tally", "audit"])
+        .output()
+        .expect("audit");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("The office's decisions (0)\n  none — the office annulled no votes"),
+        "{text}"
+    );
+
     // The office annuls the account's votes; c's paper ballot then stands.
     let out = urna(&o.tally)
         .args([

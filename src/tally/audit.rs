@@ -273,6 +273,17 @@ impl Audit {
             t(lang, "Decyzje biura", "The office's decisions"),
             self.decisions.len()
         );
+        if self.decisions.is_empty() {
+            let _ = writeln!(
+                s,
+                "  {}",
+                t(
+                    lang,
+                    "brak — biuro nie unieważniło żadnych głosów",
+                    "none — the office annulled no votes"
+                )
+            );
+        }
         for d in &self.decisions {
             let _ = writeln!(
                 s,
