@@ -1,0 +1,232 @@
+//! What goes wrong: an import's [`Rejection`] (and the code and words the
+//! import log keeps of it) and the tally's own [`TallyError`].
+
+use std::path::{Path, PathBuf};
+
+use crate::bundle::{Said, VerifyError};
+use crate::tally::online::OnlineRefusal;
+
+/// Why an import was refused; nothing from it is stored.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Rejection {
+    Bundle(VerifyError),
+    UnknownKiosk {
+        point: String,
+        key_id: String,
+    },
+    NotTheTrustedKey {
+        point: String,
+        trusted: String,
+        found: String,
+    },
+    OtherEdition {
+        expected: String,
+        found: String,
+    },
+    Training,
+    Undecryptable(String),
+    /// `what`: `unreadable`, `out_of_order`, `not_canonical`, `too_long`,
+    /// `head` (the entries do not end at the manifest's head hash).
+    BrokenChain {
+        seq: u64,
+        what: &'static str,
+    },
+    Fork {
+        point: String,
+        seq: u64,
+        ours: String,
+        theirs: String,
+    },
+    /// A delta that starts after entries the office does not hold yet.
+    Gap {
+        point: String,
+        have: u64,
+        from: u64,
+    },
+    RecordChanged {
+        id: String,
+    },
+    NotItsCard {
+        seq: u64,
+        id: String,
+        point: String,
+    },
+    WrongCardId {
+        seq: u64,
+        id: String,
+        expected: String,
+    },
+    /// An internet channel file that cannot be read, in both languages.
+    Online(OnlineRefusal),
+    /// A bug met while reading the file (a panic, caught).
+    Internal,
+    /// A bundle for investigation, exported from a kiosk store that failed
+    /// its checks; taken only with `tally import --investigation`.
+    Investigation,
+    /// The journal is not the one its kiosk sealed (English, Polish).
+    Unsealed {
+        en: String,
+        pl: String,
+    },
+}
+
+impl From<VerifyError> for Rejection {
+    fn from(e: VerifyError) -> Rejection {
+        Rejection::Bundle(e)
+    }
+}
+
+impl Rejection {
+    /// The code and arguments the import log keeps.
+    pub fn said(&self) -> Said {
+        use Rejection::*;
+        match self {
+            Bundle(e) => e.said(),
+            UnknownKiosk { point, key_id } => {
+                Said::new("unknown_kiosk", vec![point.clone(), key_id.clone()])
+            }
+            NotTheTrustedKey {
+                point,
+                trusted,
+                found,
+            } => Said::new(
+                "not_trusted_key",
+                vec![point.clone(), trusted.clone(), found.clone()],
+            ),
+            OtherEdition { expected, found } => {
+                Said::new("other_edition", vec![expected.clone(), found.clone()])
+            }
+            Training => Said::new("training", vec![]),
+            Undecryptable(e) => Said::new("undecryptable", vec![e.clone()]),
+            BrokenChain { seq, what } => {
+                Said::new("broken_chain", vec![seq.to_string(), what.to_string()])
+            }
+            Fork {
+                point,
+                seq,
+                ours,
+                theirs,
+            } => Said::new(
+                "fork",
+                vec![point.clone(), seq.to_string(), ours.clone(), theirs.clone()],
+            ),
+            Gap { point, have, from } => Said::new(
+                "gap",
+                vec![point.clone(), have.to_string(), from.to_string()],
+            ),
+            RecordChanged { id } => Said::new("record_changed", vec![id.clone()]),
+            NotItsCard { seq, id, point } => Said::new(
+                "not_its_card",
+                vec![seq.to_string(), id.clone(), point.clone()],
+            ),
+            WrongCardId { seq, id, expected } => Said::new(
+                "wrong_card_id",
+                vec![seq.to_string(), id.clone(), expected.clone()],
+            ),
+            Online(refusal) => Said::new(
+                "online",
+                vec![
+                    refusal.describe(crate::i18n::Lang::En).to_string(),
+                    refusal.describe(crate::i18n::Lang::Pl).to_string(),
+                ],
+            ),
+            Internal => Said::new("internal", vec![]),
+            Investigation => Said::new("investigation", vec![]),
+            Unsealed { en, pl } => Said::new("unsealed", vec![en.clone(), pl.clone()]),
+        }
+    }
+
+    /// The refusal in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        self.said().render(lang)
+    }
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TallyError {
+    #[error("{0} has no tally store: run `urna tally init` first")]
+    NotInitialised(PathBuf),
+    #[error("{0} already holds a tally store")]
+    AlreadyInitialised(PathBuf),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database value: {0}")]
+    SqliteValue(#[from] rusqlite::types::FromSqlError),
+    #[error("database schema: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{0}")]
+    Edition(#[from] crate::edition::EditionError),
+    /// Internal: something urna's own code should not let happen.
+    #[error("{0}")]
+    Other(String),
+    /// A refusal in both languages.
+    #[error("{en}")]
+    Words { en: String, pl: String },
+}
+
+/// A refusal in both languages.
+pub(crate) fn words(pl: impl Into<String>, en: impl Into<String>) -> TallyError {
+    TallyError::Words {
+        en: en.into(),
+        pl: pl.into(),
+    }
+}
+
+impl TallyError {
+    /// The error in `lang`: library and OS errors in words of `lang` too.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::foreign;
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (TallyError::NotInitialised(dir), Pl) => format!(
+                "w {} nie ma magazynu biura: najpierw uruchom `urna tally init`",
+                dir.display()
+            ),
+            (TallyError::AlreadyInitialised(dir), Pl) => {
+                format!("w {} już jest magazyn biura", dir.display())
+            }
+            (TallyError::Io { path, source }, lang) => format!(
+                "{}: {}",
+                crate::shown::path(path),
+                foreign::io_error(lang, source)
+            ),
+            (TallyError::Sqlite(e), Pl) => {
+                format!("baza danych: {}", foreign::sqlite_error(lang, e))
+            }
+            (TallyError::Sqlite(e), En) => format!("database: {}", foreign::sqlite_error(lang, e)),
+            (TallyError::SqliteValue(_), Pl) => "baza danych: wartość nieoczekiwanego typu".into(),
+            (TallyError::Migration(e), Pl) => format!(
+                "schemat bazy danych: {}",
+                foreign::sqlite::migration(lang, e)
+            ),
+            (TallyError::Migration(e), En) => {
+                format!("database schema: {}", foreign::sqlite::migration(lang, e))
+            }
+            (TallyError::Edition(e), lang) => e.describe(lang),
+            (TallyError::Words { pl, .. }, Pl) => pl.clone(),
+            (e, _) => e.to_string(),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, TallyError>;
+
+pub(super) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> TallyError + '_ {
+    move |source| TallyError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
