@@ -72,8 +72,11 @@ pub enum Net {
     Certificate(crate::foreign::tls::CertProblem),
     /// The stored `--ca` holds no certificate.
     NoPinnedCertificate,
-    /// An answer that is not HTTP, or cut short.
+    /// An answer that is not HTTP, or not the office's (a web server or a
+    /// captive portal at that address).
     Garbled,
+    /// The connection broke before the whole answer came.
+    Broken,
     /// Anything else the HTTP client reports (its own words, labelled).
     Other(String),
 }
@@ -94,9 +97,20 @@ impl Net {
                     .get_ref()
                     .and_then(|inner| inner.downcast_ref::<tokio_rustls::rustls::Error>())
                     .and_then(CertProblem::from_rustls);
+                use std::io::ErrorKind::*;
                 match cert {
                     Some(p) => Net::Certificate(p),
-                    None if e.kind() == std::io::ErrorKind::TimedOut => Net::Timeout,
+                    None if e.kind() == TimedOut => Net::Timeout,
+                    None if crate::foreign::io::code(&e) == "host_not_found" => Net::HostNotFound,
+                    // ureq's "Peer disconnected" and the like: the answer
+                    // stopped coming.
+                    None if matches!(
+                        e.kind(),
+                        UnexpectedEof | ConnectionReset | ConnectionAborted | BrokenPipe
+                    ) =>
+                    {
+                        Net::Broken
+                    }
                     None => Net::Io(e),
                 }
             }
@@ -109,12 +123,9 @@ impl Net {
 
     pub fn words(&self, lang: Lang) -> String {
         match self {
-            Net::HostNotFound => t(
-                lang,
-                "nie ma takiej nazwy komputera (sprawdź adres biura i połączenie z siecią)",
-                "no computer has that name (check the office's address and the network)",
-            )
-            .into(),
+            Net::HostNotFound => {
+                crate::foreign::io::words(lang, "host_not_found").unwrap_or_default()
+            }
             Net::Timeout => t(
                 lang,
                 "biuro nie odpowiedziało na czas",
@@ -131,8 +142,14 @@ impl Net {
             .into(),
             Net::Garbled => t(
                 lang,
-                "pod tym adresem odpowiada coś, co nie jest serwerem biura (albo połączenie się urwało)",
-                "what answers at that address is not the office's server (or the connection broke)",
+                "pod tym adresem odpowiada coś, co nie jest serwerem biura urna (inny serwer WWW, strona logowania do sieci?): nic nie uznano za wysłane",
+                "what answers at that address is not urna's office server (another web server, a network's login page?): nothing is taken as sent",
+            )
+            .into(),
+            Net::Broken => t(
+                lang,
+                "połączenie z biurem urwało się przed końcem odpowiedzi",
+                "the connection to the office broke before the whole answer came",
             )
             .into(),
             Net::Other(why) => crate::shown::escape_controls(why),
@@ -228,10 +245,10 @@ impl SyncError {
                 }
                 s
             }
-            SyncError::Refused { code, status, said } => format!(
-                "{} ({code} {}): {}",
+            // The status word is for programs (and English): the code only.
+            SyncError::Refused { code, said, .. } => format!(
+                "{} ({code}): {}",
                 t(lang, "biuro odrzuciło przesyłkę", "the office refused the upload"),
-                crate::shown::escape_controls(status),
                 said.words(lang)
             ),
             SyncError::Diverged(Position::OfficeAhead { office, ours }) => format!(
@@ -242,8 +259,8 @@ impl SyncError {
                 count(lang, *ours, &ENTRY),
                 t(
                     lang,
-                    "to nie jest magazyn, z którego przyszły: nic nie wysłano, zadzwoń do biura",
-                    "this is not the store they came from: nothing was sent, call the office",
+                    "to starsza kopia tego magazynu (odtworzona z kopii zapasowej?) albo inny kiosk pod nazwą tego punktu: nic nie wysłano, zadzwoń do biura",
+                    "this is an older copy of this store (restored from a backup?) or another kiosk under this point's name: nothing was sent, call the office",
                 )
             ),
             SyncError::Diverged(Position::Fork { seq }) => format!(
@@ -352,7 +369,13 @@ impl Client {
             .limit(MAX_ANSWER)
             .read_to_string()
             .map_err(|e| SyncError::Unreachable(Net::of(e)))?;
-        Ok((code, serde_json::from_str(&text).unwrap_or(Value::Null)))
+        // Every answer of the office's server is a JSON object with a
+        // status word: anything else (a web server's page, a captive
+        // portal) is not the office, whatever its status code says.
+        match serde_json::from_str::<Value>(&text) {
+            Ok(body) if body["status"].is_string() => Ok((code, body)),
+            _ => Err(SyncError::Unreachable(Net::Garbled)),
+        }
     }
 
     /// What the office holds from `point`: entries and head hash.
@@ -364,12 +387,25 @@ impl Client {
         )?;
         let message = || body["message"].as_str().unwrap_or_default().to_string();
         let said = || OfficeSaid::of(&body);
+        let status = body["status"].as_str().unwrap_or_default();
         match code {
-            200 => Ok((
-                body["entries"].as_u64().unwrap_or(0),
-                body["head"].as_str().map(str::to_string),
-            )),
-            404 => Err(SyncError::Unknown { said: said() }),
+            200 if status == "known" && body["point"] == point => {
+                let head = match &body["head"] {
+                    Value::Null => None,
+                    Value::String(h)
+                        if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) =>
+                    {
+                        Some(h.clone())
+                    }
+                    _ => return Err(SyncError::Unreachable(Net::Garbled)),
+                };
+                let entries = body["entries"]
+                    .as_u64()
+                    .ok_or(SyncError::Unreachable(Net::Garbled))?;
+                Ok((entries, head))
+            }
+            404 if status == "unknown_point" => Err(SyncError::Unknown { said: said() }),
+            200 | 404 => Err(SyncError::Unreachable(Net::Garbled)),
             500.. => Err(SyncError::Office {
                 code,
                 message: message(),
@@ -421,8 +457,9 @@ pub fn sync_with(store: &mut Store, client: &Client) -> Result<Synced, SyncError
         let status = body["status"].as_str().unwrap_or_default().to_string();
         let message = body["message"].as_str().unwrap_or_default().to_string();
         let held = delta.sealed.manifest.journal.entries;
+        let ours = body["point"].as_str() == Some(point.as_str());
         match code {
-            201 => {
+            201 if status == "stored" && ours => {
                 let added = body["added"].as_u64().unwrap_or(delta.entries);
                 tracing::info!(added, entries = held, "synced with the office");
                 return Ok(Synced::Sent {
@@ -431,12 +468,13 @@ pub fn sync_with(store: &mut Store, client: &Client) -> Result<Synced, SyncError
                     cards: delta.cards,
                 });
             }
-            200 => {
+            200 if status == "already_known" => {
                 return Ok(Synced::UpToDate {
                     entries: held,
                     cards: delta.cards,
                 });
             }
+            200 | 201 => return Err(SyncError::Unreachable(Net::Garbled)),
             409 if status == "gap" => continue,
             403 => {
                 return Err(SyncError::Unknown {

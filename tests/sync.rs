@@ -822,3 +822,77 @@ fn a_delta_whose_start_was_changed_after_signing_is_a_bad_signature_not_a_fork()
     assert_eq!(a.code, 201, "{}", a.text());
     assert_eq!(office_head(&o.tally, "P1"), kiosk_head(&k));
 }
+
+/// A web server that is not the office's: every request answered with
+/// `status` and `body` (or, with `cut`, headers promising more than it
+/// sends, then the connection closed).
+fn impostor(status: &'static str, body: &'static str, cut: bool) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr").to_string();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut buf = [0u8; 65536];
+            // Headers and, for a POST, the body: read what comes for a moment.
+            stream
+                .set_read_timeout(Some(Duration::from_millis(200)))
+                .expect("timeout");
+            while matches!(stream.read(&mut buf), Ok(n) if n > 0) {}
+            let length = if cut { body.len() + 100 } else { body.len() };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\ncontent-type: text/html\r\ncontent-length: {length}\r\nconnection: close\r\n\r\n{body}"
+            );
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn an_answer_that_is_not_the_offices_is_never_taken_as_sent() {
+    let o = office();
+    let k = o.init_kiosk("P1");
+    enter(&k, &rows("a", 1, 2));
+    let page = "<html><body>Witamy w sieci hotelowej</body></html>";
+    for (status, cut, expected) in [
+        ("200 OK", false, "nie jest serwerem biura urna"),
+        ("201 Created", false, "nie jest serwerem biura urna"),
+        ("404 Not Found", false, "nie jest serwerem biura urna"),
+        ("502 Bad Gateway", false, "nie jest serwerem biura urna"),
+        ("200 OK", true, "urwało się przed końcem odpowiedzi"),
+    ] {
+        let url = impostor(status, page, cut);
+        assert_eq!(set_url_pl(&k, &[&url]).0, 0);
+        let (code, said) = sync_pl(&k);
+        assert_eq!(code, 1, "{status}: {said}");
+        assert!(said.contains(expected), "{status}: {said}");
+        assert!(!said.contains("nie zna tego kiosku"), "{status}: {said}");
+        assert!(!said.contains("Wysłano"), "{status}: {said}");
+    }
+    // A JSON 200 that is some other program's, not the office's head.
+    let url = impostor("200 OK", "{\"status\": \"ok\"}", false);
+    assert_eq!(set_url_pl(&k, &[&url]).0, 0);
+    let (code, said) = sync_pl(&k);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("nie jest serwerem biura urna"), "{said}");
+    // A name no computer has.
+    assert_eq!(
+        set_url_pl(&k, &["http://nie-ma-takiego-biura.invalid:8080"]).0,
+        0
+    );
+    let (code, said) = sync_pl(&k);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("nie ma komputera o takiej nazwie"), "{said}");
+    assert!(!said.contains("lookup"), "{said}");
+    // And the server told to listen where it cannot.
+    for bad in ["localhost", "127.0.0.1:99999"] {
+        let out = urna_pl(&o.tally)
+            .args(["tally", "serve", "--listen", bad])
+            .output()
+            .expect("serve");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {said}");
+        assert!(said.contains("HOST:PORT"), "{bad}: {said}");
+    }
+}

@@ -33,7 +33,35 @@ pub struct ServeArgs {
     pub read_timeout: u64,
 }
 
+/// Whether `listen` is `HOST:PORT` with a port 0–65535 (a name is looked
+/// up when binding).
+fn valid_listen(listen: &str) -> bool {
+    let Some((host, port)) = listen.rsplit_once(':') else {
+        return false;
+    };
+    let host = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host);
+    !host.is_empty()
+        && !port.is_empty()
+        && port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.parse::<u16>().is_ok()
+}
+
 pub fn run(lang: Lang, dir: PathBuf, args: ServeArgs) -> Result<u8, Failure> {
+    if !valid_listen(&args.listen) {
+        return Err(Failure::usage(format!(
+            "--listen {}: {}",
+            crate::shown::escape_controls(&args.listen),
+            t(
+                lang,
+                "to nie jest adres do nasłuchu: HOST:PORT, np. 127.0.0.1:8443 albo 0.0.0.0:8443 (port 0–65535; 0 to dowolny wolny)",
+                "not an address to listen on: HOST:PORT, e.g. 127.0.0.1:8443 or 0.0.0.0:8443 (port 0-65535; 0 takes any free one)",
+            )
+        )));
+    }
     let tls = match (args.tls_cert, args.tls_key) {
         (Some(c), Some(k)) => Some((c, k)),
         _ => None,
@@ -59,4 +87,29 @@ pub fn run(lang: Lang, dir: PathBuf, args: ServeArgs) -> Result<u8, Failure> {
     })
     .map_err(|e| Failure::usage(e.0))?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_listen_address_has_a_host_and_a_port() {
+        for ok in [
+            "127.0.0.1:0",
+            "0.0.0.0:8443",
+            "[::1]:8080",
+            "localhost:65535",
+        ] {
+            assert!(super::valid_listen(ok), "{ok}");
+        }
+        for bad in [
+            "localhost",
+            "127.0.0.1:99999",
+            ":8080",
+            "127.0.0.1:",
+            "[]:80",
+            "h:+1",
+        ] {
+            assert!(!super::valid_listen(bad), "{bad}");
+        }
+    }
 }

@@ -281,6 +281,14 @@ pub fn code(e: &io::Error) -> String {
     if e.get_ref().is_some_and(|inner| inner.is::<NoTerminal>()) {
         return "no_terminal".into();
     }
+    // A failed name lookup has no kind or number of its own: std says it
+    // in these words (then the resolver's, in English).
+    if e.raw_os_error().is_none()
+        && e.to_string()
+            .starts_with("failed to lookup address information")
+    {
+        return "host_not_found".into();
+    }
     if let Some(n) = e.raw_os_error()
         && errno_words(n).is_some()
     {
@@ -300,6 +308,12 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
     let pick = |pl: &str, en: &str| crate::i18n::t(lang, pl, en).to_string();
     if let Some(k) = KINDS.iter().find(|k| k.1 == code) {
         return Some(pick(k.2, k.3));
+    }
+    if code == "host_not_found" {
+        return Some(pick(
+            "nie ma komputera o takiej nazwie (sprawdź adres i połączenie z siecią)",
+            "no computer has that name (check the address and the network)",
+        ));
     }
     if code == "no_terminal" {
         return Some(pick(
