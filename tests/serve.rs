@@ -394,6 +394,40 @@ fn slow_and_garbage_clients_are_cut_off_and_others_still_served() {
 }
 
 #[test]
+fn slow_large_uploads_holding_every_body_slot_do_not_hold_up_a_small_one() {
+    let o = office();
+    let bundle = std::fs::read(only_bundle(&o.kiosk("P1", &rows("a", 1, 2), true))).expect("read");
+    assert!(
+        bundle.len() < 256 * 1024,
+        "a small upload: {}",
+        bundle.len()
+    );
+    let server = serve(&o.tally, "en", &[]);
+    // Four uploads that declare a megabyte and send a few bytes: they hold
+    // the four slots for large bodies (for up to 30 s each).
+    let slow: Vec<TcpStream> = (0..4)
+        .map(|_| {
+            let mut s = TcpStream::connect(&server.addr).expect("connect");
+            s.write_all(
+                b"POST /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\nurna",
+            )
+            .expect("w");
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let a = http(&server.addr, "POST", "/v1/bundles", &bundle);
+    assert_eq!(a.code, 201, "{}", a.text());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the small upload waited {:?}",
+        started.elapsed()
+    );
+    drop(slow);
+}
+
+#[test]
 fn answers_are_polish_by_default() {
     let o = office();
     let server = serve(&o.tally, "pl", &[]);
@@ -492,7 +526,17 @@ fn options_it_cannot_use_are_refused_in_words() {
         .args(["tally", "serve", "--listen", "nowhere"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("cannot listen on nowhere"));
+        .stderr(predicates::str::contains(
+            "--listen nowhere: not an address to listen on: HOST:PORT",
+        ));
+    // A name that cannot be looked up: said in words, not the resolver's.
+    office::urna(&o.tally)
+        .args(["tally", "serve", "--listen", "nowhere.invalid:8080"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "cannot listen on nowhere.invalid:8080: no computer has that name",
+        ));
     let none = o.root.join("no-office");
     office::urna(&none)
         .args(["tally", "serve", "--listen", "127.0.0.1:0"])
@@ -504,11 +548,14 @@ fn options_it_cannot_use_are_refused_in_words() {
         .env_remove("URNA_DATA_DIR")
         .arg("--data-dir")
         .arg(&o.tally)
-        .args(["tally", "serve", "--listen", "nowhere"])
+        .args(["tally", "serve", "--listen", "nowhere.invalid:8080"])
         .output()
         .map(|out| {
             let err = String::from_utf8_lossy(&out.stderr).into_owned();
-            assert!(err.contains("nie można nasłuchiwać na nowhere"), "{err}");
+            assert!(
+                err.contains("nie można nasłuchiwać na nowhere.invalid:8080: nie ma komputera o takiej nazwie"),
+                "{err}"
+            );
         })
         .expect("run");
 }

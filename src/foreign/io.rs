@@ -346,7 +346,10 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
 /// in Polish it is said by its kind.
 pub fn error(lang: Lang, e: &io::Error) -> String {
     let c = code(e);
-    if lang == Lang::En && c != "no_terminal" && e.raw_os_error().is_none() && e.get_ref().is_some()
+    if lang == Lang::En
+        && !matches!(c.as_str(), "no_terminal" | "host_not_found")
+        && e.raw_os_error().is_none()
+        && e.get_ref().is_some()
     {
         return e.to_string();
     }

@@ -272,8 +272,17 @@ async fn upload(State(s): State<Arc<Shared>>, req: Request) -> Response {
         linger(req.into_body(), s.read_timeout).await;
         return closing(r);
     }
-    // Bodies read at once are bounded: what uploads hold in memory is.
-    let Ok(_permit) = s.uploads.acquire().await else {
+    // Large bodies read at once are bounded: what uploads hold in memory
+    // is. A small one (a delta of a few cards, with its declared length)
+    // needs no slot, so slow large uploads cannot hold up the syncs:
+    // connections × SMALL_BODY is bounded too.
+    let small = declared.is_some_and(|n| n <= crate::serve::SMALL_BODY);
+    let permit = if small {
+        None
+    } else {
+        Some(s.uploads.acquire().await)
+    };
+    let Ok(_permit) = permit.transpose() else {
         return answer(
             StatusCode::SERVICE_UNAVAILABLE,
             "stopping",

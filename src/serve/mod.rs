@@ -36,6 +36,11 @@ pub const BODY_TOTAL_TIMEOUT: Duration = Duration::from_secs(600);
 pub const UPLOADS_AT_ONCE: usize = 4;
 /// Connections served at once; more wait to be accepted.
 pub const CONNECTIONS_AT_ONCE: usize = 256;
+/// A body this small (by its `Content-Length`) is read without one of the
+/// `UPLOADS_AT_ONCE` slots, so slow large uploads cannot hold up the syncs
+/// (a delta of a few cards is a few KiB); the connections' limit bounds
+/// what such bodies hold: 256 × 256 KiB = 64 MiB.
+pub const SMALL_BODY: u64 = 256 * 1024;
 
 /// What `urna tally serve` was told.
 pub struct Config {
