@@ -173,7 +173,7 @@ impl OfficeSaid {
                 .as_array()
                 .map(|a| {
                     a.iter()
-                        .map(|v| v.as_str().unwrap_or_default().to_string())
+                        .map(|v| crate::shown::escape_controls(v.as_str().unwrap_or_default()))
                         .collect()
                 })
                 .unwrap_or_default();

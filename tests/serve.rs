@@ -156,6 +156,15 @@ fn each_answer_code_and_a_resend_changes_nothing() {
         (a.code, a.json()["status"].as_str()),
         (413, Some("too_large"))
     );
+    // Its whole size is not known, and not claimed: only that it passed.
+    assert_eq!(a.json()["code"], "body_too_large", "{}", a.text());
+    let said = a.json()["message"].as_str().unwrap_or("").to_string();
+    assert!(
+        said.ends_with(&format!(
+            "larger than the server takes (at most {limit} bytes)"
+        )),
+        "{said}"
+    );
 
     // Elsewhere: 404, in JSON; a wrong method is 405.
     assert_eq!(http(&server.addr, "GET", "/v2/anything", b"").code, 404);

@@ -896,3 +896,35 @@ fn an_answer_that_is_not_the_offices_is_never_taken_as_sent() {
         assert!(said.contains("HOST:PORT"), "{bad}: {said}");
     }
 }
+
+#[test]
+fn a_kiosk_key_is_trusted_for_one_point_only() {
+    let o = office();
+    let k = o.init_kiosk("P1");
+    trust(&o, &k, "P1");
+    let key = o.root.join("P1.pub");
+    // Trusting it again for P1 changes nothing; for P4 it is the wrong file.
+    urna(&o.tally)
+        .args(["tally", "trust"])
+        .arg(&key)
+        .args(["--point", "P1"])
+        .assert()
+        .success();
+    let out = urna_pl(&o.tally)
+        .args(["tally", "trust"])
+        .arg(&key)
+        .args(["--point", "P4"])
+        .output()
+        .expect("trust");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("jest już zaufany dla punktu P1"), "{said}");
+    let points: Vec<String> = Tally::open(&o.tally)
+        .expect("tally")
+        .point_roll()
+        .expect("roll")
+        .into_iter()
+        .map(|p| p.point)
+        .collect();
+    assert_eq!(points, ["P1"]);
+}

@@ -673,6 +673,12 @@ pub enum VerifyError {
         size: u64,
         limit: u64,
     },
+    /// An upload that passed its limit as it arrived (its whole size not
+    /// known): at least `read` bytes.
+    BodyTooLarge {
+        read: u64,
+        limit: u64,
+    },
     FileTooLarge {
         size: u64,
         limit: u64,
@@ -771,6 +777,7 @@ impl VerifyError {
             TooLarge { name, size, limit } => ("too_large", vec![s(name), s(size), s(limit)]),
             FileTooLarge { size, limit } => ("file_too_large", vec![s(size), s(limit)]),
             InputTooLarge { size, limit } => ("input_too_large", vec![s(size), s(limit)]),
+            BodyTooLarge { read, limit } => ("body_too_large", vec![s(read), s(limit)]),
             Missing(name) => ("missing", vec![s(name)]),
             Unexpected(name) => ("unexpected", vec![name.clone()]),
             Duplicate(name) => ("duplicate", vec![name.clone()]),

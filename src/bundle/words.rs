@@ -210,6 +210,14 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             a(0),
             a(1)
         ),
+        "body_too_large" if pl => format!(
+            "przesyłka jest większa, niż przyjmuje serwer (najwyżej {})",
+            bytes(lang, a(1))
+        ),
+        "body_too_large" => format!(
+            "the upload is larger than the server takes (at most {})",
+            bytes(lang, a(1))
+        ),
         "file_too_large" if pl => format!(
             "plik ma {}; paczka ma najwyżej {}",
             bytes(lang, a(0)),
@@ -524,6 +532,7 @@ pub const CODES: &[&str] = &[
     "header_field",
     "too_large",
     "file_too_large",
+    "body_too_large",
     "input_too_large",
     "missing",
     "unexpected",

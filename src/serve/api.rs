@@ -294,12 +294,16 @@ async fn upload(State(s): State<Arc<Shared>>, req: Request) -> Response {
     let read = read_body(&mut body, s.max_body, s.read_timeout).await;
     let body = match read {
         Ok(b) => b,
-        Err(Cut::TooLarge(size)) => {
+        Err(Cut::TooLarge(read)) => {
+            // Its whole size is not known: only that it passed the limit.
             let r = refuse_unread(
                 &s,
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_large",
-                too_large(&s, size),
+                Rejection::Bundle(VerifyError::BodyTooLarge {
+                    read,
+                    limit: s.max_body,
+                }),
             )
             .await;
             linger(body, s.read_timeout).await;

@@ -40,6 +40,26 @@ impl Tally {
                 |r| r.get(0),
             )
             .optional()?;
+        // A kiosk's store belongs to one point (its first entry says which):
+        // the same key for another point is the wrong `.pub` file.
+        let elsewhere: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT point FROM kiosks WHERE public_key = ?1 AND point <> ?2 LIMIT 1",
+                [&key, point],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(other) = elsewhere {
+            return Err(words(
+                format!(
+                    "ten klucz kiosku (id {key_id}) jest już zaufany dla punktu {other}, a kiosk obsługuje jeden punkt: to chyba nie ten plik .pub (`urna key` na kiosku punktu {point} wypisuje jego klucz)"
+                ),
+                format!(
+                    "this kiosk key (id {key_id}) is already trusted for point {other}, and a kiosk serves one point: probably the wrong .pub file (`urna key` on point {point}'s kiosk prints its key)"
+                ),
+            ));
+        }
         match existing {
             Some(k) if k == key => {}
             Some(_) => {
