@@ -73,7 +73,23 @@ fn usage_error(e: clap::Error) -> ExitCode {
             Some(valid) => format!("„{value}” to nie jest wartość dla {arg}; możliwe: {valid}"),
             None => format!("„{value}” to nie jest wartość dla {arg}"),
         },
-        ErrorKind::ValueValidation => format!("„{value}” to nie jest poprawna wartość dla {arg}"),
+        ErrorKind::ValueValidation => {
+            // A range check's reason is clap's "0 is not in 1..=10000": the
+            // range alone, which reads the same in Polish.
+            let text = e.to_string();
+            let range = text
+                .split_once(" is not in ")
+                .map(|(_, r)| r.lines().next().unwrap_or_default().trim())
+                .and_then(|r| r.split_once("..="))
+                .filter(|(a, b)| {
+                    !a.is_empty()
+                        && a.bytes().all(|c| c.is_ascii_digit())
+                        && b.bytes().all(|c| c.is_ascii_digit())
+                })
+                .map(|(a, b)| format!(" (dozwolone: od {a} do {b})"))
+                .unwrap_or_default();
+            format!("„{value}” to nie jest poprawna wartość dla {arg}{range}")
+        }
         ErrorKind::UnknownArgument => format!("nieznany argument „{arg}”"),
         ErrorKind::InvalidSubcommand => format!(
             "nieznane polecenie „{}”",

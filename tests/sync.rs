@@ -575,6 +575,10 @@ fn an_address_is_checked_when_it_is_set_and_shown_in_words() {
         assert_eq!(code, 2, "{bad}: {said}");
         assert!(said.contains("port 1–65535"), "{bad}: {said}");
     }
+    // A cadence out of range says the range.
+    let (code, said) = set_url_pl(&k, &["http://10.0.0.5:8080", "--every-cards", "0"]);
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("(dozwolone: od 1 do 10000)"), "{said}");
     // A certificate to trust only means something for https.
     let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("cert");
     let pem = o.root.join("office.pem");
