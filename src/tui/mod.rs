@@ -9,6 +9,8 @@ mod cards;
 pub mod damaged;
 pub mod demo;
 mod entry;
+mod entry_notes;
+mod entry_render;
 mod export;
 pub mod form;
 pub mod keys;
