@@ -73,19 +73,24 @@ fn enter(data: &Path, rows: &[String]) {
         .success();
 }
 
-/// `urna sync` as Anna: its exit code and output.
-fn sync(data: &Path) -> (i32, String) {
-    let out = urna(data)
-        .args(["sync", "--as", "Anna", "--pin-stdin"])
+/// `c` run as Anna (her PIN on stdin): its exit code and all it printed.
+fn as_anna(c: &mut assert_cmd::Command) -> (i32, String) {
+    let out = c
+        .args(["--as", "Anna", "--pin-stdin"])
         .write_stdin("1234\n")
         .output()
-        .expect("sync");
+        .expect("urna");
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
     (out.status.code().unwrap_or(-1), text)
+}
+
+/// `urna sync` as Anna: its exit code and output.
+fn sync(data: &Path) -> (i32, String) {
+    as_anna(urna(data).arg("sync"))
 }
 
 /// The kiosk's journal: entries and head hash, as `urna status` says.
@@ -499,54 +504,21 @@ fn a_sync_over_tls_trusts_the_certificate_it_was_given() {
 }
 
 /// `urna` in Polish (the helpers above run it in English).
-fn urna_pl(dir: &Path) -> std::process::Command {
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_urna"));
+fn urna_pl(dir: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_urna"));
     c.env_remove("URNA_DATA_DIR")
         .args(["--lang", "pl", "--data-dir"])
         .arg(dir);
     c
 }
 
-/// Runs `c` with Anna's PIN on stdin: exit code and all it printed.
-fn run_pin(mut c: std::process::Command) -> (i32, String) {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = c
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("urna");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"1234\n")
-        .expect("pin");
-    let out = child.wait_with_output().expect("urna");
-    (
-        out.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
-}
-
 /// `urna central url …` in Polish as Anna.
 fn set_url_pl(data: &Path, args: &[&str]) -> (i32, String) {
-    let mut c = urna_pl(data);
-    c.args(["central", "url"])
-        .args(args)
-        .args(["--as", "Anna", "--pin-stdin"]);
-    run_pin(c)
+    as_anna(urna_pl(data).args(["central", "url"]).args(args))
 }
 
 fn sync_pl(data: &Path) -> (i32, String) {
-    let mut c = urna_pl(data);
-    c.args(["sync", "--as", "Anna", "--pin-stdin"]);
-    run_pin(c)
+    as_anna(urna_pl(data).arg("sync"))
 }
 
 #[test]
