@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::journal::{Entry, Event, GENESIS, Hash, chain_hash};
-use super::{Result, Store, StoreError, keys, now};
+use super::{Result, Store, StoreError, card_index, keys, now};
 
 impl Store {
     /// The seal over the journal's head as stored (an Ed25519 signature by the
@@ -45,12 +45,23 @@ pub(super) fn seal_head(conn: &Connection, point: &str, key: &minisign::SecretKe
     Ok(())
 }
 
-pub(super) fn append(conn: &Connection, operator: &str, event: Event) -> Result<u64> {
-    Head::read(conn)?.append(conn, operator, &now(), event)
+/// Journals an entry that is not a card's save (a setting, an operator, an
+/// export…): the card index catches up first, so that only cards entered
+/// are ever behind it (see card_index).
+pub(super) fn append(conn: &Connection, point: &str, operator: &str, event: Event) -> Result<u64> {
+    Ok(append_at(conn, point, operator, &now(), event)?.seq)
 }
 
-pub(super) fn append_at(conn: &Connection, operator: &str, at: &str, event: Event) -> Result<u64> {
-    Head::read(conn)?.append(conn, operator, at, event)
+/// [`append`] at a given time; returns the entry journaled.
+pub(super) fn append_at(
+    conn: &Connection,
+    point: &str,
+    operator: &str,
+    at: &str,
+    event: Event,
+) -> Result<Entry> {
+    card_index::catch_up(conn, point)?;
+    Head::read(conn)?.append_entry(conn, operator, at, event)
 }
 
 /// Where the next journal entry goes: its number and the hash it chains to.
@@ -90,6 +101,17 @@ impl Head {
         at: &str,
         event: Event,
     ) -> Result<u64> {
+        Ok(self.append_entry(conn, operator, at, event)?.seq)
+    }
+
+    /// [`Head::append`], returning the entry.
+    pub(super) fn append_entry(
+        self,
+        conn: &Connection,
+        operator: &str,
+        at: &str,
+        event: Event,
+    ) -> Result<Entry> {
         let entry = Entry {
             seq: self.seq,
             at: at.to_string(),
@@ -108,6 +130,6 @@ impl Head {
             self.prev.as_slice(),
             hash.as_slice()
         ])?;
-        Ok(self.seq)
+        Ok(entry)
     }
 }

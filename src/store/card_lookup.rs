@@ -42,13 +42,13 @@ pub struct CardRow {
 impl Store {
     /// Cards (not voided) whose latest version carries this PESEL.
     pub fn find_by_pesel(&self, pesel: &str) -> Result<Vec<PriorCard>> {
-        prior_cards(&self.conn, pesel, "")
+        prior_cards(self.index()?, pesel, "")
     }
 
     /// The latest version of a card as typed; `None` if unknown or voided.
     pub fn card(&self, card_id: &str) -> Result<Option<RawCard>> {
         let latest: Option<(i64, String)> = self
-            .conn
+            .index()?
             .query_row(
                 "SELECT seq, kind FROM card_versions WHERE card_id = ?1 ORDER BY seq DESC LIMIT 1",
                 [card_id],
@@ -118,7 +118,7 @@ impl Store {
              LIMIT ?{}",
             values.len()
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.index()?.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
             Ok(CardRow {
                 card_id: r.get(0)?,
@@ -148,7 +148,7 @@ impl Store {
     /// Every journal entry of one card, oldest first: entered, amended, voided.
     pub fn card_history(&self, card_id: &str) -> Result<Vec<Entry>> {
         let mut stmt = self
-            .conn
+            .index()?
             .prepare_cached("SELECT seq FROM card_versions WHERE card_id = ?1 ORDER BY seq")?;
         let seqs: Vec<i64> = stmt
             .query_map([card_id], |r| r.get(0))?
@@ -159,7 +159,7 @@ impl Store {
     /// The card id stored for a source row id, if that row was imported.
     pub fn card_for_source(&self, source_ref: &str) -> Result<Option<String>> {
         Ok(self
-            .conn
+            .index()?
             .query_row(
                 "SELECT card_id FROM card_versions WHERE source_ref = ?1",
                 [source_ref],

@@ -7,9 +7,10 @@ use crate::card::{self, Assessment, RawCard, RuleOptions};
 use crate::edition::Edition;
 
 use super::append::append_at;
+use super::card_index::{self, IndexRow, Recent, RecentCard, card_id_for};
 use super::journal::{Event, Source};
 use super::settings::latest_setting;
-use super::{Head, Result, Store, StoreError, now, pesel_key, seal_head, surname_key};
+use super::{Head, Result, Store, StoreError, now, pesel_key, seal_head};
 
 /// A card that was just stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,36 +58,58 @@ impl Store {
             refuse_known_source(&self.conn, r)?;
         }
         let key = self.writer()?;
+        // Taken out for this save and put back once it is on disk: a save
+        // that fails leaves an empty list, which the next save does not
+        // trust (it catches the index up first).
+        let mut recent = self.recent.take();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let head = Head::read(&tx)?;
+        if !recent.usable_at(head.seq - 1) {
+            // Another process wrote, this one wrote something else, or
+            // enough cards wait: their index rows now.
+            card_index::catch_up(&tx, &self.point.id)?;
+            recent = Recent::caught_up(head.seq - 1);
+        }
         if let Some(r) = source_ref {
             refuse_known_source(&tx, r)?;
+            if let Some(c) = recent
+                .cards
+                .iter()
+                .find(|c| c.source_ref.as_deref() == Some(r))
+            {
+                return Err(StoreError::DuplicateSource {
+                    source_ref: r.to_string(),
+                    card_id: c.card_id.clone(),
+                });
+            }
         }
-        let head = Head::read(&tx)?;
         // The stop read for this very head (the last write was this
         // store's own card), or read again.
         let stop = match self.stop_seen.take() {
             Some((seq, stop)) if seq == head.seq => stop,
             _ => latest_setting(&tx, "stop_set")?,
         };
-        let card_id = format!("{}-{:06}", self.point.id, head.seq);
-        let same_pesel = prior_cards(&tx, &card.pesel, &card_id)?;
+        let card_id = card_id_for(&self.point.id, head.seq);
+        let pesel = pesel_key(&card.pesel);
+        let mut same_pesel = prior_cards(&tx, &card.pesel, &card_id)?;
+        for c in &recent.cards {
+            if c.pesel.is_some()
+                && c.pesel == pesel
+                && !same_pesel.iter().any(|p| p.card_id == c.card_id)
+            {
+                same_pesel.push(PriorCard {
+                    card_id: c.card_id.clone(),
+                    at: c.at.clone(),
+                    operator: c.operator.clone(),
+                });
+            }
+        }
         let at = now();
-        let version = Version {
-            card_id: &card_id,
-            kind: "entered",
-            card: Some(&card),
-            assessment: Some(&assessment),
-            flagged: !same_pesel.is_empty(),
-            operator,
-            at: &at,
-            source_ref,
-            stop: stop.as_deref(),
-        };
         let event = Event::CardEntered {
             card_id: card_id.clone(),
-            card: card.clone(),
+            card,
             assessment: assessment.clone(),
             source,
             same_pesel: same_pesel.iter().map(|p| p.card_id.clone()).collect(),
@@ -94,10 +117,20 @@ impl Store {
             stop: stop.clone(),
             keys,
         };
+        // The card's index row is written later, with the next cards'
+        // (see card_index): the save writes the journal and the seal.
         let seq = head.append(&tx, operator, &at, event)?;
-        version.insert(&tx, seq)?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
+        recent.cards.push(RecentCard {
+            card_id: card_id.clone(),
+            pesel,
+            at,
+            operator: operator.to_string(),
+            source_ref: source_ref.map(str::to_string),
+        });
+        recent.head = seq;
+        self.recent.replace(recent);
         self.stop_seen = Some((seq + 1, stop.clone()));
         tracing::info!(
             card = %card_id,
@@ -132,7 +165,16 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let saved = amend_in(&tx, &self.edition, options, card_id, card, operator, reason)?;
+        let saved = amend_in(
+            &tx,
+            &self.point.id,
+            &self.edition,
+            options,
+            card_id,
+            card,
+            operator,
+            reason,
+        )?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         tracing::info!(card = %card_id, seq = saved.seq, valid = saved.assessment.is_valid(), operator, "card amended");
@@ -148,29 +190,18 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        card_index::catch_up(&tx, &self.point.id)?;
         latest_kind(&tx, card_id)?;
-        let at = now();
-        let seq = append_at(
+        let seq = append_indexed(
             &tx,
+            &self.point.id,
             operator,
-            &at,
+            &now(),
             Event::CardVoided {
                 card_id: card_id.to_string(),
                 reason: reason.trim().to_string(),
             },
         )?;
-        Version {
-            card_id,
-            kind: "voided",
-            card: None,
-            assessment: None,
-            flagged: false,
-            operator,
-            at: &at,
-            source_ref: None,
-            stop: None,
-        }
-        .insert(&tx, seq)?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         tracing::info!(card = %card_id, seq, operator, "card voided");
@@ -195,8 +226,10 @@ fn refuse_known_source(conn: &Connection, source_ref: &str) -> Result<()> {
 
 /// Journals a corrected version of a card inside the caller's write
 /// transaction (an amendment from the cards screen, or from a verification).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn amend_in(
     tx: &Connection,
+    point: &str,
     edition: &Edition,
     options: RuleOptions,
     card_id: &str,
@@ -205,35 +238,39 @@ pub(super) fn amend_in(
     reason: &str,
 ) -> Result<Saved> {
     let assessment = card::assess(edition, &card, options);
+    card_index::catch_up(tx, point)?;
     latest_kind(tx, card_id)?;
     let same_pesel = prior_cards(tx, &card.pesel, card_id)?;
-    let at = now();
     let event = Event::CardAmended {
         card_id: card_id.to_string(),
-        card: card.clone(),
+        card,
         assessment: assessment.clone(),
         reason: reason.trim().to_string(),
         same_pesel: same_pesel.iter().map(|p| p.card_id.clone()).collect(),
     };
-    let seq = append_at(tx, operator, &at, event)?;
-    Version {
-        card_id,
-        kind: "amended",
-        card: Some(&card),
-        assessment: Some(&assessment),
-        flagged: !same_pesel.is_empty(),
-        operator,
-        at: &at,
-        source_ref: None,
-        stop: None,
-    }
-    .insert(tx, seq)?;
+    let seq = append_indexed(tx, point, operator, &now(), event)?;
     Ok(Saved {
         card_id: card_id.to_string(),
         seq,
         assessment,
         same_pesel,
     })
+}
+
+/// Journals an entry about a card with its index row, after the index has
+/// caught up (an amendment or a voiding: only new cards wait for theirs).
+fn append_indexed(
+    tx: &Connection,
+    point: &str,
+    operator: &str,
+    at: &str,
+    event: Event,
+) -> Result<u64> {
+    let entry = append_at(tx, point, operator, at, event)?;
+    if let Some(row) = IndexRow::of(&entry) {
+        row.insert(tx, entry.seq)?;
+    }
+    Ok(entry.seq)
 }
 
 /// The kind of a card's latest version; errors if the card is unknown or voided.
@@ -272,52 +309,4 @@ pub(super) fn prior_cards(conn: &Connection, pesel: &str, except: &str) -> Resul
         })
     })?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
-}
-
-/// A row of `card_versions`.
-struct Version<'a> {
-    card_id: &'a str,
-    kind: &'a str,
-    card: Option<&'a RawCard>,
-    assessment: Option<&'a Assessment>,
-    flagged: bool,
-    operator: &'a str,
-    at: &'a str,
-    source_ref: Option<&'a str>,
-    stop: Option<&'a str>,
-}
-
-impl Version<'_> {
-    fn insert(&self, conn: &Connection, seq: u64) -> Result<()> {
-        let reasons = self
-            .assessment
-            .map(|a| {
-                a.reasons
-                    .iter()
-                    .map(|r| r.code())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            })
-            .unwrap_or_default();
-        conn.prepare_cached(
-            "INSERT INTO card_versions(seq, card_id, kind, pesel, surname, valid, reasons, flagged, operator, at, source_ref, day, stop)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?
-        .execute(params![
-            seq as i64,
-            self.card_id,
-            self.kind,
-            self.card.and_then(|c| pesel_key(&c.pesel)),
-            self.card.map(|c| surname_key(&c.last_name)),
-            self.assessment.is_some_and(Assessment::is_valid),
-            reasons,
-            self.flagged,
-            self.operator,
-            self.at,
-            self.source_ref,
-            self.card.map(|c| c.cast_date.to_string()),
-            self.stop,
-        ])?;
-        Ok(())
-    }
 }

@@ -16,10 +16,10 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash, parse_entry};
+use super::card_index::IndexRow;
+use super::journal::{Entry, Event, GENESIS, Hash, chain_hash, parse_entry};
 use super::keys::{self, sha256_hex};
-use super::{Role, pesel_key, signing, surname_key};
-use crate::card::Assessment;
+use super::{Role, signing};
 use crate::i18n::Lang;
 
 /// One difference between the store and its journal.
@@ -550,91 +550,6 @@ fn check_seal(conn: &Connection, g: &Genesis, out: &mut Vec<Problem>) {
     }
 }
 
-/// What the card index must hold for one journal entry.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) struct IndexRow {
-    card_id: String,
-    kind: String,
-    pesel: Option<String>,
-    surname: Option<String>,
-    valid: bool,
-    reasons: String,
-    flagged: bool,
-    operator: String,
-    at: String,
-    source_ref: Option<String>,
-    day: Option<String>,
-    stop: Option<String>,
-}
-
-fn codes(a: &Assessment) -> String {
-    a.reasons
-        .iter()
-        .map(|r| r.code())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-impl IndexRow {
-    fn of(entry: &Entry) -> Option<IndexRow> {
-        let base = |card_id: &str, kind: &str| IndexRow {
-            card_id: card_id.to_string(),
-            kind: kind.into(),
-            pesel: None,
-            surname: None,
-            valid: false,
-            reasons: String::new(),
-            flagged: false,
-            operator: entry.operator.clone(),
-            at: entry.at.clone(),
-            source_ref: None,
-            day: None,
-            stop: None,
-        };
-        Some(match &entry.event {
-            Event::CardEntered {
-                card_id,
-                card,
-                assessment,
-                source,
-                same_pesel,
-                stop,
-                ..
-            } => IndexRow {
-                pesel: pesel_key(&card.pesel),
-                surname: Some(surname_key(&card.last_name)),
-                valid: assessment.is_valid(),
-                reasons: codes(assessment),
-                flagged: !same_pesel.is_empty(),
-                source_ref: match source {
-                    Source::Csv { id, .. } => id.clone(),
-                    Source::Kiosk => None,
-                },
-                day: Some(card.cast_date.to_string()),
-                stop: stop.clone(),
-                ..base(card_id, "entered")
-            },
-            Event::CardAmended {
-                card_id,
-                card,
-                assessment,
-                same_pesel,
-                ..
-            } => IndexRow {
-                pesel: pesel_key(&card.pesel),
-                surname: Some(surname_key(&card.last_name)),
-                valid: assessment.is_valid(),
-                reasons: codes(assessment),
-                flagged: !same_pesel.is_empty(),
-                day: Some(card.cast_date.to_string()),
-                ..base(card_id, "amended")
-            },
-            Event::CardVoided { card_id, .. } => base(card_id, "voided"),
-            _ => return None,
-        })
-    }
-}
-
 fn index_rows(conn: &Connection) -> rusqlite::Result<HashMap<u64, IndexRow>> {
     let mut stmt = conn.prepare(
         "SELECT seq, card_id, kind, pesel, surname, valid, reasons, flagged, operator, at, source_ref, day, stop FROM card_versions",
@@ -701,6 +616,17 @@ fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
     };
     let mut prev = GENESIS;
     let mut expected = 1u64;
+    // Cards entered without an index row since the last entry that is
+    // indexed or is not a card's: the waiting tail if nothing else follows.
+    let mut waiting: Vec<u64> = Vec::new();
+    let lacks = |seq: u64| {
+        Problem::new(
+            "card_versions",
+            seq.to_string(),
+            "brak wiersza indeksu kart dla wpisu",
+            "the card index lacks this entry",
+        )
+    };
     let result = (|| -> rusqlite::Result<()> {
         let mut stmt =
             conn.prepare("SELECT seq, kind, body, prev_hash, hash FROM journal ORDER BY seq")?;
@@ -748,22 +674,33 @@ fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
                 ));
                 return Ok(());
             }
-            if let Some(want) = IndexRow::of(&entry) {
-                match index.remove(&seq) {
-                    Some(found) if found == want => {}
-                    Some(_) => out.push(Problem::new(
+            let want = IndexRow::of(&entry);
+            let found = if want.is_some() {
+                index.remove(&seq)
+            } else {
+                None
+            };
+            match (want, found) {
+                (Some(want), Some(found)) if found == want => {
+                    out.extend(waiting.drain(..).map(lacks))
+                }
+                (Some(_), Some(_)) => {
+                    out.extend(waiting.drain(..).map(lacks));
+                    out.push(Problem::new(
                         "card_versions",
                         seq.to_string(),
                         "wiersz indeksu kart inny niż wpis dziennika",
                         "the card index row differs from the journal entry",
-                    )),
-                    None => out.push(Problem::new(
-                        "card_versions",
-                        seq.to_string(),
-                        "brak wiersza indeksu kart dla wpisu",
-                        "the card index lacks this entry",
-                    )),
+                    ))
                 }
+                // A card entered without its row may be waiting for it, if
+                // only such cards come after it (see card_index).
+                (Some(_), None) if kind == "card_entered" => waiting.push(seq),
+                (Some(_), None) => {
+                    out.extend(waiting.drain(..).map(lacks));
+                    out.push(lacks(seq));
+                }
+                (None, _) => out.extend(waiting.drain(..).map(lacks)),
             }
             prev = computed;
             expected += 1;

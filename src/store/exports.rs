@@ -45,7 +45,7 @@ impl Store {
                 what: "another export was made at the same time; export again".into(),
             });
         }
-        let seq = append(&tx, operator, event)?;
+        let seq = append(&tx, &self.point.id, operator, event)?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         tracing::info!(seq, operator, "export recorded");
@@ -67,7 +67,12 @@ impl Store {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(StoreError::from)?;
-        let result = f(self);
+        // What `f` reads of the card index is whole (readers inside a
+        // transaction do not catch up themselves).
+        let result = match super::card_index::catch_up(&self.conn, &self.point.id) {
+            Ok(_) => f(self),
+            Err(e) => Err(e.into()),
+        };
         let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
         self.conn.execute_batch(end).map_err(StoreError::from)?;
         result
@@ -91,7 +96,7 @@ impl Store {
                 what: "another export was made at the same time; export again".into(),
             });
         }
-        let seq = append(&self.conn, operator, event)?;
+        let seq = append(&self.conn, &self.point.id, operator, event)?;
         seal_head(&self.conn, &self.point.id, &key)?;
         tracing::info!(seq, operator, "export recorded");
         Ok(seq)
@@ -100,6 +105,7 @@ impl Store {
     /// Runs `f` on one consistent snapshot of the store (a read transaction),
     /// so counts, journal and last export agree with each other.
     pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.index_pending()?;
         self.conn.execute_batch("BEGIN DEFERRED")?;
         let result = f(self);
         self.conn.execute_batch("COMMIT")?;

@@ -13,6 +13,7 @@
 //! writes and exports refuse a store that has not passed the full check.
 
 mod append;
+mod card_index;
 mod card_lookup;
 mod cards;
 pub mod check;
@@ -134,6 +135,9 @@ pub struct Store {
     /// The mobile stop in force and the journal entry number it was read
     /// for: reused while no other entry than this store's cards came since.
     stop_seen: Option<(u64, Option<String>)>,
+    /// The cards this process saved whose index rows are still to be
+    /// written (see card_index).
+    recent: std::cell::RefCell<card_index::Recent>,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {

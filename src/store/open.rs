@@ -156,6 +156,7 @@ impl Store {
         Head::read(&tx)?.append(&tx, coordinator, &first.at, first.event.clone())?;
         let seq = append(
             &tx,
+            &p.id,
             coordinator,
             Event::OperatorAdded {
                 name: coordinator.to_string(),
@@ -184,6 +185,7 @@ impl Store {
             problems: Vec::new(),
             verified: Verified::Done,
             stop_seen: None,
+            recent: Default::default(),
         })
     }
 
@@ -243,6 +245,7 @@ impl Store {
             problems: quick.problems,
             verified: Verified::NotYet,
             stop_seen: None,
+            recent: Default::default(),
         })
     }
 }

@@ -193,7 +193,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let seq = append(&tx, &by, policy.event())?;
+        let seq = append(&tx, &self.point.id, &by, policy.event())?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         tracing::info!(seq, operator = %by, ?policy, "verification policy set");

@@ -113,6 +113,7 @@ impl Store {
         }
         let seq = append(
             &tx,
+            &self.point.id,
             by,
             Event::OperatorAdded {
                 name: name.clone(),

@@ -16,6 +16,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let seq = append(
             &tx,
+            &self.point.id,
             &by,
             Event::CentralSet {
                 recipient: recipient.to_string(),
@@ -39,7 +40,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let seq = append(&tx, operator, Event::DaySet { day })?;
+        let seq = append(&tx, &self.point.id, operator, Event::DaySet { day })?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         Ok(seq)
@@ -57,6 +58,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let seq = append(
             &tx,
+            &self.point.id,
             operator,
             Event::StopSet {
                 location: location.to_string(),

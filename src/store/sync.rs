@@ -181,7 +181,7 @@ impl Store {
                 every_minutes: 0,
             },
         };
-        let seq = append(&tx, &by, event)?;
+        let seq = append(&tx, &self.point.id, &by, event)?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit()?;
         tracing::info!(seq, operator = %by, on = setting.is_some(), "office sync address set");

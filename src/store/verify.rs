@@ -148,7 +148,7 @@ impl Store {
         &self,
         day: Option<chrono::NaiveDate>,
     ) -> Result<super::stats::VerificationTotals> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.index()?.prepare_cached(
             "SELECT seq, body FROM journal WHERE kind = 'card_verified' ORDER BY seq",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -165,7 +165,7 @@ impl Store {
             );
         }
         if let Some(day) = day {
-            let mut of_day = self.conn.prepare_cached(
+            let mut of_day = self.index()?.prepare_cached(
                 "SELECT 1 FROM card_versions WHERE card_id = ?1 AND kind = 'entered' AND day = ?2",
             )?;
             let mut keep = Vec::new();
@@ -185,7 +185,7 @@ impl Store {
     /// The first and last paper numbers of the cards entered for a voting
     /// day (the day's protocol gives the range).
     pub fn day_numbers(&self, day: chrono::NaiveDate) -> Result<Option<(String, String)>> {
-        let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
+        let (first, last): (Option<String>, Option<String>) = self.index()?.query_row(
             "SELECT (SELECT card_id FROM card_versions WHERE kind = 'entered' AND day = ?1 ORDER BY seq LIMIT 1),
                     (SELECT card_id FROM card_versions WHERE kind = 'entered' AND day = ?1 ORDER BY seq DESC LIMIT 1)",
             [day.to_string()],
@@ -203,7 +203,7 @@ impl Store {
         };
         let card_id = format!("{}-{n:06}", self.point.id);
         let known: Option<i64> = self
-            .conn
+            .index()?
             .prepare_cached(
                 "SELECT seq FROM card_versions WHERE card_id = ?1 AND kind = 'entered'",
             )?
@@ -224,7 +224,7 @@ impl Store {
                 Some(n) => VerifyError::NoSuchCard(format!("{n:04}")),
                 None => VerifyError::NotANumber(crate::shown::Shown::new(text.trim())),
             })?;
-        let (version_seq, kind, keyer) = latest_version(&self.conn, &card_id)
+        let (version_seq, kind, keyer) = latest_version(self.index()?, &card_id)
             .map_err(StoreError::from)?
             .ok_or_else(|| VerifyError::NoSuchCard(card_number(&card_id)))?;
         if kind == "voided" {
@@ -263,6 +263,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
+        super::card_index::catch_up(&tx, &self.point.id)?;
         let latest = latest_version(&tx, &v.card_id).map_err(StoreError::from)?;
         let keyer = match latest {
             None => return Err(VerifyError::NoSuchCard(card_number(&v.card_id))),
@@ -281,6 +282,7 @@ impl Store {
         let amended = match v.corrected {
             Some(card) if !v.keyer_errors.is_empty() => Some(amend_in(
                 &tx,
+                &self.point.id,
                 &self.edition,
                 options,
                 &v.card_id,
@@ -299,7 +301,7 @@ impl Store {
             verifier_errors: v.verifier_errors.clone(),
             amended_seq: amended.as_ref().map(|a| a.seq),
         };
-        let verified_seq = super::append(&tx, &verifier, event)?;
+        let verified_seq = super::append(&tx, &self.point.id, &verifier, event)?;
         seal_head(&tx, &self.point.id, &key)?;
         tx.commit().map_err(StoreError::from)?;
         // Field names and counts only: the values are voters' data.

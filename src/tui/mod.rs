@@ -202,6 +202,17 @@ impl App {
         };
     }
 
+    /// Nobody has typed for a moment (half a second with no key): the
+    /// card index catches up with the cards just saved, so that the next
+    /// save has less to write.
+    pub fn idle(&mut self) {
+        if self.store.index_behind()
+            && let Err(e) = self.store.index_pending()
+        {
+            tracing::warn!(error = %e, "the card index did not catch up");
+        }
+    }
+
     /// One key press at `now`.
     pub fn handle_key(&mut self, key: KeyEvent, now: Instant) {
         if key.kind == KeyEventKind::Release {
@@ -540,6 +551,7 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
                 }
             } else {
                 app.tick(Instant::now());
+                app.idle();
             }
         }
         Ok(())

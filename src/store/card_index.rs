@@ -1,0 +1,295 @@
+//! The card index (`card_versions`) a few saves behind the journal.
+//!
+//! A card's save writes its journal entry and the seal, and nothing else:
+//! its row in the card index, with the rows of the cards saved after it, is
+//! written later in one go — by the save that finds [`CATCH_UP_AT`] of them
+//! waiting, by the kiosk when nobody has typed for a moment, by every other
+//! kind of write before it writes, before anything reads the index, and
+//! when the store is closed. One write of 32 rows touches far fewer pages
+//! than 32 writes of one (the index's last page, the day index's last page),
+//! and a save that writes two b-trees instead of five is what keeps it
+//! within 1.5× a bare insert (README, "Saving a card").
+//!
+//! Every row is derived from its journal entry by [`IndexRow::of`], the very
+//! derivation `urna check` compares the index with, so a row written late is
+//! the row `check` expects. What is behind is always the journal's last
+//! entries, each a card entered with no index row: the tail. Everything
+//! before the tail is indexed, since every write other than a card's save
+//! catches up first. So the tail needs no record of its own that could be
+//! edited: it is found by walking back from the journal's head, and a row
+//! missing anywhere else is damage (`check` reports it).
+//!
+//! A card saved by this process and still in the tail is also kept in
+//! [`Recent`], so that the next save finds an earlier card with the same
+//! PESEL, or the same file row, without reading the journal.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::card::Assessment;
+
+use super::journal::{Entry, Event, Source, parse_entry};
+use super::{Result, Store, StoreError, pesel_key, surname_key};
+
+/// How many saved cards may wait for their index rows before a save writes
+/// them.
+pub(super) const CATCH_UP_AT: usize = 32;
+
+/// The kind of the journal entries the tail is made of.
+const ENTERED: &str = "card_entered";
+
+/// The id of the card a journal entry enters: the point and the entry's
+/// number.
+pub(super) fn card_id_for(point: &str, seq: u64) -> String {
+    format!("{point}-{seq:06}")
+}
+
+/// The cards this process saved since the index was last caught up, while
+/// nobody else has written: what a save looks at besides the index.
+#[derive(Debug, Default)]
+pub(super) struct Recent {
+    /// The journal's last entry when this list was last known to be whole:
+    /// any other process's entry after it makes the list unusable.
+    pub(super) head: u64,
+    pub(super) cards: Vec<RecentCard>,
+}
+
+/// What a later save needs of a card in the tail.
+#[derive(Debug, Clone)]
+pub(super) struct RecentCard {
+    pub(super) card_id: String,
+    pub(super) pesel: Option<String>,
+    pub(super) at: String,
+    pub(super) operator: String,
+    pub(super) source_ref: Option<String>,
+}
+
+impl Recent {
+    /// The list for a journal whose head is `head` and whose index is whole.
+    pub(super) fn caught_up(head: u64) -> Recent {
+        Recent {
+            head,
+            cards: Vec::new(),
+        }
+    }
+
+    /// Whether this list still holds every card of the tail at `head`, and
+    /// is short enough for one more.
+    pub(super) fn usable_at(&self, head: u64) -> bool {
+        self.head == head && self.cards.len() < CATCH_UP_AT
+    }
+}
+
+/// A row of `card_versions`, as the journal entry it comes from says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct IndexRow {
+    pub(super) card_id: String,
+    pub(super) kind: String,
+    pub(super) pesel: Option<String>,
+    pub(super) surname: Option<String>,
+    pub(super) valid: bool,
+    pub(super) reasons: String,
+    pub(super) flagged: bool,
+    pub(super) operator: String,
+    pub(super) at: String,
+    pub(super) source_ref: Option<String>,
+    pub(super) day: Option<String>,
+    pub(super) stop: Option<String>,
+}
+
+fn codes(a: &Assessment) -> String {
+    a.reasons
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl IndexRow {
+    /// The index row of a journal entry about a card; `None` for other
+    /// entries.
+    pub(super) fn of(entry: &Entry) -> Option<IndexRow> {
+        let base = |card_id: &str, kind: &str| IndexRow {
+            card_id: card_id.to_string(),
+            kind: kind.into(),
+            pesel: None,
+            surname: None,
+            valid: false,
+            reasons: String::new(),
+            flagged: false,
+            operator: entry.operator.clone(),
+            at: entry.at.clone(),
+            source_ref: None,
+            day: None,
+            stop: None,
+        };
+        Some(match &entry.event {
+            Event::CardEntered {
+                card_id,
+                card,
+                assessment,
+                source,
+                same_pesel,
+                stop,
+                ..
+            } => IndexRow {
+                pesel: pesel_key(&card.pesel),
+                surname: Some(surname_key(&card.last_name)),
+                valid: assessment.is_valid(),
+                reasons: codes(assessment),
+                flagged: !same_pesel.is_empty(),
+                source_ref: match source {
+                    Source::Csv { id, .. } => id.clone(),
+                    Source::Kiosk => None,
+                },
+                day: Some(card.cast_date.to_string()),
+                stop: stop.clone(),
+                ..base(card_id, "entered")
+            },
+            Event::CardAmended {
+                card_id,
+                card,
+                assessment,
+                same_pesel,
+                ..
+            } => IndexRow {
+                pesel: pesel_key(&card.pesel),
+                surname: Some(surname_key(&card.last_name)),
+                valid: assessment.is_valid(),
+                reasons: codes(assessment),
+                flagged: !same_pesel.is_empty(),
+                day: Some(card.cast_date.to_string()),
+                ..base(card_id, "amended")
+            },
+            Event::CardVoided { card_id, .. } => base(card_id, "voided"),
+            _ => return None,
+        })
+    }
+
+    /// Writes the row for journal entry `seq`.
+    pub(super) fn insert(&self, conn: &Connection, seq: u64) -> Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO card_versions(seq, card_id, kind, pesel, surname, valid, reasons, flagged, operator, at, source_ref, day, stop)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            seq as i64,
+            self.card_id,
+            self.kind,
+            self.pesel,
+            self.surname,
+            self.valid,
+            self.reasons,
+            self.flagged,
+            self.operator,
+            self.at,
+            self.source_ref,
+            self.day,
+            self.stop,
+        ])?;
+        Ok(())
+    }
+}
+
+/// Whether journal entry `seq` of point `point`, a card entered, has its
+/// index row.
+fn indexed(conn: &Connection, point: &str, seq: u64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM card_versions WHERE card_id = ?1 AND seq = ?2")?
+        .query_row(params![card_id_for(point, seq), seq as i64], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// The first entry of the tail — the journal's last entries that are cards
+/// entered without an index row — or `None` when every entry is indexed.
+pub(super) fn tail_start(conn: &Connection, point: &str) -> Result<Option<u64>> {
+    let mut stmt = conn.prepare_cached("SELECT seq, kind FROM journal ORDER BY seq DESC")?;
+    let mut rows = stmt.query([])?;
+    let mut start = None;
+    while let Some(r) = rows.next()? {
+        let seq = r.get::<_, i64>(0)? as u64;
+        let kind: String = r.get(1)?;
+        if kind != ENTERED || indexed(conn, point, seq)? {
+            break;
+        }
+        start = Some(seq);
+    }
+    Ok(start)
+}
+
+/// Writes the index rows of the tail, each derived from its journal entry;
+/// must run inside a write transaction. Returns how many it wrote.
+pub(super) fn catch_up(conn: &Connection, point: &str) -> Result<usize> {
+    let Some(start) = tail_start(conn, point)? else {
+        return Ok(0);
+    };
+    let mut stmt =
+        conn.prepare_cached("SELECT seq, body FROM journal WHERE seq >= ?1 ORDER BY seq")?;
+    let mut rows = stmt.query([start as i64])?;
+    let mut n = 0;
+    while let Some(r) = rows.next()? {
+        let seq = r.get::<_, i64>(0)? as u64;
+        let body: Vec<u8> = r.get(1)?;
+        // Not the parser's words: they can quote the entry, a voter's data.
+        let entry = parse_entry(&body).map_err(|_| StoreError::Journal {
+            seq,
+            what: "unreadable entry".into(),
+        })?;
+        let row = IndexRow::of(&entry).ok_or_else(|| StoreError::Journal {
+            seq,
+            what: "not a card's entry".into(),
+        })?;
+        row.insert(conn, seq)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+impl Store {
+    /// The connection, once the card index holds every card: what every
+    /// reader of the index asks first. Writes the tail's rows if there is a
+    /// tail and the store passed its quick checks; otherwise (a damaged
+    /// store, which takes no writes, or inside a transaction, which caught
+    /// up when it began) reads the index as it is.
+    pub(super) fn index(&self) -> Result<&Connection> {
+        self.index_pending()?;
+        Ok(&self.conn)
+    }
+
+    /// Writes the index rows of the cards still waiting for them, if any:
+    /// the kiosk calls it when nobody is typing, and the store when it is
+    /// closed.
+    pub fn index_pending(&self) -> Result<()> {
+        if !self.problems.is_empty() || !self.conn.is_autocommit() {
+            return Ok(());
+        }
+        if tail_start(&self.conn, &self.point.id)?.is_none() {
+            self.recent.borrow_mut().cards.clear();
+            return Ok(());
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let done = catch_up(&self.conn, &self.point.id);
+        let end = if done.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        self.conn.execute_batch(end)?;
+        let n = done?;
+        // Every card the list held is indexed now; its head still says
+        // whether anybody else wrote since.
+        self.recent.borrow_mut().cards.clear();
+        tracing::debug!(rows = n, "card index caught up");
+        Ok(())
+    }
+
+    /// Whether cards saved by this process still wait for their index rows.
+    pub fn index_behind(&self) -> bool {
+        !self.recent.borrow().cards.is_empty()
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // Best effort: a tail left behind is written by the next process.
+        if let Err(e) = self.index_pending() {
+            tracing::warn!(error = %e, "the card index was not caught up on closing");
+        }
+    }
+}
