@@ -1,0 +1,154 @@
+//! The full check's walk of the journal: every entry's hash chain, and the
+//! card index (`card_versions`) row by row against the card entries.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::{Problem, sql_problem};
+use crate::store::card_index::IndexRow;
+use crate::store::journal::{GENESIS, Hash, chain_hash, parse_entry};
+
+/// What the card index must hold for one journal entry.
+fn index_rows(conn: &Connection) -> rusqlite::Result<HashMap<u64, IndexRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, card_id, kind, pesel, surname, valid, reasons, flagged, operator, at, source_ref, day, stop FROM card_versions",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)? as u64,
+            IndexRow {
+                card_id: r.get(1)?,
+                kind: r.get(2)?,
+                pesel: r.get(3)?,
+                surname: r.get(4)?,
+                valid: r.get(5)?,
+                reasons: r.get(6)?,
+                flagged: r.get(7)?,
+                operator: r.get(8)?,
+                at: r.get(9)?,
+                source_ref: r.get(10)?,
+                day: r.get(11)?,
+                stop: r.get(12)?,
+            },
+        ))
+    })?;
+    rows.collect()
+}
+
+pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
+    let mut index = match index_rows(conn) {
+        Ok(i) => i,
+        Err(e) => {
+            out.push(sql_problem("card_versions", e));
+            HashMap::new()
+        }
+    };
+    let mut prev = GENESIS;
+    let mut expected = 1u64;
+    // Cards entered without an index row since the last entry that is
+    // indexed or is not a card's: the waiting tail if nothing else follows.
+    let mut waiting: Vec<u64> = Vec::new();
+    let lacks = |seq: u64| {
+        Problem::new(
+            "card_versions",
+            seq.to_string(),
+            "brak wiersza indeksu kart dla wpisu",
+            "the card index lacks this entry",
+        )
+    };
+    let result = (|| -> rusqlite::Result<()> {
+        let mut stmt =
+            conn.prepare("SELECT seq, kind, body, prev_hash, hash FROM journal ORDER BY seq")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let seq = r.get::<_, i64>(0)? as u64;
+            let bad = |pl: &str, en: &str| Problem::new("journal", seq.to_string(), pl, en);
+            if seq != expected {
+                out.push(bad(
+                    &format!("oczekiwano wpisu {expected} (brakuje wpisów)"),
+                    &format!("expected entry {expected} (entries are missing)"),
+                ));
+                return Ok(());
+            }
+            let kind: String = r.get(1)?;
+            let body: Vec<u8> = r.get(2)?;
+            let prev_hash: Vec<u8> = r.get(3)?;
+            let hash: Vec<u8> = r.get(4)?;
+            if prev_hash != prev {
+                out.push(bad(
+                    "nie wynika ze skrótu poprzedniego wpisu",
+                    "does not follow the previous entry's hash",
+                ));
+                return Ok(());
+            }
+            let computed = chain_hash(&prev, &body);
+            if hash != computed {
+                out.push(bad(
+                    "skrót nie zgadza się z treścią (wpis zmieniony)",
+                    "the hash does not match its contents (the entry was changed)",
+                ));
+                return Ok(());
+            }
+            let entry = match parse_entry(&body) {
+                Ok(e) => e,
+                Err(_) => {
+                    out.push(bad("wpis nieczytelny", "unreadable entry"));
+                    return Ok(());
+                }
+            };
+            if entry.seq != seq || entry.event.kind() != kind || !entry.is_canonical(&body) {
+                out.push(bad(
+                    "treść nie zgadza się z numerem lub rodzajem wpisu",
+                    "the contents disagree with the entry's number or kind",
+                ));
+                return Ok(());
+            }
+            let want = IndexRow::of(&entry);
+            let found = if want.is_some() {
+                index.remove(&seq)
+            } else {
+                None
+            };
+            match (want, found) {
+                (Some(want), Some(found)) if found == want => {
+                    out.extend(waiting.drain(..).map(lacks))
+                }
+                (Some(_), Some(_)) => {
+                    out.extend(waiting.drain(..).map(lacks));
+                    out.push(Problem::new(
+                        "card_versions",
+                        seq.to_string(),
+                        "wiersz indeksu kart inny niż wpis dziennika",
+                        "the card index row differs from the journal entry",
+                    ))
+                }
+                // A card entered without its row may be waiting for it, if
+                // only such cards come after it (see card_index).
+                (Some(_), None) if kind == "card_entered" => waiting.push(seq),
+                (Some(_), None) => {
+                    out.extend(waiting.drain(..).map(lacks));
+                    out.push(lacks(seq));
+                }
+                (None, _) => out.extend(waiting.drain(..).map(lacks)),
+            }
+            prev = computed;
+            expected += 1;
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        out.push(sql_problem("journal", e));
+    }
+    let mut extra: Vec<_> = index.keys().copied().collect();
+    extra.sort_unstable();
+    for seq in extra {
+        out.push(Problem::new(
+            "card_versions",
+            seq.to_string(),
+            "wiersz indeksu kart bez wpisu w dzienniku",
+            "a card index row with no journal entry",
+        ));
+    }
+    (expected - 1, prev)
+}
