@@ -324,3 +324,213 @@ fn the_kiosk_writes_the_waiting_rows_while_nobody_types() {
     assert!(kiosk.wait_exit().success());
     kiosk.finish_reading();
 }
+
+#[test]
+fn two_rows_for_one_entry_and_a_tail_longer_than_a_batch_are_damage() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    let mut ids = Vec::new();
+    for i in 0..40 {
+        ids.push(
+            store
+                .enter_card(card(&adult(100 + i)), "Anna", Source::Kiosk)
+                .expect("save")
+                .card_id,
+        );
+    }
+    drop(store);
+    let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
+    // A made-up second row for a real entry: the card shown voided.
+    db.execute(
+        "INSERT INTO card_versions(card_id, seq, kind, valid, reasons, flagged, operator, at)
+         SELECT 'P01-000050', seq, 'voided', 0, '', 0, operator, at FROM card_versions WHERE card_id = ?1",
+        [&ids[5]],
+    )
+    .expect("insert");
+    drop(db);
+    let err = Store::open(tmp.path())
+        .expect("open")
+        .check()
+        .expect_err("caught")
+        .to_string();
+    assert!(
+        err.contains("more than one card index row for this entry"),
+        "{err}"
+    );
+
+    // The rows of the last 40 cards deleted: more than a kiosk ever leaves
+    // waiting, so not a tail.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    for i in 0..40 {
+        store
+            .enter_card(card(&adult(200 + i)), "Anna", Source::Kiosk)
+            .expect("save");
+    }
+    drop(store);
+    let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
+    db.execute("DELETE FROM card_versions", []).expect("delete");
+    drop(db);
+    let err = Store::open(tmp.path())
+        .expect("open")
+        .check()
+        .expect_err("caught")
+        .to_string();
+    assert!(err.contains("the card index lacks this entry"), "{err}");
+}
+
+#[test]
+fn an_index_row_deleted_under_a_running_kiosk_is_caught_by_the_journals_own_flags() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut kiosk = create(tmp.path());
+    let pesel = adult(300);
+    let first = kiosk
+        .enter_card(card(&pesel), "Anna", Source::Kiosk)
+        .expect("first");
+    // Indexed (a reader catches up), then another card waits.
+    assert_eq!(kiosk.status().expect("status").cards, 1);
+    kiosk
+        .enter_card(card(&adult(301)), "Anna", Source::Kiosk)
+        .expect("other");
+    // Someone with the disk deletes the first card's row while the kiosk
+    // runs; the next card with the same PESEL is then not flagged…
+    let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
+    db.execute(
+        "DELETE FROM card_versions WHERE card_id = ?1",
+        [&first.card_id],
+    )
+    .expect("delete");
+    drop(db);
+    let third = kiosk
+        .enter_card(card(&pesel), "Anna", Source::Kiosk)
+        .expect("third");
+    assert!(third.same_pesel.is_empty(), "the edit hid the earlier card");
+    drop(kiosk);
+    // …and the index is whole again, written from the journal. But the
+    // journal itself says the third card was saved not knowing the first.
+    let store = Store::open(tmp.path()).expect("open");
+    let err = store.check().expect_err("caught").to_string();
+    assert!(
+        err.contains(&format!(
+            "journal[{}]: the earlier cards with this PESEL are {}, but the entry names —",
+            third.seq, first.card_id
+        )),
+        "{err}"
+    );
+    assert!(!err.contains(&pesel), "no PESEL in the report: {err}");
+}
+
+#[test]
+fn a_waiting_entry_changed_on_the_disk_gets_no_index_row() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    store
+        .enter_card(card(&adult(400)), "Anna", Source::Kiosk)
+        .expect("save");
+    let last = store
+        .enter_card(card(&adult(401)), "Anna", Source::Kiosk)
+        .expect("save");
+    // Killed with both waiting; then the last entry's surname is changed
+    // with the triggers out of the way, its stored hash (and the seal) left.
+    std::mem::forget(store);
+    let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
+    let triggers: Vec<String> = db
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
+        .expect("triggers")
+        .query_map([], |r| r.get(0))
+        .expect("triggers")
+        .collect::<Result<_, _>>()
+        .expect("triggers");
+    db.execute_batch("DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;")
+        .expect("drop");
+    db.execute(
+        "UPDATE journal SET body = CAST(replace(CAST(body AS TEXT), 'Kowalski', 'Zmieniony') AS BLOB) WHERE seq = ?1",
+        [last.seq as i64],
+    )
+    .expect("edit");
+    for t in &triggers {
+        db.execute_batch(t).expect("trigger back");
+    }
+    drop(db);
+    let store = Store::open(tmp.path()).expect("open");
+    let err = store.status().expect_err("refused");
+    assert!(matches!(err, StoreError::Damaged(_)), "{err:?}");
+    assert!(
+        err.to_string().contains(&format!(
+            "journal[{}]: the hash does not match its contents",
+            last.seq
+        )),
+        "{err}"
+    );
+    assert!(
+        err.describe(urna::i18n::Lang::Pl)
+            .contains("skrót nie zgadza się z treścią"),
+        "in Polish too"
+    );
+    drop(store);
+    assert_eq!(on_disk(tmp.path()), (0, 2), "no row derived from it");
+}
+
+#[test]
+fn urna_check_leaves_the_file_as_it_found_it() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    for i in 0..3 {
+        store
+            .enter_card(card(&adult(500 + i)), "Anna", Source::Kiosk)
+            .expect("save");
+    }
+    std::mem::forget(store);
+    let db = tmp.path().join("urna.sqlite");
+    // Everything in the database file, the WAL checkpointed into it.
+    Connection::open(&db)
+        .expect("open")
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    let before = std::fs::read(&db).expect("read");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_urna"))
+        .env_remove("URNA_DATA_DIR")
+        .arg("--data-dir")
+        .arg(tmp.path())
+        .args(["--lang", "en", "check"])
+        .output()
+        .expect("urna check");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Connection::open(&db)
+        .expect("open")
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    assert!(
+        std::fs::read(&db).expect("read") == before,
+        "`urna check` changed the store"
+    );
+    assert_eq!(on_disk(tmp.path()), (0, 3));
+}
+
+#[test]
+fn a_check_beside_a_writing_process_sees_one_state_of_the_store() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = create(tmp.path());
+    drop(store);
+    let dir = tmp.path().to_path_buf();
+    let writer = std::thread::spawn(move || {
+        let mut s = reopen(&dir);
+        for i in 0..400 {
+            s.enter_card(card(&adult(600 + i)), "Anna", Source::Kiosk)
+                .expect("save");
+        }
+    });
+    let mut checks = 0;
+    while !writer.is_finished() {
+        let mut s = Store::open(tmp.path()).expect("open");
+        assert!(s.problems().is_empty(), "{:?}", s.problems());
+        s.check().expect("every check beside the writer passes");
+        checks += 1;
+    }
+    writer.join().expect("writer");
+    assert!(checks > 3, "only {checks} checks ran beside the writer");
+}

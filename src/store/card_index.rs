@@ -27,7 +27,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::card::Assessment;
 
-use super::journal::{Entry, Event, Source, parse_entry};
+use super::check::Problem;
+use super::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash, parse_entry};
 use super::{Result, Store, StoreError, pesel_key, surname_key};
 
 /// How many saved cards may wait for their index rows before a save writes
@@ -218,31 +219,60 @@ pub(super) fn tail_start(conn: &Connection, point: &str) -> Result<Option<u64>> 
 }
 
 /// Writes the index rows of the tail, each derived from its journal entry;
-/// must run inside a write transaction. Returns how many it wrote.
+/// must run inside a write transaction. Returns how many it wrote. The
+/// tail's entries are chained again first: the seal the quick checks
+/// verified covers the head's hash, and through the chain every entry of
+/// the tail, so a row is never derived from an entry changed on the disk.
 pub(super) fn catch_up(conn: &Connection, point: &str) -> Result<usize> {
     let Some(start) = tail_start(conn, point)? else {
         return Ok(0);
     };
-    let mut stmt =
-        conn.prepare_cached("SELECT seq, body FROM journal WHERE seq >= ?1 ORDER BY seq")?;
+    let mut prev: Hash = match start {
+        1 => GENESIS,
+        _ => {
+            let hash: Vec<u8> = conn
+                .prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?
+                .query_row([start as i64 - 1], |r| r.get(0))?;
+            hash.try_into().map_err(|_| damaged(start - 1, CHANGED))?
+        }
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, body, prev_hash, hash FROM journal WHERE seq >= ?1 ORDER BY seq",
+    )?;
     let mut rows = stmt.query([start as i64])?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
         let seq = r.get::<_, i64>(0)? as u64;
         let body: Vec<u8> = r.get(1)?;
+        let prev_hash: Vec<u8> = r.get(2)?;
+        let hash: Vec<u8> = r.get(3)?;
+        let computed = chain_hash(&prev, &body);
+        if prev_hash != prev || hash != computed {
+            return Err(damaged(seq, CHANGED));
+        }
+        prev = computed;
         // Not the parser's words: they can quote the entry, a voter's data.
-        let entry = parse_entry(&body).map_err(|_| StoreError::Journal {
-            seq,
-            what: "unreadable entry".into(),
-        })?;
-        let row = IndexRow::of(&entry).ok_or_else(|| StoreError::Journal {
-            seq,
-            what: "not a card's entry".into(),
-        })?;
+        let entry = parse_entry(&body).map_err(|_| damaged(seq, UNREADABLE))?;
+        let row = IndexRow::of(&entry)
+            .filter(|_| entry.seq == seq)
+            .ok_or_else(|| damaged(seq, UNREADABLE))?;
         row.insert(conn, seq)?;
         n += 1;
     }
     Ok(n)
+}
+
+const CHANGED: (&str, &str) = (
+    "skrót nie zgadza się z treścią (wpis zmieniony)",
+    "the hash does not match its contents (the entry was changed)",
+);
+const UNREADABLE: (&str, &str) = (
+    "nie jest czytelnym wpisem karty",
+    "is not a readable card entry",
+);
+
+fn damaged(seq: u64, (pl, en): (&str, &str)) -> StoreError {
+    StoreError::Damaged(vec![Problem::new("journal", seq.to_string(), pl, en)])
 }
 
 impl Store {
@@ -287,8 +317,13 @@ impl Store {
 
 impl Drop for Store {
     fn drop(&mut self) {
-        // Best effort: a tail left behind is written by the next process.
-        if let Err(e) = self.index_pending() {
+        // This process's own cards only, best effort: a tail left behind is
+        // written by the next process that reads or writes, and a process
+        // that only looked (`urna check` on a copy kept as evidence) leaves
+        // the file as it found it.
+        if self.index_behind()
+            && let Err(e) = self.index_pending()
+        {
             tracing::warn!(error = %e, "the card index was not caught up on closing");
         }
     }

@@ -5,12 +5,14 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
+use super::cards::Replay;
 use super::{Problem, sql_problem};
-use crate::store::card_index::IndexRow;
+use crate::store::card_index::{CATCH_UP_AT, IndexRow};
 use crate::store::journal::{GENESIS, Hash, chain_hash, parse_entry};
 
-/// What the card index must hold for one journal entry.
-fn index_rows(conn: &Connection) -> rusqlite::Result<HashMap<u64, IndexRow>> {
+/// The card index's rows by journal entry, and the entries that have more
+/// than one row (one of them made up).
+fn index_rows(conn: &Connection) -> rusqlite::Result<(HashMap<u64, IndexRow>, Vec<u64>)> {
     let mut stmt = conn.prepare(
         "SELECT seq, card_id, kind, pesel, surname, valid, reasons, flagged, operator, at, source_ref, day, stop FROM card_versions",
     )?;
@@ -33,17 +35,36 @@ fn index_rows(conn: &Connection) -> rusqlite::Result<HashMap<u64, IndexRow>> {
             },
         ))
     })?;
-    rows.collect()
+    let mut index = HashMap::new();
+    let mut twice = Vec::new();
+    for row in rows {
+        let (seq, row) = row?;
+        if index.insert(seq, row).is_some() {
+            twice.push(seq);
+        }
+    }
+    Ok((index, twice))
 }
 
 pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
     let mut index = match index_rows(conn) {
-        Ok(i) => i,
+        Ok((index, twice)) => {
+            out.extend(twice.into_iter().map(|seq| {
+                Problem::new(
+                    "card_versions",
+                    seq.to_string(),
+                    "więcej niż jeden wiersz indeksu kart dla wpisu",
+                    "more than one card index row for this entry",
+                )
+            }));
+            index
+        }
         Err(e) => {
             out.push(sql_problem("card_versions", e));
             HashMap::new()
         }
     };
+    let mut replay = Replay::default();
     let mut prev = GENESIS;
     let mut expected = 1u64;
     // Cards entered without an index row since the last entry that is
@@ -104,6 +125,7 @@ pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
                 ));
                 return Ok(());
             }
+            out.extend(replay.entry(&entry));
             let want = IndexRow::of(&entry);
             let found = if want.is_some() {
                 index.remove(&seq)
@@ -139,6 +161,11 @@ pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
     })();
     if let Err(e) = result {
         out.push(sql_problem("journal", e));
+    }
+    // No kiosk leaves more cards waiting than one batch: a longer "tail" is
+    // rows deleted.
+    if waiting.len() > CATCH_UP_AT {
+        out.extend(waiting.drain(..).map(lacks));
     }
     let mut extra: Vec<_> = index.keys().copied().collect();
     extra.sort_unstable();

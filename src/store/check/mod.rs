@@ -17,6 +17,7 @@
 //! `operators.rs` those tables against their journal entries, `seal.rs` the
 //! seal over the head, `chain.rs` the hash chain and the card index.
 
+mod cards;
 mod chain;
 mod genesis;
 mod meta;
@@ -147,6 +148,7 @@ pub struct Quick {
 
 /// The checks of a few rows (see the module's doc).
 pub fn quick(conn: &Connection, dir: &Path) -> Quick {
+    let _one = Snapshot::begin(conn);
     let mut out = Vec::new();
     check_schema(conn, &mut out);
     let genesis = match entry_at(conn, 1) {
@@ -193,6 +195,7 @@ pub struct Full {
 /// Every check: [`quick`], SQLite's integrity check, the hash chain of every
 /// entry, and the card index.
 pub fn full(conn: &Connection, dir: &Path) -> Full {
+    let _one = Snapshot::begin(conn);
     let mut out = Vec::new();
     match conn.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)) {
         Ok(s) if s == "ok" => {}
@@ -210,5 +213,27 @@ pub fn full(conn: &Connection, dir: &Path) -> Full {
         entries,
         head,
         problems: out,
+    }
+}
+
+/// One read transaction around a check, so that what it compares (the
+/// journal's head and the seal, the index and the entries) is one state of
+/// the store even while another process writes. Nothing if the caller is in
+/// a transaction already.
+struct Snapshot<'c>(Option<&'c Connection>);
+
+impl<'c> Snapshot<'c> {
+    fn begin(conn: &'c Connection) -> Snapshot<'c> {
+        Snapshot(
+            (conn.is_autocommit() && conn.execute_batch("BEGIN DEFERRED").is_ok()).then_some(conn),
+        )
+    }
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.0 {
+            let _ = conn.execute_batch("COMMIT");
+        }
     }
 }
