@@ -570,7 +570,7 @@ fn an_address_is_checked_when_it_is_set_and_shown_in_words() {
     let (code, said) = set_url_pl(&k, &["https://biuro.example", "--every-cards", "1"]);
     assert_eq!(code, 0, "{said}");
     assert!(said.contains("port 443"), "{said}");
-    assert!(said.contains("co 1 kartę i co 5 minut"), "{said}");
+    assert!(said.contains("wysyłka co kartę i co 5 minut"), "{said}");
     let (code, said) = set_url_pl(
         &k,
         &[

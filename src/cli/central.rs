@@ -143,15 +143,20 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
     }
 }
 
-/// "wysyłka co 10 kart i co 5 minut".
+/// "wysyłka co 10 kart i co 5 minut"; "co kartę", "every card" for one.
 fn cadence(lang: Lang, every_cards: u32, every_minutes: u32) -> String {
     use crate::i18n::{CARD_ACC, MINUTE_ACC, count};
+    let every = |n: u32, forms: &crate::i18n::Forms| match (n, lang) {
+        (1, Lang::Pl) => forms.pl[0].to_string(),
+        (1, Lang::En) => forms.en[0].to_string(),
+        _ => count(lang, u64::from(n), forms),
+    };
     format!(
         "{} {} {} {}",
         t(lang, "wysyłka co", "sending every"),
-        count(lang, u64::from(every_cards), &CARD_ACC),
+        every(every_cards, &CARD_ACC),
         t(lang, "i co", "and every"),
-        count(lang, u64::from(every_minutes), &MINUTE_ACC)
+        every(every_minutes, &MINUTE_ACC)
     )
 }
 
