@@ -16,6 +16,9 @@
 #   SIZES="20000" benches/tally_scale.sh   other sizes
 #   RUNS=3 benches/tally_scale.sh          the timed part three times on the same files
 #   KEEP=1 WORK=/big/disk benches/tally_scale.sh   keep the files (1M: ~2 GB)
+#   REUSE=1 KEEP=1 WORK=/big/disk benches/tally_scale.sh
+#                                          time again on the files a KEEP=1 run left
+#                                          (no new simulation; same SEED and POINTS)
 #
 # Voters are persons: about 1% of them vote twice, so a size of N gives a
 # little more than N ballots (the table shows how many).
@@ -26,6 +29,7 @@ SIZES=${SIZES:-"100000 1000000"}
 POINTS=${POINTS:-200}
 SEED=${SEED:-2014}
 KEEP=${KEEP:-0}
+REUSE=${REUSE:-0}
 RUNS=${RUNS:-1}
 WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/urna-tally-scale.XXXXXX")}
 mkdir -p "$WORK"
@@ -69,22 +73,27 @@ mib() { echo $(($1 / 1024)); }
 rows=()
 for n in $SIZES; do
     dir="$WORK/$n"
-    rm -rf "$dir"
-    mkdir -p "$dir"
     tally="$dir/tally"
     sim="$dir/sim"
     echo "== $n voters, $POINTS points" >&2
-    "$URNA" --lang en --data-dir "$tally" tally init --edition "$EDITION" >/dev/null
-    read -r sim_s sim_kib _ < <(measure "$dir/simulate.out" \
-        "$URNA" --lang en --data-dir "$tally" tally simulate \
-        --voters "$n" --points "$POINTS" --online 0 --seed "$SEED" --out "$sim")
-    cat "$dir/simulate.out" >&2
-    URNA="$URNA" sh "$sim/trust.sh" "$tally" >/dev/null
-    # The tally as it is before the import, for every run.
-    cp -a "$tally" "$dir/tally.empty"
+    if [ "$REUSE" = 1 ] && [ -d "$dir/tally.empty" ] && [ -s "$sim/expected.json" ]; then
+        echo "   reusing the simulation in $dir" >&2
+    else
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        "$URNA" --lang en --data-dir "$tally" tally init --edition "$EDITION" >/dev/null
+        measure "$dir/simulate.out" \
+            "$URNA" --lang en --data-dir "$tally" tally simulate \
+            --voters "$n" --points "$POINTS" --online 0 --seed "$SEED" --out "$sim" >/dev/null
+        cat "$dir/simulate.out" >&2
+        URNA="$URNA" sh "$sim/trust.sh" "$tally" >/dev/null
+        # The tally as it is before the import, for every run.
+        cp -a "$tally" "$dir/tally.empty"
+    fi
     for run in $(seq "$RUNS"); do
     rm -rf "$tally"
     cp -a "$dir/tally.empty" "$tally"
+    load=$(cut -d" " -f1 /proc/loadavg)
     read -r imp_s imp_kib imp_cpu < <(measure "$dir/import.out" \
         "$URNA" --lang en --data-dir "$tally" tally import "$sim/usb")
     read -r res_s res_kib res_cpu < <(measure "$dir/results.json" \
@@ -105,11 +114,12 @@ print(f'{fi:.2f} {fs:.2f} {imp / fi:.2f} {res / max(fs, 0.01):.2f}')")
     total_cpu=$(python3 -c "print(f'{$imp_cpu + $res_cpu:.2f}')" 2>/dev/null || echo "?")
     peak=$((imp_kib > res_kib ? imp_kib : res_kib))
     bundles=$(du -sm "$sim/usb" | cut -f1)
-    rows+=("$(printf '| %s | %s | %s | %s / %s | %s | %s / %s | %s | **%s / %s** | %s | %s / %s | **%s×** | **%s×** | %s |' \
+    load_end=$(cut -d" " -f1 /proc/loadavg)
+    rows+=("$(printf '| %s | %s | %s | %s / %s | %s | %s / %s | %s | **%s / %s** | %s | %s / %s | **%s×** | **%s×** | %s → %s | %s |' \
         "$n" "${check#* }" "$bundles" "$imp_s" "$imp_cpu" "$(mib "$imp_kib")" \
         "$res_s" "$res_cpu" "$(mib "$res_kib")" "$total" "$total_cpu" "$(mib "$peak")" \
-        "$floor_imp" "$floor_scan" "$imp_ratio" "$res_ratio" "${check%% *}")")
-    echo "   run $run: import $imp_s s ($imp_cpu CPU s), results $res_s s ($res_cpu CPU s); floor $floor_imp + $floor_scan CPU s" >&2
+        "$floor_imp" "$floor_scan" "$imp_ratio" "$res_ratio" "$load" "$load_end" "${check%% *}")")
+    echo "   run $run: import $imp_s s ($imp_cpu CPU s), results $res_s s ($res_cpu CPU s); floor $floor_imp + $floor_scan CPU s; load $load → $load_end" >&2
     done
     if [ "$KEEP" != 1 ]; then
         rm -rf "$sim"
@@ -119,13 +129,14 @@ done
 echo
 echo "urna tally at scale: $POINTS bundles, every ballot on paper (--online 0), $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-echo "| voters | ballots | bundles MiB | import wall / CPU s | import RSS MiB | results wall / CPU s | results RSS MiB | total wall / CPU s | peak RSS MiB | floor: hash+decrypt+insert / scan CPU s | import ÷ floor | results ÷ scan | count |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
+echo "| voters | ballots | bundles MiB | import wall / CPU s | import RSS MiB | results wall / CPU s | results RSS MiB | total wall / CPU s | peak RSS MiB | floor: hash+decrypt+insert / scan CPU s | import ÷ floor | results ÷ scan | load avg (1 min) before → after | count |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|"
 for r in "${rows[@]}"; do
     echo "$r"
 done
 echo
 echo "Target (DESIGN §8), 1M ballots: import + results < 20 s wall and < 30 CPU s, peak RSS < 1024 MiB;"
 echo "import ≤ 1.5× the floor's hash + decrypt + insert, results ≤ 2× its scan (benches/tally_floor.sh, same files, same run)."
-echo "Seconds are wall clock; CPU is user + system (it shows when the machine was shared: $(cut -d" " -f1-3 /proc/loadavg) load now)."
+echo "Seconds are wall clock; CPU is user + system. Load average: the 1-minute figure before the import and after the floor"
+echo "(the run's own work raises it towards 2 on 2 cores; above that, someone else was busy; $(cut -d" " -f1-3 /proc/loadavg) now)."
 echo "\"count\": results --format json's ballots equal the simulation's expected.json."

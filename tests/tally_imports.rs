@@ -1284,6 +1284,119 @@ fn a_folder_with_a_good_and_a_bad_bundle_imports_the_good_one() {
     );
 }
 
+/// One `tally import` of many files reads each next bundle while the one
+/// before it is stored: it must come to exactly what importing them one at
+/// a time does — the same outcomes in the same order, the same log rows,
+/// the same store and count — with a later bundle of the same point taking
+/// only what the earlier one (committed just before) did not have.
+#[test]
+fn many_bundles_in_one_import_come_to_what_one_at_a_time_does() {
+    let o = office();
+    let p1 = o.kiosk("P1");
+    let p2 = o.kiosk("P2");
+    let p3 = o.kiosk("P3");
+    for k in [&p1, &p2, &p3] {
+        o.trust(k);
+    }
+    p1.enter(&[
+        row("a1", &pesel(1), "1|2|3|4|5"),
+        row("a2", &pesel(2), "2|3|4|5|6"),
+    ]);
+    let day1 = p1.export(&o.dir("stick-day1"));
+    p1.enter(&[row("a3", &pesel(3), "3|4|5|6|7")]);
+    let day2 = p1.export(&o.dir("stick-day2"));
+    let copy = o.dir("another-stick").join(day1.file_name().expect("name"));
+    std::fs::copy(&day1, &copy).expect("copy");
+    p2.enter(&[row("b1", &pesel(20), "1|2|3|4|5")]);
+    let p2_bundle = p2.export(&o.dir("stick-p2"));
+    p3.enter(&[row("c1", &pesel(30), "1|2|3|4|5")]);
+    let bad = p3.export(&o.dir("stick-p3"));
+    let bytes = std::fs::read(&bad).expect("bundle");
+    std::fs::write(&bad, &bytes[..bytes.len() / 2]).expect("cut");
+    let files: [&Path; 5] = [&day1, &bad, &day2, &copy, &p2_bundle];
+
+    // The same office, copied before, takes the files one at a time.
+    let alone = Office {
+        _tmp: tempfile::tempdir().expect("tempdir"),
+        root: o.root.clone(),
+        tally: o.root.join("tally-alone"),
+        recipient: o.recipient.clone(),
+    };
+    tool(&o.root, "cp", &["-a", utf8(&o.tally), utf8(&alone.tally)]);
+    // Each file's line, without the summary.
+    let lines = |said: &str| -> Vec<String> {
+        said.lines()
+            .filter(|l| !l.starts_with("Bundles accepted: "))
+            .map(str::to_string)
+            .collect()
+    };
+    let said_alone: Vec<String> = files
+        .iter()
+        .flat_map(|f| lines(&text(&alone.import(&[f]).stdout)))
+        .collect();
+
+    let out = o.import(&files);
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert_eq!(lines(&said), said_alone);
+    let outcomes: Vec<&str> = said_alone
+        .iter()
+        .map(|l| {
+            if l.contains(": accepted (") {
+                "accepted"
+            } else if l.contains(ALREADY_KNOWN) {
+                "unchanged"
+            } else {
+                "rejected"
+            }
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        ["accepted", "rejected", "accepted", "unchanged", "accepted"],
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("{}: accepted (P1, new entries: ", day2.display())),
+        "{said}"
+    );
+
+    // The log: one row per file, in the order given, each named by its
+    // SHA-256; row for row what the imports one at a time wrote.
+    let rows = |log: Vec<ImportRecord>| -> Vec<[String; 7]> {
+        log.into_iter()
+            .map(|r| {
+                [
+                    r.id.to_string(),
+                    r.file,
+                    r.sha256,
+                    r.outcome,
+                    r.point.unwrap_or_default(),
+                    r.sequence.map(|s| s.to_string()).unwrap_or_default(),
+                    r.detail,
+                ]
+            })
+            .collect()
+    };
+    let log = rows(o.log());
+    assert_eq!(log, rows(alone.log()));
+    let last: Vec<(String, String)> = log[log.len() - files.len()..]
+        .iter()
+        .map(|r| (r[1].clone(), r[2].clone()))
+        .collect();
+    let given: Vec<(String, String)> = files
+        .iter()
+        .map(|f| {
+            let sha = sha256_hex(&std::fs::read(f).expect("file"));
+            (f.display().to_string(), sha)
+        })
+        .collect();
+    assert_eq!(last, given);
+    assert_eq!(o.stored(), alone.stored());
+    assert_eq!(text(&o.results()), text(&alone.results()));
+    assert_eq!(o.results_json()["ballots"]["total"], 4);
+}
+
 // ---------------------------------------------------------------------------
 // The internet channel
 

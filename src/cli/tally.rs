@@ -454,10 +454,14 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     .map_err(|e| failure(lang, e))?;
             } else {
                 // The count reads the verdicts stored at import: no JSON.
+                // Turnout by point is the HTML page's alone.
+                let html = matches!(format, Format::Html);
                 tally
                     .each_counted(|c| {
                         counter.add_compact(c.reasons, c.district, c.local, c.citywide);
-                        turnout.add_counted(c.point, c.reasons.is_empty());
+                        if html {
+                            turnout.add_counted(c.point, c.reasons.is_empty());
+                        }
                     })
                     .map_err(|e| failure(lang, e))?;
             }

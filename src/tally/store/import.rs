@@ -1,18 +1,20 @@
 //! Importing a bundle or a sync's delta, from a file or from memory: one
 //! attempt, one row in the import log, and the stream read into one
-//! transaction, all or nothing.
+//! transaction, all or nothing. The reading side ([`super::reading`]) needs
+//! nothing of the store; this is the storing side.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use rusqlite::{TransactionBehavior, params};
 
 use crate::bundle::{self, Said, hex_sha256};
-use crate::store::journal::{Entry, GENESIS};
+use crate::store::journal::{GENESIS, Hash};
 
-use super::checker::{CheckedEntry, Checker, ENTRY_BATCH, RawEntry, Reading};
+use super::checker::{CheckedEntry, Reading};
 use super::delta::{delta_signed, delta_start};
 use super::import_log::ImportLog;
-use super::parallel::in_order;
+use super::reading::{self, Ended, Incoming, Kind, ReadEnd};
 use super::seal::check_sealed;
 use super::storing::Storing;
 use super::{Rejection, Result, Tally, TallyError};
@@ -30,44 +32,64 @@ pub enum Imported {
     OnlineAlreadyHave,
 }
 
+type Outcome = std::result::Result<Imported, Rejection>;
+
 impl Tally {
     /// Imports one bundle file: every check first, then all of it or nothing.
     /// `Err(TallyError)` is a failure of the tally itself; a refused bundle is
     /// `Ok(Err(Rejection))`, and is recorded for the audit.
-    pub fn import_bundle(
-        &mut self,
-        path: &Path,
-    ) -> Result<std::result::Result<Imported, Rejection>> {
-        let checker = self.checker()?;
-        self.import_one(&checker, path)
+    pub fn import_bundle(&mut self, path: &Path) -> Result<Outcome> {
+        let mut outcome = None;
+        self.import_in_order(&[path.to_path_buf()], |_, o| outcome = Some(o))?;
+        Ok(outcome.unwrap_or(Err(Rejection::Internal)))
     }
 
-    /// Imports bundle files in order, one at a time, each as
-    /// [`Tally::import_bundle`] would. Whatever is wrong with one file is
-    /// that file's refusal and the next is read; only a failure of the
-    /// tally's own database stops the lot. `report` hears of each file as
-    /// it is done.
+    /// Imports bundle files in order, each as [`Tally::import_bundle`]
+    /// would: each in its own transaction, committed or refused, and
+    /// logged, in the order given. Whatever is wrong with one file is that
+    /// file's refusal and the next is read; only a failure of the tally's
+    /// own database stops the lot. `report` hears of each file as it is
+    /// done.
     pub fn import_bundles(
         &mut self,
         paths: &[PathBuf],
-        mut report: impl FnMut(&Path, &std::result::Result<Imported, Rejection>),
+        mut report: impl FnMut(&Path, &Outcome),
     ) -> Result<()> {
-        let checker = self.checker()?;
-        for p in paths {
-            let outcome = self.import_one(&checker, p)?;
-            report(p, &outcome);
-        }
-        Ok(())
+        self.import_in_order(paths, |p, outcome| report(p, &outcome))
     }
 
-    /// One file, start to end, with exactly one row in the import log.
-    fn import_one(
+    /// The files in order, each stored while the next is already being
+    /// read, checked and judged on other threads (reading needs nothing of
+    /// the store): in flight are the bundle being stored and the next one,
+    /// and of that one at most a few batches of entries.
+    fn import_in_order(
         &mut self,
-        checker: &Checker,
-        path: &Path,
-    ) -> Result<std::result::Result<Imported, Rejection>> {
-        self.import_logged(crate::shown::path(path), |tally, log| {
-            tally.read_and_store(checker, path, log)
+        paths: &[PathBuf],
+        mut each: impl FnMut(&Path, Outcome),
+    ) -> Result<()> {
+        let checker = self.checker()?;
+        let checker = &checker;
+        std::thread::scope(|s| {
+            // The next bundle waits here while the one before it is stored.
+            let (out, incoming) = sync_channel::<Incoming>(1);
+            s.spawn(move || {
+                for p in paths {
+                    if !reading::read_file(checker, p, &out) {
+                        return;
+                    }
+                }
+            });
+            // Returning drops `incoming`: the reader stops at its next step.
+            for p in paths {
+                let next = incoming
+                    .recv()
+                    .map_err(|_| TallyError::Other("the bundle reader stopped".into()))?;
+                let outcome = self.import_logged(crate::shown::path(p), |tally, log| {
+                    tally.store_incoming(next, log)
+                })?;
+                each(p, outcome);
+            }
+            Ok(())
         })
     }
 
@@ -75,22 +97,32 @@ impl Tally {
     /// upload), exactly as [`Tally::import_bundle`] imports a file: the same
     /// checks, all or nothing, one row in the import log under `source`.
     /// With no file name to check, the name the manifest implies is taken.
-    pub fn import_bytes(
-        &mut self,
-        bytes: &[u8],
-        source: &str,
-    ) -> Result<std::result::Result<Imported, Rejection>> {
+    pub fn import_bytes(&mut self, bytes: &[u8], source: &str) -> Result<Outcome> {
         let checker = self.checker()?;
         self.import_logged(source.to_string(), |tally, log| {
             let name = bundle::implied_file_name(bytes).unwrap_or_default();
-            let mut src = bundle::Source::new(bytes);
-            let len = bytes.len() as u64;
             let kind = if bundle::delta::is_delta(bytes) {
                 Kind::Delta
             } else {
                 Kind::Bundle(&name)
             };
-            let outcome = tally.read_bundle(&checker, &mut src, len, kind, log)?;
+            let len = bytes.len() as u64;
+            let outcome = std::thread::scope(|s| {
+                let (out, incoming) = sync_channel::<Incoming>(1);
+                let checker = &checker;
+                let reader = s.spawn(move || {
+                    let mut src = bundle::Source::new(bytes);
+                    reading::read_source(checker, &mut src, len, kind, &mut |i| out.send(i).is_ok())
+                });
+                let outcome = match incoming.recv() {
+                    Ok(next) => tally.store_incoming(next, log),
+                    Err(_) => Ok(Err(Rejection::Internal)),
+                };
+                if let Err(panic) = reader.join() {
+                    std::panic::resume_unwind(panic);
+                }
+                outcome
+            })?;
             if !matches!(outcome, Ok(Imported::Added { .. })) {
                 log.sha = hex_sha256(bytes);
             }
@@ -102,11 +134,8 @@ impl Tally {
     fn import_logged(
         &mut self,
         file: String,
-        read: impl FnOnce(
-            &mut Tally,
-            &mut ImportLog,
-        ) -> Result<std::result::Result<Imported, Rejection>>,
-    ) -> Result<std::result::Result<Imported, Rejection>> {
+        read: impl FnOnce(&mut Tally, &mut ImportLog) -> Result<Outcome>,
+    ) -> Result<Outcome> {
         let mut log = ImportLog {
             kind: "bundle",
             file,
@@ -156,66 +185,62 @@ impl Tally {
         Ok(outcome)
     }
 
-    fn read_and_store(
-        &mut self,
-        checker: &Checker,
-        path: &Path,
-        log: &mut ImportLog,
-    ) -> Result<std::result::Result<Imported, Rejection>> {
-        let (file, len) = match bundle::read::open_file(path) {
-            Ok(f) => f,
-            Err(e) => return Ok(Err(e.into())),
+    /// Stores one bundle as the reading side hands it over, and names it
+    /// in the log: by its manifest's point and sequence, and by the
+    /// SHA-256 of the file.
+    fn store_incoming(&mut self, incoming: Incoming, log: &mut ImportLog) -> Result<Outcome> {
+        let Incoming {
+            manifest,
+            unverified,
+            refused,
+            start,
+            batches,
+            ended,
+        } = incoming;
+        if let Some(m) = &manifest {
+            log.point = Some(m.point.id.clone());
+            log.sequence = unverified.is_none().then_some(m.sequence);
+            log.point_name = Some(m.point.name.clone());
+        }
+        let mut end: Option<Ended> = None;
+        let outcome = match (manifest, refused) {
+            (Some(m), None) => self.store_read(
+                &m,
+                unverified.as_ref(),
+                start,
+                batches,
+                &ended,
+                &mut end,
+                log,
+            )?,
+            (_, refused) => Err(refused.unwrap_or(Rejection::Internal)),
         };
-        let mut src = bundle::Source::new(std::io::BufReader::with_capacity(256 * 1024, file));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let outcome = self.read_bundle(checker, &mut src, len, Kind::Bundle(&name), log)?;
         if !matches!(outcome, Ok(Imported::Added { .. })) {
-            // A refused file is named by its SHA-256 too: the rest of it is
-            // read to hash it, unless it is larger than any bundle can be
-            // (then the log has no hash for it).
-            log.sha = if len > bundle::read::MAX_FILE {
-                String::new()
-            } else {
-                match src.drain(bundle::read::MAX_FILE.saturating_sub(src.offset())) {
-                    Ok(true) => src.sha256_hex(),
-                    _ => String::new(),
-                }
-            };
+            // The reading side hashes the rest of a refused file.
+            if end.is_none() {
+                end = ended.recv().ok();
+            }
+            log.sha = end.map(|e| e.sha_file).unwrap_or_default();
         }
         Ok(outcome)
     }
 
-    /// Checks the bundle's headers and signature, then streams its journal
-    /// into one transaction as it is decrypted: nothing is kept but a few
-    /// batches of entries, and nothing is committed unless every check
-    /// held, the last ones (the payload's hash, the end of the archive, the
-    /// manifest's head hash) included.
-    fn read_bundle<R: std::io::Read + Send>(
+    /// Stores a bundle whose manifest the office trusts: its entries into
+    /// one transaction as they come, then — once its reading has ended —
+    /// the checks that need the whole journal (its head, its seal, a fork),
+    /// and the commit. `end` gets how the reading ended when it was waited
+    /// for.
+    #[allow(clippy::too_many_arguments)]
+    fn store_read(
         &mut self,
-        checker: &Checker,
-        src: &mut bundle::Source<R>,
-        len: u64,
-        kind: Kind<'_>,
+        m: &bundle::Manifest,
+        unverified: Option<&bundle::delta::Unverified>,
+        start: Option<SyncSender<(u64, Hash)>>,
+        batches: Receiver<Vec<CheckedEntry>>,
+        ended: &Receiver<Ended>,
+        end: &mut Option<Ended>,
         log: &mut ImportLog,
-    ) -> Result<std::result::Result<Imported, Rejection>> {
-        let opened = match kind {
-            Kind::Bundle(name) => bundle::open(src, Some(len), name, None).map(|o| (o, None)),
-            Kind::Delta => bundle::delta::open(src, Some(len)).map(|(o, u)| (o, Some(u))),
-        };
-        let (opened, unverified) = match opened {
-            Ok(o) => o,
-            Err(e) => return Ok(Err(e.into())),
-        };
-        let m = opened.manifest.clone();
-        log.point = Some(m.point.id.clone());
-        log.sequence = unverified.is_none().then_some(m.sequence);
-        log.point_name = Some(m.point.name.clone());
-        if let Err(r) = checker.check_manifest(&m) {
-            return Ok(Err(r));
-        }
+    ) -> Result<Outcome> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -239,17 +264,19 @@ impl Tally {
             )?)
         };
         let ours_at_have: Option<Vec<u8>> = if have > 0 { Some(hash_at(have)?) } else { None };
-        // A delta starts where the office's copy of that journal is, at most.
-        let (start, stored_first) = match &unverified {
+        // A delta starts where the office's copy of that journal is, at most:
+        // its payload is read from there once the reading side hears it.
+        let (from, stored_first) = match unverified {
             None => ((0, GENESIS), None),
-            Some(unverified) => match delta_start(&tx, &m, have, unverified)? {
+            Some(unverified) => match delta_start(&tx, m, have, unverified)? {
                 Ok(start) => start,
                 Err(r) => return Ok(Err(r)),
             },
         };
-        let identity = &checker.identity;
-        let judge = &checker.judge;
-        let (batches, incoming) = std::sync::mpsc::sync_channel::<Vec<RawEntry>>(4);
+        if let Some(start) = start {
+            // A reading side that stopped has its refusal in `ended`.
+            let _ = start.send(from);
+        }
         let mut storing = Storing {
             point: &m.point.id,
             have,
@@ -257,64 +284,37 @@ impl Tally {
             bundle_no,
             added: 0,
         };
-        // Three stages: this bundle's reader decrypts, splits and chains the
-        // lines; workers on every core parse, check and judge them; this
-        // thread stores them, in order, in the one transaction.
-        let (stored, read, created) = std::thread::scope(|s| {
-            let reader = s.spawn(move || {
-                opened.read_payload(|r| Checker::read_lines(r, identity, start, &batches))
-            });
-            let mut refusal: Option<Rejection> = None;
-            let mut created: Option<Entry> = stored_first;
-            let mut pending: Vec<CheckedEntry> = Vec::with_capacity(ENTRY_BATCH);
-            let mut store =
-                |pending: &mut Vec<CheckedEntry>, refusal: &mut Option<Rejection>| -> Result<()> {
-                    match storing.add(&tx, std::mem::take(pending))? {
-                        Ok(()) => Ok(()),
-                        Err(r) => {
-                            *refusal = Some(r);
-                            Err(TallyError::Other(String::new()))
-                        }
-                    }
-                };
-            let checked = in_order(
-                || Ok(incoming.recv().unwrap_or_default()),
-                &|raw: RawEntry| Ok(Checker::check_entry(judge, raw)),
-                |c: std::result::Result<(CheckedEntry, Option<Entry>), Rejection>| match c {
-                    Err(r) => {
-                        refusal = Some(r);
-                        Err(TallyError::Other(String::new()))
-                    }
-                    Ok((entry, first)) => {
-                        if first.is_some() {
-                            created = first;
-                        }
-                        pending.push(entry);
-                        if pending.len() == ENTRY_BATCH {
-                            store(&mut pending, &mut refusal)?;
-                        }
-                        Ok(())
-                    }
-                },
-            )
-            .and_then(|()| store(&mut pending, &mut refusal));
-            // The reader stops at its next batch once nobody listens.
-            drop(incoming);
-            let read = match reader.join() {
-                Ok(read) => read,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            // A refusal stopped the stages; any other error is the tally's.
-            let stored: Result<std::result::Result<(), Rejection>> = match (checked, refusal) {
-                (_, Some(r)) => Ok(Err(r)),
-                (Err(e), None) => Err(e),
-                (Ok(()), None) => Ok(Ok(())),
-            };
-            (stored, read, created)
-        });
-        let read = read.map(|(v, (seq, head))| (v, (seq, head, created)));
-        let refused = stored?.err();
-        let (head_seq, (head, created)) = match (refused, read) {
+        // A refusal stops the storing; dropping `batches` stops the reading.
+        let stored = (|| -> Result<Option<Rejection>> {
+            for batch in batches {
+                if let Err(r) = storing.add(&tx, batch)? {
+                    return Ok(Some(r));
+                }
+            }
+            Ok(None)
+        })()?;
+        *end = ended.recv().ok();
+        let Some(read) = end.as_mut().and_then(|e| e.read.take()) else {
+            // The reading side stopped without an end: a bug of its own.
+            return Ok(Err(Rejection::Internal));
+        };
+        let ReadEnd {
+            read,
+            refused,
+            failed,
+            created,
+        } = read;
+        let created = created.or(stored_first);
+        // The first refusal stopped the stages: the storing's (it stores
+        // only what was checked before it), else an entry's. Any other
+        // stop is the tally's.
+        let refused = stored.or(refused);
+        if refused.is_none()
+            && let Some(e) = failed
+        {
+            return Err(e);
+        }
+        let (head_seq, head) = match (refused, read) {
             // The archive or the payload itself is wrong: that is the refusal,
             // whatever storing made of it.
             (_, Err(Reading::Refused(r @ Rejection::Bundle(_)))) => return Ok(Err(r)),
@@ -323,7 +323,7 @@ impl Tally {
             (None, Err(Reading::Stopped)) => {
                 return Err(TallyError::Other("the bundle reader stopped".into()));
             }
-            (None, Ok((_, (seq, head, created)))) => (seq, (head, created)),
+            (None, Ok(head)) => head,
         };
         if head_seq != m.journal.entries || hex::encode(head) != m.journal.head_hash {
             return Ok(Err(Rejection::BrokenChain {
@@ -333,23 +333,19 @@ impl Tally {
         }
         // A delta from the journal's start carried the creation entry: the
         // journal key that must have signed it is known only now.
-        if let Some(unverified) = &unverified
+        if let Some(unverified) = unverified
             && m.journal.from == Some(0)
-            && let Err(r) = delta_signed(&m, created.as_ref(), unverified)
+            && let Err(r) = delta_signed(m, created.as_ref(), unverified)
         {
             return Ok(Err(r));
         }
         // The head is the manifest's: now its seal, by the journal key the
         // store's creation entry names.
-        if let Err(r) = check_sealed(&m, created.as_ref()) {
+        if let Err(r) = check_sealed(m, created.as_ref()) {
             return Ok(Err(r));
         }
         if head_seq < have {
-            let ours: Vec<u8> = tx.query_row(
-                "SELECT hash FROM kiosk_entries WHERE point = ?1 AND seq = ?2",
-                params![m.point.id, head_seq as i64],
-                |r| r.get(0),
-            )?;
+            let ours = hash_at(head_seq)?;
             if ours != head {
                 return Ok(Err(Rejection::Fork {
                     point: m.point.id.clone(),
@@ -365,7 +361,7 @@ impl Tally {
             }));
         }
         let added = storing.added;
-        log.sha = src.sha256_hex();
+        log.sha = end.as_ref().map(|e| e.sha_read.clone()).unwrap_or_default();
         Self::log_import(
             &tx,
             log,
@@ -379,12 +375,4 @@ impl Tally {
             entries: added,
         }))
     }
-}
-
-/// What an import reads: a bundle (under the file name it came with) or a
-/// sync's delta (which has none).
-#[derive(Clone, Copy)]
-enum Kind<'a> {
-    Bundle(&'a str),
-    Delta,
 }

@@ -27,6 +27,7 @@ mod judging;
 mod kiosks;
 mod parallel;
 mod people;
+mod reading;
 mod schema;
 mod seal;
 mod storing;

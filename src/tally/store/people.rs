@@ -18,7 +18,7 @@ impl Tally {
         annulled: &HashSet<String>,
     ) -> Result<(HashSet<(u32, i64)>, People)> {
         let mut superseded: HashSet<(u32, i64)> = HashSet::new();
-        let mut people = People::default();
+        let mut people = Ballots::default();
         let mut stmt = self.conn.prepare(
             "SELECT point, seq, card_id, kind, pesel FROM kiosk_cards ORDER BY point, seq",
         )?;
@@ -62,7 +62,7 @@ impl Tally {
                 people.add(Person::of(&card.pesel).as_ref());
             }
         }
-        Ok((superseded, people))
+        Ok((superseded, people.people()))
     }
 }
 
@@ -106,24 +106,65 @@ impl Person {
     }
 }
 
-/// How many standing ballots each person has.
+/// Every person's standing ballots as the first pass finds them: a key
+/// each, sorted once at the end ([`Ballots::people`]), so that a million
+/// voters cost a list of numbers and one sort, not a hash table.
 #[derive(Default)]
-pub(super) struct People(HashMap<Person, u32>);
+struct Ballots {
+    digits: Vec<u64>,
+    text: HashMap<String, u32>,
+}
 
-impl People {
+impl Ballots {
     fn add(&mut self, p: Option<&Person>) {
-        if let Some(p) = p {
-            match self.0.get_mut(p) {
+        match p {
+            Some(Person::Digits(d)) => self.digits.push(*d),
+            Some(Person::Text(t)) => match self.text.get_mut(t) {
                 Some(n) => *n += 1,
                 None => {
-                    self.0.insert(p.clone(), 1);
+                    self.text.insert(t.clone(), 1);
                 }
-            }
+            },
+            None => {}
         }
     }
 
+    /// Those with more than one ballot.
+    fn people(mut self) -> People {
+        self.digits.sort_unstable();
+        let mut twice: Vec<u64> = Vec::new();
+        for pair in self.digits.windows(2) {
+            if pair[0] == pair[1] && twice.last() != Some(&pair[0]) {
+                twice.push(pair[0]);
+            }
+        }
+        People {
+            digits: twice,
+            text: self
+                .text
+                .into_iter()
+                .filter(|(_, n)| *n > 1)
+                .map(|(t, _)| t)
+                .collect(),
+        }
+    }
+}
+
+/// The people who have more than one standing ballot.
+#[derive(Default)]
+pub(super) struct People {
+    /// Sorted.
+    digits: Vec<u64>,
+    text: HashSet<String>,
+}
+
+impl People {
     pub(super) fn twice(&self, p: Option<&Person>) -> bool {
-        p.is_some_and(|p| self.0.get(p).is_some_and(|n| *n > 1))
+        match p {
+            Some(Person::Digits(d)) => self.digits.binary_search(d).is_ok(),
+            Some(Person::Text(t)) => self.text.contains(t),
+            None => false,
+        }
     }
 }
 
