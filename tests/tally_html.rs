@@ -605,7 +605,7 @@ projects = [
 const MEASURE: &str = r##"<script>
 (() => {
   const de = document.documentElement, vw = de.clientWidth;
-  const out = {vw, scrollWidth: de.scrollWidth, beyond: [], scrollers: [], wrapped: [], statuses: 0, tables: {}};
+  const out = {vw, scrollWidth: de.scrollWidth, beyond: [], scrollers: [], wrapped: [], unlabeled: [], statuses: 0, tables: {}};
   const name = e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
     (typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\s+/).join(".") : "");
   for (const e of document.body.querySelectorAll("*")) {
@@ -620,6 +620,11 @@ const MEASURE: &str = r##"<script>
     if (e.matches(".status")) out.statuses++;
     const lh = parseFloat(getComputedStyle(e).lineHeight);
     if (e.getBoundingClientRect().height > 1.5 * lh) out.wrapped.push(e.textContent);
+  }
+  // On a phone a table of class "cards" loses its header: a bare number
+  // there must name its column itself.
+  for (const c of document.querySelectorAll("table.cards td:not([data-label])")) {
+    if (/^[\d\s,.%\u00a0\u2212-]+$/.test(c.textContent)) out.unlabeled.push(name(c.closest("table")) + " " + c.textContent);
   }
   for (const t of document.querySelectorAll("table[id]")) {
     out.tables[t.id] = [...t.querySelectorAll("tbody tr, tfoot tr")].map(tr =>
@@ -789,6 +794,11 @@ fn in_chromium_the_page_fits_a_phone_and_a_desktop_and_shows_the_json_s_figures(
                 m["wrapped"],
                 serde_json::json!([]),
                 "{at}: status words or ids on two lines"
+            );
+            assert_eq!(
+                m["unlabeled"],
+                serde_json::json!([]),
+                "{at}: numbers in a table that becomes cards, without their column's name"
             );
             assert!(m["statuses"].as_u64().expect("statuses") >= 8, "{at}");
             assert!(shot.is_file(), "{at}: no screenshot");

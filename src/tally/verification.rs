@@ -202,6 +202,16 @@ pub fn html(lang: Lang, points: &[PointVerification]) -> String {
         t(lang, "Błędy wpisującego", "Keyer errors"),
         t(lang, "Na 100 pól", "Per 100 fields"),
     );
+    // Each cell names its column, for the cards the table becomes on a
+    // phone (the page's `.cards` style shows the label before the value).
+    let labels = [
+        t(lang, "Karty wpisane", "Cards entered"),
+        t(lang, "Zweryfikowane", "Verified"),
+        t(lang, "Zweryfikowane (%)", "Verified (%)"),
+        t(lang, "Pola porównane", "Fields compared"),
+        t(lang, "Błędy wpisującego", "Keyer errors"),
+        t(lang, "Na 100 pól", "Per 100 fields"),
+    ];
     for p in points {
         let point: String = p
             .point
@@ -210,13 +220,19 @@ pub fn html(lang: Lang, points: &[PointVerification]) -> String {
             .collect();
         let _ = writeln!(
             o,
-            "<tr><th scope=\"row\">{point}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            p.cards_entered,
-            p.cards_verified,
-            decimal(lang, p.verified_percent, 1),
-            p.fields,
-            p.keyer_errors,
-            decimal(lang, p.errors_per_100_fields, 2)
+            "<tr><th scope=\"row\">{point}</th>{}</tr>",
+            labels
+                .iter()
+                .zip([
+                    p.cards_entered.to_string(),
+                    p.cards_verified.to_string(),
+                    decimal(lang, p.verified_percent, 1),
+                    p.fields.to_string(),
+                    p.keyer_errors.to_string(),
+                    decimal(lang, p.errors_per_100_fields, 2),
+                ])
+                .map(|(label, value)| format!("<td data-label=\"{label}\">{value}</td>"))
+                .collect::<String>()
         );
     }
     o.push_str("</tbody>\n</table></div>\n</section>\n");
