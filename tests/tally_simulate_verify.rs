@@ -197,7 +197,7 @@ fn a_tenth_verified_bounds_the_injected_rate() {
     let html = stdout(&o.tally, &["tally", "results", "--format", "html"]);
     for p in points(&expected) {
         let row = format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td>",
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Cards entered\">{}</td><td data-label=\"Verified\">{}</td>",
             p["id"].as_str().expect("id"),
             p["cards"],
             p["verified"]
