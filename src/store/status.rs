@@ -44,7 +44,10 @@ impl Store {
             edition: self.edition.id.clone(),
             ..Status::default()
         };
-        let (entries, head): (i64, Option<Vec<u8>>) = self.index()?.query_row(
+        // The card index holds every card from here on (one catch-up, if
+        // any, for the three reads below).
+        let conn = self.index()?;
+        let (entries, head): (i64, Option<Vec<u8>>) = conn.query_row(
             // Entries are numbered 1, 2, 3… without gaps (check verifies it),
             // so the last number is the count, without reading every entry.
             "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1",
@@ -53,10 +56,8 @@ impl Store {
         )?;
         s.journal_entries = entries as u64;
         s.head_hash = hex::encode(head.unwrap_or_else(|| GENESIS.to_vec()));
-        s.operators = self
-            .index()?
-            .query_row("SELECT COUNT(*) FROM operators", [], |r| r.get::<_, i64>(0))?
-            as u64;
+        s.operators =
+            conn.query_row("SELECT COUNT(*) FROM operators", [], |r| r.get::<_, i64>(0))? as u64;
         // Every version of the chosen cards in one pass, ordered by card: the
         // last row of a card is its latest version.
         let sql = format!(
@@ -67,7 +68,7 @@ impl Store {
              ORDER BY v.card_id, v.seq",
             if day.is_some() { "AND e.day = ?1" } else { "" }
         );
-        let mut stmt = self.index()?.prepare_cached(&sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let day = day.map(|d| d.to_string());
         let mut rows = match &day {
             Some(d) => stmt.query([d])?,

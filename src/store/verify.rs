@@ -148,7 +148,7 @@ impl Store {
         &self,
         day: Option<chrono::NaiveDate>,
     ) -> Result<super::stats::VerificationTotals> {
-        let mut stmt = self.index()?.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT seq, body FROM journal WHERE kind = 'card_verified' ORDER BY seq",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -224,7 +224,8 @@ impl Store {
                 Some(n) => VerifyError::NoSuchCard(format!("{n:04}")),
                 None => VerifyError::NotANumber(crate::shown::Shown::new(text.trim())),
             })?;
-        let (version_seq, kind, keyer) = latest_version(self.index()?, &card_id)
+        // card_by_number caught the index up.
+        let (version_seq, kind, keyer) = latest_version(&self.conn, &card_id)
             .map_err(StoreError::from)?
             .ok_or_else(|| VerifyError::NoSuchCard(card_number(&card_id)))?;
         if kind == "voided" {

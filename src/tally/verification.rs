@@ -192,18 +192,9 @@ pub fn html(lang: Lang, points: &[PointVerification]) -> String {
         "<section id=\"verification\" aria-labelledby=\"h-verification\">\n<h2 id=\"h-verification\">{}</h2>",
         t(lang, "Weryfikacja w punktach", "Verification at the points")
     );
-    let _ = writeln!(
-        o,
-        "<div class=\"wrap\"><table id=\"t-verification\" class=\"cards\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">%</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-        t(lang, "Punkt", "Point"),
-        t(lang, "Karty wpisane", "Cards entered"),
-        t(lang, "Zweryfikowane", "Verified"),
-        t(lang, "Pola porównane", "Fields compared"),
-        t(lang, "Błędy wpisującego", "Keyer errors"),
-        t(lang, "Na 100 pól", "Per 100 fields"),
-    );
-    // Each cell names its column, for the cards the table becomes on a
-    // phone (the page's `.cards` style shows the label before the value).
+    // The columns' names, also on each cell, for the cards the table
+    // becomes on a phone (the page's `.cards` style shows the label before
+    // the value); the percentage's header is "%" beside "Verified".
     let labels = [
         t(lang, "Karty wpisane", "Cards entered"),
         t(lang, "Zweryfikowane", "Verified"),
@@ -212,6 +203,16 @@ pub fn html(lang: Lang, points: &[PointVerification]) -> String {
         t(lang, "Błędy wpisującego", "Keyer errors"),
         t(lang, "Na 100 pól", "Per 100 fields"),
     ];
+    let header: String = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("<th scope=\"col\">{}</th>", if i == 2 { "%" } else { l }))
+        .collect();
+    let _ = writeln!(
+        o,
+        "<div class=\"wrap\"><table id=\"t-verification\" class=\"cards\">\n<thead><tr><th scope=\"col\">{}</th>{header}</tr></thead>\n<tbody>",
+        t(lang, "Punkt", "Point"),
+    );
     for p in points {
         let point: String = p
             .point
