@@ -85,7 +85,7 @@ impl Store {
             values.push(digits.clone().into());
             values.push(format!("{digits}\u{10FFFF}").into());
             let number = verify::parse_card_number(&digits)
-                .map(|n| format!("{}-{n:06}", self.point.id))
+                .map(|n| super::card_index::card_id_for(&self.point.id, n))
                 .unwrap_or_default();
             values.push(number.into());
             conditions.push_str(&format!(

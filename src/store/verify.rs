@@ -201,7 +201,7 @@ impl Store {
         let Some(n) = parse_card_number(text) else {
             return Ok(None);
         };
-        let card_id = format!("{}-{n:06}", self.point.id);
+        let card_id = super::card_index::card_id_for(&self.point.id, n);
         let known: Option<i64> = self
             .index()?
             .prepare_cached(
