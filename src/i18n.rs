@@ -1,5 +1,18 @@
-//! Every user-facing sentence of the command line, in Polish (default) and
-//! English, in one place so the two stay in step.
+//! Every user-facing sentence, by message id, in the Fluent catalogs under
+//! `assets/locales/<lang>/` (Polish, English, Ukrainian), compiled into the
+//! binary. [`tr!`](crate::tr) looks a message up with its arguments; plural
+//! forms are the catalogs' business (Fluent's CLDR rules: Polish and
+//! Ukrainian one/few/many). `tests/catalogs.rs` keeps the catalogs in step:
+//! every id in every language with the same arguments, and no id unused.
+//!
+//! Sentences not yet moved to a catalog are still written as a Polish–English
+//! pair at their call site ([`t`]); Ukrainian shows their Polish.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, langid};
 
 use crate::card::Reason;
 
@@ -9,6 +22,89 @@ pub enum Lang {
     #[default]
     Pl,
     En,
+    Uk,
+}
+
+impl Lang {
+    /// Every language, in the order the kiosk's login screen cycles them.
+    pub const ALL: [Lang; 3] = [Lang::Pl, Lang::Uk, Lang::En];
+
+    /// The language's code, as `--lang` and the catalogs' folders spell it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Pl => "pl",
+            Lang::En => "en",
+            Lang::Uk => "uk",
+        }
+    }
+
+    /// The language after this one on the login screen.
+    pub fn next(self) -> Lang {
+        let i = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        Lang::ALL[(i + 1) % Lang::ALL.len()]
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        match self {
+            Lang::Pl => langid!("pl"),
+            Lang::En => langid!("en"),
+            Lang::Uk => langid!("uk"),
+        }
+    }
+}
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./assets/locales",
+        fallback_language: "pl",
+        // No Unicode isolation marks around arguments: the terminal, the CSV
+        // and the protocol would show them as stray characters.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The message `id` in `lang` with `args`. A message missing from the
+/// catalog comes out as its id (which `tests/catalogs.rs` refuses), never
+/// as another language's text.
+pub fn lookup(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    let map: Option<HashMap<Cow<'static, str>, FluentValue<'_>>> = (!args.is_empty()).then(|| {
+        args.iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect()
+    });
+    LOCALES
+        .lookup_single_language(&lang.id(), id, map.as_ref())
+        .unwrap_or_else(|_| id.to_string())
+}
+
+/// A message by id, with named arguments:
+/// `tr!(lang, "central-cadence", cards = 10, minutes = 5)`.
+///
+/// ```
+/// use urna::i18n::Lang;
+///
+/// assert_eq!(urna::tr!(Lang::Pl, "count-card", n = 3), "3 karty");
+/// assert_eq!(urna::tr!(Lang::Uk, "count-card", n = 5), "5 карток");
+/// assert_eq!(urna::tr!(Lang::En, "count-card", n = 1), "1 card");
+/// ```
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $id:literal $(,)?) => {
+        $crate::i18n::lookup($lang, $id, &[])
+    };
+    ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::lookup(
+            $lang,
+            $id,
+            &[$((stringify!($name), $crate::i18n::arg($value))),+],
+        )
+    };
+}
+
+/// A value as a Fluent argument: numbers stay numbers (so that plurals
+/// select on them), everything else is text.
+pub fn arg<'a, T: Into<FluentValue<'a>>>(value: T) -> FluentValue<'a> {
+    value.into()
 }
 
 /// Polish plural category of `n`: `one` (1), `few` (2–4, 22–24, … but not
@@ -33,206 +129,109 @@ pub fn plural_pl<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a s
 /// assert_eq!(count(Lang::Pl, 5, &CARD_ACC), "5 kart");
 /// assert_eq!(count(Lang::Pl, 22, &CARD_ACC), "22 karty");
 /// assert_eq!(count(Lang::En, 2, &CARD_ACC), "2 cards");
+/// assert_eq!(count(Lang::Uk, 3, &CARD_ACC), "3 картки");
 /// ```
 pub fn count(lang: Lang, n: u64, forms: &Forms) -> String {
-    let word = match lang {
-        Lang::Pl => plural_pl(n, forms.pl[0], forms.pl[1], forms.pl[2]),
-        Lang::En if n == 1 => forms.en[0],
-        Lang::En => forms.en[1],
-    };
-    format!("{n} {word}")
+    lookup(lang, forms.id, &[("n", FluentValue::from(n))])
 }
 
-/// A noun's forms: Polish one/few/many, English singular/plural.
+/// A noun counted: the catalog message (`count-…`) that puts `$n` with the
+/// right form of the noun in every language.
 pub struct Forms {
-    pub pl: [&'static str; 3],
-    pub en: [&'static str; 2],
+    pub id: &'static str,
 }
 
 /// "karta" as the object of "zapisano" (accusative): 1 kartę, 2 karty, 5 kart.
 pub const CARD_ACC: Forms = Forms {
-    pl: ["kartę", "karty", "kart"],
-    en: ["card", "cards"],
+    id: "count-card-acc",
 };
 /// "karta" as a subject: 1 karta, 2 karty, 5 kart.
-pub const CARD: Forms = Forms {
-    pl: ["karta", "karty", "kart"],
-    en: ["card", "cards"],
-};
-pub const ROW: Forms = Forms {
-    pl: ["wiersz", "wiersze", "wierszy"],
-    en: ["row", "rows"],
-};
-pub const VALID: Forms = Forms {
-    pl: ["ważna", "ważne", "ważnych"],
-    en: ["valid", "valid"],
-};
+pub const CARD: Forms = Forms { id: "count-card" };
+pub const ROW: Forms = Forms { id: "count-row" };
+pub const VALID: Forms = Forms { id: "count-valid" };
 pub const INVALID: Forms = Forms {
-    pl: ["nieważna", "nieważne", "nieważnych"],
-    en: ["invalid", "invalid"],
+    id: "count-invalid",
 };
-pub const VOTE: Forms = Forms {
-    pl: ["głos", "głosy", "głosów"],
-    en: ["vote", "votes"],
-};
-pub const BALLOT: Forms = Forms {
-    pl: ["głos", "głosy", "głosów"],
-    en: ["ballot", "ballots"],
-};
+pub const VOTE: Forms = Forms { id: "count-vote" };
+pub const BALLOT: Forms = Forms { id: "count-ballot" };
 /// "minuta" after "co": co 1 minutę, co 2 minuty, co 5 minut.
 pub const MINUTE_ACC: Forms = Forms {
-    pl: ["minutę", "minuty", "minut"],
-    en: ["minute", "minutes"],
+    id: "count-minute-acc",
 };
-pub const BYTE: Forms = Forms {
-    pl: ["bajt", "bajty", "bajtów"],
-    en: ["byte", "bytes"],
-};
-pub const ENTRY: Forms = Forms {
-    pl: ["wpis", "wpisy", "wpisów"],
-    en: ["entry", "entries"],
-};
-
+pub const BYTE: Forms = Forms { id: "count-byte" };
+pub const ENTRY: Forms = Forms { id: "count-entry" };
 pub const DISTRICT: Forms = Forms {
-    pl: ["dzielnica", "dzielnice", "dzielnic"],
-    en: ["district", "districts"],
+    id: "count-district",
 };
 pub const LOCAL_PROJECT: Forms = Forms {
-    pl: ["zadanie lokalne", "zadania lokalne", "zadań lokalnych"],
-    en: ["local project", "local projects"],
+    id: "count-local-project",
 };
 pub const CITYWIDE_PROJECT: Forms = Forms {
-    pl: [
-        "zadanie ogólnomiejskie",
-        "zadania ogólnomiejskie",
-        "zadań ogólnomiejskich",
-    ],
-    en: ["city-wide project", "city-wide projects"],
+    id: "count-citywide-project",
 };
 
-/// What a reason code means, for people.
+/// Every counted noun, for the catalogs' test.
+pub const ALL_FORMS: [&Forms; 13] = [
+    &CARD_ACC,
+    &CARD,
+    &ROW,
+    &VALID,
+    &INVALID,
+    &VOTE,
+    &BALLOT,
+    &MINUTE_ACC,
+    &BYTE,
+    &ENTRY,
+    &DISTRICT,
+    &LOCAL_PROJECT,
+    &CITYWIDE_PROJECT,
+];
+
 /// A reason's code (as manifests, results and the store keep it) in words
 /// of `lang`; a code this version does not know, as it is.
-pub fn reason_of_code(lang: Lang, code: &str) -> &str {
-    code.parse::<Reason>().map_or(code, |r| reason(lang, r))
+pub fn reason_of_code(lang: Lang, code: &str) -> String {
+    code.parse::<Reason>()
+        .map_or_else(|_| code.to_string(), |r| reason(lang, r))
 }
 
-pub fn reason(lang: Lang, r: Reason) -> &'static str {
-    use Reason::*;
-    match lang {
-        Lang::Pl => match r {
-            MissingFirstName => "brak imienia",
-            MissingLastName => "brak nazwiska",
-            MissingAddress => "brak adresu",
-            MissingPesel => "brak numeru PESEL",
-            PeselInvalid => "niepoprawny PESEL",
-            Underage => "osoba nie ukończyła wymaganego wieku w dniu głosowania",
-            OutsideWindow => "głos oddany poza terminem głosowania",
-            MissingSignature => "brak podpisu",
-            NoDistrict => "nie wpisano dzielnicy",
-            UnknownDistrict => "nie ma takiej dzielnicy",
-            LocalIncomplete => "nie wypełniono wszystkich rubryk zadań lokalnych",
-            LocalDuplicate => "zadanie lokalne wpisane więcej niż raz",
-            LocalUnknownProject => "nie ma takiego zadania lokalnego w tej dzielnicy",
-            CitywideIncomplete => "nie wypełniono wszystkich rubryk zadań ogólnomiejskich",
-            CitywideDuplicate => "zadanie ogólnomiejskie wpisane więcej niż raz",
-            CitywideUnknownProject => "nie ma takiego zadania ogólnomiejskiego",
-            Illegible => "karta nieczytelna",
-            WrongRubric => "dane wpisane w niewłaściwej rubryce",
-            MultipleVotes => "osoba głosowała więcej niż raz",
-            Annulled => "głos unieważniony decyzją biura: konto założone na cudzy PESEL",
-        },
-        Lang::En => match r {
-            MissingFirstName => "first name missing",
-            MissingLastName => "surname missing",
-            MissingAddress => "address missing",
-            MissingPesel => "PESEL missing",
-            PeselInvalid => "PESEL is not valid",
-            Underage => "voter under the minimum age on the day of voting",
-            OutsideWindow => "cast outside the voting window",
-            MissingSignature => "not signed",
-            NoDistrict => "no district given",
-            UnknownDistrict => "no such district",
-            LocalIncomplete => "not every local rubric is filled",
-            LocalDuplicate => "a local project appears more than once",
-            LocalUnknownProject => "no such local project in this district",
-            CitywideIncomplete => "not every city-wide rubric is filled",
-            CitywideDuplicate => "a city-wide project appears more than once",
-            CitywideUnknownProject => "no such city-wide project",
-            Illegible => "card illegible",
-            WrongRubric => "data in the wrong rubric",
-            MultipleVotes => "person voted more than once",
-            Annulled => "annulled by the office: an account registered on someone else's PESEL",
-        },
-    }
+/// What a reason means, for people (`reason-…` in the catalogs).
+pub fn reason(lang: Lang, r: Reason) -> String {
+    lookup(lang, &reason_id("reason-", r), &[])
 }
 
 /// A reason in a few words, for a list row or a mark (the kiosk's F3 list).
-pub fn reason_short(lang: Lang, r: Reason) -> &'static str {
-    use Reason::*;
-    match lang {
-        Lang::Pl => match r {
-            MissingFirstName => "brak imienia",
-            MissingLastName => "brak nazwiska",
-            MissingAddress => "brak adresu",
-            MissingPesel => "brak PESEL-u",
-            PeselInvalid => "zły PESEL",
-            Underage => "za młoda osoba",
-            OutsideWindow => "poza terminem",
-            MissingSignature => "brak podpisu",
-            NoDistrict => "brak dzielnicy",
-            UnknownDistrict => "zła dzielnica",
-            LocalIncomplete => "niepełne lokalne",
-            LocalDuplicate => "powtórzone lokalne",
-            LocalUnknownProject => "złe zadanie lokalne",
-            CitywideIncomplete => "niepełne miejskie",
-            CitywideDuplicate => "powtórzone miejskie",
-            CitywideUnknownProject => "złe zadanie miejskie",
-            Illegible => "nieczytelna",
-            WrongRubric => "zła rubryka",
-            MultipleVotes => "głosowała kilka razy",
-            Annulled => "unieważniona przez biuro",
-        },
-        Lang::En => match r {
-            MissingFirstName => "no first name",
-            MissingLastName => "no surname",
-            MissingAddress => "no address",
-            MissingPesel => "no PESEL",
-            PeselInvalid => "bad PESEL",
-            Underage => "under age",
-            OutsideWindow => "outside the window",
-            MissingSignature => "not signed",
-            NoDistrict => "no district",
-            UnknownDistrict => "unknown district",
-            LocalIncomplete => "local incomplete",
-            LocalDuplicate => "local repeated",
-            LocalUnknownProject => "unknown local project",
-            CitywideIncomplete => "city-wide incomplete",
-            CitywideDuplicate => "city-wide repeated",
-            CitywideUnknownProject => "unknown city-wide project",
-            Illegible => "illegible",
-            WrongRubric => "wrong rubric",
-            MultipleVotes => "voted more than once",
-            Annulled => "annulled by the office",
-        },
-    }
+pub fn reason_short(lang: Lang, r: Reason) -> String {
+    lookup(lang, &reason_id("reason-short-", r), &[])
+}
+
+/// The catalog id of a reason: its code, hyphenated, after `prefix`.
+pub fn reason_id(prefix: &str, r: Reason) -> String {
+    format!("{prefix}{}", r.code().replace('_', "-"))
 }
 
 /// A role in words: `koordynator`, `wolontariusz`.
-pub fn role(lang: Lang, role: crate::store::Role) -> &'static str {
+pub fn role(lang: Lang, role: crate::store::Role) -> String {
     use crate::store::Role;
-    match (role, lang) {
-        (Role::Coordinator, Lang::Pl) => "koordynator",
-        (Role::Volunteer, Lang::Pl) => "wolontariusz",
-        (Role::Coordinator, Lang::En) => "coordinator",
-        (Role::Volunteer, Lang::En) => "volunteer",
+    match role {
+        Role::Coordinator => tr!(lang, "role-coordinator"),
+        Role::Volunteer => tr!(lang, "role-volunteer"),
     }
 }
 
-/// Picks the Polish or English text.
+/// A language's name in itself (`polski`, `українська`, `English`).
+pub fn language_name(lang: Lang) -> String {
+    match lang {
+        Lang::Pl => tr!(lang, "language-pl"),
+        Lang::En => tr!(lang, "language-en"),
+        Lang::Uk => tr!(lang, "language-uk"),
+    }
+}
+
+/// Picks the Polish or English text. Ukrainian gets the Polish one until
+/// the sentence has moved to the catalogs.
 pub fn t<'a>(lang: Lang, pl: &'a str, en: &'a str) -> &'a str {
     match lang {
-        Lang::Pl => pl,
+        Lang::Pl | Lang::Uk => pl,
         Lang::En => en,
     }
 }
@@ -267,17 +266,35 @@ mod tests {
             ]
         );
         assert_eq!(count(Lang::En, 1, &CARD), "1 card");
+        let uk: Vec<String> = [1, 3, 5, 11, 21, 22, 25]
+            .iter()
+            .map(|n| count(Lang::Uk, *n, &CARD))
+            .collect();
+        assert_eq!(
+            uk,
+            [
+                "1 картка",
+                "3 картки",
+                "5 карток",
+                "11 карток",
+                "21 картка",
+                "22 картки",
+                "25 карток"
+            ]
+        );
         assert_eq!(count(Lang::En, 2, &CARD), "2 cards");
     }
 
     #[test]
     fn every_reason_has_words_in_both_languages() {
         for r in Reason::ALL {
-            assert!(!reason(Lang::Pl, r).is_empty());
-            assert!(!reason(Lang::En, r).is_empty());
+            for lang in Lang::ALL {
+                assert_ne!(reason(lang, r), reason_id("reason-", r), "{lang:?}");
+                assert_ne!(reason_short(lang, r), reason_id("reason-short-", r));
+            }
             assert_ne!(reason(Lang::Pl, r), reason(Lang::En, r));
+            assert_ne!(reason(Lang::Uk, r), reason(Lang::Pl, r));
             assert_ne!(reason_short(Lang::Pl, r), reason_short(Lang::En, r));
-            assert_ne!(reason_short(Lang::Pl, r), r.code());
         }
     }
 }

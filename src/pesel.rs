@@ -49,24 +49,24 @@ impl PeselError {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         match (self, lang) {
-            (PeselError::Empty, Lang::Pl) => "PESEL jest pusty".into(),
+            (PeselError::Empty, Lang::Pl | Lang::Uk) => "PESEL jest pusty".into(),
             (PeselError::Empty, Lang::En) => "PESEL is empty".into(),
-            (PeselError::Length(n), Lang::Pl) => format!(
+            (PeselError::Length(n), Lang::Pl | Lang::Uk) => format!(
                 "PESEL ma {n} {}, a potrzeba 11",
                 crate::i18n::plural_pl(*n as u64, "cyfrę", "cyfry", "cyfr")
             ),
             (PeselError::Length(n), Lang::En) => format!("PESEL has {n} digits, it needs 11"),
-            (PeselError::NotDigit(i), Lang::Pl) => {
+            (PeselError::NotDigit(i), Lang::Pl | Lang::Uk) => {
                 format!("PESEL może zawierać tylko cyfry (znak nr {i} nie jest cyfrą)")
             }
             (PeselError::NotDigit(i), Lang::En) => {
                 format!("PESEL may contain only digits (character {i} is not a digit)")
             }
-            (PeselError::NoSuchDate { .. }, Lang::Pl) => {
+            (PeselError::NoSuchDate { .. }, Lang::Pl | Lang::Uk) => {
                 "PESEL nie koduje prawdziwej daty urodzenia".into()
             }
             (PeselError::NoSuchDate { .. }, Lang::En) => "PESEL encodes no real birth date".into(),
-            (PeselError::CheckDigit { .. }, Lang::Pl) => {
+            (PeselError::CheckDigit { .. }, Lang::Pl | Lang::Uk) => {
                 "cyfra kontrolna numeru PESEL się nie zgadza".into()
             }
             (PeselError::CheckDigit { .. }, Lang::En) => "PESEL check digit is wrong".into(),

@@ -120,10 +120,7 @@ fn mask_clock_hides_wall_clock_times_only() {
 }
 
 fn lang_tag(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Pl => "pl",
-        Lang::En => "en",
-    }
+    lang.code()
 }
 
 /// A snapshot of one screen in one language, clock masked.
@@ -1626,6 +1623,7 @@ fn issue12_item04_reasons_flags_and_roles_are_words_everywhere() {
         let marked = match lang {
             Lang::Pl => "[zaznaczono: nieczytelna, zła rubryka]",
             Lang::En => "[marked: illegible, wrong rubric]",
+            Lang::Uk => unreachable!("run in Polish and English only"),
         };
         assert!(s.contains(marked), "{s}");
         k.key(KeyCode::F(8));
@@ -1635,6 +1633,7 @@ fn issue12_item04_reasons_flags_and_roles_are_words_everywhere() {
         let saved = match lang {
             Lang::Pl => "(NIEWAŻNA: brak podpisu",
             Lang::En => "(INVALID: not signed",
+            Lang::Uk => unreachable!("run in Polish and English only"),
         };
         assert!(s.contains(saved), "{s}");
         k.key(KeyCode::F(3));
@@ -1642,11 +1641,13 @@ fn issue12_item04_reasons_flags_and_roles_are_words_everywhere() {
         let listed = match lang {
             Lang::Pl => "NIEWAŻNA: brak podpisu",
             Lang::En => "INVALID: not signed",
+            Lang::Uk => unreachable!("run in Polish and English only"),
         };
         assert!(line_with(&s, "Nowak").contains(listed), "{s}");
         let listed = match lang {
             Lang::Pl => "NIEWAŻNA: nieczytelna +1",
             Lang::En => "INVALID: illegible +1",
+            Lang::Uk => unreachable!("run in Polish and English only"),
         };
         assert!(line_with(&s, "Kowalski").contains(listed), "{s}");
         for code in ["missing_signature", "wrong_rubric", "coordinator)"] {
@@ -2489,6 +2490,7 @@ fn snapshots_damaged_store() {
             s.contains(match lang {
                 Lang::Pl => "MAGAZYN USZKODZONY",
                 Lang::En => "STORE DAMAGED",
+                Lang::Uk => unreachable!("run in Polish and English only"),
             }),
             "{s}"
         );

@@ -41,12 +41,12 @@ impl ExportError {
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         match (self, lang) {
-            (ExportError::NoRecipient, Lang::Pl) => "Punkt nie ma jeszcze klucza biura, więc paczki nie da się zaszyfrować. Poproś biuro o jego klucz age (age1…); koordynator wpisuje go w terminalu: urna central set age1… --as IMIĘ".into(),
+            (ExportError::NoRecipient, Lang::Pl | Lang::Uk) => "Punkt nie ma jeszcze klucza biura, więc paczki nie da się zaszyfrować. Poproś biuro o jego klucz age (age1…); koordynator wpisuje go w terminalu: urna central set age1… --as IMIĘ".into(),
             (ExportError::NoRecipient, Lang::En) => "This point has no office key yet, so the bundle cannot be encrypted. Ask the office for its age key (age1…); a coordinator enters it in a terminal: urna central set age1… --as NAME".into(),
-            (ExportError::Store(StoreError::Damaged(_)), Lang::Pl) => "Magazyn jest uszkodzony: eksport odmówiony (tylko eksport do wyjaśnienia: urna export --investigation).".into(),
-            (ExportError::Store(StoreError::NotCoordinator), Lang::Pl) => "Eksport robi koordynator (jego PIN otwiera klucz podpisu).".into(),
-            (ExportError::Exists(p), Lang::Pl) => format!("{} już istnieje; niczego nie nadpisano", p.display()),
-            (ExportError::BadRecipient(r), Lang::Pl) => format!("klucz biura „{r}” nie jest odbiorcą age X25519"),
+            (ExportError::Store(StoreError::Damaged(_)), Lang::Pl | Lang::Uk) => "Magazyn jest uszkodzony: eksport odmówiony (tylko eksport do wyjaśnienia: urna export --investigation).".into(),
+            (ExportError::Store(StoreError::NotCoordinator), Lang::Pl | Lang::Uk) => "Eksport robi koordynator (jego PIN otwiera klucz podpisu).".into(),
+            (ExportError::Exists(p), Lang::Pl | Lang::Uk) => format!("{} już istnieje; niczego nie nadpisano", p.display()),
+            (ExportError::BadRecipient(r), Lang::Pl | Lang::Uk) => format!("klucz biura „{r}” nie jest odbiorcą age X25519"),
             (ExportError::Write { path, source }, lang) => format!(
                 "{}: {}",
                 crate::shown::path(path),

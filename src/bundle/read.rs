@@ -583,7 +583,9 @@ pub fn read_text(
     let shown = crate::shown::path(path);
     let bytes = read_regular(path, max).map_err(|e| format!("{shown}: {}", e.text(lang)))?;
     String::from_utf8(bytes).map_err(|_| match lang {
-        crate::i18n::Lang::Pl => format!("{shown}: plik nie jest tekstem UTF-8"),
+        crate::i18n::Lang::Pl | crate::i18n::Lang::Uk => {
+            format!("{shown}: plik nie jest tekstem UTF-8")
+        }
         crate::i18n::Lang::En => format!("{shown}: the file is not UTF-8 text"),
     })
 }

@@ -78,25 +78,25 @@ impl FileError {
         let header = REQUIRED.join(",");
         let allowed = format!("{header},{}", OPTIONAL.join(","));
         match (self, lang) {
-            (FileError::Io { path, source }, Lang::Pl) => {
+            (FileError::Io { path, source }, Lang::Pl | Lang::Uk) => {
                 format!("{path}: nie można odczytać pliku: {source}")
             }
             (FileError::Io { path, source }, Lang::En) => {
                 format!("{path}: cannot read the file: {source}")
             }
-            (FileError::Empty { path }, Lang::Pl) => {
+            (FileError::Empty { path }, Lang::Pl | Lang::Uk) => {
                 format!("{path}:1: plik jest pusty; pierwsza linia to nagłówek {header}")
             }
             (FileError::Empty { path }, Lang::En) => {
                 format!("{path}:1: the file is empty; expected the header line {header}")
             }
-            (FileError::NotUtf8 { path, line }, Lang::Pl) => {
+            (FileError::NotUtf8 { path, line }, Lang::Pl | Lang::Uk) => {
                 format!("{path}:{line}: plik nie jest tekstem UTF-8 (zapisz go jako „CSV UTF-8”)")
             }
             (FileError::NotUtf8 { path, line }, Lang::En) => {
                 format!("{path}:{line}: the file is not UTF-8 text (save it as \"CSV UTF-8\")")
             }
-            (FileError::NoHeader { path }, Lang::Pl) => format!(
+            (FileError::NoHeader { path }, Lang::Pl | Lang::Uk) => format!(
                 "{path}:1: pierwsza linia nie jest nagłówkiem: nie nazywa żadnej kolumny; \
                  plik musi zaczynać się od linii {header}"
             ),
@@ -104,7 +104,7 @@ impl FileError {
                 "{path}:1: the first line is not the header: it names none of the columns; \
                  the file must start with the line {header}"
             ),
-            (FileError::MissingColumns { path, missing }, Lang::Pl) => format!(
+            (FileError::MissingColumns { path, missing }, Lang::Pl | Lang::Uk) => format!(
                 "{path}:1: brak kolumn {}; nagłówek musi wymieniać {header}",
                 missing.join(", ")
             ),
@@ -119,7 +119,7 @@ impl FileError {
                     name,
                     near,
                 },
-                Lang::Pl,
+                Lang::Pl | Lang::Uk,
             ) => format!(
                 "{path}:1: nieznana kolumna nr {position} \"{name}\"{}; dozwolone: {allowed}",
                 near.map(|c| format!(" (może {c}?)")).unwrap_or_default()
@@ -136,7 +136,7 @@ impl FileError {
                 "{path}:1: unknown column {position} \"{name}\"{}; allowed: {allowed}",
                 near.map(|c| format!(" ({c}?)")).unwrap_or_default()
             ),
-            (FileError::RepeatedColumn { path, column }, Lang::Pl) => {
+            (FileError::RepeatedColumn { path, column }, Lang::Pl | Lang::Uk) => {
                 format!("{path}:1: kolumna \"{column}\" występuje dwa razy")
             }
             (FileError::RepeatedColumn { path, column }, Lang::En) => {
@@ -148,7 +148,7 @@ impl FileError {
                     line,
                     message,
                 },
-                Lang::Pl,
+                Lang::Pl | Lang::Uk,
             ) => format!(
                 "{path}:{line}: nie da się odczytać nagłówka: {}",
                 unparsable(Lang::Pl, message)
@@ -164,7 +164,7 @@ impl FileError {
                 "{path}:{line}: the header cannot be read: {}",
                 unparsable(Lang::En, message)
             ),
-            (FileError::RecordTooLong { path, line, quoted }, Lang::Pl) => format!(
+            (FileError::RecordTooLong { path, line, quoted }, Lang::Pl | Lang::Uk) => format!(
                 "{path}:{line}: plik odrzucony: rekord od tej linii ma ponad {} bajtów{}",
                 MAX_RECORD_BYTES,
                 if *quoted {
@@ -182,20 +182,20 @@ impl FileError {
                     ""
                 }
             ),
-            (FileError::TooManyColumns { path, line }, Lang::Pl) => {
+            (FileError::TooManyColumns { path, line }, Lang::Pl | Lang::Uk) => {
                 format!("{path}:{line}: plik odrzucony: rekord ma ponad {MAX_COLUMNS} pól")
             }
             (FileError::TooManyColumns { path, line }, Lang::En) => {
                 format!("{path}:{line}: file refused: the record has over {MAX_COLUMNS} fields")
             }
-            (FileError::UnclosedQuote { path, line }, Lang::Pl) => format!(
+            (FileError::UnclosedQuote { path, line }, Lang::Pl | Lang::Uk) => format!(
                 "{path}:{line}: plik odrzucony: cudzysłów otwarty w tej linii nie jest zamknięty"
             ),
             (FileError::UnclosedQuote { path, line }, Lang::En) => format!(
                 "{path}:{line}: file refused: the quote opened on this line is never closed"
             ),
             (FileError::Open { path, reason }, lang) => match lang {
-                Lang::Pl => format!("{path}: plik odrzucony: {}", reason.text(lang)),
+                Lang::Pl | Lang::Uk => format!("{path}: plik odrzucony: {}", reason.text(lang)),
                 Lang::En => format!("{path}: file refused: {}", reason.text(lang)),
             },
         }
@@ -237,34 +237,36 @@ impl RowProblem {
     /// The problem in words; never quotes personal data.
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
-            (RowProblem::FieldCount { found, expected }, Lang::Pl) => {
+            (RowProblem::FieldCount { found, expected }, Lang::Pl | Lang::Uk) => {
                 format!("wiersz ma {found} pól, a nagłówek {expected}")
             }
             (RowProblem::FieldCount { found, expected }, Lang::En) => {
                 format!("the row has {found} fields, the header {expected}")
             }
-            (RowProblem::Unparsable(e), Lang::Pl) => {
+            (RowProblem::Unparsable(e), Lang::Pl | Lang::Uk) => {
                 format!("nie da się odczytać wiersza: {}", unparsable(lang, e))
             }
             (RowProblem::Unparsable(e), Lang::En) => {
                 format!("the row cannot be read: {}", unparsable(lang, e))
             }
-            (RowProblem::CastDate(v), Lang::Pl) => {
+            (RowProblem::CastDate(v), Lang::Pl | Lang::Uk) => {
                 format!("cast_date \"{v}\" nie jest datą w postaci RRRR-MM-DD")
             }
             (RowProblem::CastDate(v), Lang::En) => {
                 format!("cast_date \"{v}\" is not a date like YYYY-MM-DD")
             }
-            (RowProblem::Signed(v), Lang::Pl) => format!("signed \"{v}\" musi być 1 albo 0"),
+            (RowProblem::Signed(v), Lang::Pl | Lang::Uk) => {
+                format!("signed \"{v}\" musi być 1 albo 0")
+            }
             (RowProblem::Signed(v), Lang::En) => format!("signed \"{v}\" must be 1 or 0"),
-            (RowProblem::TooManyPicks { part, found, max }, Lang::Pl) => {
+            (RowProblem::TooManyPicks { part, found, max }, Lang::Pl | Lang::Uk) => {
                 format!("{part} ma {found} pozycji, a karta ma {max} rubryk")
             }
             (RowProblem::TooManyPicks { part, found, max }, Lang::En) => {
                 format!("{part} lists {found} projects, the card has {max} rubrics")
             }
             (RowProblem::TooLong(t), lang) => too_long(lang, t),
-            (RowProblem::Control(c, v), Lang::Pl) => format!(
+            (RowProblem::Control(c, v), Lang::Pl | Lang::Uk) => format!(
                 "{} „{v}” zawiera znak sterujący (na przykład dzwonek albo Escape), którego w rubryce karty nie da się wpisać",
                 c.rubric.column()
             ),
@@ -293,7 +295,9 @@ pub(super) fn unparsable_code(e: &csv::Error) -> String {
 fn unparsable(lang: Lang, code: &str) -> String {
     if let Some(field) = code.strip_prefix("utf8:") {
         return match lang {
-            Lang::Pl => format!("pole {field} nie jest tekstem UTF-8 (zapisz plik jako UTF-8)"),
+            Lang::Pl | Lang::Uk => {
+                format!("pole {field} nie jest tekstem UTF-8 (zapisz plik jako UTF-8)")
+            }
             Lang::En => format!("field {field} is not UTF-8 text (save the file as UTF-8)"),
         };
     }
@@ -307,7 +311,7 @@ fn unparsable(lang: Lang, code: &str) -> String {
 pub fn too_long(lang: Lang, t: &TooLong) -> String {
     let column = t.rubric.column();
     match (t.list, lang) {
-        (true, Lang::Pl) => format!(
+        (true, Lang::Pl | Lang::Uk) => format!(
             "{column} ma {} pozycji, a karta może mieć najwyżej {}",
             t.found, t.max
         ),
@@ -315,7 +319,7 @@ pub fn too_long(lang: Lang, t: &TooLong) -> String {
             "{column} lists {} projects, a card holds at most {}",
             t.found, t.max
         ),
-        (false, Lang::Pl) => format!(
+        (false, Lang::Pl | Lang::Uk) => format!(
             "{column} ma {} znaków, a może mieć najwyżej {}{}",
             t.found,
             t.max,

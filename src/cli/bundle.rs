@@ -176,7 +176,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
         Ok(v) => {
             let m = &v.manifest;
             let title = match lang {
-                Lang::Pl => {
+                Lang::Pl | Lang::Uk => {
                     "Paczka poprawna: podpis, klucz, skrót zawartości i nazwa pliku się zgadzają."
                 }
                 Lang::En => "Bundle OK: signature, key, payload hash and file name all check out.",

@@ -73,9 +73,9 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
                 .set_central(&recipient)
                 .map_err(|e| ctx.store_failure(e))?;
             match (lang, before) {
-                (Lang::Pl, None) => say!("Ustawiono klucz biura: {recipient}."),
+                (Lang::Pl | Lang::Uk, None) => say!("Ustawiono klucz biura: {recipient}."),
                 (Lang::En, None) => say!("Office key set: {recipient}."),
-                (Lang::Pl, Some(old)) => {
+                (Lang::Pl | Lang::Uk, Some(old)) => {
                     say!("Zmieniono klucz biura: {old} → {recipient}.")
                 }
                 (Lang::En, Some(old)) => say!("Office key changed: {old} → {recipient}."),
@@ -145,18 +145,11 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
 
 /// "wysyłka co 10 kart i co 5 minut"; "co kartę", "every card" for one.
 fn cadence(lang: Lang, every_cards: u32, every_minutes: u32) -> String {
-    use crate::i18n::{CARD_ACC, MINUTE_ACC, count};
-    let every = |n: u32, forms: &crate::i18n::Forms| match (n, lang) {
-        (1, Lang::Pl) => forms.pl[0].to_string(),
-        (1, Lang::En) => forms.en[0].to_string(),
-        _ => count(lang, u64::from(n), forms),
-    };
-    format!(
-        "{} {} {} {}",
-        t(lang, "wysyłka co", "sending every"),
-        every(every_cards, &CARD_ACC),
-        t(lang, "i co", "and every"),
-        every(every_minutes, &MINUTE_ACC)
+    crate::tr!(
+        lang,
+        "central-cadence",
+        cards = every_cards,
+        minutes = every_minutes
     )
 }
 

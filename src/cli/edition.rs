@@ -55,7 +55,7 @@ fn describe(lang: Lang, e: &Edition) -> String {
         ""
     };
     match lang {
-        Lang::Pl => format!(
+        Lang::Pl | Lang::Uk => format!(
             "{} „{}”{sample}: głosowanie {} – {}, {counts}",
             e.id, e.name, e.voting_start, e.voting_end
         ),
@@ -72,7 +72,7 @@ fn check(lang: Lang, file: &Path) -> Result<u8, Failure> {
             say!(
                 "{}: {}",
                 match lang {
-                    Lang::Pl => "Poprawna",
+                    Lang::Pl | Lang::Uk => "Poprawna",
                     Lang::En => "Valid",
                 },
                 describe(lang, &e)
@@ -94,7 +94,7 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
     // The file must read back as the same edition before it is written.
     let again = Edition::parse(&text, &out.display().to_string()).map_err(|e| {
         Failure::found(match lang {
-            Lang::Pl => format!(
+            Lang::Pl | Lang::Uk => format!(
                 "błąd wewnętrzny: zbudowana edycja się nie wczytuje: {}",
                 e.describe(lang)
             ),
@@ -121,7 +121,7 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
     say!(
         "{} {}: {}",
         match lang {
-            Lang::Pl => "Zapisano",
+            Lang::Pl | Lang::Uk => "Zapisano",
             Lang::En => "Wrote",
         },
         out.display(),

@@ -100,7 +100,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
                 Err(StoreError::DuplicateSource { card_id, .. }) => {
                     let id = &out.source_id;
                     out.error = Some(match lang {
-                        Lang::Pl => {
+                        Lang::Pl | Lang::Uk => {
                             format!("wiersz o id \"{id}\" jest już zapisany jako karta {card_id}")
                         }
                         Lang::En => {
@@ -112,7 +112,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
                 Err(e) => {
                     let e = e.describe(lang);
                     return Err(Failure::found(match lang {
-                        Lang::Pl => format!(
+                        Lang::Pl | Lang::Uk => format!(
                             "przerwano przy wierszu {row} (linia {line}): {e}; wcześniejsze wiersze są zapisane"
                         ),
                         Lang::En => format!(
@@ -164,7 +164,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
 
 fn text_line(lang: Lang, out: &JsonLine<'_>, saved: Option<&crate::store::Saved>) -> String {
     let head = match lang {
-        Lang::Pl => format!("wiersz {} (linia {})", out.row, out.line),
+        Lang::Pl | Lang::Uk => format!("wiersz {} (linia {})", out.row, out.line),
         Lang::En => format!("row {} (line {})", out.row, out.line),
     };
     let Some(saved) = saved else {
@@ -193,7 +193,7 @@ fn text_line(lang: Lang, out: &JsonLine<'_>, saved: Option<&crate::store::Saved>
     for p in &saved.same_pesel {
         let at = format_at(&p.at, "%Y-%m-%d %H:%M");
         s.push_str(&match lang {
-            Lang::Pl => format!(
+            Lang::Pl | Lang::Uk => format!(
                 "\n    uwaga: ten sam PESEL jest już na karcie {} (wprowadził(a) {} {at})",
                 p.card_id, p.operator
             ),
@@ -224,7 +224,7 @@ fn summary(lang: Lang, tally: &Tally, json: bool) {
         return;
     }
     match lang {
-        Lang::Pl => say!(
+        Lang::Pl | Lang::Uk => say!(
             "Wczytano {}: zapisano {} ({}, {}), odrzucono {}{}.",
             count(lang, rows, &i18n::ROW),
             count(lang, stored, &i18n::CARD_ACC),

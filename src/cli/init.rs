@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
     )
     .map_err(|e| ctx.store_failure(e))?;
     match lang {
-        Lang::Pl => say!(
+        Lang::Pl | Lang::Uk => say!(
             "Gotowe: punkt {} ({}), edycja {}, koordynator {}.\nDane: {}",
             args.point,
             args.point_name,
@@ -132,7 +132,7 @@ pub(super) fn private_data_dir(lang: Lang, dir: &Path) -> Result<(), Failure> {
     };
     if !meta.is_dir() {
         return Err(Failure::usage(match lang {
-            Lang::Pl => format!("{}: to nie jest katalog", dir.display()),
+            Lang::Pl | Lang::Uk => format!("{}: to nie jest katalog", dir.display()),
             Lang::En => format!("{}: not a directory", dir.display()),
         }));
     }
@@ -142,7 +142,7 @@ pub(super) fn private_data_dir(lang: Lang, dir: &Path) -> Result<(), Failure> {
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| {
         let e = crate::foreign::io_error(lang, &e);
         Failure::usage(match lang {
-            Lang::Pl => format!(
+            Lang::Pl | Lang::Uk => format!(
                 "{}: katalog danych musi być dostępny tylko dla właściciela (0700), \
                  a nie da się zmienić jego uprawnień: {e}",
                 dir.display()

@@ -287,14 +287,14 @@ impl Context {
     pub fn store_failure(&self, e: StoreError) -> Failure {
         match e {
             StoreError::NotInitialised(dir) => Failure::usage(match self.lang {
-                Lang::Pl => format!(
+                Lang::Pl | Lang::Uk => format!(
                     "w {} nie ma magazynu urny: najpierw uruchom `urna init`",
                     dir.display()
                 ),
                 Lang::En => format!("{} has no urna store: run `urna init` first", dir.display()),
             }),
             StoreError::AlreadyInitialised(dir) => Failure::usage(match self.lang {
-                Lang::Pl => format!("w {} już jest magazyn urny", dir.display()),
+                Lang::Pl | Lang::Uk => format!("w {} już jest magazyn urny", dir.display()),
                 Lang::En => format!("{} already holds an urna store", dir.display()),
             }),
             StoreError::Login(l) => Failure::usage(l.describe(self.lang)),
@@ -367,7 +367,7 @@ pub fn read_new_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String,
             .map_err(|e| Failure::usage(format!("PIN: {}", crate::foreign::io_error(lang, &e))))
     };
     let first = ask(match lang {
-        Lang::Pl => format!("PIN dla {whose}: "),
+        Lang::Pl | Lang::Uk => format!("PIN dla {whose}: "),
         Lang::En => format!("PIN for {whose}: "),
     })?;
     let second = ask(t(lang, "Powtórz PIN: ", "Repeat the PIN: ").to_string())?;
@@ -399,7 +399,7 @@ pub fn read_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String, Fai
         )));
     }
     rpassword::prompt_password(match lang {
-        Lang::Pl => format!("PIN dla {whose}: "),
+        Lang::Pl | Lang::Uk => format!("PIN dla {whose}: "),
         Lang::En => format!("PIN for {whose}: "),
     })
     .map_err(|e| Failure::usage(format!("PIN: {}", crate::foreign::io_error(lang, &e))))

@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
                 .add_operator(&name, role, &new_pin, &by)
                 .map_err(|e| ctx.store_failure(e))?;
             match ctx.lang {
-                Lang::Pl => say!(
+                Lang::Pl | Lang::Uk => say!(
                     "Dodano operatora {} ({}).",
                     name.trim(),
                     role.word(ctx.lang)

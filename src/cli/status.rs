@@ -79,7 +79,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
             let words = code
                 .parse::<Reason>()
                 .map(|r| i18n::reason(lang, r))
-                .unwrap_or("");
+                .unwrap_or_default();
             say!("  {code:<26} {n:>6}  {words}");
         }
     }
@@ -117,7 +117,7 @@ pub fn check(ctx: &Context) -> Result<u8, Failure> {
     match store.check() {
         Ok(report) => {
             match lang {
-                Lang::Pl => say!(
+                Lang::Pl | Lang::Uk => say!(
                     "Magazyn w porządku: baza spójna, łańcuch dziennika nienaruszony i zapieczętowany ({}), tabele zgodne z dziennikiem, skrót ostatniego wpisu {}.",
                     count(lang, report.entries, &i18n::ENTRY),
                     report.head_hash
@@ -134,7 +134,7 @@ pub fn check(ctx: &Context) -> Result<u8, Failure> {
             Err(Failure::found(super::damaged_text(lang, &problems)))
         }
         Err(e) => Err(Failure::found(match lang {
-            Lang::Pl => format!("MAGAZYN USZKODZONY: {}", e.describe(lang)),
+            Lang::Pl | Lang::Uk => format!("MAGAZYN USZKODZONY: {}", e.describe(lang)),
             Lang::En => format!("STORE DAMAGED: {}", e.describe(lang)),
         })),
     }

@@ -40,9 +40,9 @@ pub enum VerificationCommand {
 
 fn describe(lang: Lang, p: Policy) -> String {
     match (p, lang) {
-        (Policy::All, Lang::Pl) => "weryfikowana jest każda karta".into(),
+        (Policy::All, Lang::Pl | Lang::Uk) => "weryfikowana jest każda karta".into(),
         (Policy::All, Lang::En) => "every card is verified".into(),
-        (Policy::Sample { first, share }, Lang::Pl) => format!(
+        (Policy::Sample { first, share }, Lang::Pl | Lang::Uk) => format!(
             "próba: pierwsze {} każdego operatora, potem {share}% (więcej przy błędach)",
             count(lang, u64::from(first), &i18n::CARD)
         ),

@@ -182,7 +182,7 @@ impl EditionError {
                     message_pl,
                     ..
                 },
-                Lang::Pl,
+                Lang::Pl | Lang::Uk,
             ) => format!("{path}:{line}:{column}: {message_pl}"),
             (e, Lang::En) => e.to_string(),
         }

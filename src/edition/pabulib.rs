@@ -57,7 +57,7 @@ impl PabulibError {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         match (self, lang) {
-            (PabulibError::Io { path, source }, Lang::Pl) => format!(
+            (PabulibError::Io { path, source }, Lang::Pl | Lang::Uk) => format!(
                 "{path}: nie można odczytać pliku: {}",
                 crate::foreign::io_error(lang, source)
             ),
@@ -71,9 +71,9 @@ impl PabulibError {
                     line,
                     message,
                 },
-                Lang::Pl,
+                Lang::Pl | Lang::Uk,
             ) => format!("{path}:{line}: {}", message.pl),
-            (PabulibError::Set(m), Lang::Pl) => m.pl.clone(),
+            (PabulibError::Set(m), Lang::Pl | Lang::Uk) => m.pl.clone(),
             (e, Lang::En) => e.to_string(),
         }
     }

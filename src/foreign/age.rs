@@ -88,7 +88,7 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
             "an unknown version of the age format (from a newer program?)",
         ),
         "header_too_long" => Some(match lang {
-            Lang::Pl => format!(
+            Lang::Pl | Lang::Uk => format!(
                 "nagłówek age jest dłuższy niż {} bajtów",
                 crate::bundle::read::MAX_AGE_HEADER
             ),
@@ -117,7 +117,7 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
                 .checked_shl(u32::from(required.saturating_sub(target)))
                 .unwrap_or(u64::MAX);
             Some(match lang {
-                Lang::Pl => format!(
+                Lang::Pl | Lang::Uk => format!(
                     "zaszyfrowana hasłem o nadmiernym koszcie (odszyfrowanie trwałoby około {seconds} s); kiosk szyfruje kluczem biura, nie hasłem"
                 ),
                 Lang::En => format!(

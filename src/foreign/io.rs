@@ -333,7 +333,7 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
             match KINDS.iter().find(|k| k.0 == kind) {
                 Some(k) => pick(k.2, k.3),
                 None => match lang {
-                    Lang::Pl => format!("błąd systemu operacyjnego nr {n}"),
+                    Lang::Pl | Lang::Uk => format!("błąd systemu operacyjnego nr {n}"),
                     Lang::En => format!("operating system error {n}"),
                 },
             }

@@ -52,7 +52,9 @@ pub fn error(lang: Lang, e: &rusqlite::Error) -> String {
                 ),
                 _ => {
                     return match lang {
-                        Lang::Pl => format!("błąd bazy danych SQLite (kod {})", f.extended_code),
+                        Lang::Pl | Lang::Uk => {
+                            format!("błąd bazy danych SQLite (kod {})", f.extended_code)
+                        }
                         Lang::En => format!("an SQLite database error (code {})", f.extended_code),
                     };
                 }

@@ -23,7 +23,7 @@ pub fn describe(lang: Lang, message: &str, key: Option<&str>) -> String {
                 _ => message,
             }
         }
-        Lang::Pl => {
+        Lang::Pl | Lang::Uk => {
             let pl = polish(&message, key);
             match key {
                 Some(key) if !pl.contains(&format!("`{key}`")) => format!("`{key}`: {pl}"),

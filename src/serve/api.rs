@@ -101,7 +101,9 @@ async fn point_head(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Res
             StatusCode::NOT_FOUND,
             "unknown_point",
             match lang {
-                Lang::Pl => "biuro nie ufa kioskowi o takim identyfikatorze punktu".into(),
+                Lang::Pl | Lang::Uk => {
+                    "biuro nie ufa kioskowi o takim identyfikatorze punktu".into()
+                }
                 Lang::En => "the office trusts no kiosk with that point id".into(),
             },
             Value::Null,

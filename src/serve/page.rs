@@ -31,7 +31,7 @@ pub fn html(lang: Lang, edition: &str, roll: &[PointSync], refused_elsewhere: u6
          td.n {{ text-align: right; }}\n code {{ font-size: .95em; }}\n\
          </style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{}: {}</p>\n",
         match lang {
-            Lang::Pl => "pl",
+            Lang::Pl | Lang::Uk => "pl",
             Lang::En => "en",
         },
         t(lang, "edycja", "edition"),

@@ -59,11 +59,11 @@ impl StoreError {
         use crate::foreign;
         use crate::i18n::Lang::*;
         match (self, lang) {
-            (StoreError::NotInitialised(dir), Pl) => format!(
+            (StoreError::NotInitialised(dir), Pl | Uk) => format!(
                 "w {} nie ma magazynu urny: najpierw uruchom `urna init`",
                 dir.display()
             ),
-            (StoreError::AlreadyInitialised(dir), Pl) => {
+            (StoreError::AlreadyInitialised(dir), Pl | Uk) => {
                 format!("w {} już jest magazyn urny", dir.display())
             }
             (StoreError::Io { path, source }, lang) => format!(
@@ -71,11 +71,11 @@ impl StoreError {
                 crate::shown::path(path),
                 foreign::io_error(lang, source)
             ),
-            (StoreError::Sqlite(e), Pl) => {
+            (StoreError::Sqlite(e), Pl | Uk) => {
                 format!("baza danych: {}", foreign::sqlite_error(lang, e))
             }
             (StoreError::Sqlite(e), En) => format!("database: {}", foreign::sqlite_error(lang, e)),
-            (StoreError::Open { path, source }, Pl) => format!(
+            (StoreError::Open { path, source }, Pl | Uk) => format!(
                 "{}: nie można otworzyć magazynu: {}",
                 crate::shown::path(path),
                 foreign::sqlite_error(lang, source)
@@ -85,21 +85,21 @@ impl StoreError {
                 crate::shown::path(path),
                 foreign::sqlite_error(lang, source)
             ),
-            (StoreError::Migration(e), Pl) => format!(
+            (StoreError::Migration(e), Pl | Uk) => format!(
                 "schemat bazy danych: {}",
                 foreign::sqlite::migration(lang, e)
             ),
             (StoreError::Migration(e), En) => {
                 format!("database schema: {}", foreign::sqlite::migration(lang, e))
             }
-            (StoreError::Edition(e), Pl) => {
+            (StoreError::Edition(e), Pl | Uk) => {
                 format!("zapisana edycja jest nieczytelna: {}", e.describe(lang))
             }
-            (StoreError::Journal { seq, what }, Pl) => {
+            (StoreError::Journal { seq, what }, Pl | Uk) => {
                 format!("wpis dziennika {seq}: {what}")
             }
-            (StoreError::UnknownCard(id), Pl) => format!("w tym magazynie nie ma karty {id}"),
-            (StoreError::CardVoided(id), Pl) => {
+            (StoreError::UnknownCard(id), Pl | Uk) => format!("w tym magazynie nie ma karty {id}"),
+            (StoreError::CardVoided(id), Pl | Uk) => {
                 format!("karta {id} jest unieważniona; unieważnionej karty nie można zmienić")
             }
             (
@@ -107,15 +107,15 @@ impl StoreError {
                     source_ref,
                     card_id,
                 },
-                Pl,
+                Pl | Uk,
             ) => format!("wiersz o id \"{source_ref}\" jest już zapisany jako karta {card_id}"),
-            (StoreError::MissingReason, Pl) => "trzeba podać powód".into(),
+            (StoreError::MissingReason, Pl | Uk) => "trzeba podać powód".into(),
             (StoreError::Login(e), lang) => e.describe(lang),
-            (StoreError::EarlierRelease(dir), Pl) => format!(
+            (StoreError::EarlierRelease(dir), Pl | Uk) => format!(
                 "{} to magazyn wcześniejszej wersji urny (schemat 1, niezapieczętowane klucze), którego ta wersja nie otwiera: wyeksportuj jego ostatnią paczkę tamtą wersją, potem ustaw kiosk od nowa (README: \"A kiosk of an earlier release\")",
                 dir.display()
             ),
-            (StoreError::Damaged(problems), Pl) => format!(
+            (StoreError::Damaged(problems), Pl | Uk) => format!(
                 "magazyn jest uszkodzony; nic w nim nie zapisano: {}",
                 problems
                     .iter()
@@ -123,10 +123,10 @@ impl StoreError {
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
-            (StoreError::NotLoggedIn, Pl) => {
+            (StoreError::NotLoggedIn, Pl | Uk) => {
                 "nikt nie jest zalogowany: zmiana wymaga PIN-u operatora".into()
             }
-            (StoreError::NotCoordinator, Pl) => "to może zrobić tylko koordynator".into(),
+            (StoreError::NotCoordinator, Pl | Uk) => "to może zrobić tylko koordynator".into(),
             (e, En) => e.to_string(),
         }
     }

@@ -84,24 +84,24 @@ impl LoginError {
             }
         };
         match (self, lang) {
-            (LoginError::UnknownOperator(name), Pl) => {
+            (LoginError::UnknownOperator(name), Pl | Uk) => {
                 let name = shown(name);
                 format!("nie ma operatora o nazwie „{name}”")
             }
-            (LoginError::WrongPin { left }, Pl) => {
+            (LoginError::WrongPin { left }, Pl | Uk) => {
                 format!("zły PIN (pozostało prób: {left}, potem blokada na {LOCKOUT_MINUTES} min)")
             }
-            (LoginError::Locked { until }, Pl) => {
+            (LoginError::Locked { until }, Pl | Uk) => {
                 format!("operator zablokowany po {MAX_FAILURES} błędnych PIN-ach do {until}")
             }
-            (LoginError::BadPin(min), Pl) => format!("PIN ma od {min} do 12 cyfr"),
-            (LoginError::BadName, Pl) => {
+            (LoginError::BadPin(min), Pl | Uk) => format!("PIN ma od {min} do 12 cyfr"),
+            (LoginError::BadName, Pl | Uk) => {
                 "nazwa operatora ma od 1 do 60 znaków, bez znaków sterujących".into()
             }
-            (LoginError::NameTaken(name), Pl) => {
+            (LoginError::NameTaken(name), Pl | Uk) => {
                 format!("operator o nazwie „{name}” już istnieje")
             }
-            (LoginError::Hash(_), Pl) => "nie udało się obliczyć skrótu PIN-u".into(),
+            (LoginError::Hash(_), Pl | Uk) => "nie udało się obliczyć skrótu PIN-u".into(),
             (LoginError::UnknownOperator(name), En) => {
                 format!("no operator named \"{}\"", shown(name))
             }

@@ -90,7 +90,7 @@ impl VerifyError {
     /// The error in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
-            (VerifyError::NotANumber(t), Lang::Pl) => format!(
+            (VerifyError::NotANumber(t), Lang::Pl | Lang::Uk) => format!(
                 "„{}” to nie numer karty: wpisz cyfry zapisane na papierowej karcie",
                 t
             ),
@@ -98,25 +98,25 @@ impl VerifyError {
                 "\"{}\" is not a card number: type the digits written on the paper card",
                 t
             ),
-            (VerifyError::NoSuchCard(n), Lang::Pl) => {
+            (VerifyError::NoSuchCard(n), Lang::Pl | Lang::Uk) => {
                 format!("w tym punkcie nie ma karty o numerze {n}")
             }
             (VerifyError::NoSuchCard(n), Lang::En) => {
                 format!("no card number {n} at this point")
             }
-            (VerifyError::Voided(id), Lang::Pl) => {
+            (VerifyError::Voided(id), Lang::Pl | Lang::Uk) => {
                 format!("karta {id} jest unieważniona: nie ma czego weryfikować")
             }
             (VerifyError::Voided(id), Lang::En) => {
                 format!("card {id} is voided: there is nothing to verify")
             }
-            (VerifyError::OwnCard { card_id, keyer }, Lang::Pl) => format!(
+            (VerifyError::OwnCard { card_id, keyer }, Lang::Pl | Lang::Uk) => format!(
                 "kartę {card_id} wpisał(a) {keyer}: własnej karty nie weryfikuje się — zrobi to inny operator"
             ),
             (VerifyError::OwnCard { card_id, keyer }, Lang::En) => format!(
                 "card {card_id} was keyed by {keyer}: nobody verifies their own card — another operator does"
             ),
-            (VerifyError::Changed(id), Lang::Pl) => {
+            (VerifyError::Changed(id), Lang::Pl | Lang::Uk) => {
                 format!("karta {id} zmieniła się w trakcie weryfikacji: zweryfikuj ją od nowa")
             }
             (VerifyError::Changed(id), Lang::En) => {

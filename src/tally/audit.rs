@@ -239,9 +239,9 @@ impl Audit {
         );
         for i in &self.imports {
             let outcome = match (i.outcome.as_str(), lang) {
-                ("accepted", Lang::Pl) => "przyjęty",
-                ("unchanged", Lang::Pl) => "bez zmian",
-                ("rejected", Lang::Pl) => "ODRZUCONY",
+                ("accepted", Lang::Pl | Lang::Uk) => "przyjęty",
+                ("unchanged", Lang::Pl | Lang::Uk) => "bez zmian",
+                ("rejected", Lang::Pl | Lang::Uk) => "ODRZUCONY",
                 ("rejected", Lang::En) => "REJECTED",
                 (other, _) => other,
             };

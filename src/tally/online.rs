@@ -38,11 +38,11 @@ impl OnlineRefusal {
                 .map(|(line, fault)| {
                     let what = match (fault, lang) {
                         (RowFault::Problem(p), lang) => p.describe(lang),
-                        (RowFault::NoId, Lang::Pl) => "brak id wiersza".to_string(),
+                        (RowFault::NoId, Lang::Pl | Lang::Uk) => "brak id wiersza".to_string(),
                         (RowFault::NoId, Lang::En) => "no id".to_string(),
                     };
                     match lang {
-                        Lang::Pl => format!("linia {line}: {what}"),
+                        Lang::Pl | Lang::Uk => format!("linia {line}: {what}"),
                         Lang::En => format!("line {line}: {what}"),
                     }
                 })
@@ -57,7 +57,7 @@ impl OnlineRefusal {
 
     pub fn describe(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Pl => &self.pl,
+            Lang::Pl | Lang::Uk => &self.pl,
             Lang::En => &self.en,
         }
     }

@@ -21,15 +21,11 @@ pub const CONFIDENCE: f64 = 0.95;
 /// The longest seed and operator name taken, in characters.
 const MAX_TEXT: usize = 200;
 
-const SAMPLE: Forms = Forms {
-    pl: ["próba", "próby", "prób"],
-    en: ["sample", "samples"],
-};
+const SAMPLE: Forms = Forms { id: "count-sample" };
 
 /// "pole" after "z" (out of): z 1 pola, z 17 pól, z 22 pól.
 const FIELD_OF: Forms = Forms {
-    pl: ["pola", "pól", "pól"],
-    en: ["field", "fields"],
+    id: "count-field-of",
 };
 
 /// A seed or an operator name as the journal may keep it: not empty, no
@@ -552,7 +548,7 @@ fn shown_percent(lang: Lang, percent: Option<f64>) -> String {
         Some(v) => {
             let v = format!("{v:.1}");
             match lang {
-                Lang::Pl => format!("{} %", v.replace('.', ",")),
+                Lang::Pl | Lang::Uk => format!("{} %", v.replace('.', ",")),
                 Lang::En => format!("{v}%"),
             }
         }

@@ -14,7 +14,7 @@ use super::results::{ListResult, ProjectResult, Results, Tie};
 /// space) in Polish, `2,700,000` in English.
 pub fn num(lang: Lang, n: u64) -> String {
     let sep = match lang {
-        Lang::Pl => '\u{a0}',
+        Lang::Pl | Lang::Uk => '\u{a0}',
         Lang::En => ',',
     };
     let digits = n.to_string();
@@ -36,12 +36,12 @@ pub fn money(lang: Lang, m: Money) -> String {
         zl
     } else {
         match lang {
-            Lang::Pl => format!("{zl},{:02}", m.cents()),
+            Lang::Pl | Lang::Uk => format!("{zl},{:02}", m.cents()),
             Lang::En => format!("{zl}.{:02}", m.cents()),
         }
     };
     match lang {
-        Lang::Pl => format!("{zl}\u{a0}zł"),
+        Lang::Pl | Lang::Uk => format!("{zl}\u{a0}zł"),
         Lang::En => format!("PLN\u{a0}{zl}"),
     }
 }
@@ -54,7 +54,7 @@ pub fn share(lang: Lang, part: u64, whole: u64) -> String {
     }
     let tenths = (u128::from(part) * 1000 + u128::from(whole) / 2) / u128::from(whole);
     let sep = match lang {
-        Lang::Pl => ',',
+        Lang::Pl | Lang::Uk => ',',
         Lang::En => '.',
     };
     format!("{}{sep}{}%", tenths / 10, tenths % 10)
@@ -64,9 +64,11 @@ pub fn share(lang: Lang, part: u64, whole: u64) -> String {
 /// their first pick.
 pub fn key_meaning(lang: Lang, key: &str, top: u32) -> String {
     match (key, lang) {
-        ("top_points", Lang::Pl) => format!("więcej głosów z najwyższą liczbą punktów ({top})"),
+        ("top_points", Lang::Pl | Lang::Uk) => {
+            format!("więcej głosów z najwyższą liczbą punktów ({top})")
+        }
         ("top_points", Lang::En) => format!("more votes giving it the top points ({top})"),
-        ("voters", Lang::Pl) => "więcej głosujących".into(),
+        ("voters", Lang::Pl | Lang::Uk) => "więcej głosujących".into(),
         ("voters", Lang::En) => "more voters".into(),
         (other, _) => other.to_string(),
     }
@@ -190,9 +192,11 @@ pub fn text(lang: Lang, r: &Results) -> String {
             r.tie_break
                 .iter()
                 .map(|k| match (*k, lang) {
-                    ("top_points", Lang::Pl) => "więcej głosów z najwyższą liczbą punktów",
+                    ("top_points", Lang::Pl | Lang::Uk) => {
+                        "więcej głosów z najwyższą liczbą punktów"
+                    }
                     ("top_points", Lang::En) => "more votes giving the top points",
-                    ("voters", Lang::Pl) => "więcej głosujących",
+                    ("voters", Lang::Pl | Lang::Uk) => "więcej głosujących",
                     ("voters", Lang::En) => "more voters",
                     (other, _) => other,
                 })

@@ -142,9 +142,9 @@ impl Typed {
         );
         for v in &self.versions {
             let kind = match (v.kind.as_str(), lang) {
-                ("card_entered", Lang::Pl) => "wpisana",
-                ("card_amended", Lang::Pl) => "poprawiona",
-                ("card_voided", Lang::Pl) => "anulowana",
+                ("card_entered", Lang::Pl | Lang::Uk) => "wpisana",
+                ("card_amended", Lang::Pl | Lang::Uk) => "poprawiona",
+                ("card_voided", Lang::Pl | Lang::Uk) => "anulowana",
                 ("card_entered", Lang::En) => "entered",
                 ("card_amended", Lang::En) => "amended",
                 ("card_voided", Lang::En) => "voided",

@@ -137,7 +137,7 @@ fn percent(part: u64, whole: u64) -> f64 {
 fn decimal(lang: Lang, x: f64, places: usize) -> String {
     let s = format!("{x:.places$}");
     match lang {
-        Lang::Pl => s.replace('.', ","),
+        Lang::Pl | Lang::Uk => s.replace('.', ","),
         Lang::En => s,
     }
 }

@@ -161,7 +161,7 @@ fn verdict(app: &App, row: &CardRow) -> String {
             let mut s = format!("{}:", app.t("NIEWAŻNA", "INVALID"));
             if let Some(first) = row.reasons.first() {
                 s.push(' ');
-                s.push_str(i18n::reason_short(app.lang, *first));
+                s.push_str(&i18n::reason_short(app.lang, *first));
             }
             if row.reasons.len() > 1 {
                 s.push_str(&format!(" +{}", row.reasons.len() - 1));
@@ -185,7 +185,7 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
         return render_detail(app, row, frame, area);
     }
     let title = match app.lang {
-        Lang::Pl => format!(" Karty z dnia {} ({}) ", app.day, state.rows.len()),
+        Lang::Pl | Lang::Uk => format!(" Karty z dnia {} ({}) ", app.day, state.rows.len()),
         Lang::En => format!(" Cards of {} ({}) ", app.day, state.rows.len()),
     };
     let block = Block::default().borders(Borders::ALL).title(title);

@@ -8,10 +8,7 @@ use crate::edition::roman;
 use crate::i18n::{Forms, Lang, count};
 use crate::pesel::{Pesel, PeselError};
 
-const YEARS: Forms = Forms {
-    pl: ["rok", "lata", "lat"],
-    en: ["year", "years"],
-};
+const YEARS: Forms = Forms { id: "count-year" };
 
 /// What a note beside a rubric means; shown as a symbol, never colour alone.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -246,15 +243,17 @@ pub fn fit(text: &str, width: usize) -> String {
 
 fn pesel_problem(lang: Lang, e: &PeselError) -> String {
     match (e, lang) {
-        (PeselError::Empty, Lang::Pl) => "puste".into(),
+        (PeselError::Empty, Lang::Pl | Lang::Uk) => "puste".into(),
         (PeselError::Empty, Lang::En) => "empty".into(),
-        (PeselError::Length(n), Lang::Pl) => format!("{n} cyfr zamiast 11"),
+        (PeselError::Length(n), Lang::Pl | Lang::Uk) => format!("{n} cyfr zamiast 11"),
         (PeselError::Length(n), Lang::En) => format!("{n} digits instead of 11"),
-        (PeselError::NotDigit(_), Lang::Pl) => "tylko cyfry".into(),
+        (PeselError::NotDigit(_), Lang::Pl | Lang::Uk) => "tylko cyfry".into(),
         (PeselError::NotDigit(_), Lang::En) => "digits only".into(),
-        (PeselError::NoSuchDate { .. }, Lang::Pl) => "nie ma takiej daty urodzenia".into(),
+        (PeselError::NoSuchDate { .. }, Lang::Pl | Lang::Uk) => {
+            "nie ma takiej daty urodzenia".into()
+        }
         (PeselError::NoSuchDate { .. }, Lang::En) => "no such birth date".into(),
-        (PeselError::CheckDigit { .. }, Lang::Pl) => "zła cyfra kontrolna".into(),
+        (PeselError::CheckDigit { .. }, Lang::Pl | Lang::Uk) => "zła cyfra kontrolna".into(),
         (PeselError::CheckDigit { .. }, Lang::En) => "wrong check digit".into(),
     }
 }

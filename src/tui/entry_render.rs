@@ -39,7 +39,7 @@ fn pick_label(app: &App, part: &str, picks: u32, index: usize) -> String {
 /// "pkt" in Polish whatever the number; "pt"/"pts" in English.
 fn points_word(app: &App, n: usize) -> &'static str {
     match (app.lang, n) {
-        (Lang::Pl, _) => "pkt",
+        (Lang::Pl | Lang::Uk, _) => "pkt",
         (Lang::En, 1) => "pt",
         (Lang::En, _) => "pts",
     }
@@ -163,7 +163,7 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
         let at = format_at(&p.at, "%Y-%m-%d %H:%M");
         notes.push(Line::from(Span::styled(
             match app.lang {
-                Lang::Pl => format!(
+                Lang::Pl | Lang::Uk => format!(
                     "! Ten PESEL jest już na karcie {} ({}, {at}). Można zapisać — karta zostanie oznaczona.",
                     p.card_id, p.operator
                 ),

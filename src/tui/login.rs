@@ -98,13 +98,13 @@ fn pin_key(pin: &mut Input, key: &KeyEvent) {
 
 fn describe(app: &App, e: &StoreError) -> String {
     match (e, app.lang) {
-        (StoreError::Login(LoginError::WrongPin { left }), Lang::Pl) => {
+        (StoreError::Login(LoginError::WrongPin { left }), Lang::Pl | Lang::Uk) => {
             format!("Zły PIN. Pozostało prób: {left}.")
         }
         (StoreError::Login(LoginError::WrongPin { left }), Lang::En) => {
             format!("Wrong PIN. Attempts left: {left}.")
         }
-        (StoreError::Login(LoginError::Locked { until }), Lang::Pl) => {
+        (StoreError::Login(LoginError::Locked { until }), Lang::Pl | Lang::Uk) => {
             format!("Za dużo błędnych PIN-ów: operator zablokowany do {until}.")
         }
         (StoreError::Login(LoginError::Locked { until }), Lang::En) => {
@@ -163,7 +163,7 @@ pub fn handle_lock(app: &mut App, state: &mut LockState, key: KeyEvent) -> LockO
     LockOutcome::Stay
 }
 
-fn role_name(app: &App, role: Role) -> &'static str {
+fn role_name(app: &App, role: Role) -> String {
     crate::i18n::role(app.lang, role)
 }
 
@@ -253,11 +253,11 @@ pub fn render_lock(app: &App, state: &LockState, frame: &mut Frame, area: Rect) 
     frame.render_widget(block, body);
     let mut lines = vec![
         Line::from(match (app.lang, state.why) {
-            (Lang::Pl, LockWhy::Idle) => format!(
+            (Lang::Pl | Lang::Uk, LockWhy::Idle) => format!(
                 "Ekran zablokowany po bezczynności. Odblokować może tylko {} — wpisz PIN.",
                 state.operator.name
             ),
-            (Lang::Pl, LockWhy::Asked) => format!(
+            (Lang::Pl | Lang::Uk, LockWhy::Asked) => format!(
                 "Ekran zablokowany (Ctrl-L). Odblokować może tylko {} — wpisz PIN.",
                 state.operator.name
             ),

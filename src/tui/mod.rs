@@ -284,7 +284,7 @@ impl App {
             self.parked.retain(|(name, _)| *name != work.operator.name);
             self.parked.push((work.operator.name.clone(), draft));
             login.notice = Some(match self.lang {
-                Lang::Pl => format!(
+                Lang::Pl | Lang::Uk => format!(
                     "{}: niezapisana karta czeka — wróci po zalogowaniu.",
                     work.operator.name
                 ),
@@ -335,7 +335,7 @@ impl App {
                 work.prompt = Some(Prompt::new(
                     PromptKind::Day,
                     &match self.lang {
-                        Lang::Pl => format!(
+                        Lang::Pl | Lang::Uk => format!(
                             "Nowy punkt: dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD; głosowanie {}):",
                             self.window_text()
                         ),

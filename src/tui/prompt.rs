@@ -51,7 +51,7 @@ impl App {
     /// The yes/no question about a day outside the voting window.
     pub(super) fn day_question(&self, kind: Confirm, day: NaiveDate) -> Prompt {
         let question = match self.lang {
-            Lang::Pl => format!(
+            Lang::Pl | Lang::Uk => format!(
                 "! Dzień {day} jest poza terminem głosowania ({}): karty z tego dnia będą NIEWAŻNE (poza terminem). Czy to na pewno ten dzień? t — tak, n — nie",
                 self.window_text()
             ),

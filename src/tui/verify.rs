@@ -29,10 +29,7 @@ use crate::store::sample::Offer;
 use crate::store::verify::{ToVerify, Verification};
 
 /// "pole" counted: 1 pole, 2 pola, 5 pól.
-pub const FIELD: Forms = Forms {
-    pl: ["pole", "pola", "pól"],
-    en: ["field", "fields"],
-};
+pub const FIELD: Forms = Forms { id: "count-field" };
 
 pub enum VerifyState {
     /// The number written on the paper card; the sample's next card
@@ -131,7 +128,7 @@ impl Keying {
     fn new(app: &App, target: ToVerify) -> Keying {
         let mut entry = EntryState::new(&app.store);
         entry.verifying = Some(match app.lang {
-            Lang::Pl => format!(
+            Lang::Pl | Lang::Uk => format!(
                 " Weryfikacja karty {} — wpisz ją z papieru (wpisał(a): {}) ",
                 target.number, target.keyer
             ),
@@ -408,10 +405,10 @@ fn stop(app: &App, work: &mut Work) -> Screen {
 fn done_text(lang: Lang, number: &str, v: &Verification, amended: bool) -> String {
     let fields = count(lang, u64::from(v.fields), &FIELD);
     match (lang, amended) {
-        (Lang::Pl, false) => format!(
+        (Lang::Pl | Lang::Uk, false) => format!(
             "Zweryfikowano kartę {number}: {fields}, zgodna z papierem. Następna karta: wpisz jej numer."
         ),
-        (Lang::Pl, true) => format!(
+        (Lang::Pl | Lang::Uk, true) => format!(
             "Zweryfikowano kartę {number}: {fields}, błędy pierwszego wpisania: {} — kartę poprawiono (weryfikacja).",
             v.keyer_errors.len()
         ),
@@ -474,12 +471,12 @@ pub fn render(app: &App, work: &Work, state: &VerifyState, frame: &mut Frame, ar
                 lines.push(Line::from(Span::styled(
                     if v.keyer_errors.is_empty() {
                         match app.lang {
-                            Lang::Pl => format!("✓ Porównano {fields}: karta zgodna z papierem."),
+                            Lang::Pl | Lang::Uk => format!("✓ Porównano {fields}: karta zgodna z papierem."),
                             Lang::En => format!("✓ Compared {fields}: the card matches the paper."),
                         }
                     } else {
                         match app.lang {
-                            Lang::Pl => format!(
+                            Lang::Pl | Lang::Uk => format!(
                                 "! Porównano {fields}; pierwsze wpisanie błędne w: {} — zapis je poprawi.",
                                 labels(app, k)
                             ),
@@ -534,7 +531,7 @@ fn render_number(
         Line::from(""),
     ];
     lines.push(Line::from(match (offer, app.lang) {
-        (Some(o), Lang::Pl) => format!(
+        (Some(o), Lang::Pl | Lang::Uk) => format!(
             "Z próby: karta {} (wpisał(a): {}); w próbie czeka {}.",
             o.number,
             o.keyer,

@@ -172,7 +172,7 @@ pub fn render_summary(
 ) {
     let lang = app.lang;
     let title = match lang {
-        Lang::Pl => format!(" Podsumowanie dnia {} ", app.day),
+        Lang::Pl | Lang::Uk => format!(" Podsumowanie dnia {} ", app.day),
         Lang::En => format!(" Summary of {} ", app.day),
     };
     let block = Block::default().borders(Borders::ALL).title(title);
@@ -212,7 +212,7 @@ pub fn render_summary(
         for (code, n) in &s.invalid_by_reason {
             let words = i18n::reason_of_code(lang, code);
             let width = inner.width.saturating_sub(9) as usize;
-            lines.push(Line::from(format!("  {n:>5}  {}", fit(words, width))));
+            lines.push(Line::from(format!("  {n:>5}  {}", fit(&words, width))));
         }
     }
     lines.push(Line::from(app.t("Według operatora:", "By operator:")));
@@ -240,7 +240,7 @@ fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<
         bold,
     ))];
     let heads = match app.lang {
-        Lang::Pl => [
+        Lang::Pl | Lang::Uk => [
             "", "karty", "/godz", "klaw/k", "popr", "weryf", "bł.wp", "bł.wer", "/100pól",
         ],
         Lang::En => [
@@ -332,8 +332,7 @@ pub fn render_projects(app: &App, state: &ProjectsState, frame: &mut Frame, area
 }
 
 const PROJECT: i18n::Forms = i18n::Forms {
-    pl: ["zadanie", "zadania", "zadań"],
-    en: ["project", "projects"],
+    id: "count-project",
 };
 
 /// Help: every key of the current screen and the global keys, straight from

@@ -67,7 +67,7 @@ impl Problem {
     /// `table[row]: what`, in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
         let what = match lang {
-            Lang::Pl => &self.pl,
+            Lang::Pl | Lang::Uk => &self.pl,
             Lang::En => &self.en,
         };
         if self.row.is_empty() {

@@ -30,25 +30,18 @@ use turnout::{ballot_counts, channels};
 
 /// "głos" with an adjective: 1 głos ważny, 2 głosy ważne, 5 głosów ważnych.
 const VALID: Forms = Forms {
-    pl: ["ważny", "ważne", "ważnych"],
-    en: ["valid", "valid"],
+    id: "count-vote-valid",
 };
 const INVALID: Forms = Forms {
-    pl: ["nieważny", "nieważne", "nieważnych"],
-    en: ["invalid", "invalid"],
+    id: "count-vote-invalid",
 };
-const POINT: Forms = Forms {
-    pl: ["punkt", "punkty", "punktów"],
-    en: ["point", "points"],
-};
+const POINT: Forms = Forms { id: "count-point" };
 /// "punkt" after "z": 1 z 1 punktu, z 5 punktów.
 const POINT_GEN: Forms = Forms {
-    pl: ["punktu", "punktów", "punktów"],
-    en: ["polling point", "polling points"],
+    id: "count-polling-point-gen",
 };
 const PROJECT: Forms = Forms {
-    pl: ["zadanie", "zadania", "zadań"],
-    en: ["project", "projects"],
+    id: "count-project",
 };
 
 /// Width of a full bar in the SVG's own units.
@@ -152,7 +145,7 @@ pub(crate) fn esc(s: &str) -> String {
 fn when(lang: Lang, at: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(at) {
         Ok(t) => match lang {
-            Lang::Pl => t.format("%-d.%m.%Y, %H:%M (UTC%:z)").to_string(),
+            Lang::Pl | Lang::Uk => t.format("%-d.%m.%Y, %H:%M (UTC%:z)").to_string(),
             Lang::En => t.format("%Y-%m-%d %H:%M (UTC%:z)").to_string(),
         },
         Err(_) => at.to_string(),
@@ -233,7 +226,7 @@ tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--ink)}
 
 fn head(o: &mut String, lang: Lang, edition: &Edition, info: &PageInfo) {
     let code = match lang {
-        Lang::Pl => "pl",
+        Lang::Pl | Lang::Uk => "pl",
         Lang::En => "en",
     };
     let title = format!(
@@ -265,7 +258,7 @@ fn head(o: &mut String, lang: Lang, edition: &Edition, info: &PageInfo) {
         .to_string(),
     };
     let points = match lang {
-        Lang::Pl => format!(
+        Lang::Pl | Lang::Uk => format!(
             "{} z {} {} dane",
             num(lang, reported),
             counted(lang, all, &POINT_GEN),
@@ -408,7 +401,7 @@ fn how_to_check(o: &mut String, lang: Lang, tie_break: &[&str]) {
             .join(", ")
     };
     let rule = match lang {
-        Lang::Pl => format!(
+        Lang::Pl | Lang::Uk => format!(
             "Zasada liczenia: zadania ustawia się według punktów; przy równej liczbie punktów kolejność ustalają klucze z zasad edycji, po kolei: {keys} (<code>top_points</code>: więcej głosów z najwyższą liczbą punktów, <code>voters</code>: więcej głosujących). Zadanie jest wybrane, jeśli jego koszt mieści się w tym, co zostało z budżetu; inaczej się je pomija i sprawdza następne. Remis, który zmienił wybór, jest opisany przy liście."
         ),
         Lang::En => format!(

@@ -207,7 +207,7 @@ fn tie_note(o: &mut String, lang: Lang, l: &ListResult, tie: &crate::tally::resu
         .collect();
     let (open, close) = t(lang, "„|”", "“|”").split_once('|').unwrap_or(("", ""));
     let figures = |p: &ProjectResult| match lang {
-        Lang::Pl => format!(
+        Lang::Pl | Lang::Uk => format!(
             "głosy za {} pkt: {}, głosujący: {}",
             l.top,
             num(lang, p.top_points),
@@ -233,7 +233,7 @@ fn tie_note(o: &mut String, lang: Lang, l: &ListResult, tie: &crate::tally::resu
         })
         .collect();
     let level = match lang {
-        Lang::Pl => format!(
+        Lang::Pl | Lang::Uk => format!(
             "Zadania {} mają tyle samo punktów ({}), a nie wszystkie mogły zostać wybrane.",
             names.join(", "),
             num(lang, tie.points)
@@ -246,7 +246,7 @@ fn tie_note(o: &mut String, lang: Lang, l: &ListResult, tie: &crate::tally::resu
     };
     let how = match tie.settled_by {
         Some(key) => match lang {
-            Lang::Pl => format!(
+            Lang::Pl | Lang::Uk => format!(
                 "Rozstrzygnął klucz <code>{key}</code> z zasad edycji: {}.",
                 esc(&key_meaning(lang, key, l.top))
             ),

@@ -20,7 +20,7 @@ pub(super) fn ballot_counts(o: &mut String, lang: Lang, results: &Results) {
         o,
         "<p class=\"lead\">{}: {}, {}.</p>",
         match lang {
-            Lang::Pl => format!("Oddano {total}"),
+            Lang::Pl | Lang::Uk => format!("Oddano {total}"),
             Lang::En => format!("{total} cast"),
         },
         counted(lang, b.valid, &VALID),
@@ -78,7 +78,7 @@ pub(super) fn ballot_counts(o: &mut String, lang: Lang, results: &Results) {
                 o,
                 "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td class=\"n\" data-label=\"{}\">{}</td></tr>",
                 esc(code),
-                esc(what),
+                esc(&what),
                 t(lang, "Głosy", "Ballots"),
                 counted(lang, *n, &i18n::BALLOT),
             );

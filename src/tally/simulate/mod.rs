@@ -108,33 +108,20 @@ pub struct Summary {
     pub seconds: f64,
 }
 
-const PERSON_FORMS: Forms = Forms {
-    pl: ["osoba", "osoby", "osób"],
-    en: ["person", "persons"],
-};
+const PERSON_FORMS: Forms = Forms { id: "count-person" };
 
 const POINT_FORMS: Forms = Forms {
-    pl: ["punkt", "punkty", "punktów"],
-    en: ["polling point", "polling points"],
+    id: "count-polling-point",
 };
 
-const BUNDLE_FORMS: Forms = Forms {
-    pl: ["paczka", "paczki", "paczek"],
-    en: ["bundle", "bundles"],
-};
+const BUNDLE_FORMS: Forms = Forms { id: "count-bundle" };
 
 const PAPER_FORMS: Forms = Forms {
-    pl: ["karta papierowa", "karty papierowe", "kart papierowych"],
-    en: ["paper card", "paper cards"],
+    id: "count-paper-card",
 };
 
 const ONLINE_FORMS: Forms = Forms {
-    pl: [
-        "głos internetowy",
-        "głosy internetowe",
-        "głosów internetowych",
-    ],
-    en: ["internet vote", "internet votes"],
+    id: "count-online-vote",
 };
 
 impl Summary {

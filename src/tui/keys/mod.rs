@@ -156,7 +156,7 @@ pub fn hints(scope: Scope, global: bool, lang: Lang) -> Vec<(&'static str, &'sta
             // `t` (tak) and `y` (yes) both say yes; the footer names the
             // one of the screen's language.
             let label = match (b.label, lang) {
-                ("t/y", Lang::Pl) => "t",
+                ("t/y", Lang::Pl | Lang::Uk) => "t",
                 ("t/y", Lang::En) => "y",
                 (label, _) => label,
             };
