@@ -6,9 +6,22 @@ use super::journal::{Entry, Event, GENESIS, Hash, chain_hash};
 use super::{Result, Store, StoreError, card_index, keys, now};
 
 impl Store {
-    /// The seal over the journal's head as stored (an Ed25519 signature by the
-    /// journal key), for the bundle's manifest.
+    /// The seal over the journal's head as this read sees it (an Ed25519
+    /// signature by the journal key), for the bundle's manifest: the head's
+    /// own signature if it is a card's save still waiting for the seal (every
+    /// signed entry is a seal of the journal up to it), else the seal's.
     pub fn seal(&self) -> Result<Option<String>> {
+        let head_sig: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT sig FROM journal ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(Some(sig)) = head_sig {
+            return Ok(Some(sig));
+        }
         Ok(self
             .conn
             .query_row("SELECT signature FROM seal WHERE id = 1", [], |r| r.get(0))
@@ -27,11 +40,37 @@ impl Store {
     }
 }
 
-/// Signs the journal's head as it is inside this write transaction.
-pub(super) fn seal_head(conn: &Connection, point: &str, key: &minisign::SecretKey) -> Result<()> {
+/// How many entries the seal covers (0 before the first seal).
+pub(super) fn sealed_entries(conn: &Connection) -> Result<u64> {
+    Ok(conn
+        .prepare_cached("SELECT entries FROM seal WHERE id = 1")?
+        .query_row([], |r| r.get::<_, i64>(0))
+        .optional()?
+        .unwrap_or(0) as u64)
+}
+
+/// Signs the journal's head as it is inside this write transaction. The
+/// entries after the old seal and before `own_from` — saved cards of this
+/// or another process, waiting for the seal — are sealed only if each chains
+/// to the one before and carries the journal key's signature
+/// ([`verify_unsealed`]): an entry forged on the disk is never sealed. From
+/// `own_from` on they are this transaction's own.
+pub(super) fn seal_head(
+    conn: &Connection,
+    point: &str,
+    key: &minisign::SecretKey,
+    own_from: u64,
+) -> Result<()> {
+    let sealed = sealed_entries(conn)?;
+    if own_from > sealed + 1 {
+        verify_unsealed(conn, point, key, sealed, own_from)?;
+    }
     let (seq, hash): (i64, Vec<u8>) = conn
         .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if seq as u64 == sealed && own_from > seq as u64 {
+        return Ok(());
+    }
     let text = keys::seal_text(point, seq as u64, &hex::encode(&hash));
     let signature = keys::seal_sign(key, text.as_bytes()).map_err(|what| StoreError::Journal {
         seq: seq as u64,
@@ -43,6 +82,94 @@ pub(super) fn seal_head(conn: &Connection, point: &str, key: &minisign::SecretKe
     )?
     .execute(params![seq, hash, signature])?;
     Ok(())
+}
+
+/// The signature an entry carries: the journal key's seal over the journal
+/// up to it (the seal's own text, so that every signed entry is a seal of
+/// the journal as it was when it was written).
+fn entry_signature(
+    point: &str,
+    key: &minisign::SecretKey,
+    seq: u64,
+    hash: &Hash,
+) -> Result<String> {
+    let text = keys::seal_text(point, seq, &hex::encode(hash));
+    keys::seal_sign(key, text.as_bytes()).map_err(|what| StoreError::Journal {
+        seq,
+        what: format!("signing: {what}"),
+    })
+}
+
+/// Entries `after + 1 .. before`: each must follow the hash of the one
+/// before it, match its contents, and carry its own signature by the
+/// journal key. What a seal over them would vouch for.
+fn verify_unsealed(
+    conn: &Connection,
+    point: &str,
+    key: &minisign::SecretKey,
+    after: u64,
+    before: u64,
+) -> Result<()> {
+    let mut prev: Hash = match after {
+        0 => GENESIS,
+        _ => {
+            let hash: Vec<u8> = conn
+                .prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?
+                .query_row([after as i64], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| unsealed_damage(after, UNSEALED_MISSING))?;
+            hash.try_into()
+                .map_err(|_| unsealed_damage(after, UNSEALED_CHANGED))?
+        }
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, body, prev_hash, hash, sig FROM journal WHERE seq > ?1 AND seq < ?2 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query(params![after as i64, before as i64])?;
+    let mut expected = after + 1;
+    while let Some(r) = rows.next()? {
+        let seq = r.get::<_, i64>(0)? as u64;
+        if seq != expected {
+            return Err(unsealed_damage(expected, UNSEALED_MISSING));
+        }
+        let body: Vec<u8> = r.get(1)?;
+        let prev_hash: Vec<u8> = r.get(2)?;
+        let hash: Vec<u8> = r.get(3)?;
+        let sig: Option<String> = r.get(4)?;
+        let computed = chain_hash(&prev, &body);
+        if prev_hash != prev || hash != computed {
+            return Err(unsealed_damage(seq, UNSEALED_CHANGED));
+        }
+        let text = keys::seal_text(point, seq, &hex::encode(computed));
+        if !sig.is_some_and(|sig| keys::seal_verify_own(key, text.as_bytes(), &sig)) {
+            return Err(unsealed_damage(seq, UNSEALED_UNSIGNED));
+        }
+        prev = computed;
+        expected += 1;
+    }
+    Ok(())
+}
+
+pub(super) const UNSEALED_MISSING: (&str, &str) = (
+    "brak wpisu (dziennik skrócony)",
+    "the entry is missing (the journal was cut)",
+);
+pub(super) const UNSEALED_CHANGED: (&str, &str) = (
+    "skrót nie zgadza się z treścią (wpis zmieniony)",
+    "the hash does not match its contents (the entry was changed)",
+);
+pub(super) const UNSEALED_UNSIGNED: (&str, &str) = (
+    "wpis po pieczęci bez podpisu klucza dziennika (dopisany bez PIN-u)",
+    "an entry after the seal without the journal key's signature (added without a PIN)",
+);
+
+fn unsealed_damage(seq: u64, (pl, en): (&str, &str)) -> StoreError {
+    StoreError::Damaged(vec![super::check::Problem::new(
+        "journal",
+        seq.to_string(),
+        pl,
+        en,
+    )])
 }
 
 /// Journals an entry that is not a card's save (a setting, an operator, an
@@ -112,6 +239,32 @@ impl Head {
         at: &str,
         event: Event,
     ) -> Result<Entry> {
+        self.append_with(conn, operator, at, event, None)
+    }
+
+    /// Appends a card's save, signed by the journal key: it waits for the
+    /// seal (see [`seal_head`]), and its own signature covers it until then.
+    pub(super) fn append_signed(
+        self,
+        conn: &Connection,
+        (point, key): (&str, &minisign::SecretKey),
+        operator: &str,
+        at: &str,
+        event: Event,
+    ) -> Result<u64> {
+        Ok(self
+            .append_with(conn, operator, at, event, Some((point, key)))?
+            .seq)
+    }
+
+    fn append_with(
+        self,
+        conn: &Connection,
+        operator: &str,
+        at: &str,
+        event: Event,
+        signer: Option<(&str, &minisign::SecretKey)>,
+    ) -> Result<Entry> {
         let entry = Entry {
             seq: self.seq,
             at: at.to_string(),
@@ -120,15 +273,19 @@ impl Head {
         };
         let body = entry.canonical_bytes();
         let hash = chain_hash(&self.prev, &body);
+        let sig = signer
+            .map(|(point, key)| entry_signature(point, key, self.seq, &hash))
+            .transpose()?;
         conn.prepare_cached(
-            "INSERT INTO journal(seq, kind, body, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO journal(seq, kind, body, prev_hash, hash, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![
             self.seq as i64,
             entry.event.kind(),
             body,
             self.prev.as_slice(),
-            hash.as_slice()
+            hash.as_slice(),
+            sig
         ])?;
         Ok(entry)
     }

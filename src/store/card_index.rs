@@ -27,6 +27,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::card::Assessment;
 
+use super::append::{Head, seal_head, sealed_entries};
 use super::check::Problem;
 use super::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash, parse_entry};
 use super::{Result, Store, StoreError, pesel_key, surname_key};
@@ -57,6 +58,8 @@ pub(super) struct Recent {
 /// What a later save needs of a card in the tail.
 #[derive(Debug, Clone)]
 pub(super) struct RecentCard {
+    /// Its journal entry.
+    pub(super) seq: u64,
     pub(super) card_id: String,
     pub(super) pesel: Option<String>,
     pub(super) at: String,
@@ -286,26 +289,47 @@ impl Store {
         Ok(&self.conn)
     }
 
-    /// Writes the index rows of the cards still waiting for them, if any:
-    /// the kiosk calls it when nobody is typing, and the store when it is
-    /// closed.
+    /// Writes the index rows of the cards still waiting for them, and — if
+    /// an operator is logged in — seals the entries still waiting for the
+    /// seal: the kiosk calls it when nobody is typing, every reader of the
+    /// index before it reads, and the store when it is closed or the
+    /// operator logs out.
     pub fn index_pending(&self) -> Result<()> {
         if !self.problems.is_empty() || !self.conn.is_autocommit() {
             return Ok(());
         }
-        if tail_start(&self.conn, &self.point.id)?.is_none() {
+        let key = self.session.as_ref().map(|s| &s.unlocked.journal);
+        let unsealed = match key {
+            Some(_) => sealed_entries(&self.conn)? < Head::read(&self.conn)?.seq - 1,
+            None => false,
+        };
+        if !unsealed && tail_start(&self.conn, &self.point.id)?.is_none() {
             self.recent.borrow_mut().cards.clear();
             return Ok(());
         }
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let done = catch_up(&self.conn, &self.point.id);
+        let done = (|| {
+            let n = catch_up(&self.conn, &self.point.id)?;
+            if let Some(key) = key {
+                // This process's own cards, if nobody wrote after them, are
+                // not verified again before they are sealed.
+                let head = Head::read(&self.conn)?.seq - 1;
+                let recent = self.recent.borrow();
+                let own_from = match recent.cards.first() {
+                    Some(c) if recent.head == head => c.seq,
+                    _ => u64::MAX,
+                };
+                seal_head(&self.conn, &self.point.id, key, own_from)?;
+            }
+            Ok::<_, StoreError>(n)
+        })();
         let end = if done.is_ok() { "COMMIT" } else { "ROLLBACK" };
         self.conn.execute_batch(end)?;
         let n = done?;
         // Every card the list held is indexed now; its head still says
         // whether anybody else wrote since.
         self.recent.borrow_mut().cards.clear();
-        tracing::debug!(rows = n, "card index caught up");
+        tracing::debug!(rows = n, sealed = key.is_some(), "card index caught up");
         Ok(())
     }
 
@@ -317,11 +341,12 @@ impl Store {
 
 impl Drop for Store {
     fn drop(&mut self) {
-        // This process's own cards only, best effort: a tail left behind is
-        // written by the next process that reads or writes, and a process
-        // that only looked (`urna check` on a copy kept as evidence) leaves
+        // This process's own cards, and the seal if an operator is still
+        // logged in, best effort: a tail left behind is written (and sealed)
+        // by the next process that reads or writes, and a process that only
+        // looked (`urna check` on a copy kept as evidence) leaves
         // the file as it found it.
-        if self.index_behind()
+        if (self.index_behind() || self.session.is_some())
             && let Err(e) = self.index_pending()
         {
             tracing::warn!(error = %e, "the card index was not caught up on closing");

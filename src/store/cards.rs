@@ -7,7 +7,8 @@ use crate::card::{self, Assessment, RawCard, RuleOptions};
 use crate::edition::Edition;
 
 use super::append::append_at;
-use super::card_index::{self, IndexRow, Recent, RecentCard, card_id_for};
+use super::append::sealed_entries;
+use super::card_index::{self, CATCH_UP_AT, IndexRow, Recent, RecentCard, card_id_for};
 use super::journal::{Event, Source};
 use super::settings::latest_setting;
 use super::{Head, Result, Store, StoreError, now, pesel_key, seal_head};
@@ -66,6 +67,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let head = Head::read(&tx)?;
+        let sealed = sealed_entries(&tx)?;
         if !recent.usable_at(head.seq - 1) {
             // Another process wrote, this one wrote something else, or
             // enough cards wait: their index rows now.
@@ -117,12 +119,19 @@ impl Store {
             stop: stop.clone(),
             keys,
         };
-        // The card's index row is written later, with the next cards'
-        // (see card_index): the save writes the journal and the seal.
-        let seq = head.append(&tx, operator, &at, event)?;
-        seal_head(&tx, &self.point.id, &key)?;
+        // The card's index row is written later, with the next cards' (see
+        // card_index), and so is the seal over the head: the save writes the
+        // journal entry, signed, and nothing else — one b-tree, as a bare
+        // insert does. The seal follows once more than CATCH_UP_AT entries
+        // wait for it; this process's own cards are not verified again.
+        let seq = head.append_signed(&tx, (&self.point.id, &key), operator, &at, event)?;
+        if seq - sealed > CATCH_UP_AT as u64 {
+            let own_from = recent.cards.first().map_or(seq, |c| c.seq);
+            seal_head(&tx, &self.point.id, &key, own_from)?;
+        }
         tx.commit()?;
         recent.cards.push(RecentCard {
+            seq,
             card_id: card_id.clone(),
             pesel,
             at,
@@ -175,7 +184,7 @@ impl Store {
             operator,
             reason,
         )?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, saved.seq)?;
         tx.commit()?;
         tracing::info!(card = %card_id, seq = saved.seq, valid = saved.assessment.is_valid(), operator, "card amended");
         Ok(saved)
@@ -202,7 +211,7 @@ impl Store {
                 reason: reason.trim().to_string(),
             },
         )?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, seq)?;
         tx.commit()?;
         tracing::info!(card = %card_id, seq, operator, "card voided");
         Ok(seq)

@@ -46,7 +46,7 @@ impl Store {
             });
         }
         let seq = append(&tx, &self.point.id, operator, event)?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, seq)?;
         tx.commit()?;
         tracing::info!(seq, operator, "export recorded");
         Ok(seq)
@@ -69,8 +69,19 @@ impl Store {
             .map_err(StoreError::from)?;
         // What `f` reads of the card index is whole (readers inside a
         // transaction do not catch up themselves).
-        let result = match super::card_index::catch_up(&self.conn, &self.point.id) {
-            Ok(_) => f(self),
+        // The seal covers the head too, for the manifest: a sound store's
+        // waiting entries are sealed (never a damaged one's — its export is
+        // for investigation).
+        let ready = super::card_index::catch_up(&self.conn, &self.point.id).and_then(|_| {
+            match (&self.session, self.problems.is_empty()) {
+                (Some(s), true) => {
+                    seal_head(&self.conn, &self.point.id, &s.unlocked.journal, u64::MAX)
+                }
+                _ => Ok(()),
+            }
+        });
+        let result = match ready {
+            Ok(()) => f(self),
             Err(e) => Err(e.into()),
         };
         let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
@@ -97,7 +108,7 @@ impl Store {
             });
         }
         let seq = append(&self.conn, &self.point.id, operator, event)?;
-        seal_head(&self.conn, &self.point.id, &key)?;
+        seal_head(&self.conn, &self.point.id, &key, seq)?;
         tracing::info!(seq, operator, "export recorded");
         Ok(seq)
     }

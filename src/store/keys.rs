@@ -176,6 +176,37 @@ pub fn seal_sign(sk: &SecretKey, text: &[u8]) -> Result<String, String> {
     })
 }
 
+/// Whether `sig` is the seal of `text` by the journal key `sk` (the key of
+/// the operator logged in, before it seals what others wrote).
+pub fn seal_verify_own(sk: &SecretKey, text: &[u8], sig: &str) -> bool {
+    let Some(seed) = sk
+        .to_bytes()
+        .get(62..94)
+        .and_then(|s| <[u8; 32]>::try_from(s).ok())
+    else {
+        return false;
+    };
+    let Some(sig) = B64
+        .decode(sig.trim())
+        .ok()
+        .and_then(|raw| <[u8; 64]>::try_from(raw.as_slice()).ok())
+    else {
+        return false;
+    };
+    let public = SEAL_KEY.with(|cached| {
+        let mut cached = cached.borrow_mut();
+        match cached.as_ref() {
+            Some(k) if k.to_bytes() == seed => k.verifying_key(),
+            _ => cached
+                .insert(ed25519_dalek::SigningKey::from_bytes(&seed))
+                .verifying_key(),
+        }
+    });
+    public
+        .verify_strict(text, &ed25519_dalek::Signature::from_bytes(&sig))
+        .is_ok()
+}
+
 thread_local! {
     /// The journal key of the last seal made on this thread (zeroed when
     /// dropped).

@@ -68,11 +68,12 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("schema-1.sql")),
         M::up(include_str!("schema-2.sql")),
+        M::up(include_str!("schema-3.sql")),
     ])
 }
 
 /// The schema version (`PRAGMA user_version`) of a store this code makes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The shortest PIN a store accepts unless `urna init --min-pin-length` asks
 /// for more.

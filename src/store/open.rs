@@ -165,7 +165,7 @@ impl Store {
             },
         )?;
         operators::insert(&tx, coordinator, Role::Coordinator, &record, seq)?;
-        seal_head(&tx, &p.id, &unlocked.journal)?;
+        seal_head(&tx, &p.id, &unlocked.journal, 1)?;
         tx.commit()?;
         let genesis = check::genesis_of(&first).ok();
         Ok(Store {
@@ -211,6 +211,20 @@ impl Store {
             .map_err(opened)?;
         if version == 1 {
             return Err(StoreError::EarlierRelease(dir.to_path_buf()));
+        }
+        let mut conn = conn;
+        if version == 2 {
+            // The previous release's store: one column more (schema-3.sql),
+            // nothing else changes.
+            migrations()
+                .to_latest(&mut conn)
+                .map_err(|e| StoreError::Journal {
+                    seq: 0,
+                    what: format!(
+                        "upgrading the store to schema {}: {e}",
+                        super::SCHEMA_VERSION
+                    ),
+                })?;
         }
         let meta = |k: &str| -> Result<String> {
             conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))

@@ -194,7 +194,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let seq = append(&tx, &self.point.id, &by, policy.event())?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, seq)?;
         tx.commit()?;
         tracing::info!(seq, operator = %by, ?policy, "verification policy set");
         Ok(seq)

@@ -18,6 +18,10 @@ impl Store {
 
     /// Forgets the logged-in operator and the keys their PIN opened.
     pub fn logout(&mut self) {
+        // The cards waiting for the seal are sealed while the key is here.
+        if let Err(e) = self.index_pending() {
+            tracing::warn!(error = %e, "the journal was not sealed at log-out");
+        }
         self.session = None;
         keys::forget_seal_key();
     }
@@ -122,7 +126,7 @@ impl Store {
             },
         )?;
         operators::insert(&tx, &name, role, &record, seq)?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, seq)?;
         tx.commit()?;
         Ok(seq)
     }

@@ -26,7 +26,7 @@ impl Store {
             "UPDATE meta SET value = ?1 WHERE key = 'central_recipient'",
             [recipient],
         )?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, seq)?;
         tx.commit()?;
         self.point.central_recipient = Some(recipient.to_string());
         tracing::info!(seq, operator = %by, "central office key set");
@@ -41,7 +41,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let seq = append(&tx, &self.point.id, operator, Event::DaySet { day })?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, seq)?;
         tx.commit()?;
         Ok(seq)
     }
@@ -64,7 +64,7 @@ impl Store {
                 location: location.to_string(),
             },
         )?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, seq)?;
         tx.commit()?;
         Ok(seq)
     }

@@ -182,7 +182,7 @@ impl Store {
             },
         };
         let seq = append(&tx, &self.point.id, &by, event)?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(&tx, &self.point.id, &key, seq)?;
         tx.commit()?;
         tracing::info!(seq, operator = %by, on = setting.is_some(), "office sync address set");
         Ok(seq)

@@ -303,7 +303,12 @@ impl Store {
             amended_seq: amended.as_ref().map(|a| a.seq),
         };
         let verified_seq = super::append(&tx, &self.point.id, &verifier, event)?;
-        seal_head(&tx, &self.point.id, &key)?;
+        seal_head(
+            &tx,
+            &self.point.id,
+            &key,
+            amended.as_ref().map_or(verified_seq, |a| a.seq),
+        )?;
         tx.commit().map_err(StoreError::from)?;
         // Field names and counts only: the values are voters' data.
         tracing::info!(

@@ -1,0 +1,81 @@
+//! A kiosk store of point P01 made through the library, and cards to save
+//! in it: what the store-level tests share.
+
+#![allow(dead_code)] // each test uses the helpers it needs
+
+use std::path::Path;
+
+use chrono::{Local, NaiveDate};
+use rusqlite::Connection;
+use urna::card::RawCard;
+use urna::pesel::{Sex, synthesize};
+use urna::store::{InitParams, Point, Store};
+
+pub const EDITION: &str = include_str!("../../assets/editions/krakow-2014.toml");
+
+pub fn create(dir: &Path) -> Store {
+    Store::create(
+        dir,
+        InitParams {
+            edition_toml: EDITION,
+            point: Point {
+                id: "P01".into(),
+                name: "Szkoła".into(),
+                mobile: false,
+                central_recipient: None,
+                training: false,
+            },
+            coordinator: "Anna",
+            pin: "1234",
+            min_pin_length: 4,
+        },
+    )
+    .expect("create store")
+}
+
+pub fn reopen(dir: &Path) -> Store {
+    let mut s = Store::open(dir).expect("open");
+    s.login("Anna", "1234", Local::now()).expect("login");
+    s
+}
+
+pub fn card(pesel: &str) -> RawCard {
+    RawCard {
+        first_name: "Jan".into(),
+        last_name: "Kowalski".into(),
+        address: "ul. Długa 1, Kraków".into(),
+        pesel: pesel.into(),
+        signed: true,
+        district: "I".into(),
+        local: ["1", "2", "3", "4", "5"].map(String::from).to_vec(),
+        citywide: ["5", "4", "3", "2", "1"].map(String::from).to_vec(),
+        cast_date: NaiveDate::from_ymd_opt(2014, 9, 27).expect("date"),
+        marks: vec![],
+    }
+}
+
+pub fn adult(serial: u16) -> String {
+    synthesize(
+        NaiveDate::from_ymd_opt(1980, 1, 1).expect("date"),
+        serial,
+        Sex::Female,
+    )
+    .expect("pesel")
+}
+
+/// What another reader of the file sees, without urna: index rows and
+/// cards journaled.
+pub fn on_disk(dir: &Path) -> (i64, i64) {
+    let c = Connection::open(dir.join("urna.sqlite")).expect("open the file");
+    let rows = c
+        .query_row("SELECT COUNT(*) FROM card_versions", [], |r| r.get(0))
+        .expect("rows");
+    let cards = c
+        .query_row(
+            "SELECT COUNT(*) FROM journal WHERE kind = 'card_entered'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("cards");
+    (rows, cards)
+}
