@@ -1,0 +1,69 @@
+# The kiosk's other screens: today's cards (F3), the summary (F4), the projects (F9), help (F1), close the day and export (F12).
+
+kiosk-cards-only-a-coordinator-can-amend-or = Poprawiać i unieważniać karty może tylko koordynator.
+kiosk-cards-the-card-is-voided = Karta jest unieważniona.
+kiosk-cards-the-card-is-already-voided = Karta jest już unieważniona.
+kiosk-cards-reason-for-voiding-kept-in-the = Powód unieważnienia (zostaje w dzienniku, karta nie znika):
+kiosk-cards-voided = UNIEWAŻNIONA
+kiosk-cards-valid = ważna
+kiosk-cards-amended = {" "}· poprawiona
+kiosk-cards-repeated-pesel = {" "}· ! PESEL powtórzony
+kiosk-cards-search-pesel-or-surname = Szukaj (PESEL lub nazwisko):
+kiosk-cards-no-cards = Brak kart.
+kiosk-cards-amended-by = Poprawił(a): { $operator } · { $at } · powód: { $reason }
+kiosk-cards-voided-by = Unieważnił(a): { $operator } · { $at } · powód: { $reason }
+kiosk-cards-the-card-before-it-was-voided = Karta przed unieważnieniem:
+kiosk-cards-card = Karta { $card }
+kiosk-cards-entered-by = Wprowadził(a): { $operator } · o { $at }
+kiosk-cards-status = Stan: { $status }
+kiosk-cards-stop = Postój: { $stop }
+kiosk-cards-yes = tak
+kiosk-cards-no = nie
+kiosk-export-choose-a-drive-or-type-a = Wybierz dysk albo wpisz ścieżkę.
+kiosk-export-no-such-directory = nie ma takiego katalogu
+kiosk-export-export-failed-nothing-recorded = Eksport nieudany, nic nie zapisano
+kiosk-export-bundle-written-protocol-not = Paczka zapisana, protokół nie
+kiosk-export-files-written-to = Zapisane pliki w
+kiosk-export-close-the-day-and-export-to = {" "}Zamknięcie dnia i eksport na pendrive{" "}
+kiosk-export-pgup-pgdn-scroll = ↑/↓ PgUp/PgDn przewiń ·
+kiosk-export-the-bundle-holds-the-whole-journal = Paczka zawiera cały dziennik (zaszyfrowany dla biura) i jest podpisana kluczem kiosku.
+kiosk-export-where-to-write-it-enter = Gdzie zapisać (↑/↓, Enter):
+kiosk-export-no-usb-stick-mounted-under-media = {"  "}(nie widać podłączonego pendrive'a w /media ani /run/media)
+kiosk-export-another-path = inna ścieżka:
+kiosk-views-city-wide-projects = Zadania ogólnomiejskie
+kiosk-views-entered = Wprowadzono: { $cards ->
+    [one] { $cards } karta
+    [few] { $cards } karty
+   *[many] { $cards } kart
+    }
+kiosk-views-invalid-by-reason = Nieważne według powodu:
+kiosk-views-by-operator = Według operatora:
+kiosk-views-by-stop = Według postoju:
+kiosk-views-operators-since-the-point-was-set = Operatorzy od założenia punktu:
+kiosk-views-projects = Projekty — { $edition }
+kiosk-views-samples = (PRZYKŁADOWE)
+kiosk-views-search-number-or-words-of-the = Szukaj (numer lub słowa tytułu):
+kiosk-views-nothing-matches = nic nie pasuje
+kiosk-views-help-any-key-closes = {" "}Pomoc — dowolny klawisz zamyka{" "}
+kiosk-views-on-this-screen = Na tym ekranie
+kiosk-views-always = Zawsze
+kiosk-views-pesel-signature-and-numbers-that-cannot = {"  "}PESEL, podpis i numery, które nie mogą już urosnąć, przechodzą dalej same.
+kiosk-views-1-the-number-waits-enter-takes = {"  "}„1…”: numer czeka — Enter bierze 1, kolejna cyfra robi 10–15.
+kiosk-views-backspace-stops-at-the-start-of = {"  "}Backspace zatrzymuje się na początku pola.
+kiosk-cards-invalid-because = NIEWAŻNA: { $reasons }
+kiosk-cards-title = Karty z dnia { $day } ({ $n })
+kiosk-cards-district-word = dzielnica
+kiosk-views-district = Dzielnica { $number } { $name } ({ $projects })
+kiosk-views-summary-title = Podsumowanie dnia { $day }
+kiosk-views-counts = ważne: { $valid }   nieważne: { $invalid }   unieważnione: { $voided }
+kiosk-views-counts-more = poprawione: { $amended }   z powtórzonym PESEL-em: { $flagged }
+kiosk-views-head-cards = karty
+kiosk-views-head-per-hour = /godz
+kiosk-views-head-keys = klaw/k
+kiosk-views-head-amended = popr
+kiosk-views-head-verified = weryf
+kiosk-views-head-keyer-errors = bł.wp
+kiosk-views-head-verifier-errors = bł.wer
+kiosk-views-head-per-100 = /100pól
+kiosk-views-heads-note = popr — poprawki jego kart · weryf — karty, które zweryfikował(a)
+kiosk-views-heads-note-errors = bł.wp/bł.wer — błędy jako wpisujący/weryfikujący · /100pól — bł.wp na 100 pól

@@ -1,0 +1,69 @@
+# The kiosk's other screens: today's cards (F3), the summary (F4), the projects (F9), help (F1), close the day and export (F12).
+
+kiosk-cards-only-a-coordinator-can-amend-or = Виправляти й анулювати картки може лише координатор.
+kiosk-cards-the-card-is-voided = Картку анульовано.
+kiosk-cards-the-card-is-already-voided = Картку вже анульовано.
+kiosk-cards-reason-for-voiding-kept-in-the = Причина анулювання (залишається в журналі, картка не зникає):
+kiosk-cards-voided = АНУЛЬОВАНА
+kiosk-cards-valid = дійсна
+kiosk-cards-amended = {" "}· виправлена
+kiosk-cards-repeated-pesel = {" "}· ! повторний PESEL
+kiosk-cards-search-pesel-or-surname = Пошук (PESEL або прізвище):
+kiosk-cards-no-cards = Карток немає.
+kiosk-cards-amended-by = Виправив(ла): { $operator } · { $at } · причина: { $reason }
+kiosk-cards-voided-by = Анулював(ла): { $operator } · { $at } · причина: { $reason }
+kiosk-cards-the-card-before-it-was-voided = Картка до анулювання:
+kiosk-cards-card = Картка { $card }
+kiosk-cards-entered-by = Вніс(ла): { $operator } · о { $at }
+kiosk-cards-status = Стан: { $status }
+kiosk-cards-stop = Зупинка: { $stop }
+kiosk-cards-yes = так
+kiosk-cards-no = ні
+kiosk-export-choose-a-drive-or-type-a = Виберіть диск або введіть шлях.
+kiosk-export-no-such-directory = немає такого каталогу
+kiosk-export-export-failed-nothing-recorded = Експорт не вдався, нічого не записано
+kiosk-export-bundle-written-protocol-not = Пакет записано, протокол — ні
+kiosk-export-files-written-to = Записані файли в
+kiosk-export-close-the-day-and-export-to = {" "}Закриття дня й експорт на флешку{" "}
+kiosk-export-pgup-pgdn-scroll = ↑/↓ PgUp/PgDn прокрутити ·
+kiosk-export-the-bundle-holds-the-whole-journal = Пакет містить увесь журнал (зашифрований для бюро) і підписаний ключем кіоску.
+kiosk-export-where-to-write-it-enter = Куди записати (↑/↓, Enter):
+kiosk-export-no-usb-stick-mounted-under-media = {"  "}(не видно підключеної флешки в /media чи /run/media)
+kiosk-export-another-path = інший шлях:
+kiosk-views-city-wide-projects = Загальноміські проєкти
+kiosk-views-entered = Внесено: { $cards ->
+    [one] { $cards } картка
+    [few] { $cards } картки
+   *[many] { $cards } карток
+    }
+kiosk-views-invalid-by-reason = Недійсні за причиною:
+kiosk-views-by-operator = За оператором:
+kiosk-views-by-stop = За зупинкою:
+kiosk-views-operators-since-the-point-was-set = Оператори від створення пункту:
+kiosk-views-projects = Проєкти — { $edition }
+kiosk-views-samples = (ПРИКЛАДИ)
+kiosk-views-search-number-or-words-of-the = Пошук (номер або слова назви):
+kiosk-views-nothing-matches = нічого не підходить
+kiosk-views-help-any-key-closes = {" "}Довідка — будь-яка клавіша закриває{" "}
+kiosk-views-on-this-screen = На цьому екрані
+kiosk-views-always = Завжди
+kiosk-views-pesel-signature-and-numbers-that-cannot = {"  "}PESEL, підпис і номери, які вже не можуть вирости, переходять далі самі.
+kiosk-views-1-the-number-waits-enter-takes = {"  "}«1…»: номер чекає — Enter бере 1, наступна цифра дає 10–15.
+kiosk-views-backspace-stops-at-the-start-of = {"  "}Backspace зупиняється на початку поля.
+kiosk-cards-invalid-because = НЕДІЙСНА: { $reasons }
+kiosk-cards-title = Картки за { $day } ({ $n })
+kiosk-cards-district-word = район
+kiosk-views-district = Район { $number } { $name } ({ $projects })
+kiosk-views-summary-title = Підсумок дня { $day }
+kiosk-views-counts = дійсні: { $valid }   недійсні: { $invalid }   анульовані: { $voided }
+kiosk-views-counts-more = виправлені: { $amended }   з повторним PESEL: { $flagged }
+kiosk-views-head-cards = карт.
+kiosk-views-head-per-hour = /год
+kiosk-views-head-keys = клав/к
+kiosk-views-head-amended = випр
+kiosk-views-head-verified = перев
+kiosk-views-head-keyer-errors = п.вв
+kiosk-views-head-verifier-errors = п.пер
+kiosk-views-head-per-100 = /100пол
+kiosk-views-heads-note = випр — виправлення його карток · перев — картки, які він(вона) перевірив(ла)
+kiosk-views-heads-note-errors = п.вв/п.пер — помилки при введенні/перевірці · /100пол — п.вв на 100 полів
