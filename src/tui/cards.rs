@@ -77,7 +77,7 @@ pub fn handle(
             Some(Action::Amend | Action::Void) if !coordinator => {
                 work.message = Some(Message::Problem(tr!(
                     app.lang,
-                    "kiosk-cards-only-a-coordinator-can-amend-or"
+                    "kiosk-cards-coordinator-only"
                 )));
             }
             Some(Action::Amend) => {
@@ -106,7 +106,7 @@ pub fn handle(
                     PromptKind::VoidReason {
                         card_id: row.card_id.clone(),
                     },
-                    tr!(app.lang, "kiosk-cards-reason-for-voiding-kept-in-the"),
+                    tr!(app.lang, "kiosk-cards-void-reason"),
                     "",
                 ));
             }
@@ -189,7 +189,7 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
     frame.render_widget(block, area);
     let mut lines = vec![Line::from(format!(
         "{} [{:<20}]",
-        tr!(app.lang, "kiosk-cards-search-pesel-or-surname"),
+        tr!(app.lang, "kiosk-cards-search"),
         state.search.value()
     ))];
     if let Some(e) = &state.error {
@@ -229,9 +229,7 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
     }
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x
-        + tr!(app.lang, "kiosk-cards-search-pesel-or-surname")
-            .chars()
-            .count() as u16
+        + tr!(app.lang, "kiosk-cards-search").chars().count() as u16
         + 2
         + state.search.visual_cursor() as u16;
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));

@@ -43,30 +43,27 @@ pub fn render(lang: Lang, dir: &Path, state: &DamagedState, frame: &mut Frame, a
     .areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
-            tr!(lang, "kiosk-damaged-urna-store-damaged-the-kiosk-is"),
+            tr!(lang, "kiosk-damaged-header"),
             Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         ))),
         header,
     );
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(tr!(lang, "kiosk-damaged-store-damaged"));
+        .title(tr!(lang, "kiosk-damaged-title"));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let mut lines = vec![
         Line::from(Span::styled(
-            tr!(lang, "kiosk-damaged-this-point-s-data-was-changed"),
+            tr!(lang, "kiosk-damaged-explained"),
             Style::default().add_modifier(Modifier::BOLD),
         )),
         Line::from(""),
         Line::from(tr!(lang, "kiosk-damaged-what-to-do")),
-        Line::from(tr!(lang, "kiosk-damaged-1-leave-the-laptop-as-it")),
-        Line::from(tr!(lang, "kiosk-damaged-2-call-the-office-and-read")),
-        Line::from(tr!(lang, "kiosk-damaged-3-if-the-office-asks-a")),
-        Line::from(tr!(
-            lang,
-            "kiosk-damaged-urna-export-investigation-out-media-as"
-        )),
+        Line::from(tr!(lang, "kiosk-damaged-step-leave")),
+        Line::from(tr!(lang, "kiosk-damaged-step-call")),
+        Line::from(tr!(lang, "kiosk-damaged-step-export")),
+        Line::from(tr!(lang, "kiosk-damaged-export-command")),
         Line::from(""),
         Line::from(format!(
             "{}: {}",

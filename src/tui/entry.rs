@@ -146,17 +146,11 @@ fn handle_key(
             }
             Some(Action::Confirm) if assessment.is_valid() => save(app, work, state),
             Some(Action::Confirm) => {
-                work.message = Some(Message::Problem(tr!(
-                    app.lang,
-                    "kiosk-entry-the-card-has-problems-a-typo"
-                )));
+                work.message = Some(Message::Problem(tr!(app.lang, "kiosk-entry-enter-refused")));
             }
             Some(Action::SaveInvalid) if !assessment.is_valid() => save(app, work, state),
             Some(Action::SaveInvalid) => {
-                work.message = Some(Message::Problem(tr!(
-                    app.lang,
-                    "kiosk-entry-the-card-is-valid-enter-saves"
-                )));
+                work.message = Some(Message::Problem(tr!(app.lang, "kiosk-entry-f8-refused")));
             }
             Some(Action::MarkIllegible) => toggle(&mut state.form, Reason::Illegible),
             Some(Action::MarkWrongRubric) => toggle(&mut state.form, Reason::WrongRubric),
@@ -209,7 +203,7 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
                 card_id: card_id.clone(),
                 card: Box::new(raw),
             },
-            tr!(app.lang, "kiosk-entry-reason-for-the-amendment-kept-in"),
+            tr!(app.lang, "kiosk-entry-amend-reason"),
             "",
         ));
         return;

@@ -31,9 +31,9 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
     if focused && let Some(c) = form.refused {
         let digits = value.chars().filter(char::is_ascii_digit).count();
         let text = match field.slot {
-            Slot::Signed => tr!(app.lang, "kiosk-entry-only-y-yes-or-n-no"),
+            Slot::Signed => tr!(app.lang, "kiosk-entry-yes-or-no-only"),
             Slot::Pesel if c.is_ascii_digit() && digits >= 11 => {
-                tr!(app.lang, "kiosk-entry-a-pesel-has-11-digits-the")
+                tr!(app.lang, "kiosk-entry-pesel-twelfth-digit")
             }
             _ => tr!(app.lang, "kiosk-entry-digits-only"),
         };
@@ -85,12 +85,8 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
         },
         Slot::District => {
             if value.is_empty() && skipped(true) {
-                return passed.then(|| {
-                    (
-                        Mark::Hint,
-                        tr!(app.lang, "kiosk-entry-local-part-left-empty-optional-on"),
-                    )
-                });
+                return passed
+                    .then(|| (Mark::Hint, tr!(app.lang, "kiosk-entry-local-part-optional")));
             }
             if value.is_empty() {
                 return passed.then(|| (Mark::Problem, tr!(app.lang, "kiosk-entry-empty")));
@@ -113,10 +109,7 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
         Slot::Local(_) | Slot::Citywide(_) => {
             let local = matches!(field.slot, Slot::Local(_));
             if !form.is_active(index, edition) {
-                return Some((
-                    Mark::Hint,
-                    tr!(app.lang, "kiosk-entry-the-district-has-fewer-projects"),
-                ));
+                return Some((Mark::Hint, tr!(app.lang, "kiosk-entry-fewer-projects")));
             }
             let list = if local {
                 form.district(edition).map(|d| &d.list)
@@ -130,13 +123,7 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
                 return passed.then(|| (Mark::Problem, tr!(app.lang, "kiosk-entry-empty")));
             }
             if local && list.is_none() {
-                return Some((
-                    Mark::Problem,
-                    tr!(
-                        app.lang,
-                        "kiosk-entry-district-unknown-the-number-cannot-be"
-                    ),
-                ));
+                return Some((Mark::Problem, tr!(app.lang, "kiosk-entry-district-unknown")));
             }
             let key = crate::edition::normalize_id(value);
             let earlier = form.fields[..index].iter().any(|f| {

@@ -222,10 +222,7 @@ fn verdict_lines<'a>(app: &App, a: &Assessment, form: &CardForm) -> Vec<Line<'a>
     };
     if a.is_valid() {
         vec![Line::from(Span::styled(
-            format!(
-                "✓ {}{marks}",
-                tr!(app.lang, "kiosk-entry-valid-card-enter-saves-esc-goes")
-            ),
+            format!("✓ {}{marks}", tr!(app.lang, "kiosk-entry-valid-card")),
             bold,
         ))]
     } else {
@@ -246,7 +243,7 @@ fn verdict_lines<'a>(app: &App, a: &Assessment, form: &CardForm) -> Vec<Line<'a>
                 ),
                 bold,
             )),
-            Line::from(tr!(app.lang, "kiosk-entry-a-typo-esc-and-fix-it")),
+            Line::from(tr!(app.lang, "kiosk-entry-invalid-what-to-do")),
         ]
     }
 }

@@ -124,7 +124,7 @@ pub fn handle(
         Some(Action::Down) => state.selected = (state.selected + 1).min(state.drives.len()),
         Some(Action::Confirm) => {
             let Some(dir) = state.target() else {
-                state.error = Some(tr!(app.lang, "kiosk-export-choose-a-drive-or-type-a"));
+                state.error = Some(tr!(app.lang, "kiosk-export-choose-drive"));
                 return None;
             };
             if !dir.is_dir() {
@@ -139,7 +139,7 @@ pub fn handle(
                 Err(e) => {
                     state.error = Some(format!(
                         "{}: {}",
-                        tr!(app.lang, "kiosk-export-export-failed-nothing-recorded"),
+                        tr!(app.lang, "kiosk-export-failed"),
                         e.localized(app.lang)
                     ))
                 }
@@ -151,7 +151,7 @@ pub fn handle(
                         Err(e) => {
                             state.error = Some(format!(
                                 "{}: {}",
-                                tr!(app.lang, "kiosk-export-bundle-written-protocol-not"),
+                                tr!(app.lang, "kiosk-export-protocol-failed"),
                                 e.localized(app.lang)
                             ))
                         }
@@ -283,7 +283,7 @@ fn wrap(line: &str, width: usize) -> Vec<String> {
 pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::TOP)
-        .title(tr!(app.lang, "kiosk-export-close-the-day-and-export-to"));
+        .title(tr!(app.lang, "kiosk-export-title"));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(done) = &state.done {
@@ -324,18 +324,12 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
         return;
     }
     let mut lines = vec![
-        Line::from(tr!(
-            app.lang,
-            "kiosk-export-the-bundle-holds-the-whole-journal"
-        )),
+        Line::from(tr!(app.lang, "kiosk-export-bundle-explained")),
         Line::from(""),
-        Line::from(tr!(app.lang, "kiosk-export-where-to-write-it-enter")),
+        Line::from(tr!(app.lang, "kiosk-export-where")),
     ];
     if state.drives.is_empty() {
-        lines.push(Line::from(tr!(
-            app.lang,
-            "kiosk-export-no-usb-stick-mounted-under-media"
-        )));
+        lines.push(Line::from(tr!(app.lang, "kiosk-export-no-drive")));
     }
     for (i, d) in state.drives.iter().enumerate() {
         let text = format!(

@@ -186,16 +186,10 @@ pub fn render_login(app: &App, state: &LoginState, frame: &mut Frame, area: Rect
     let body = frame_parts(app, frame, area, Scope::Login);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(tr!(app.lang, "kiosk-login-log-in"));
+        .title(tr!(app.lang, "kiosk-login-title"));
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let mut lines = vec![
-        Line::from(tr!(
-            app.lang,
-            "kiosk-login-choose-yourself-type-your-pin-and"
-        )),
-        Line::from(""),
-    ];
+    let mut lines = vec![Line::from(tr!(app.lang, "kiosk-login-how")), Line::from("")];
     for (i, op) in state.operators.iter().enumerate() {
         let chosen = i == state.selected;
         let text = format!(
@@ -225,10 +219,7 @@ pub fn render_login(app: &App, state: &LoginState, frame: &mut Frame, area: Rect
     }
     if !app.demo.is_empty() {
         lines.push(Line::from(""));
-        lines.push(Line::from(tr!(
-            app.lang,
-            "kiosk-login-training-kiosk-cards-are-marked-as"
-        )));
+        lines.push(Line::from(tr!(app.lang, "kiosk-login-training")));
         for d in &app.demo {
             lines.push(Line::from(format!(
                 "  {} ({}) — PIN {}",
@@ -249,26 +240,23 @@ pub fn render_lock(app: &App, state: &LockState, frame: &mut Frame, area: Rect) 
     let body = frame_parts(app, frame, area, Scope::Locked);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(tr!(app.lang, "kiosk-login-screen-locked"));
+        .title(tr!(app.lang, "kiosk-lock-title"));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let mut lines = vec![
         Line::from(match state.why {
             LockWhy::Idle => tr!(
                 app.lang,
-                "kiosk-login-locked-idle",
+                "kiosk-lock-idle",
                 name = state.operator.name.clone()
             ),
             LockWhy::Asked => tr!(
                 app.lang,
-                "kiosk-login-locked-asked",
+                "kiosk-lock-asked",
                 name = state.operator.name.clone()
             ),
         }),
-        Line::from(tr!(
-            app.lang,
-            "kiosk-login-any-unsaved-card-is-kept-underneath"
-        )),
+        Line::from(tr!(app.lang, "kiosk-lock-card-kept")),
         Line::from(""),
         Line::from(format!(
             "PIN: [{:<12}]",

@@ -302,10 +302,7 @@ impl App {
         {
             let (_, draft) = self.parked.remove(i);
             work.screen = Screen::Entry(draft);
-            work.message = Some(Message::Info(tr!(
-                self.lang,
-                "kiosk-your-unsaved-card-is-back-carry"
-            )));
+            work.message = Some(Message::Info(tr!(self.lang, "kiosk-card-back-at-login")));
         }
         let coordinator = work.operator.role == Role::Coordinator;
         let day_set = self.store.day_is_set().unwrap_or(true);
@@ -321,16 +318,13 @@ impl App {
                     PromptKind::Day,
                     tr!(
                         self.lang,
-                        "kiosk-new-point-day",
+                        "kiosk-day-question-new-point",
                         window = self.window_text()
                     ),
                     &suggested.to_string(),
                 ));
             } else {
-                work.message = Some(Message::Problem(tr!(
-                    self.lang,
-                    "kiosk-the-voting-day-is-not-set"
-                )));
+                work.message = Some(Message::Problem(tr!(self.lang, "kiosk-day-not-set")));
             }
             return;
         }
@@ -359,14 +353,14 @@ impl App {
                 Screen::Entry(state) if state.amend.is_some() => {
                     work.prompt = Some(Prompt::new(
                         PromptKind::Confirm(Confirm::DiscardAmendment),
-                        tr!(self.lang, "kiosk-drop-this-amendment-the-saved-card"),
+                        tr!(self.lang, "kiosk-drop-amendment"),
                         "",
                     ));
                 }
                 Screen::Entry(state) if !state.form.is_blank() => {
                     work.prompt = Some(Prompt::new(
                         PromptKind::Confirm(Confirm::DiscardCard),
-                        tr!(self.lang, "kiosk-throw-away-the-unsaved-card-and"),
+                        tr!(self.lang, "kiosk-throw-card-away"),
                         "",
                     ));
                 }
@@ -406,7 +400,7 @@ impl App {
                 if work.operator.role != Role::Coordinator {
                     work.message = Some(Message::Problem(tr!(
                         self.lang,
-                        "kiosk-only-a-coordinator-closes-the-day"
+                        "kiosk-export-coordinator-only"
                     )));
                 } else {
                     work.message = None;
@@ -419,12 +413,12 @@ impl App {
                 if work.operator.role != Role::Coordinator {
                     work.message = Some(Message::Problem(tr!(
                         self.lang,
-                        "kiosk-only-a-coordinator-sets-the-day"
+                        "kiosk-day-coordinator-only"
                     )));
                 } else {
                     work.prompt = Some(Prompt::new(
                         PromptKind::Day,
-                        tr!(self.lang, "kiosk-voting-day-whose-urn-you-are"),
+                        tr!(self.lang, "kiosk-day-question"),
                         &self.day.to_string(),
                     ));
                 }

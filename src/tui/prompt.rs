@@ -184,7 +184,7 @@ impl App {
         if self.store.point().mobile {
             return Ok(Some(Prompt::new(
                 PromptKind::Stop,
-                tr!(self.lang, "kiosk-prompt-mobile-point-s-stop"),
+                tr!(self.lang, "kiosk-prompt-stop-question"),
                 self.stop.as_deref().unwrap_or(""),
             )));
         }
@@ -198,7 +198,7 @@ impl App {
                 work.screen = Screen::Entry(entry::EntryState::new(&self.store));
                 work.message = Some(Message::Info(tr!(
                     self.lang,
-                    "kiosk-prompt-card-thrown-away-a-new-card"
+                    "kiosk-prompt-card-thrown-away"
                 )));
             }
             (Confirm::DiscardAmendment, true) => {
@@ -222,7 +222,7 @@ impl App {
             (Confirm::DayOutside(_), false) => {
                 work.prompt = Some(Prompt::new(
                     PromptKind::Day,
-                    tr!(self.lang, "kiosk-voting-day-whose-urn-you-are"),
+                    tr!(self.lang, "kiosk-day-question"),
                     &self.day.to_string(),
                 ));
             }
@@ -236,14 +236,14 @@ impl App {
             (Confirm::LoginDayOutside, false) if work.operator.role == Role::Coordinator => {
                 work.prompt = Some(Prompt::new(
                     PromptKind::Day,
-                    tr!(self.lang, "kiosk-voting-day-whose-urn-you-are"),
+                    tr!(self.lang, "kiosk-day-question"),
                     &self.store.edition().voting_start.to_string(),
                 ));
             }
             (Confirm::LoginDayOutside, false) => {
                 work.message = Some(Message::Problem(tr!(
                     self.lang,
-                    "kiosk-prompt-ask-a-coordinator-to-set-the"
+                    "kiosk-prompt-ask-coordinator"
                 )));
             }
         }

@@ -201,14 +201,14 @@ impl SetupApp {
         let lang = self.lang;
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                tr!(lang, "kiosk-setup-urna-first-start"),
+                tr!(lang, "kiosk-setup-header"),
                 Style::default().add_modifier(Modifier::REVERSED),
             ))),
             header,
         );
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(tr!(lang, "kiosk-setup-point-setup"));
+            .title(tr!(lang, "kiosk-setup-title"));
         let inner = block.inner(body);
         frame.render_widget(block, body);
         let labels: [String; 8] = [
@@ -222,7 +222,7 @@ impl SetupApp {
             tr!(lang, "kiosk-setup-pin-again"),
         ];
         let mut lines = vec![
-            Line::from(tr!(lang, "kiosk-setup-a-new-point-fill-in-the")),
+            Line::from(tr!(lang, "kiosk-setup-how")),
             Line::from(format!(
                 "{}: {}",
                 tr!(lang, "kiosk-damaged-data-directory"),
@@ -265,10 +265,7 @@ impl SetupApp {
         }
         if NO_KEY_WORDS.contains(&self.value(SetupField::Central).to_lowercase().as_str()) {
             lines.push(Line::from(""));
-            lines.push(Line::from(tr!(
-                lang,
-                "kiosk-setup-no-office-key-cards-can-be"
-            )));
+            lines.push(Line::from(tr!(lang, "kiosk-setup-no-office-key-warning")));
         }
         if let Some(e) = &self.error {
             lines.push(Line::from(""));
@@ -280,10 +277,7 @@ impl SetupApp {
         );
         let cursor_x = inner.x + 24 + self.inputs[self.focus].visual_cursor().min(width) as u16;
         frame.set_cursor_position((cursor_x, inner.y + 3 + self.focus as u16));
-        frame.render_widget(
-            Paragraph::new(tr!(lang, "kiosk-setup-enter-next-shift-tab-back-esc")),
-            footer,
-        );
+        frame.render_widget(Paragraph::new(tr!(lang, "kiosk-setup-footer")), footer);
     }
 }
 

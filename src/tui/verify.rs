@@ -306,17 +306,11 @@ pub fn handle(
         VerifyState::Keying(k) if k.mismatch.is_some() => match action {
             Some(Action::PaperFirst) => {
                 k.settle(true);
-                work.message = Some(Message::Info(tr!(
-                    app.lang,
-                    "kiosk-verify-type-that-field-again-from-the"
-                )));
+                work.message = Some(Message::Info(tr!(app.lang, "kiosk-verify-retype")));
             }
             Some(Action::PaperMine) => {
                 k.settle(false);
-                work.message = Some(Message::Info(tr!(
-                    app.lang,
-                    "kiosk-verify-your-value-is-taken-the-card"
-                )));
+                work.message = Some(Message::Info(tr!(app.lang, "kiosk-verify-yours-taken")));
                 k.compare(&edition);
             }
             Some(Action::Back) => return Some(stop(app, work)),
@@ -384,10 +378,7 @@ pub fn handle(
 
 /// Esc: the verification is dropped, nothing is stored.
 fn stop(app: &App, work: &mut Work) -> Screen {
-    work.message = Some(Message::Info(tr!(
-        app.lang,
-        "kiosk-verify-verification-stopped-nothing-was-stored"
-    )));
+    work.message = Some(Message::Info(tr!(app.lang, "kiosk-verify-stopped")));
     Screen::Verify(VerifyState::new(app, &work.operator.name))
 }
 
@@ -446,10 +437,7 @@ pub fn render(app: &App, work: &Work, state: &VerifyState, frame: &mut Frame, ar
                     ),
                     bold,
                 )));
-                lines.push(Line::from(tr!(
-                    app.lang,
-                    "kiosk-verify-what-does-the-paper-card-show"
-                )));
+                lines.push(Line::from(tr!(app.lang, "kiosk-verify-which")));
             } else if k.entry.form.reviewing {
                 let v = k.outcome(app.store.edition());
                 let fields = count(app.lang, u64::from(v.fields), &FIELD);
@@ -466,10 +454,7 @@ pub fn render(app: &App, work: &Work, state: &VerifyState, frame: &mut Frame, ar
                     },
                     bold,
                 )));
-                lines.push(Line::from(tr!(
-                    app.lang,
-                    "kiosk-verify-enter-store-the-verification-esc-stop"
-                )));
+                lines.push(Line::from(tr!(app.lang, "kiosk-verify-review-keys")));
             }
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), below);
         }
@@ -493,17 +478,13 @@ fn render_number(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let block = Block::default().borders(Borders::TOP).title(tr!(
-        app.lang,
-        "kiosk-verify-verifying-a-card-someone-else-keyed"
-    ));
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(tr!(app.lang, "kiosk-verify-number-title"));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = vec![
-        Line::from(tr!(
-            app.lang,
-            "kiosk-verify-take-a-paper-card-another-operator"
-        )),
+        Line::from(tr!(app.lang, "kiosk-verify-how")),
         Line::from(""),
         Line::from(format!(
             "  {} {}",
@@ -530,10 +511,7 @@ fn render_number(
         )));
         lines.push(Line::from(""));
     }
-    lines.push(Line::from(tr!(
-        app.lang,
-        "kiosk-verify-then-you-key-the-whole-card"
-    )));
+    lines.push(Line::from(tr!(app.lang, "kiosk-verify-then")));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let label = tr!(app.lang, "kiosk-verify-number").chars().count() as u16;
     frame.set_cursor_position((

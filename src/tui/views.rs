@@ -231,7 +231,7 @@ pub fn render_summary(
 fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<'static>> {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::from(Span::styled(
-        tr!(app.lang, "kiosk-views-operators-since-the-point-was-set"),
+        tr!(app.lang, "kiosk-views-operators"),
         bold,
     ))];
     let heads = [
@@ -296,7 +296,7 @@ pub fn render_projects(app: &App, state: &ProjectsState, frame: &mut Frame, area
     state.rows.set(room);
     let scroll = state.scroll.min(rows.len().saturating_sub(room));
     let width = inner.width as usize;
-    let label = tr!(app.lang, "kiosk-views-search-number-or-words-of-the");
+    let label = tr!(app.lang, "kiosk-views-search");
     let mut lines = vec![Line::from(format!(
         "{label} [{}]  {}",
         state.filter.value(),
@@ -335,18 +335,18 @@ pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(tr!(app.lang, "kiosk-views-help-any-key-closes"));
+        .title(tr!(app.lang, "kiosk-help-title"));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::from(Span::styled(
-        tr!(app.lang, "kiosk-views-on-this-screen"),
+        tr!(app.lang, "kiosk-help-this-screen"),
         bold,
     ))];
     let describe = |b: &keys::Binding| format!("  {:<10} {}", b.label, (b.what)(app.lang));
     lines.extend(keys::all(scope).map(|b| Line::from(describe(b))));
     lines.push(Line::from(Span::styled(
-        tr!(app.lang, "kiosk-views-always"),
+        tr!(app.lang, "kiosk-help-always"),
         bold,
     )));
     // Two to a row: the keys of every screen stay short of the 24 rows.
@@ -362,18 +362,9 @@ pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
         )));
     }
     if scope == Scope::Entry {
-        lines.push(Line::from(tr!(
-            app.lang,
-            "kiosk-views-pesel-signature-and-numbers-that-cannot"
-        )));
-        lines.push(Line::from(tr!(
-            app.lang,
-            "kiosk-views-1-the-number-waits-enter-takes"
-        )));
-        lines.push(Line::from(tr!(
-            app.lang,
-            "kiosk-views-backspace-stops-at-the-start-of"
-        )));
+        lines.push(Line::from(tr!(app.lang, "kiosk-help-moves-on")));
+        lines.push(Line::from(tr!(app.lang, "kiosk-help-waiting-number")));
+        lines.push(Line::from(tr!(app.lang, "kiosk-help-backspace")));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

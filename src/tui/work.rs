@@ -58,7 +58,7 @@ impl Work {
     pub fn resume(&mut self, app: &App) -> (Screen, Option<Message>) {
         if let Some(state) = self.amending.take().or_else(|| self.draft.take()) {
             let back = (!state.form.is_blank() || state.amend.is_some())
-                .then(|| Message::Info(tr!(app.lang, "kiosk-the-unsaved-card-is-back-carry")));
+                .then(|| Message::Info(tr!(app.lang, "kiosk-card-back")));
             return (Screen::Entry(state), back);
         }
         (Screen::Entry(entry::EntryState::new(&app.store)), None)

@@ -69,7 +69,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::ClearCard,
         "Ctrl-K",
-        |l| tr!(l, "kiosk-key-throw-the-card-away-asks"),
+        |l| tr!(l, "kiosk-key-throw-card-away"),
         false,
     ),
     b(
@@ -87,12 +87,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::Back,
         "Esc",
-        |l| {
-            tr!(
-                l,
-                "kiosk-key-back-to-the-review-a-field-fixed-from-the-review"
-            )
-        },
+        |l| tr!(l, "kiosk-key-back-to-review"),
         false,
     ),
     // The review of a valid card.
@@ -138,7 +133,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Review,
         A::SaveInvalid,
         "F8",
-        |l| tr!(l, "kiosk-key-save-as-invalid-a-defective-card-only"),
+        |l| tr!(l, "kiosk-key-save-as-invalid-defect"),
         false,
     ),
     // The review of an invalid card: Enter does not save it.
@@ -184,7 +179,7 @@ pub const BINDINGS: &[Binding] = &[
         S::ReviewInvalid,
         A::Confirm,
         "Enter",
-        |l| tr!(l, "kiosk-key-does-not-save-an-invalid-card-says-what-to-do"),
+        |l| tr!(l, "kiosk-key-enter-refused"),
         false,
     ),
     // Today's cards.
@@ -508,7 +503,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Verify,
         A::Next,
         "Enter",
-        |l| tr!(l, "kiosk-key-next-the-field-is-compared"),
+        |l| tr!(l, "kiosk-key-next-compared"),
         true,
     ),
     b(
@@ -544,7 +539,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Verify,
         A::Back,
         "Esc",
-        |l| tr!(l, "kiosk-key-stop-verifying-stores-nothing"),
+        |l| tr!(l, "kiosk-key-stop-verifying-nothing"),
         true,
     ),
     b(
@@ -553,7 +548,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyMismatch,
         A::PaperFirst,
         "1",
-        |l| tr!(l, "kiosk-key-the-paper-shows-the-first-i-retype-mine"),
+        |l| tr!(l, "kiosk-key-paper-first"),
         true,
     ),
     b(
@@ -562,7 +557,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyMismatch,
         A::PaperMine,
         "2",
-        |l| tr!(l, "kiosk-key-the-paper-shows-mine"),
+        |l| tr!(l, "kiosk-key-paper-mine"),
         true,
     ),
     b(
