@@ -15,10 +15,11 @@ use super::entry::EntryState;
 use super::keys::Action;
 use super::{App, Message, Prompt, PromptKind, Screen, Work, edit_input};
 use crate::card::RawCard;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::pesel;
 use crate::store::journal::{Event, format_at};
 use crate::store::{CardQuery, CardRow, Role};
+use crate::tr;
 
 /// How many cards the list holds at once (search narrows it).
 const LIMIT: usize = 500;
@@ -74,20 +75,17 @@ pub fn handle(
         match action {
             Some(Action::Back) => state.open = None,
             Some(Action::Amend | Action::Void) if !coordinator => {
-                work.message = Some(Message::Problem(
-                    app.t(
-                        "Poprawiać i unieważniać karty może tylko koordynator.",
-                        "Only a coordinator can amend or void cards.",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Problem(tr!(
+                    app.lang,
+                    "kiosk-cards-coordinator-only"
+                )));
             }
             Some(Action::Amend) => {
                 let Some(card) = &row.card else {
-                    work.message = Some(Message::Problem(
-                        app.t("Karta jest unieważniona.", "The card is voided.")
-                            .into(),
-                    ));
+                    work.message = Some(Message::Problem(tr!(
+                        app.lang,
+                        "kiosk-cards-the-card-is-voided"
+                    )));
                     return None;
                 };
                 work.message = None;
@@ -98,23 +96,17 @@ pub fn handle(
                 )));
             }
             Some(Action::Void) if row.kind == "voided" => {
-                work.message = Some(Message::Problem(
-                    app.t(
-                        "Karta jest już unieważniona.",
-                        "The card is already voided.",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Problem(tr!(
+                    app.lang,
+                    "kiosk-cards-the-card-is-already-voided"
+                )));
             }
             Some(Action::Void) => {
                 work.prompt = Some(Prompt::new(
                     PromptKind::VoidReason {
                         card_id: row.card_id.clone(),
                     },
-                    app.t(
-                        "Powód unieważnienia (zostaje w dzienniku, karta nie znika):",
-                        "Reason for voiding (kept in the journal; the card stays):",
-                    ),
+                    tr!(app.lang, "kiosk-cards-void-reason"),
                     "",
                 ));
             }
@@ -155,25 +147,26 @@ pub fn handle(
 /// shortened (the opened card lists them all).
 fn verdict(app: &App, row: &CardRow) -> String {
     let mut s = match row.kind.as_str() {
-        "voided" => app.t("UNIEWAŻNIONA", "VOIDED").to_string(),
-        _ if row.valid => app.t("ważna", "valid").to_string(),
+        "voided" => tr!(app.lang, "kiosk-cards-voided").to_string(),
+        _ if row.valid => tr!(app.lang, "kiosk-cards-valid").to_string(),
         _ => {
-            let mut s = format!("{}:", app.t("NIEWAŻNA", "INVALID"));
+            let mut reasons = String::new();
             if let Some(first) = row.reasons.first() {
-                s.push(' ');
-                s.push_str(&i18n::reason_short(app.lang, *first));
+                reasons.push_str(&i18n::reason_short(app.lang, *first));
             }
             if row.reasons.len() > 1 {
-                s.push_str(&format!(" +{}", row.reasons.len() - 1));
+                reasons.push_str(&format!(" +{}", row.reasons.len() - 1));
             }
-            s
+            tr!(app.lang, "kiosk-cards-invalid-because", reasons = reasons)
+                .trim_end()
+                .to_string()
         }
     };
     if row.kind == "amended" {
-        s.push_str(app.t(" · poprawiona", " · amended"));
+        s.push_str(&tr!(app.lang, "kiosk-cards-amended"));
     }
     if row.flagged {
-        s.push_str(app.t(" · ! PESEL powtórzony", " · ! repeated PESEL"));
+        s.push_str(&tr!(app.lang, "kiosk-cards-repeated-pesel"));
     }
     s
 }
@@ -184,23 +177,26 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
     {
         return render_detail(app, row, frame, area);
     }
-    let title = match app.lang {
-        Lang::Pl | Lang::Uk => format!(" Karty z dnia {} ({}) ", app.day, state.rows.len()),
-        Lang::En => format!(" Cards of {} ({}) ", app.day, state.rows.len()),
-    };
+    let title = tr!(
+        app.lang,
+        "kiosk-cards-title",
+        day = app.day.to_string(),
+        n = state.rows.len()
+    );
+    let title = format!(" {title} ");
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = vec![Line::from(format!(
         "{} [{:<20}]",
-        app.t("Szukaj (PESEL lub nazwisko):", "Search (PESEL or surname):"),
+        tr!(app.lang, "kiosk-cards-search"),
         state.search.value()
     ))];
     if let Some(e) = &state.error {
         lines.push(Line::from(format!("✗ {e}")));
     }
     if state.rows.is_empty() {
-        lines.push(Line::from(app.t("Brak kart.", "No cards.")));
+        lines.push(Line::from(tr!(app.lang, "kiosk-cards-no-cards")));
     }
     let room = inner.height.saturating_sub(1) as usize;
     let first = state.selected.saturating_sub(room.saturating_sub(1));
@@ -233,10 +229,7 @@ pub fn render(app: &App, _work: &Work, state: &CardsState, frame: &mut Frame, ar
     }
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x
-        + app
-            .t("Szukaj (PESEL lub nazwisko):", "Search (PESEL or surname):")
-            .chars()
-            .count() as u16
+        + tr!(app.lang, "kiosk-cards-search").chars().count() as u16
         + 2
         + state.search.visual_cursor() as u16;
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
@@ -256,11 +249,12 @@ fn history_lines(app: &App, row: &CardRow) -> Vec<Line<'static>> {
             Event::CardEntered { card, .. } => before = Some(card),
             Event::CardAmended { card, reason, .. } => {
                 lines.push(Line::from(Span::styled(
-                    format!(
-                        "{} {} · {at} · {} {reason}",
-                        app.t("Poprawił(a):", "Amended by:"),
-                        entry.operator,
-                        app.t("powód:", "reason:")
+                    tr!(
+                        app.lang,
+                        "kiosk-cards-amended-by",
+                        operator = entry.operator.as_str(),
+                        at = at.as_str(),
+                        reason = reason.as_str()
                     ),
                     Style::default().add_modifier(Modifier::BOLD),
                 )));
@@ -273,25 +267,26 @@ fn history_lines(app: &App, row: &CardRow) -> Vec<Line<'static>> {
             }
             Event::CardVoided { reason, .. } => {
                 lines.push(Line::from(Span::styled(
-                    format!(
-                        "{} {} · {at} · {} {reason}",
-                        app.t("Unieważnił(a):", "Voided by:"),
-                        entry.operator,
-                        app.t("powód:", "reason:")
+                    tr!(
+                        app.lang,
+                        "kiosk-cards-voided-by",
+                        operator = entry.operator.as_str(),
+                        at = at.as_str(),
+                        reason = reason.as_str()
                     ),
                     Style::default().add_modifier(Modifier::BOLD),
                 )));
                 if let Some(old) = &before {
-                    lines.push(Line::from(app.t(
-                        "Karta przed unieważnieniem:",
-                        "The card before it was voided:",
+                    lines.push(Line::from(tr!(
+                        app.lang,
+                        "kiosk-cards-the-card-before-it-was-voided"
                     )));
                     lines.push(Line::from(format!(
                         "  {} {} · {} · {} {}: {} / {}",
                         old.last_name,
                         old.first_name,
                         pesel::mask(&old.pesel),
-                        app.t("dzielnica", "district"),
+                        tr!(app.lang, "kiosk-cards-district-word"),
                         old.district,
                         old.local.join(" "),
                         old.citywide.join(" ")
@@ -306,46 +301,52 @@ fn history_lines(app: &App, row: &CardRow) -> Vec<Line<'static>> {
 
 /// The rubrics an amendment changed: name, old value, new value.
 fn changes(app: &App, old: &RawCard, new: &RawCard) -> Vec<(String, String, String)> {
-    let yes_no = |b: bool| app.t(if b { "tak" } else { "nie" }, if b { "yes" } else { "no" });
+    let yes_no = |b: bool| {
+        if b {
+            tr!(app.lang, "kiosk-cards-yes")
+        } else {
+            tr!(app.lang, "kiosk-cards-no")
+        }
+    };
     let mut out = Vec::new();
-    let mut diff = |what: &str, a: String, b: String| {
+    let mut diff = |what: String, a: String, b: String| {
         if a != b {
-            out.push((what.to_string(), a, b));
+            out.push((what, a, b));
         }
     };
     diff(
-        app.t("Imię", "First name"),
+        tr!(app.lang, "kiosk-field-first-name"),
         old.first_name.clone(),
         new.first_name.clone(),
     );
     diff(
-        app.t("Nazwisko", "Surname"),
+        tr!(app.lang, "kiosk-field-surname"),
         old.last_name.clone(),
         new.last_name.clone(),
     );
     diff(
-        app.t("Adres", "Address"),
+        tr!(app.lang, "kiosk-field-address"),
         old.address.clone(),
         new.address.clone(),
     );
-    diff("PESEL", old.pesel.clone(), new.pesel.clone());
+    diff("PESEL".into(), old.pesel.clone(), new.pesel.clone());
     diff(
-        app.t("Podpis", "Signature"),
-        yes_no(old.signed).into(),
-        yes_no(new.signed).into(),
+        tr!(app.lang, "kiosk-field-signature"),
+        yes_no(old.signed),
+        yes_no(new.signed),
     );
     diff(
-        app.t("Dzielnica", "District"),
+        tr!(app.lang, "kiosk-field-district"),
         old.district.clone(),
         new.district.clone(),
     );
     diff(
-        app.t("Lokalne", "Local"),
+        tr!(app.lang, "kiosk-field-local"),
         old.local.join(" "),
         new.local.join(" "),
     );
     diff(
-        app.t("Miejskie", "City"),
+        tr!(app.lang, "kiosk-field-citywide"),
         old.citywide.join(" "),
         new.citywide.join(" "),
     );
@@ -353,61 +354,74 @@ fn changes(app: &App, old: &RawCard, new: &RawCard) -> Vec<(String, String, Stri
 }
 
 fn render_detail(app: &App, row: &CardRow, frame: &mut Frame, area: Rect) {
-    let title = format!(" {} {} ", app.t("Karta", "Card"), row.card_id);
+    let title = format!(
+        " {} ",
+        tr!(app.lang, "kiosk-cards-card", card = row.card_id.as_str())
+    );
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = vec![
-        Line::from(format!(
-            "{} {} · {} {}",
-            app.t("Wprowadził(a):", "Entered by:"),
-            row.entered_by,
-            app.t("o", "at"),
-            format_at(&row.entered_at, "%Y-%m-%d %H:%M")
+        Line::from(tr!(
+            app.lang,
+            "kiosk-cards-entered-by",
+            operator = row.entered_by.as_str(),
+            at = format_at(&row.entered_at, "%Y-%m-%d %H:%M")
         )),
         Line::from(Span::styled(
-            format!("{}: {}", app.t("Stan", "Status"), verdict(app, row)),
+            tr!(app.lang, "kiosk-cards-status", status = verdict(app, row)),
             Style::default().add_modifier(Modifier::BOLD),
         )),
     ];
     if let Some(stop) = &row.stop {
-        lines.push(Line::from(format!("{} {stop}", app.t("Postój:", "Stop:"))));
+        lines.push(Line::from(tr!(
+            app.lang,
+            "kiosk-cards-stop",
+            stop = stop.as_str()
+        )));
     }
     lines.extend(history_lines(app, row));
     if let Some(c) = &row.card {
         let yes_no = if c.signed {
-            app.t("tak", "yes")
+            tr!(app.lang, "kiosk-cards-yes")
         } else {
-            app.t("nie", "no")
+            tr!(app.lang, "kiosk-cards-no")
         };
         lines.extend([
             Line::from(""),
             Line::from(format!(
                 "{:<12}{}",
-                app.t("Imię", "First name"),
+                tr!(app.lang, "kiosk-field-first-name"),
                 c.first_name
             )),
             Line::from(format!(
                 "{:<12}{}",
-                app.t("Nazwisko", "Surname"),
+                tr!(app.lang, "kiosk-field-surname"),
                 c.last_name
             )),
-            Line::from(format!("{:<12}{}", app.t("Adres", "Address"), c.address)),
-            Line::from(format!("{:<12}{}", "PESEL", c.pesel)),
-            Line::from(format!("{:<12}{yes_no}", app.t("Podpis", "Signature"))),
             Line::from(format!(
                 "{:<12}{}",
-                app.t("Dzielnica", "District"),
+                tr!(app.lang, "kiosk-field-address"),
+                c.address
+            )),
+            Line::from(format!("{:<12}{}", "PESEL", c.pesel)),
+            Line::from(format!(
+                "{:<12}{yes_no}",
+                tr!(app.lang, "kiosk-field-signature")
+            )),
+            Line::from(format!(
+                "{:<12}{}",
+                tr!(app.lang, "kiosk-field-district"),
                 c.district
             )),
             Line::from(format!(
                 "{:<12}{}",
-                app.t("Lokalne", "Local"),
+                tr!(app.lang, "kiosk-field-local"),
                 c.local.join(" · ")
             )),
             Line::from(format!(
                 "{:<12}{}",
-                app.t("Miejskie", "City"),
+                tr!(app.lang, "kiosk-field-citywide"),
                 c.citywide.join(" · ")
             )),
         ]);

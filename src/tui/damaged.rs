@@ -12,7 +12,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// What the screen lists: each problem already in the kiosk's language.
 pub struct DamagedState {
@@ -42,60 +43,34 @@ pub fn render(lang: Lang, dir: &Path, state: &DamagedState, frame: &mut Frame, a
     .areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
-            t(
-                lang,
-                "urna · MAGAZYN USZKODZONY — kiosk zablokowany",
-                "urna · STORE DAMAGED — the kiosk is locked",
-            ),
+            tr!(lang, "kiosk-damaged-header"),
             Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         ))),
         header,
     );
-    let block = Block::default().borders(Borders::ALL).title(t(
-        lang,
-        " Magazyn uszkodzony ",
-        " Store damaged ",
-    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(tr!(lang, "kiosk-damaged-title"));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let mut lines = vec![
         Line::from(Span::styled(
-            t(
-                lang,
-                "Dane tego punktu zostały zmienione poza urną albo są zepsute. Kiosk nie zapisze żadnej karty.",
-                "This point's data was changed outside urna or is broken. The kiosk will not save any card.",
-            ),
+            tr!(lang, "kiosk-damaged-explained"),
             Style::default().add_modifier(Modifier::BOLD),
         )),
         Line::from(""),
-        Line::from(t(lang, "Co zrobić:", "What to do:")),
-        Line::from(t(
-            lang,
-            " 1. Zostaw laptopa tak, jak jest: nie usuwaj plików, nie instaluj urny od nowa, nie wpisuj kart gdzie indziej.",
-            " 1. Leave the laptop as it is: do not delete files, do not reinstall urna, do not enter cards elsewhere.",
-        )),
-        Line::from(t(
-            lang,
-            " 2. Zadzwoń do biura i przeczytaj mu listę poniżej. Karty papierowe zostają zapieczętowane w urnie.",
-            " 2. Call the office and read it the list below. The paper cards stay sealed in the urn.",
-        )),
-        Line::from(t(
-            lang,
-            " 3. Jeśli biuro poprosi, koordynator robi w terminalu eksport do wyjaśnienia (nie do liczenia):",
-            " 3. If the office asks, a coordinator makes an export for investigation (not for counting) in a terminal:",
-        )),
-        Line::from(t(
-            lang,
-            "      urna export --investigation --out /media/… --as IMIĘ",
-            "      urna export --investigation --out /media/… --as NAME",
-        )),
+        Line::from(tr!(lang, "kiosk-damaged-what-to-do")),
+        Line::from(tr!(lang, "kiosk-damaged-step-leave")),
+        Line::from(tr!(lang, "kiosk-damaged-step-call")),
+        Line::from(tr!(lang, "kiosk-damaged-step-export")),
+        Line::from(tr!(lang, "kiosk-damaged-export-command")),
         Line::from(""),
         Line::from(format!(
             "{}: {}",
-            t(lang, "Katalog danych", "Data directory"),
+            tr!(lang, "kiosk-damaged-data-directory"),
             dir.display()
         )),
-        Line::from(t(lang, "Co znaleziono:", "What was found:")),
+        Line::from(tr!(lang, "kiosk-damaged-what-was-found")),
     ];
     for f in &state.found {
         lines.push(Line::from(format!("  ✗ {f}")));
@@ -104,7 +79,7 @@ pub fn render(lang: Lang, dir: &Path, state: &DamagedState, frame: &mut Frame, a
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled("Esc", Style::default().add_modifier(Modifier::REVERSED)),
-            Span::raw(t(lang, " zakończ", " quit")),
+            Span::raw(tr!(lang, "kiosk-damaged-quit")),
         ])),
         footer,
     );

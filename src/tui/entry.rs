@@ -17,6 +17,7 @@ use crate::i18n::{self, Lang};
 use crate::pesel::Pesel;
 use crate::store::PriorCard;
 use crate::store::journal::Source;
+use crate::tr;
 
 pub use super::entry_notes::fit;
 pub use super::entry_render::render;
@@ -145,23 +146,11 @@ fn handle_key(
             }
             Some(Action::Confirm) if assessment.is_valid() => save(app, work, state),
             Some(Action::Confirm) => {
-                work.message = Some(Message::Problem(
-                    app.t(
-                        "Karta ma błędy: literówka → Esc; wada karty → F8 (zapisz jako nieważną).",
-                        "The card has problems: a typo → Esc; a card defect → F8 (save as invalid).",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Problem(tr!(app.lang, "kiosk-entry-enter-refused")));
             }
             Some(Action::SaveInvalid) if !assessment.is_valid() => save(app, work, state),
             Some(Action::SaveInvalid) => {
-                work.message = Some(Message::Problem(
-                    app.t(
-                        "Karta jest ważna — zapisuje ją Enter.",
-                        "The card is valid — Enter saves it.",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Problem(tr!(app.lang, "kiosk-entry-f8-refused")));
             }
             Some(Action::MarkIllegible) => toggle(&mut state.form, Reason::Illegible),
             Some(Action::MarkWrongRubric) => toggle(&mut state.form, Reason::WrongRubric),
@@ -214,10 +203,7 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
                 card_id: card_id.clone(),
                 card: Box::new(raw),
             },
-            app.t(
-                "Powód poprawki (zostaje w dzienniku razem z oryginałem):",
-                "Reason for the amendment (kept in the journal with the original):",
-            ),
+            tr!(app.lang, "kiosk-entry-amend-reason"),
             "",
         ));
         return;
@@ -230,38 +216,30 @@ fn save(app: &mut App, work: &mut Work, state: &mut EntryState) {
     ) {
         Ok(saved) => {
             app.card_saved();
-            let verdict = if saved.assessment.is_valid() {
-                app.t("ważna", "valid").to_string()
+            let mut verdict = if saved.assessment.is_valid() {
+                tr!(app.lang, "kiosk-cards-valid")
             } else {
-                format!(
-                    "{}: {}",
-                    app.t("NIEWAŻNA", "INVALID"),
-                    reason_words(app.lang, &saved.assessment.reasons)
-                )
+                let reasons = reason_words(app.lang, &saved.assessment.reasons);
+                tr!(app.lang, "kiosk-cards-invalid-because", reasons = reasons)
             };
-            let flagged = if saved.same_pesel.is_empty() {
-                String::new()
-            } else {
-                app.t(
-                    " · oznaczona: powtórzony PESEL",
-                    " · flagged: repeated PESEL",
-                )
-                .to_string()
-            };
-            work.message = Some(Message::Info(format!(
-                "{} {} ({verdict}{flagged}) — {}",
-                app.t("Zapisano kartę", "Saved card"),
-                saved.card_id,
-                summary(app.store.edition(), &raw)
+            if !saved.same_pesel.is_empty() {
+                verdict.push_str(&tr!(app.lang, "kiosk-entry-flagged-repeated-pesel"));
+            }
+            work.message = Some(Message::Info(tr!(
+                app.lang,
+                "kiosk-entry-saved",
+                card = saved.card_id.as_str(),
+                verdict = verdict,
+                summary = summary(app.store.edition(), &raw)
             )));
             *state = EntryState::new(&app.store);
             state.saved_number = Some(crate::store::verify::card_number(&saved.card_id));
         }
         Err(e) => {
-            work.message = Some(Message::Problem(format!(
-                "{}: {}",
-                app.t("NIE ZAPISANO", "NOT SAVED"),
-                e.describe(app.lang)
+            work.message = Some(Message::Problem(tr!(
+                app.lang,
+                "kiosk-not-saved",
+                error = e.describe(app.lang)
             )));
         }
     }

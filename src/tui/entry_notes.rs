@@ -7,6 +7,7 @@ use super::form::{CardForm, SIGNED_NO, SIGNED_YES, Slot};
 use crate::edition::roman;
 use crate::i18n::{Forms, Lang, count};
 use crate::pesel::{Pesel, PeselError};
+use crate::tr;
 
 const YEARS: Forms = Forms { id: "count-year" };
 
@@ -30,45 +31,44 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
     if focused && let Some(c) = form.refused {
         let digits = value.chars().filter(char::is_ascii_digit).count();
         let text = match field.slot {
-            Slot::Signed => app.t("tylko t (tak) albo n (nie)", "only y (yes) or n (no)"),
-            Slot::Pesel if c.is_ascii_digit() && digits >= 11 => app.t(
-                "PESEL ma 11 cyfr — 12. cyfra nie weszła",
-                "a PESEL has 11 digits — the 12th was not taken",
-            ),
-            _ => app.t("tylko cyfry", "digits only"),
+            Slot::Signed => tr!(app.lang, "kiosk-entry-yes-or-no-only"),
+            Slot::Pesel if c.is_ascii_digit() && digits >= 11 => {
+                tr!(app.lang, "kiosk-entry-pesel-twelfth-digit")
+            }
+            _ => tr!(app.lang, "kiosk-entry-digits-only"),
         };
-        return Some((Mark::Problem, text.into()));
+        return Some((Mark::Problem, text));
     }
     let skipped = |local: bool| skipped_part(form, edition, local);
     match field.slot {
-        Slot::FirstName | Slot::LastName | Slot::Address => {
-            (value.is_empty() && passed).then(|| (Mark::Problem, app.t("puste", "empty").into()))
-        }
+        Slot::FirstName | Slot::LastName | Slot::Address => (value.is_empty() && passed)
+            .then(|| (Mark::Problem, tr!(app.lang, "kiosk-entry-empty"))),
         Slot::Pesel => {
             if value.is_empty() {
-                return passed.then(|| (Mark::Problem, app.t("puste", "empty").into()));
+                return passed.then(|| (Mark::Problem, tr!(app.lang, "kiosk-entry-empty")));
             }
             match Pesel::parse(value) {
                 Ok(p) => {
-                    let age = p.age_on(app.day);
-                    let born = format!("{} {}", app.t("ur.", "born"), p.birth_date());
-                    match age {
+                    let born = p.birth_date().to_string();
+                    let years = |a: u32| count(lang, u64::from(a), &YEARS);
+                    match p.age_on(app.day) {
                         Some(a) if a >= edition.min_age => Some((
                             Mark::Ok,
-                            format!("{born}, {}", count(lang, a as u64, &YEARS)),
+                            tr!(lang, "kiosk-entry-born", born = born, age = years(a)),
                         )),
                         Some(a) => Some((
                             Mark::Problem,
-                            format!(
-                                "{born}, {} — {} {}",
-                                count(lang, a as u64, &YEARS),
-                                app.t("poniżej", "under"),
-                                edition.min_age
+                            tr!(
+                                lang,
+                                "kiosk-entry-born-under",
+                                born = born,
+                                age = years(a),
+                                min = edition.min_age
                             ),
                         )),
                         None => Some((
                             Mark::Problem,
-                            format!("{born} — {}", app.t("jeszcze nie urodzony", "not yet born")),
+                            tr!(lang, "kiosk-entry-born-not-yet", born = born),
                         )),
                     }
                 }
@@ -79,31 +79,17 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
             }
         }
         Slot::Signed => match value {
-            SIGNED_YES => Some((Mark::Ok, app.t("tak", "yes").into())),
-            SIGNED_NO => Some((
-                Mark::Problem,
-                app.t("nie — brak podpisu", "no — not signed").into(),
-            )),
-            _ => Some((
-                Mark::Hint,
-                app.t("t — tak, n — nie", "y — yes, n — no").into(),
-            )),
+            SIGNED_YES => Some((Mark::Ok, tr!(app.lang, "kiosk-cards-yes"))),
+            SIGNED_NO => Some((Mark::Problem, tr!(app.lang, "kiosk-entry-no-not-signed"))),
+            _ => Some((Mark::Hint, tr!(app.lang, "kiosk-entry-y-yes-n-no"))),
         },
         Slot::District => {
             if value.is_empty() && skipped(true) {
-                return passed.then(|| {
-                    (
-                        Mark::Hint,
-                        app.t(
-                            "część lokalna pusta — na tej karcie nieobowiązkowa",
-                            "local part left empty — optional on this card",
-                        )
-                        .into(),
-                    )
-                });
+                return passed
+                    .then(|| (Mark::Hint, tr!(app.lang, "kiosk-entry-local-part-optional")));
             }
             if value.is_empty() {
-                return passed.then(|| (Mark::Problem, app.t("puste", "empty").into()));
+                return passed.then(|| (Mark::Problem, tr!(app.lang, "kiosk-entry-empty")));
             }
             if focused && let Some(longer) = form.waiting_for(edition) {
                 let name = form
@@ -117,23 +103,13 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
                     Mark::Ok,
                     format!("{} {}", roman::to_roman(d.number), d.name),
                 )),
-                None => Some((
-                    Mark::Problem,
-                    app.t("nie ma takiej dzielnicy", "no such district").into(),
-                )),
+                None => Some((Mark::Problem, tr!(app.lang, "kiosk-entry-no-such-district"))),
             }
         }
         Slot::Local(_) | Slot::Citywide(_) => {
             let local = matches!(field.slot, Slot::Local(_));
             if !form.is_active(index, edition) {
-                return Some((
-                    Mark::Hint,
-                    app.t(
-                        "(dzielnica ma mniej zadań)",
-                        "(the district has fewer projects)",
-                    )
-                    .into(),
-                ));
+                return Some((Mark::Hint, tr!(app.lang, "kiosk-entry-fewer-projects")));
             }
             let list = if local {
                 form.district(edition).map(|d| &d.list)
@@ -144,17 +120,10 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
                 return None;
             }
             if value.is_empty() {
-                return passed.then(|| (Mark::Problem, app.t("puste", "empty").into()));
+                return passed.then(|| (Mark::Problem, tr!(app.lang, "kiosk-entry-empty")));
             }
             if local && list.is_none() {
-                return Some((
-                    Mark::Problem,
-                    app.t(
-                        "dzielnica nieznana — numeru nie da się sprawdzić",
-                        "district unknown — the number cannot be checked",
-                    )
-                    .into(),
-                ));
+                return Some((Mark::Problem, tr!(app.lang, "kiosk-entry-district-unknown")));
             }
             let key = crate::edition::normalize_id(value);
             let earlier = form.fields[..index].iter().any(|f| {
@@ -164,10 +133,7 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
                 ) && crate::edition::normalize_id(f.input.value()) == key
             });
             if earlier {
-                return Some((
-                    Mark::Problem,
-                    app.t("powtórzone zadanie", "project repeated").into(),
-                ));
+                return Some((Mark::Problem, tr!(app.lang, "kiosk-entry-project-repeated")));
             }
             match list.map(|l| l.find(value)) {
                 Some(Some(p)) if focused => match form.waiting_for(edition) {
@@ -175,10 +141,7 @@ pub(super) fn note(app: &App, state: &EntryState, index: usize) -> Option<(Mark,
                     None => Some((Mark::Ok, p.title.clone())),
                 },
                 Some(Some(p)) => Some((Mark::Ok, p.title.clone())),
-                Some(None) => Some((
-                    Mark::Problem,
-                    app.t("nie ma takiego zadania", "no such project").into(),
-                )),
+                Some(None) => Some((Mark::Problem, tr!(app.lang, "kiosk-entry-no-such-project"))),
                 None => None,
             }
         }
@@ -222,10 +185,13 @@ fn waiting_note(app: &App, typed: &str, longer: &[String], what: &str) -> String
         _ if longer.len() > 4 => format!("{}, …", longer[..3].join(", ")),
         _ => longer.join(", "),
     };
-    format!(
-        "{what}{WAIT}Enter = {typed} · {range} {}",
-        app.t("dalej", "type on")
-    )
+    let hint = tr!(
+        app.lang,
+        "kiosk-entry-waiting",
+        typed = typed,
+        range = range
+    );
+    format!("{what}{WAIT}{hint}")
 }
 
 /// `text` cut to `width` characters, with `…` where it was cut.
@@ -242,18 +208,11 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 fn pesel_problem(lang: Lang, e: &PeselError) -> String {
-    match (e, lang) {
-        (PeselError::Empty, Lang::Pl | Lang::Uk) => "puste".into(),
-        (PeselError::Empty, Lang::En) => "empty".into(),
-        (PeselError::Length(n), Lang::Pl | Lang::Uk) => format!("{n} cyfr zamiast 11"),
-        (PeselError::Length(n), Lang::En) => format!("{n} digits instead of 11"),
-        (PeselError::NotDigit(_), Lang::Pl | Lang::Uk) => "tylko cyfry".into(),
-        (PeselError::NotDigit(_), Lang::En) => "digits only".into(),
-        (PeselError::NoSuchDate { .. }, Lang::Pl | Lang::Uk) => {
-            "nie ma takiej daty urodzenia".into()
-        }
-        (PeselError::NoSuchDate { .. }, Lang::En) => "no such birth date".into(),
-        (PeselError::CheckDigit { .. }, Lang::Pl | Lang::Uk) => "zła cyfra kontrolna".into(),
-        (PeselError::CheckDigit { .. }, Lang::En) => "wrong check digit".into(),
+    match e {
+        PeselError::Empty => tr!(lang, "kiosk-entry-empty"),
+        PeselError::Length(n) => tr!(lang, "kiosk-entry-pesel-length", n = *n),
+        PeselError::NotDigit(_) => tr!(lang, "kiosk-entry-digits-only"),
+        PeselError::NoSuchDate { .. } => tr!(lang, "kiosk-entry-no-such-birth-date"),
+        PeselError::CheckDigit { .. } => tr!(lang, "kiosk-entry-wrong-check-digit"),
     }
 }

@@ -12,20 +12,26 @@ use super::entry_notes::{Mark, WAIT, fit, note};
 use super::form::{CardForm, SIGNED_NO, SIGNED_YES, Slot};
 use super::{App, Work};
 use crate::card::Assessment;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::store::journal::format_at;
+use crate::tr;
 
 pub(super) fn label(app: &App, slot: Slot) -> String {
     let b = app.store.edition().ballot;
     match slot {
-        Slot::FirstName => app.t("Imię", "First name").into(),
-        Slot::LastName => app.t("Nazwisko", "Surname").into(),
-        Slot::Address => app.t("Adres", "Address").into(),
+        Slot::FirstName => tr!(app.lang, "kiosk-field-first-name"),
+        Slot::LastName => tr!(app.lang, "kiosk-field-surname"),
+        Slot::Address => tr!(app.lang, "kiosk-field-address"),
         Slot::Pesel => "PESEL".into(),
-        Slot::Signed => app.t("Podpis", "Signature").into(),
-        Slot::District => app.t("Dzielnica", "District").into(),
-        Slot::Local(i) => pick_label(app, app.t("Lokalne", "Local"), b.local_picks, i),
-        Slot::Citywide(i) => pick_label(app, app.t("Miejskie", "City"), b.citywide_picks, i),
+        Slot::Signed => tr!(app.lang, "kiosk-field-signature"),
+        Slot::District => tr!(app.lang, "kiosk-field-district"),
+        Slot::Local(i) => pick_label(app, &tr!(app.lang, "kiosk-field-local"), b.local_picks, i),
+        Slot::Citywide(i) => pick_label(
+            app,
+            &tr!(app.lang, "kiosk-field-citywide"),
+            b.citywide_picks,
+            i,
+        ),
     }
 }
 
@@ -33,16 +39,8 @@ pub(super) fn label(app: &App, slot: Slot) -> String {
 fn pick_label(app: &App, part: &str, picks: u32, index: usize) -> String {
     let points = picks as usize - index;
     let part = if index == 0 { part } else { "" };
-    format!("{part:<9}{points} {}", points_word(app, points))
-}
-
-/// "pkt" in Polish whatever the number; "pt"/"pts" in English.
-fn points_word(app: &App, n: usize) -> &'static str {
-    match (app.lang, n) {
-        (Lang::Pl | Lang::Uk, _) => "pkt",
-        (Lang::En, 1) => "pt",
-        (Lang::En, _) => "pts",
-    }
+    let points = tr!(app.lang, "kiosk-entry-points", n = points);
+    format!("{part:<9}{points}")
 }
 
 fn width_of(slot: Slot) -> usize {
@@ -58,7 +56,7 @@ fn width_of(slot: Slot) -> usize {
 
 pub(super) fn shown_value(slot: Slot, value: &str, app: &App) -> String {
     match (slot, value) {
-        (Slot::Signed, SIGNED_YES) => app.t("t", "y").into(),
+        (Slot::Signed, SIGNED_YES) => tr!(app.lang, "kiosk-entry-y"),
         (Slot::Signed, SIGNED_NO) => "n".into(),
         _ => value.to_string(),
     }
@@ -69,11 +67,12 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
     let edition = app.store.edition();
     let title = match (&state.amend, form.reviewing) {
         _ if state.verifying.is_some() => state.verifying.clone().unwrap_or_default(),
-        (Some(id), _) => format!(" {} {id} ", app.t("Poprawa karty", "Amending card")),
-        (None, true) => app
-            .t(" Przegląd karty przed zapisem ", " Review before saving ")
-            .to_string(),
-        (None, false) => app.t(" Karta do głosowania ", " Voting card ").to_string(),
+        (Some(id), _) => format!(
+            " {} ",
+            tr!(app.lang, "kiosk-entry-amending", card = id.as_str())
+        ),
+        (None, true) => tr!(app.lang, "kiosk-entry-review-title").to_string(),
+        (None, false) => tr!(app.lang, "kiosk-entry-voting-card").to_string(),
     };
     let block = Block::default().borders(Borders::TOP).title(title);
     let inner = block.inner(area);
@@ -162,16 +161,13 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
     for p in &state.same_pesel {
         let at = format_at(&p.at, "%Y-%m-%d %H:%M");
         notes.push(Line::from(Span::styled(
-            match app.lang {
-                Lang::Pl | Lang::Uk => format!(
-                    "! Ten PESEL jest już na karcie {} ({}, {at}). Można zapisać — karta zostanie oznaczona.",
-                    p.card_id, p.operator
-                ),
-                Lang::En => format!(
-                    "! This PESEL is already on card {} ({}, {at}). It can be saved — it will be flagged.",
-                    p.card_id, p.operator
-                ),
-            },
+            tr!(
+                app.lang,
+                "kiosk-entry-same-pesel",
+                card = p.card_id.as_str(),
+                operator = p.operator.as_str(),
+                at = at
+            ),
             Style::default().add_modifier(Modifier::BOLD),
         )));
     }
@@ -189,7 +185,7 @@ pub fn render(app: &App, _work: &Work, state: &EntryState, frame: &mut Frame, ar
 fn render_number(app: &App, number: &str, frame: &mut Frame, area: Rect) {
     let text = format!(
         "{} {number}",
-        app.t("Wpisz na karcie:", "Write on the card:")
+        tr!(app.lang, "kiosk-entry-write-on-the-card")
     );
     let width = (text.chars().count() as u16 + 6).min(area.width);
     let rect = Rect {
@@ -200,7 +196,7 @@ fn render_number(app: &App, number: &str, frame: &mut Frame, area: Rect) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let line = Line::from(vec![
         Span::styled(
-            format!(" {} ", app.t("Wpisz na karcie:", "Write on the card:")),
+            format!(" {} ", tr!(app.lang, "kiosk-entry-write-on-the-card")),
             bold,
         ),
         Span::styled(format!(" {number} "), bold.add_modifier(Modifier::REVERSED)),
@@ -216,25 +212,17 @@ fn verdict_lines<'a>(app: &App, a: &Assessment, form: &CardForm) -> Vec<Line<'a>
     let marks = if form.marks.is_empty() {
         String::new()
     } else {
-        format!(
-            " [{}: {}]",
-            app.t("zaznaczono", "marked"),
-            form.marks
-                .iter()
-                .map(|m| i18n::reason_short(app.lang, *m))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        let marks = form
+            .marks
+            .iter()
+            .map(|m| i18n::reason_short(app.lang, *m))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(" [{}]", tr!(app.lang, "kiosk-entry-marked", marks = marks))
     };
     if a.is_valid() {
         vec![Line::from(Span::styled(
-            format!(
-                "✓ {}{marks}",
-                app.t(
-                    "KARTA WAŻNA — Enter zapisuje, Esc wraca do poprawek.",
-                    "VALID CARD — Enter saves, Esc goes back to correct."
-                )
-            ),
+            format!("✓ {}{marks}", tr!(app.lang, "kiosk-entry-valid-card")),
             bold,
         ))]
     } else {
@@ -246,16 +234,16 @@ fn verdict_lines<'a>(app: &App, a: &Assessment, form: &CardForm) -> Vec<Line<'a>
         vec![
             Line::from(Span::styled(
                 format!(
-                    "✗ {} {}{marks}",
-                    app.t("KARTA NIEWAŻNA:", "INVALID CARD:"),
-                    reasons.join("; ")
+                    "✗ {}{marks}",
+                    tr!(
+                        app.lang,
+                        "kiosk-entry-invalid-card",
+                        reasons = reasons.join("; ")
+                    )
                 ),
                 bold,
             )),
-            Line::from(app.t(
-                "Literówka → Esc i popraw.  Wada papierowej karty → F8: zapisz jako NIEWAŻNĄ.",
-                "A typo → Esc and fix it.  A defect of the paper card → F8: save as INVALID.",
-            )),
+            Line::from(tr!(app.lang, "kiosk-entry-invalid-what-to-do")),
         ]
     }
 }

@@ -17,6 +17,7 @@ use tui_input::Input;
 use super::keys::Action;
 use super::{App, Screen, Work, edit_input};
 use crate::bundle::{self, protocol};
+use crate::tr;
 
 pub struct ExportState {
     /// Mounted removable drives.
@@ -123,20 +124,14 @@ pub fn handle(
         Some(Action::Down) => state.selected = (state.selected + 1).min(state.drives.len()),
         Some(Action::Confirm) => {
             let Some(dir) = state.target() else {
-                state.error = Some(
-                    app.t(
-                        "Wybierz dysk albo wpisz ścieżkę.",
-                        "Choose a drive or type a path.",
-                    )
-                    .into(),
-                );
+                state.error = Some(tr!(app.lang, "kiosk-export-choose-drive"));
                 return None;
             };
             if !dir.is_dir() {
                 state.error = Some(format!(
                     "{}: {}",
                     dir.display(),
-                    app.t("nie ma takiego katalogu", "no such directory")
+                    tr!(app.lang, "kiosk-export-no-such-directory")
                 ));
                 return None;
             }
@@ -144,10 +139,7 @@ pub fn handle(
                 Err(e) => {
                     state.error = Some(format!(
                         "{}: {}",
-                        app.t(
-                            "Eksport nieudany, nic nie zapisano",
-                            "Export failed, nothing recorded"
-                        ),
+                        tr!(app.lang, "kiosk-export-failed"),
                         e.localized(app.lang)
                     ))
                 }
@@ -159,10 +151,7 @@ pub fn handle(
                         Err(e) => {
                             state.error = Some(format!(
                                 "{}: {}",
-                                app.t(
-                                    "Paczka zapisana, protokół nie",
-                                    "Bundle written, protocol not"
-                                ),
+                                tr!(app.lang, "kiosk-export-protocol-failed"),
                                 e.localized(app.lang)
                             ))
                         }
@@ -238,7 +227,7 @@ fn protocol_rows(app: &App, done: &Done, width: usize) -> Vec<String> {
     rows.extend(wrap(
         &format!(
             "{} {folder}:",
-            app.t("Zapisane pliki w", "Files written to")
+            tr!(app.lang, "kiosk-export-files-written-to")
         ),
         width,
     ));
@@ -292,10 +281,9 @@ fn wrap(line: &str, width: usize) -> Vec<String> {
 }
 
 pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
-    let block = Block::default().borders(Borders::TOP).title(app.t(
-        " Zamknięcie dnia i eksport na pendrive ",
-        " Close the day and export to a USB stick ",
-    ));
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(tr!(app.lang, "kiosk-export-title"));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(done) = &state.done {
@@ -315,7 +303,7 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(Span::styled(
             format!(
                 "{} {}–{}/{}",
-                app.t("↑/↓ PgUp/PgDn przewiń ·", "↑/↓ PgUp/PgDn scroll ·"),
+                tr!(app.lang, "kiosk-export-pgup-pgdn-scroll"),
                 scroll + 1,
                 (scroll + room).min(rows.len()),
                 rows.len()
@@ -336,18 +324,12 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
         return;
     }
     let mut lines = vec![
-        Line::from(app.t(
-            "Paczka zawiera cały dziennik (zaszyfrowany dla biura) i jest podpisana kluczem kiosku.",
-            "The bundle holds the whole journal (encrypted for the office), signed by this kiosk.",
-        )),
+        Line::from(tr!(app.lang, "kiosk-export-bundle-explained")),
         Line::from(""),
-        Line::from(app.t("Gdzie zapisać (↑/↓, Enter):", "Where to write it (↑/↓, Enter):")),
+        Line::from(tr!(app.lang, "kiosk-export-where")),
     ];
     if state.drives.is_empty() {
-        lines.push(Line::from(app.t(
-            "  (nie widać podłączonego pendrive'a w /media ani /run/media)",
-            "  (no USB stick mounted under /media or /run/media)",
-        )));
+        lines.push(Line::from(tr!(app.lang, "kiosk-export-no-drive")));
     }
     for (i, d) in state.drives.iter().enumerate() {
         let text = format!(
@@ -368,7 +350,7 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(format!(
         "{} {} [{}]",
         if typed_selected { "▶" } else { " " },
-        app.t("inna ścieżka:", "another path:"),
+        tr!(app.lang, "kiosk-export-another-path"),
         state.typed.value()
     )));
     if let Some(e) = &state.error {

@@ -13,16 +13,17 @@ use tui_input::{Input, InputRequest};
 
 use super::keys::{self, Action, Scope};
 use super::{App, footer_line};
-use crate::i18n::Lang;
 use crate::store::{LoginError, Operator, Role, Store, StoreError};
+use crate::tr;
 
 pub struct LoginState {
     pub operators: Vec<Operator>,
     pub selected: usize,
     pub pin: Input,
     pub error: Option<String>,
-    /// A line about the last log-out (a half-typed card kept).
-    pub notice: Option<String>,
+    /// The operator who logged out leaving a half-typed card (kept for
+    /// their next login), for the line that says so.
+    pub kept_card_of: Option<String>,
 }
 
 pub struct LockState {
@@ -67,7 +68,7 @@ impl LoginState {
             selected: 0,
             pin: Input::default(),
             error: None,
-            notice: None,
+            kept_card_of: None,
         }
     }
 }
@@ -97,26 +98,25 @@ fn pin_key(pin: &mut Input, key: &KeyEvent) {
 }
 
 fn describe(app: &App, e: &StoreError) -> String {
-    match (e, app.lang) {
-        (StoreError::Login(LoginError::WrongPin { left }), Lang::Pl | Lang::Uk) => {
-            format!("Zły PIN. Pozostało prób: {left}.")
+    match e {
+        StoreError::Login(LoginError::WrongPin { left }) => {
+            tr!(app.lang, "kiosk-login-wrong-pin", left = *left)
         }
-        (StoreError::Login(LoginError::WrongPin { left }), Lang::En) => {
-            format!("Wrong PIN. Attempts left: {left}.")
+        StoreError::Login(LoginError::Locked { until }) => {
+            tr!(app.lang, "kiosk-login-locked", until = until.to_string())
         }
-        (StoreError::Login(LoginError::Locked { until }), Lang::Pl | Lang::Uk) => {
-            format!("Za dużo błędnych PIN-ów: operator zablokowany do {until}.")
-        }
-        (StoreError::Login(LoginError::Locked { until }), Lang::En) => {
-            format!("Too many wrong PINs: operator locked until {until}.")
-        }
-        (other, lang) => other.describe(lang),
+        other => other.describe(app.lang),
     }
 }
 
 pub fn handle_login(app: &mut App, state: &mut LoginState, key: KeyEvent) -> LoginOutcome {
     match keys::action(Scope::Login, false, &key) {
         Some(Action::Logout) => return LoginOutcome::Quit,
+        Some(Action::Language) => {
+            app.lang = app.lang.next();
+            // A wrong PIN's line was said in the old language.
+            state.error = None;
+        }
         Some(Action::Up) => {
             state.selected = state.selected.saturating_sub(1);
             state.pin = Input::default();
@@ -186,16 +186,10 @@ pub fn render_login(app: &App, state: &LoginState, frame: &mut Frame, area: Rect
     let body = frame_parts(app, frame, area, Scope::Login);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(app.t(" Logowanie ", " Log in "));
+        .title(tr!(app.lang, "kiosk-login-title"));
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let mut lines = vec![
-        Line::from(app.t(
-            "Wybierz siebie (↑/↓), wpisz PIN i naciśnij Enter.",
-            "Choose yourself (↑/↓), type your PIN and press Enter.",
-        )),
-        Line::from(""),
-    ];
+    let mut lines = vec![Line::from(tr!(app.lang, "kiosk-login-how")), Line::from("")];
     for (i, op) in state.operators.iter().enumerate() {
         let chosen = i == state.selected;
         let text = format!(
@@ -219,15 +213,13 @@ pub fn render_login(app: &App, state: &LoginState, frame: &mut Frame, area: Rect
     if let Some(e) = &state.error {
         lines.push(Line::from(format!("✗ {e}")));
     }
-    if let Some(n) = &state.notice {
-        lines.push(Line::from(format!("» {n}")));
+    if let Some(name) = &state.kept_card_of {
+        let notice = tr!(app.lang, "kiosk-login-card-kept", name = name.as_str());
+        lines.push(Line::from(format!("» {notice}")));
     }
     if !app.demo.is_empty() {
         lines.push(Line::from(""));
-        lines.push(Line::from(app.t(
-            "KIOSK SZKOLENIOWY — karty są oznaczone jako treningowe. Operatorzy demo:",
-            "TRAINING KIOSK — cards are marked as training. Demo operators:",
-        )));
+        lines.push(Line::from(tr!(app.lang, "kiosk-login-training")));
         for d in &app.demo {
             lines.push(Line::from(format!(
                 "  {} ({}) — PIN {}",
@@ -248,32 +240,23 @@ pub fn render_lock(app: &App, state: &LockState, frame: &mut Frame, area: Rect) 
     let body = frame_parts(app, frame, area, Scope::Locked);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(app.t(" Ekran zablokowany ", " Screen locked "));
+        .title(tr!(app.lang, "kiosk-lock-title"));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let mut lines = vec![
-        Line::from(match (app.lang, state.why) {
-            (Lang::Pl | Lang::Uk, LockWhy::Idle) => format!(
-                "Ekran zablokowany po bezczynności. Odblokować może tylko {} — wpisz PIN.",
-                state.operator.name
+        Line::from(match state.why {
+            LockWhy::Idle => tr!(
+                app.lang,
+                "kiosk-lock-idle",
+                name = state.operator.name.clone()
             ),
-            (Lang::Pl | Lang::Uk, LockWhy::Asked) => format!(
-                "Ekran zablokowany (Ctrl-L). Odblokować może tylko {} — wpisz PIN.",
-                state.operator.name
-            ),
-            (Lang::En, LockWhy::Idle) => format!(
-                "Locked after inactivity. Only {} can unlock it — type the PIN.",
-                state.operator.name
-            ),
-            (Lang::En, LockWhy::Asked) => format!(
-                "Locked (Ctrl-L). Only {} can unlock it — type the PIN.",
-                state.operator.name
+            LockWhy::Asked => tr!(
+                app.lang,
+                "kiosk-lock-asked",
+                name = state.operator.name.clone()
             ),
         }),
-        Line::from(app.t(
-            "Niezapisana karta czeka pod spodem.",
-            "Any unsaved card is kept underneath.",
-        )),
+        Line::from(tr!(app.lang, "kiosk-lock-card-kept")),
         Line::from(""),
         Line::from(format!(
             "PIN: [{:<12}]",

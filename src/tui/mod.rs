@@ -29,8 +29,9 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::{Input, InputRequest};
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::store::{Operator, Role, Status, Store, StoreError};
+use crate::tr;
 use keys::Action;
 
 pub use export::QR_WIDTH;
@@ -161,7 +162,7 @@ impl App {
     /// Starts the background sender to the office (the real kiosk does; it
     /// does nothing while no office address is set).
     pub fn start_sender(&mut self) {
-        self.sender = Some(sender::Sender::start(self.store.dir(), self.lang));
+        self.sender = Some(sender::Sender::start(self.store.dir()));
     }
 
     /// A card was saved: the sender counts it.
@@ -180,10 +181,6 @@ impl App {
     fn window_text(&self) -> String {
         let e = self.store.edition();
         format!("{} – {}", e.voting_start, e.voting_end)
-    }
-
-    pub fn t<'a>(&self, pl: &'a str, en: &'a str) -> &'a str {
-        t(self.lang, pl, en)
     }
 
     /// Time passes: lock an idle session.
@@ -283,16 +280,7 @@ impl App {
         if let Some(draft) = work.draft.take().filter(|d| !d.form.is_blank()) {
             self.parked.retain(|(name, _)| *name != work.operator.name);
             self.parked.push((work.operator.name.clone(), draft));
-            login.notice = Some(match self.lang {
-                Lang::Pl | Lang::Uk => format!(
-                    "{}: niezapisana karta czeka — wróci po zalogowaniu.",
-                    work.operator.name
-                ),
-                Lang::En => format!(
-                    "{}'s unsaved card is kept — it comes back at login.",
-                    work.operator.name
-                ),
-            });
+            login.kept_card_of = Some(work.operator.name.clone());
         }
         if let Some(i) = login
             .operators
@@ -314,13 +302,7 @@ impl App {
         {
             let (_, draft) = self.parked.remove(i);
             work.screen = Screen::Entry(draft);
-            work.message = Some(Message::Info(
-                self.t(
-                    "Twoja niezapisana karta wróciła — pisz dalej.",
-                    "Your unsaved card is back — carry on typing.",
-                )
-                .into(),
-            ));
+            work.message = Some(Message::Info(tr!(self.lang, "kiosk-card-back-at-login")));
         }
         let coordinator = work.operator.role == Role::Coordinator;
         let day_set = self.store.day_is_set().unwrap_or(true);
@@ -334,26 +316,15 @@ impl App {
                 };
                 work.prompt = Some(Prompt::new(
                     PromptKind::Day,
-                    &match self.lang {
-                        Lang::Pl | Lang::Uk => format!(
-                            "Nowy punkt: dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD; głosowanie {}):",
-                            self.window_text()
-                        ),
-                        Lang::En => format!(
-                            "A new point: the voting day whose urn you enter (YYYY-MM-DD; voting {}):",
-                            self.window_text()
-                        ),
-                    },
+                    tr!(
+                        self.lang,
+                        "kiosk-day-question-new-point",
+                        window = self.window_text()
+                    ),
                     &suggested.to_string(),
                 ));
             } else {
-                work.message = Some(Message::Problem(
-                    self.t(
-                        "Dzień głosowania nie jest jeszcze ustawiony — koordynator ustawia go klawiszem F10.",
-                        "The voting day is not set yet — a coordinator sets it with F10.",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Problem(tr!(self.lang, "kiosk-day-not-set")));
             }
             return;
         }
@@ -382,20 +353,14 @@ impl App {
                 Screen::Entry(state) if state.amend.is_some() => {
                     work.prompt = Some(Prompt::new(
                         PromptKind::Confirm(Confirm::DiscardAmendment),
-                        self.t(
-                            "Porzucić poprawianie tej karty? Zapisana karta zostaje bez zmian. t — tak, n — nie",
-                            "Drop this amendment? The saved card stays as it is. y — yes, n — no",
-                        ),
+                        tr!(self.lang, "kiosk-drop-amendment"),
                         "",
                     ));
                 }
                 Screen::Entry(state) if !state.form.is_blank() => {
                     work.prompt = Some(Prompt::new(
                         PromptKind::Confirm(Confirm::DiscardCard),
-                        self.t(
-                            "Wyrzucić niezapisaną kartę i zacząć nową? t — tak, n — nie",
-                            "Throw away the unsaved card and start a new one? y — yes, n — no",
-                        ),
+                        tr!(self.lang, "kiosk-throw-card-away"),
                         "",
                     ));
                 }
@@ -433,13 +398,10 @@ impl App {
             }
             Some(Action::Export) => {
                 if work.operator.role != Role::Coordinator {
-                    work.message = Some(Message::Problem(
-                        self.t(
-                            "Dzień zamyka i eksportuje koordynator.",
-                            "Only a coordinator closes the day and exports.",
-                        )
-                        .into(),
-                    ));
+                    work.message = Some(Message::Problem(tr!(
+                        self.lang,
+                        "kiosk-export-coordinator-only"
+                    )));
                 } else {
                     work.message = None;
                     work.show(Screen::Export(export::ExportState::new(
@@ -449,20 +411,14 @@ impl App {
             }
             Some(Action::DayAndStop) => {
                 if work.operator.role != Role::Coordinator {
-                    work.message = Some(Message::Problem(
-                        self.t(
-                            "Dzień i postój ustawia koordynator.",
-                            "Only a coordinator sets the day and stop.",
-                        )
-                        .into(),
-                    ));
+                    work.message = Some(Message::Problem(tr!(
+                        self.lang,
+                        "kiosk-day-coordinator-only"
+                    )));
                 } else {
                     work.prompt = Some(Prompt::new(
                         PromptKind::Day,
-                        self.t(
-                            "Dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD):",
-                            "Voting day whose urn you are entering (YYYY-MM-DD):",
-                        ),
+                        tr!(self.lang, "kiosk-day-question"),
                         &self.day.to_string(),
                     ));
                 }

@@ -10,8 +10,8 @@ use tui_input::Input;
 
 use super::keys::{self, Action, Scope};
 use super::{App, Message, Screen, Work, cards, edit_input, entry, footer_line};
-use crate::i18n::Lang;
 use crate::store::Role;
+use crate::tr;
 
 /// A one-line question over the current screen.
 pub struct Prompt {
@@ -50,16 +50,12 @@ pub enum Confirm {
 impl App {
     /// The yes/no question about a day outside the voting window.
     pub(super) fn day_question(&self, kind: Confirm, day: NaiveDate) -> Prompt {
-        let question = match self.lang {
-            Lang::Pl | Lang::Uk => format!(
-                "! Dzień {day} jest poza terminem głosowania ({}): karty z tego dnia będą NIEWAŻNE (poza terminem). Czy to na pewno ten dzień? t — tak, n — nie",
-                self.window_text()
-            ),
-            Lang::En => format!(
-                "! {day} is outside the voting window ({}): cards of that day will be INVALID (outside the window). Is it really that day? y — yes, n — no",
-                self.window_text()
-            ),
-        };
+        let question = tr!(
+            self.lang,
+            "kiosk-prompt-day-outside",
+            day = day.to_string(),
+            window = self.window_text()
+        );
         Prompt::new(PromptKind::Confirm(kind), &question, "")
     }
 
@@ -77,7 +73,7 @@ impl App {
         }
         match keys::action(Scope::Prompt, false, &key) {
             Some(Action::Back) => {
-                work.message = Some(Message::Info(self.t("Anulowano.", "Cancelled.").into()));
+                work.message = Some(Message::Info(tr!(self.lang, "kiosk-prompt-cancelled")));
                 return;
             }
             Some(Action::Confirm) => {
@@ -108,8 +104,7 @@ impl App {
         match kind {
             PromptKind::Day => {
                 let day: NaiveDate = answer.parse().map_err(|_| {
-                    self.t("To nie jest data RRRR-MM-DD.", "Not a YYYY-MM-DD date.")
-                        .to_string()
+                    tr!(self.lang, "kiosk-prompt-not-a-yyyy-mm-dd-date").to_string()
                 })?;
                 if self.outside_window(day) {
                     return Ok(Some(self.day_question(Confirm::DayOutside(day), day)));
@@ -119,48 +114,52 @@ impl App {
             PromptKind::Confirm(_) => Ok(None),
             PromptKind::Stop => {
                 if answer.is_empty() {
-                    return Err(self.t("Wpisz miejsce postoju.", "Type the stop.").into());
+                    return Err(tr!(self.lang, "kiosk-prompt-type-the-stop"));
                 }
                 self.store
                     .set_stop(answer, &who)
                     .map_err(|e| e.describe(self.lang))?;
                 self.stop = Some(answer.to_string());
-                work.message = Some(Message::Info(format!(
-                    "{} {answer}.",
-                    self.t("Postój:", "Stop:")
+                work.message = Some(Message::Info(tr!(
+                    self.lang,
+                    "kiosk-prompt-stop-set",
+                    stop = answer
                 )));
                 Ok(None)
             }
             PromptKind::VoidReason { card_id } => {
                 if answer.is_empty() {
-                    return Err(self.t("Podaj powód.", "Give a reason.").into());
+                    return Err(tr!(self.lang, "kiosk-prompt-give-a-reason"));
                 }
                 self.store
                     .void_card(card_id, &who, answer)
                     .map_err(|e| e.describe(self.lang))?;
-                work.message = Some(Message::Info(format!(
-                    "{} {card_id}.",
-                    self.t("Unieważniono kartę", "Voided card")
+                work.message = Some(Message::Info(tr!(
+                    self.lang,
+                    "kiosk-prompt-voided",
+                    card = card_id.as_str()
                 )));
                 work.screen = Screen::Cards(cards::CardsState::new(self));
                 Ok(None)
             }
             PromptKind::AmendReason { card_id, card } => {
                 if answer.is_empty() {
-                    return Err(self.t("Podaj powód.", "Give a reason.").into());
+                    return Err(tr!(self.lang, "kiosk-prompt-give-a-reason"));
                 }
                 let saved = self
                     .store
                     .amend_card(card_id, (**card).clone(), &who, answer)
                     .map_err(|e| e.describe(self.lang))?;
-                work.message = Some(Message::Info(format!(
-                    "{} {card_id} ({}).",
-                    self.t("Poprawiono kartę", "Amended card"),
-                    if saved.assessment.is_valid() {
-                        self.t("ważna", "valid")
-                    } else {
-                        self.t("nieważna", "invalid")
-                    }
+                let valid = if saved.assessment.is_valid() {
+                    "yes"
+                } else {
+                    "no"
+                };
+                work.message = Some(Message::Info(tr!(
+                    self.lang,
+                    "kiosk-prompt-amended",
+                    card = card_id.as_str(),
+                    valid = valid
                 )));
                 work.screen = Screen::Cards(cards::CardsState::new(self));
                 Ok(None)
@@ -176,22 +175,16 @@ impl App {
             .set_day(day, &who)
             .map_err(|e| e.describe(self.lang))?;
         self.day = day;
-        work.message = Some(Message::Info(format!(
-            "{} {day}{}.",
-            self.t("Karty są wprowadzane pod dniem", "Cards are entered under"),
-            if self.outside_window(day) {
-                self.t(
-                    " (poza terminem głosowania)",
-                    " (outside the voting window)",
-                )
-            } else {
-                ""
-            }
-        )));
+        let day_text = day.to_string();
+        work.message = Some(Message::Info(if self.outside_window(day) {
+            tr!(self.lang, "kiosk-prompt-day-set-outside", day = day_text)
+        } else {
+            tr!(self.lang, "kiosk-prompt-day-set", day = day_text)
+        }));
         if self.store.point().mobile {
             return Ok(Some(Prompt::new(
                 PromptKind::Stop,
-                self.t("Miejsce postoju punktu mobilnego:", "Mobile point's stop:"),
+                tr!(self.lang, "kiosk-prompt-stop-question"),
                 self.stop.as_deref().unwrap_or(""),
             )));
         }
@@ -203,29 +196,24 @@ impl App {
         match (confirm, yes) {
             (Confirm::DiscardCard, true) => {
                 work.screen = Screen::Entry(entry::EntryState::new(&self.store));
-                work.message = Some(Message::Info(
-                    self.t(
-                        "Karta wyrzucona — nowa karta.",
-                        "Card thrown away — a new card.",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Info(tr!(
+                    self.lang,
+                    "kiosk-prompt-card-thrown-away"
+                )));
             }
             (Confirm::DiscardAmendment, true) => {
                 work.amending = None;
                 let (screen, message) = work.resume(self);
                 work.screen = screen;
                 work.message = message.or_else(|| {
-                    Some(Message::Info(
-                        self.t("Poprawianie porzucone.", "Amendment dropped.")
-                            .into(),
-                    ))
+                    Some(Message::Info(tr!(
+                        self.lang,
+                        "kiosk-prompt-amendment-dropped"
+                    )))
                 });
             }
             (Confirm::DiscardCard | Confirm::DiscardAmendment, false) => {
-                work.message = Some(Message::Info(
-                    self.t("Karta zostaje.", "The card stays.").into(),
-                ));
+                work.message = Some(Message::Info(tr!(self.lang, "kiosk-prompt-the-card-stays")));
             }
             (Confirm::DayOutside(day), true) => match self.set_day(work, *day) {
                 Ok(next) => work.prompt = next,
@@ -234,49 +222,39 @@ impl App {
             (Confirm::DayOutside(_), false) => {
                 work.prompt = Some(Prompt::new(
                     PromptKind::Day,
-                    self.t(
-                        "Dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD):",
-                        "Voting day whose urn you are entering (YYYY-MM-DD):",
-                    ),
+                    tr!(self.lang, "kiosk-day-question"),
                     &self.day.to_string(),
                 ));
             }
             (Confirm::LoginDayOutside, true) => {
-                work.message = Some(Message::Info(format!(
-                    "{} {} {}.",
-                    self.t("Karty są wprowadzane pod dniem", "Cards are entered under"),
-                    self.day,
-                    self.t("(poza terminem głosowania)", "(outside the voting window)")
+                work.message = Some(Message::Info(tr!(
+                    self.lang,
+                    "kiosk-prompt-day-set-outside",
+                    day = self.day.to_string()
                 )));
             }
             (Confirm::LoginDayOutside, false) if work.operator.role == Role::Coordinator => {
                 work.prompt = Some(Prompt::new(
                     PromptKind::Day,
-                    self.t(
-                        "Dzień głosowania, którego urnę wprowadzasz (RRRR-MM-DD):",
-                        "Voting day whose urn you are entering (YYYY-MM-DD):",
-                    ),
+                    tr!(self.lang, "kiosk-day-question"),
                     &self.store.edition().voting_start.to_string(),
                 ));
             }
             (Confirm::LoginDayOutside, false) => {
-                work.message = Some(Message::Problem(
-                    self.t(
-                        "Poproś koordynatora o ustawienie dnia głosowania (F10), zanim wprowadzisz karty.",
-                        "Ask a coordinator to set the voting day (F10) before entering cards.",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Problem(tr!(
+                    self.lang,
+                    "kiosk-prompt-ask-coordinator"
+                )));
             }
         }
     }
 }
 
 impl Prompt {
-    pub(super) fn new(kind: PromptKind, question: &str, value: &str) -> Prompt {
+    pub(super) fn new(kind: PromptKind, question: impl Into<String>, value: &str) -> Prompt {
         Prompt {
             kind,
-            question: question.to_string(),
+            question: question.into(),
             input: Input::new(value.to_string()),
             error: None,
         }
@@ -320,7 +298,7 @@ pub(super) fn render_prompt(app: &App, prompt: &Prompt, frame: &mut Frame, area:
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(app.t(" Pytanie ", " Question "));
+        .title(tr!(app.lang, "kiosk-prompt-question"));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let mut lines = vec![Line::from(prompt.question.clone())];

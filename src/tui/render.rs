@@ -13,6 +13,7 @@ use super::{
 };
 use crate::i18n::Lang;
 use crate::store::Operator;
+use crate::tr;
 
 impl App {
     /// Draws the whole kiosk.
@@ -91,7 +92,7 @@ impl App {
         let build = |level: u8, stop_room: Option<usize>| -> Vec<String> {
             let mut parts = Vec::new();
             if p.training {
-                parts.push(self.t("TRENING", "TRAINING").to_string());
+                parts.push(tr!(self.lang, "kiosk-training").to_string());
             }
             parts.push(if level > 0 {
                 p.id.clone()
@@ -104,7 +105,7 @@ impl App {
                     Some(room) => entry::fit(stop, room.max(4)),
                     None => stop.clone(),
                 };
-                parts.push(format!("{} {stop}", self.t("postój:", "stop:")));
+                parts.push(format!("{} {stop}", tr!(self.lang, "kiosk-stop")));
             }
             parts.extend(who.clone());
             if let Some(words) = sync_words(level > 1) {
@@ -135,10 +136,7 @@ impl App {
 /// The footer: the keys of this scope, from the key table, as many whole
 /// hints as fit in `width` (F1 help lists them all).
 pub fn footer_line(lang: Lang, scope: Scope, width: u16) -> Line<'static> {
-    let global = !matches!(
-        scope,
-        Scope::Login | Scope::Locked | Scope::Prompt | Scope::Confirm
-    );
+    let global = keys::global_applies(scope);
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (key, what) in keys::hints(scope, global, lang) {

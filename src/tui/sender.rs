@@ -10,10 +10,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender as Channel, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::i18n::{CARD, Lang, count, t};
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::sync::{CentralUrl, SyncKey};
 use crate::sync::{Client, SyncError, Synced, sync_with};
+use crate::tr;
 
 /// The first pause after a failed attempt; it doubles up to the setting's
 /// minutes.
@@ -30,8 +31,8 @@ pub struct SyncStatus {
     /// The last attempt failed and will be tried again.
     pub waiting: bool,
     /// The last attempt failed for a reason a person must see (a refusal,
-    /// a fork), in the kiosk's language.
-    pub problem: Option<String>,
+    /// a fork), in every language the kiosk may switch to.
+    pub problem: Option<InEvery>,
 }
 
 impl SyncStatus {
@@ -40,39 +41,38 @@ impl SyncStatus {
         if !self.on {
             return None;
         }
-        let office = t(lang, "biuro", "office");
         Some(match (&self.problem, self.waiting, &self.last, short) {
-            (Some(_), _, _, false) => format!(
-                "{office}: {}",
-                t(
-                    lang,
-                    "odmowa — zadzwoń do biura",
-                    "refused — call the office"
-                )
-            ),
-            (Some(_), _, _, true) => format!("{office}: {}", t(lang, "odmowa", "refused")),
-            (None, true, _, false) => format!(
-                "{office}: {}",
-                t(
-                    lang,
-                    "brak połączenia — wyślę później",
-                    "no connection — will send later"
-                )
-            ),
-            (None, true, _, true) => format!("{office}: {}", t(lang, "później", "later")),
-            (None, false, Some((at, cards)), false) => format!(
-                "{office}: {} {at} · {}",
-                t(lang, "wysłano", "sent"),
-                count(lang, *cards, &CARD)
-            ),
-            (None, false, Some((at, _)), true) => format!("{office}: {at}"),
-            (None, false, None, _) => {
-                format!(
-                    "{office}: {}",
-                    t(lang, "jeszcze nie wysłano", "not sent yet")
-                )
+            (Some(_), _, _, false) => tr!(lang, "kiosk-sync-refused"),
+            (Some(_), _, _, true) => tr!(lang, "kiosk-sync-refused-short"),
+            (None, true, _, false) => tr!(lang, "kiosk-sync-waiting"),
+            (None, true, _, true) => tr!(lang, "kiosk-sync-waiting-short"),
+            (None, false, Some((at, cards)), false) => {
+                tr!(lang, "kiosk-sync-sent", at = at.as_str(), cards = *cards)
             }
+            (None, false, Some((at, _)), true) => {
+                tr!(lang, "kiosk-sync-sent-short", at = at.as_str())
+            }
+            (None, false, None, _) => tr!(lang, "kiosk-sync-not-sent"),
         })
+    }
+}
+
+/// A sentence in every language: the sender words a refusal once, and the
+/// header shows it in whichever language the kiosk speaks by then.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InEvery(Vec<(Lang, String)>);
+
+impl InEvery {
+    pub fn of(words: impl Fn(Lang) -> String) -> InEvery {
+        InEvery(Lang::ALL.iter().map(|l| (*l, words(*l))).collect())
+    }
+
+    /// The sentence in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or("", |(_, s)| s.as_str())
     }
 }
 
@@ -94,14 +94,14 @@ pub struct Sender {
 
 impl Sender {
     /// Starts the sender on its own handle of the store in `dir`.
-    pub fn start(dir: &Path, lang: Lang) -> Sender {
+    pub fn start(dir: &Path) -> Sender {
         let (notes, inbox) = channel();
         let status = Arc::new(Mutex::new(SyncStatus::default()));
         let shared = Arc::clone(&status);
         let dir = dir.to_path_buf();
         let thread = std::thread::Builder::new()
             .name("urna-sync".into())
-            .spawn(move || run(&dir, lang, &inbox, &shared))
+            .spawn(move || run(&dir, &inbox, &shared))
             .ok();
         Sender {
             notes,
@@ -156,7 +156,7 @@ fn set(status: &Mutex<SyncStatus>, f: impl FnOnce(&mut SyncStatus)) {
     f(&mut s);
 }
 
-fn run(dir: &Path, lang: Lang, inbox: &Receiver<Note>, status: &Mutex<SyncStatus>) {
+fn run(dir: &Path, inbox: &Receiver<Note>, status: &Mutex<SyncStatus>) {
     let mut l = Loop {
         dir: dir.to_path_buf(),
         store: None,
@@ -177,7 +177,7 @@ fn run(dir: &Path, lang: Lang, inbox: &Receiver<Note>, status: &Mutex<SyncStatus
                 let leaving = key.is_none();
                 if leaving {
                     // What the operator typed goes before their key does.
-                    l.send(lang, status);
+                    l.send(status);
                 } else {
                     // A coordinator may have changed the address meanwhile.
                     l.read_setting(status);
@@ -196,10 +196,10 @@ fn run(dir: &Path, lang: Lang, inbox: &Receiver<Note>, status: &Mutex<SyncStatus
                 }
             }
             Ok(Note::Quit) | Err(RecvTimeoutError::Disconnected) => {
-                l.send(lang, status);
+                l.send(status);
                 return;
             }
-            Err(RecvTimeoutError::Timeout) => l.send(lang, status),
+            Err(RecvTimeoutError::Timeout) => l.send(status),
         }
     }
 }
@@ -221,7 +221,7 @@ impl Loop {
 
     /// One attempt, if there is an address and a key; the next is planned
     /// by what came of it.
-    fn send(&mut self, lang: Lang, status: &Mutex<SyncStatus>) {
+    fn send(&mut self, status: &Mutex<SyncStatus>) {
         let (Some(store), Some((c, client)), Some(_)) = (&mut self.store, &self.setting, &self.key)
         else {
             self.due = None;
@@ -244,7 +244,7 @@ impl Loop {
             }
             Err(e) => {
                 let transient = e.transient();
-                let words = e.describe(lang);
+                let words = InEvery::of(|lang| e.describe(lang));
                 tracing::warn!(transient, reason = %e.describe(Lang::En), "sync failed");
                 set(status, |s| {
                     s.waiting = transient;

@@ -12,8 +12,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_input::Input;
 
 use super::edit_input;
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::store::{InitParams, Point, Store, valid_point_id, valid_recipient};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SetupField {
@@ -118,9 +119,9 @@ impl SetupApp {
         }
     }
 
-    fn fail(&mut self, field: SetupField, pl: &str, en: &str) {
+    fn fail(&mut self, field: SetupField, problem: String) {
         self.focus = FIELDS.iter().position(|f| *f == field).unwrap_or(0);
-        self.error = Some(t(self.lang, pl, en).to_string());
+        self.error = Some(problem);
     }
 
     fn submit(&mut self) {
@@ -144,49 +145,29 @@ impl SetupApp {
         }
         let point_id = self.value(F::PointId);
         if !valid_point_id(&point_id) {
-            return self.fail(
-                F::PointId,
-                "Identyfikator punktu: litery, cyfry, „-” i „_” (do 32 znaków).",
-                "Point id: letters, digits, '-' and '_' (up to 32).",
-            );
+            return self.fail(F::PointId, tr!(self.lang, "kiosk-setup-bad-point-id"));
         }
         if self.value(F::PointName).is_empty() {
-            return self.fail(
-                F::PointName,
-                "Podaj nazwę punktu.",
-                "Give the point's name.",
-            );
+            return self.fail(F::PointName, tr!(self.lang, "kiosk-setup-no-point-name"));
         }
         let central = self.value(F::Central);
         let no_key_yet = NO_KEY_WORDS.contains(&central.to_lowercase().as_str());
         if central.is_empty() {
-            return self.fail(
-                F::Central,
-                "Wpisz klucz age biura (age1…) albo słowo „brak”, jeśli biuro jeszcze go nie dało — wtedy eksport będzie niemożliwy, dopóki koordynator go nie ustawi.",
-                "Type the office's age key (age1…) or the word \"none\" if the office has not given one yet — then no export is possible until a coordinator sets it.",
-            );
+            return self.fail(F::Central, tr!(self.lang, "kiosk-setup-no-office-key"));
         }
         if !no_key_yet && !valid_recipient(&central) {
-            return self.fail(
-                F::Central,
-                "To nie jest klucz age biura (age1…, 62 znaki). Bez klucza wpisz „brak”.",
-                "Not the office's age key (age1…, 62 characters). Without a key type \"none\".",
-            );
+            return self.fail(F::Central, tr!(self.lang, "kiosk-setup-bad-office-key"));
         }
         let central = if no_key_yet { String::new() } else { central };
         if self.value(F::Coordinator).is_empty() {
-            return self.fail(
-                F::Coordinator,
-                "Podaj imię koordynatora.",
-                "Give the coordinator's name.",
-            );
+            return self.fail(F::Coordinator, tr!(self.lang, "kiosk-setup-no-coordinator"));
         }
         let pin = self.value(F::Pin);
         if !(4..=12).contains(&pin.len()) {
-            return self.fail(F::Pin, "PIN to 4–12 cyfr.", "A PIN is 4–12 digits.");
+            return self.fail(F::Pin, tr!(self.lang, "kiosk-setup-bad-pin"));
         }
         if pin != self.value(F::PinAgain) {
-            return self.fail(F::PinAgain, "PIN-y się różnią.", "The PINs differ.");
+            return self.fail(F::PinAgain, tr!(self.lang, "kiosk-setup-pins-differ"));
         }
         let coordinator = self.value(F::Coordinator);
         match Store::create(
@@ -220,49 +201,42 @@ impl SetupApp {
         let lang = self.lang;
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                t(lang, "urna · pierwsze uruchomienie", "urna · first start"),
+                tr!(lang, "kiosk-setup-header"),
                 Style::default().add_modifier(Modifier::REVERSED),
             ))),
             header,
         );
-        let block = Block::default().borders(Borders::ALL).title(t(
-            lang,
-            " Ustawienia punktu ",
-            " Point setup ",
-        ));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(tr!(lang, "kiosk-setup-title"));
         let inner = block.inner(body);
         frame.render_widget(block, body);
-        let labels: [(&str, &str); 8] = [
-            ("Plik edycji", "Edition file"),
-            ("Id punktu", "Point id"),
-            ("Nazwa punktu", "Point name"),
-            ("Punkt mobilny (t/n)", "Mobile point (y/n)"),
-            ("Klucz age biura/brak", "Office age key/none"),
-            ("Koordynator", "Coordinator"),
-            ("PIN", "PIN"),
-            ("PIN ponownie", "PIN again"),
+        let labels: [String; 8] = [
+            tr!(lang, "kiosk-setup-edition-file"),
+            tr!(lang, "kiosk-setup-point-id"),
+            tr!(lang, "kiosk-setup-point-name"),
+            tr!(lang, "kiosk-setup-mobile"),
+            tr!(lang, "kiosk-setup-office-key"),
+            tr!(lang, "kiosk-setup-coordinator"),
+            "PIN".to_string(),
+            tr!(lang, "kiosk-setup-pin-again"),
         ];
         let mut lines = vec![
-            Line::from(t(
-                lang,
-                "Nowy punkt: wypełnij pola; Enter na ostatnim zapisuje.",
-                "A new point: fill in the fields; Enter on the last one saves.",
-            )),
+            Line::from(tr!(lang, "kiosk-setup-how")),
             Line::from(format!(
                 "{}: {}",
-                t(lang, "Katalog danych", "Data directory"),
+                tr!(lang, "kiosk-damaged-data-directory"),
                 self.dir.display()
             )),
             Line::from(""),
         ];
         let width = inner.width.saturating_sub(26) as usize;
         for (i, field) in FIELDS.iter().enumerate() {
-            let (pl, en) = labels[i];
             let raw = self.inputs[i].value();
             let shown = match field {
                 SetupField::Pin | SetupField::PinAgain => "•".repeat(raw.chars().count()),
-                SetupField::Mobile if raw == "t" => t(lang, "t — tak", "y — yes").into(),
-                SetupField::Mobile => t(lang, "n — nie", "n — no").into(),
+                SetupField::Mobile if raw == "t" => tr!(lang, "kiosk-setup-y-yes"),
+                SetupField::Mobile => tr!(lang, "kiosk-setup-n-no"),
                 _ => raw
                     .chars()
                     .rev()
@@ -277,7 +251,7 @@ impl SetupApp {
                 Span::raw(format!(
                     "{}{:<22}",
                     if focused { "▶" } else { " " },
-                    t(lang, pl, en)
+                    labels[i]
                 )),
                 Span::styled(
                     format!("[{shown:<width$}]"),
@@ -291,11 +265,7 @@ impl SetupApp {
         }
         if NO_KEY_WORDS.contains(&self.value(SetupField::Central).to_lowercase().as_str()) {
             lines.push(Line::from(""));
-            lines.push(Line::from(t(
-                lang,
-                "! Bez klucza biura: karty można wpisywać, ale eksport będzie niemożliwy, dopóki koordynator nie wpisze: urna central set age1… --as IMIĘ",
-                "! No office key: cards can be entered, but no export is possible until a coordinator runs: urna central set age1… --as NAME",
-            )));
+            lines.push(Line::from(tr!(lang, "kiosk-setup-no-office-key-warning")));
         }
         if let Some(e) = &self.error {
             lines.push(Line::from(""));
@@ -307,14 +277,7 @@ impl SetupApp {
         );
         let cursor_x = inner.x + 24 + self.inputs[self.focus].visual_cursor().min(width) as u16;
         frame.set_cursor_position((cursor_x, inner.y + 3 + self.focus as u16));
-        frame.render_widget(
-            Paragraph::new(t(
-                lang,
-                "Enter dalej · Shift-Tab wstecz · Esc zakończ bez zapisu",
-                "Enter next · Shift-Tab back · Esc quit without saving",
-            )),
-            footer,
-        );
+        frame.render_widget(Paragraph::new(tr!(lang, "kiosk-setup-footer")), footer);
     }
 }
 

@@ -24,9 +24,10 @@ use super::keys::{Action, Scope};
 use super::{App, Message, Screen, Work, edit_input};
 use crate::card::RawCard;
 use crate::edition::Edition;
-use crate::i18n::{self, Forms, Lang, count};
+use crate::i18n::{Forms, Lang, count};
 use crate::store::sample::Offer;
 use crate::store::verify::{ToVerify, Verification};
+use crate::tr;
 
 /// "pole" counted: 1 pole, 2 pola, 5 pól.
 pub const FIELD: Forms = Forms { id: "count-field" };
@@ -127,16 +128,13 @@ fn same(edition: &Edition, slot: Slot, a: &str, b: &str) -> bool {
 impl Keying {
     fn new(app: &App, target: ToVerify) -> Keying {
         let mut entry = EntryState::new(&app.store);
-        entry.verifying = Some(match app.lang {
-            Lang::Pl | Lang::Uk => format!(
-                " Weryfikacja karty {} — wpisz ją z papieru (wpisał(a): {}) ",
-                target.number, target.keyer
-            ),
-            Lang::En => format!(
-                " Verifying card {} — key it from the paper (keyed by {}) ",
-                target.number, target.keyer
-            ),
-        });
+        let title = tr!(
+            app.lang,
+            "kiosk-verify-title",
+            number = target.number.as_str(),
+            keyer = target.keyer.as_str()
+        );
+        entry.verifying = Some(format!(" {title} "));
         Keying {
             target,
             entry,
@@ -308,23 +306,11 @@ pub fn handle(
         VerifyState::Keying(k) if k.mismatch.is_some() => match action {
             Some(Action::PaperFirst) => {
                 k.settle(true);
-                work.message = Some(Message::Info(
-                    app.t(
-                        "Wpisz to pole jeszcze raz z papieru.",
-                        "Type that field again from the paper.",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Info(tr!(app.lang, "kiosk-verify-retype")));
             }
             Some(Action::PaperMine) => {
                 k.settle(false);
-                work.message = Some(Message::Info(
-                    app.t(
-                        "Przyjęto Twoją wartość — karta zostanie poprawiona przy zapisie.",
-                        "Your value is taken — the card is amended when stored.",
-                    )
-                    .into(),
-                ));
+                work.message = Some(Message::Info(tr!(app.lang, "kiosk-verify-yours-taken")));
                 k.compare(&edition);
             }
             Some(Action::Back) => return Some(stop(app, work)),
@@ -344,10 +330,10 @@ pub fn handle(
                         *state = VerifyState::new(app, &work.operator.name);
                     }
                     Err(e) => {
-                        work.message = Some(Message::Problem(format!(
-                            "{}: {}",
-                            app.t("NIE ZAPISANO", "NOT SAVED"),
-                            e.describe(app.lang)
+                        work.message = Some(Message::Problem(tr!(
+                            app.lang,
+                            "kiosk-not-saved",
+                            error = e.describe(app.lang)
                         )))
                     }
                 }
@@ -392,43 +378,32 @@ pub fn handle(
 
 /// Esc: the verification is dropped, nothing is stored.
 fn stop(app: &App, work: &mut Work) -> Screen {
-    work.message = Some(Message::Info(
-        app.t(
-            "Weryfikacja przerwana — nic nie zapisano.",
-            "Verification stopped — nothing was stored.",
-        )
-        .into(),
-    ));
+    work.message = Some(Message::Info(tr!(app.lang, "kiosk-verify-stopped")));
     Screen::Verify(VerifyState::new(app, &work.operator.name))
 }
 
 fn done_text(lang: Lang, number: &str, v: &Verification, amended: bool) -> String {
     let fields = count(lang, u64::from(v.fields), &FIELD);
-    match (lang, amended) {
-        (Lang::Pl | Lang::Uk, false) => format!(
-            "Zweryfikowano kartę {number}: {fields}, zgodna z papierem. Następna karta: wpisz jej numer."
-        ),
-        (Lang::Pl | Lang::Uk, true) => format!(
-            "Zweryfikowano kartę {number}: {fields}, błędy pierwszego wpisania: {} — kartę poprawiono (weryfikacja).",
-            v.keyer_errors.len()
-        ),
-        (Lang::En, false) => format!(
-            "Verified card {number}: {fields}, as on the paper. Next card: type its number."
-        ),
-        (Lang::En, true) => format!(
-            "Verified card {number}: {fields}, first keying wrong in {} — the card is amended (verification).",
-            v.keyer_errors.len()
-        ),
+    if amended {
+        tr!(
+            lang,
+            "kiosk-verify-done-amended",
+            number = number,
+            fields = fields,
+            errors = v.keyer_errors.len()
+        )
+    } else {
+        tr!(lang, "kiosk-verify-done", number = number, fields = fields)
     }
 }
 
 fn shown(app: &App, slot: Slot, value: &str) -> String {
     if value.is_empty() {
-        return app.t("(puste)", "(empty)").into();
+        return tr!(app.lang, "kiosk-verify-empty");
     }
     match (slot, value) {
-        (Slot::Signed, SIGNED_YES) => app.t("tak", "yes").into(),
-        (Slot::Signed, SIGNED_NO) => app.t("nie", "no").into(),
+        (Slot::Signed, SIGNED_YES) => tr!(app.lang, "kiosk-cards-yes"),
+        (Slot::Signed, SIGNED_NO) => tr!(app.lang, "kiosk-cards-no"),
         _ => format!("«{}»", entry::shown_value(slot, value, app)),
     }
 }
@@ -451,47 +426,35 @@ pub fn render(app: &App, work: &Work, state: &VerifyState, frame: &mut Frame, ar
                 let slot = k.entry.form.fields[m.index].slot;
                 lines.push(Line::from(Span::styled(
                     format!(
-                        "✗ {} {}: {} {} · {} {}",
-                        app.t("NIEZGODNOŚĆ w polu", "MISMATCH in"),
-                        entry::label(app, slot).trim(),
-                        app.t("pierwsze wpisanie", "first keying"),
-                        shown(app, slot, &m.first),
-                        app.t("Twoje", "yours"),
-                        shown(app, slot, &m.mine),
+                        "✗ {}",
+                        tr!(
+                            app.lang,
+                            "kiosk-verify-mismatch",
+                            field = entry::label(app, slot).trim(),
+                            first = shown(app, slot, &m.first),
+                            mine = shown(app, slot, &m.mine)
+                        )
                     ),
                     bold,
                 )));
-                lines.push(Line::from(app.t(
-                    "Co jest na papierowej karcie?  1 — pierwsze (poprawisz swoje)  2 — Twoje",
-                    "What does the paper card show?  1 — the first (retype yours)  2 — yours",
-                )));
+                lines.push(Line::from(tr!(app.lang, "kiosk-verify-which")));
             } else if k.entry.form.reviewing {
                 let v = k.outcome(app.store.edition());
                 let fields = count(app.lang, u64::from(v.fields), &FIELD);
                 lines.push(Line::from(Span::styled(
                     if v.keyer_errors.is_empty() {
-                        match app.lang {
-                            Lang::Pl | Lang::Uk => format!("✓ Porównano {fields}: karta zgodna z papierem."),
-                            Lang::En => format!("✓ Compared {fields}: the card matches the paper."),
-                        }
+                        tr!(app.lang, "kiosk-verify-compared", fields = fields)
                     } else {
-                        match app.lang {
-                            Lang::Pl | Lang::Uk => format!(
-                                "! Porównano {fields}; pierwsze wpisanie błędne w: {} — zapis je poprawi.",
-                                labels(app, k)
-                            ),
-                            Lang::En => format!(
-                                "! Compared {fields}; the first keying was wrong in: {} — storing amends it.",
-                                labels(app, k)
-                            ),
-                        }
+                        tr!(
+                            app.lang,
+                            "kiosk-verify-compared-wrong",
+                            fields = fields,
+                            wrong = labels(app, k)
+                        )
                     },
                     bold,
                 )));
-                lines.push(Line::from(app.t(
-                    "Enter — zapisz weryfikację.  Esc — przerwij (nic nie zapisuje).",
-                    "Enter — store the verification.  Esc — stop (stores nothing).",
-                )));
+                lines.push(Line::from(tr!(app.lang, "kiosk-verify-review-keys")));
             }
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), below);
         }
@@ -515,40 +478,30 @@ fn render_number(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let block = Block::default().borders(Borders::TOP).title(app.t(
-        " Weryfikacja karty wpisanej przez kogoś innego ",
-        " Verifying a card someone else keyed ",
-    ));
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(tr!(app.lang, "kiosk-verify-number-title"));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = vec![
-        Line::from(app.t(
-            "Weź papierową kartę, którą wpisał inny operator, i wpisz jej numer (zapisany na karcie):",
-            "Take a paper card another operator keyed and type its number (written on the card):",
+        Line::from(tr!(app.lang, "kiosk-verify-how")),
+        Line::from(""),
+        Line::from(format!(
+            "  {} {}",
+            tr!(app.lang, "kiosk-verify-number"),
+            input.value()
         )),
         Line::from(""),
-        Line::from(format!("  {} {}", app.t("Numer:", "Number:"), input.value())),
-        Line::from(""),
     ];
-    lines.push(Line::from(match (offer, app.lang) {
-        (Some(o), Lang::Pl | Lang::Uk) => format!(
-            "Z próby: karta {} (wpisał(a): {}); w próbie czeka {}.",
-            o.number,
-            o.keyer,
-            count(app.lang, o.waiting, &i18n::CARD)
+    lines.push(Line::from(match offer {
+        Some(o) => tr!(
+            app.lang,
+            "kiosk-verify-offer",
+            number = o.number.as_str(),
+            keyer = o.keyer.as_str(),
+            waiting = o.waiting
         ),
-        (Some(o), Lang::En) => format!(
-            "From the sample: card {} (keyed by {}); {} waiting in the sample.",
-            o.number,
-            o.keyer,
-            count(app.lang, o.waiting, &i18n::CARD)
-        ),
-        (None, _) => app
-            .t(
-                "W próbie nie czeka żadna karta — można zweryfikować dowolną.",
-                "No card of the sample is waiting — any card can be verified.",
-            )
-            .into(),
+        None => tr!(app.lang, "kiosk-verify-no-offer"),
     }));
     lines.push(Line::from(""));
     if let Some(e) = error {
@@ -558,12 +511,9 @@ fn render_number(
         )));
         lines.push(Line::from(""));
     }
-    lines.push(Line::from(app.t(
-        "Potem wpiszesz całą kartę jeszcze raz, na ślepo: pierwszego wpisania nie widać. Każde pole jest porównywane, gdy je opuszczasz; przy niezgodności zdecydujesz z papieru, co jest na karcie.",
-        "Then you key the whole card again, blind: the first keying is not shown. Each field is compared when you leave it; on a mismatch you say from the paper what the card shows.",
-    )));
+    lines.push(Line::from(tr!(app.lang, "kiosk-verify-then")));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    let label = app.t("Numer:", "Number:").chars().count() as u16;
+    let label = tr!(app.lang, "kiosk-verify-number").chars().count() as u16;
     frame.set_cursor_position((
         inner.x + 3 + label + input.visual_cursor() as u16,
         inner.y + 2,

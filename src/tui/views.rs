@@ -15,9 +15,10 @@ use super::entry::fit;
 use super::keys::{self, Action, Scope};
 use super::{App, Screen, Work, edit_input};
 use crate::edition::{normalize_id, pabulib::fold_name, roman};
-use crate::i18n::{self, Lang, count};
+use crate::i18n::{self, count};
 use crate::store::Status;
 use crate::store::stats::OperatorStats;
+use crate::tr;
 
 /// The project browser (F9): where it is scrolled to, what is typed to
 /// filter it.
@@ -90,7 +91,7 @@ fn project_rows(app: &App, filter: &str) -> Vec<Row> {
         .collect();
     if !citywide.is_empty() {
         rows.push(Row {
-            text: app.t("Zadania ogólnomiejskie", "City-wide projects").into(),
+            text: tr!(app.lang, "kiosk-views-city-wide-projects"),
             heading: true,
             district: None,
         });
@@ -112,12 +113,12 @@ fn project_rows(app: &App, filter: &str) -> Vec<Row> {
             continue;
         }
         rows.push(Row {
-            text: format!(
-                "{} {} {} ({})",
-                app.t("Dzielnica", "District"),
-                roman::to_roman(d.number),
-                d.name,
-                count(app.lang, d.list.projects.len() as u64, &PROJECT)
+            text: tr!(
+                app.lang,
+                "kiosk-views-district",
+                number = roman::to_roman(d.number),
+                name = d.name.as_str(),
+                projects = count(app.lang, d.list.projects.len() as u64, &PROJECT)
             ),
             heading: true,
             district: Some(d.number),
@@ -171,57 +172,54 @@ pub fn render_summary(
     area: Rect,
 ) {
     let lang = app.lang;
-    let title = match lang {
-        Lang::Pl | Lang::Uk => format!(" Podsumowanie dnia {} ", app.day),
-        Lang::En => format!(" Summary of {} ", app.day),
-    };
+    let title = format!(
+        " {} ",
+        tr!(lang, "kiosk-views-summary-title", day = app.day.to_string())
+    );
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = vec![
         Line::from(Span::styled(
-            format!(
-                "{}: {}",
-                app.t("Wprowadzono", "Entered"),
-                count(lang, s.cards, &i18n::CARD)
-            ),
+            tr!(lang, "kiosk-views-entered", cards = s.cards),
             bold,
         )),
         Line::from(format!(
-            "  {} {}   {} {}   {} {}",
-            app.t("ważne:", "valid:"),
-            s.valid,
-            app.t("nieważne:", "invalid:"),
-            s.invalid,
-            app.t("unieważnione:", "voided:"),
-            s.voided,
+            "  {}",
+            tr!(
+                lang,
+                "kiosk-views-counts",
+                valid = s.valid,
+                invalid = s.invalid,
+                voided = s.voided
+            )
         )),
         Line::from(format!(
-            "  {} {}   {} {}",
-            app.t("poprawione:", "amended:"),
-            s.amended,
-            app.t("z powtórzonym PESEL-em:", "with a repeated PESEL:"),
-            s.flagged
+            "  {}",
+            tr!(
+                lang,
+                "kiosk-views-counts-more",
+                amended = s.amended,
+                flagged = s.flagged
+            )
         )),
     ];
     if !s.invalid_by_reason.is_empty() {
-        lines.push(Line::from(
-            app.t("Nieważne według powodu:", "Invalid by reason:"),
-        ));
+        lines.push(Line::from(tr!(app.lang, "kiosk-views-invalid-by-reason")));
         for (code, n) in &s.invalid_by_reason {
             let words = i18n::reason_of_code(lang, code);
             let width = inner.width.saturating_sub(9) as usize;
             lines.push(Line::from(format!("  {n:>5}  {}", fit(&words, width))));
         }
     }
-    lines.push(Line::from(app.t("Według operatora:", "By operator:")));
+    lines.push(Line::from(tr!(app.lang, "kiosk-views-by-operator")));
     for (op, n) in &s.by_operator {
         lines.push(Line::from(format!("  {n:>5}  {op}")));
     }
     lines.extend(operator_lines(app, stats, inner.width as usize));
     if !s.by_stop.is_empty() {
-        lines.push(Line::from(app.t("Według postoju:", "By stop:")));
+        lines.push(Line::from(tr!(app.lang, "kiosk-views-by-stop")));
         for (stop, n) in &s.by_stop {
             lines.push(Line::from(format!("  {n:>5}  {stop}")));
         }
@@ -233,20 +231,20 @@ pub fn render_summary(
 fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<'static>> {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::from(Span::styled(
-        app.t(
-            "Operatorzy od założenia punktu:",
-            "Operators since the point was set up:",
-        ),
+        tr!(app.lang, "kiosk-views-operators"),
         bold,
     ))];
-    let heads = match app.lang {
-        Lang::Pl | Lang::Uk => [
-            "", "karty", "/godz", "klaw/k", "popr", "weryf", "bł.wp", "bł.wer", "/100pól",
-        ],
-        Lang::En => [
-            "", "cards", "/hour", "keys/c", "amend", "verif", "e.key", "e.ver", "/100fld",
-        ],
-    };
+    let heads = [
+        String::new(),
+        tr!(app.lang, "kiosk-views-head-cards"),
+        tr!(app.lang, "kiosk-views-head-per-hour"),
+        tr!(app.lang, "kiosk-views-head-keys"),
+        tr!(app.lang, "kiosk-views-head-amended"),
+        tr!(app.lang, "kiosk-views-head-verified"),
+        tr!(app.lang, "kiosk-views-head-keyer-errors"),
+        tr!(app.lang, "kiosk-views-head-verifier-errors"),
+        tr!(app.lang, "kiosk-views-head-per-100"),
+    ];
     let row = |cols: [String; 9]| {
         let [a, b, c, d, e, f, g, h, i] = cols;
         let line = format!(
@@ -255,7 +253,7 @@ fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<
         );
         Line::from(fit(&line, width))
     };
-    lines.push(row(heads.map(str::to_string)));
+    lines.push(row(heads));
     let one = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
     for s in stats.iter().filter(|s| s.cards > 0 || s.verified > 0) {
         lines.push(row([
@@ -270,26 +268,24 @@ fn operator_lines(app: &App, stats: &[OperatorStats], width: usize) -> Vec<Line<
             one(s.errors_per_100_fields),
         ]));
     }
-    for (pl, en) in [
-        (
-            "  popr — poprawki jego kart · weryf — karty, które zweryfikował(a)",
-            "  amend — amendments of their cards · verif — cards they verified",
-        ),
-        (
-            "  bł.wp/bł.wer — błędy jako wpisujący/weryfikujący · /100pól — bł.wp na 100 pól",
-            "  e.key/e.ver — errors as keyer/verifier · /100fld — e.key per 100 fields",
-        ),
+    for note in [
+        tr!(app.lang, "kiosk-views-heads-note"),
+        tr!(app.lang, "kiosk-views-heads-note-errors"),
     ] {
-        lines.push(Line::from(fit(app.t(pl, en), width)));
+        lines.push(Line::from(fit(&format!("  {note}"), width)));
     }
     lines
 }
 
 pub fn render_projects(app: &App, state: &ProjectsState, frame: &mut Frame, area: Rect) {
     let e = app.store.edition();
-    let mut title = format!(" {} — {} ", app.t("Projekty", "Projects"), e.name);
+    let mut title = format!(
+        " {} ",
+        tr!(app.lang, "kiosk-views-projects", edition = e.name.as_str())
+    );
     if e.sample {
-        title.push_str(app.t("(PRZYKŁADOWE) ", "(SAMPLES) "));
+        title.push_str(&tr!(app.lang, "kiosk-views-samples"));
+        title.push(' ');
     }
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
@@ -300,15 +296,12 @@ pub fn render_projects(app: &App, state: &ProjectsState, frame: &mut Frame, area
     state.rows.set(room);
     let scroll = state.scroll.min(rows.len().saturating_sub(room));
     let width = inner.width as usize;
-    let label = app.t(
-        "Szukaj (numer lub słowa tytułu):",
-        "Search (number or words of the title):",
-    );
+    let label = tr!(app.lang, "kiosk-views-search");
     let mut lines = vec![Line::from(format!(
         "{label} [{}]  {}",
         state.filter.value(),
         if rows.is_empty() {
-            app.t("nic nie pasuje", "nothing matches").to_string()
+            tr!(app.lang, "kiosk-views-nothing-matches").to_string()
         } else {
             format!(
                 "{}–{}/{}",
@@ -340,26 +333,22 @@ const PROJECT: i18n::Forms = i18n::Forms {
 pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
     let rect = area;
     frame.render_widget(Clear, rect);
-    let block = Block::default().borders(Borders::ALL).title(app.t(
-        " Pomoc — dowolny klawisz zamyka ",
-        " Help — any key closes ",
-    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(tr!(app.lang, "kiosk-help-title"));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::from(Span::styled(
-        app.t("Na tym ekranie", "On this screen"),
+        tr!(app.lang, "kiosk-help-this-screen"),
         bold,
     ))];
-    let describe = |b: &keys::Binding| {
-        format!(
-            "  {:<10} {}",
-            b.label,
-            if app.lang == Lang::Pl { b.pl } else { b.en }
-        )
-    };
+    let describe = |b: &keys::Binding| format!("  {:<10} {}", b.label, (b.what)(app.lang));
     lines.extend(keys::all(scope).map(|b| Line::from(describe(b))));
-    lines.push(Line::from(Span::styled(app.t("Zawsze", "Always"), bold)));
+    lines.push(Line::from(Span::styled(
+        tr!(app.lang, "kiosk-help-always"),
+        bold,
+    )));
     // Two to a row: the keys of every screen stay short of the 24 rows.
     let half = (inner.width as usize / 2).saturating_sub(2);
     let global: Vec<String> = keys::all(Scope::Global)
@@ -373,18 +362,9 @@ pub fn render_help(app: &App, scope: Scope, frame: &mut Frame, area: Rect) {
         )));
     }
     if scope == Scope::Entry {
-        lines.push(Line::from(app.t(
-            "  PESEL, podpis i numery, które nie mogą już urosnąć, przechodzą dalej same.",
-            "  PESEL, signature and numbers that cannot grow move on by themselves.",
-        )));
-        lines.push(Line::from(app.t(
-            "  „1…”: numer czeka — Enter bierze 1, kolejna cyfra robi 10–15.",
-            "  `1…`: the number waits — Enter takes 1, another digit makes 10–15.",
-        )));
-        lines.push(Line::from(app.t(
-            "  Backspace zatrzymuje się na początku pola.",
-            "  Backspace stops at the start of a field.",
-        )));
+        lines.push(Line::from(tr!(app.lang, "kiosk-help-moves-on")));
+        lines.push(Line::from(tr!(app.lang, "kiosk-help-waiting-number")));
+        lines.push(Line::from(tr!(app.lang, "kiosk-help-backspace")));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -3,6 +3,7 @@
 use super::keys::Scope;
 use super::{App, Message, PromptKind, Screen, Work, entry};
 use crate::store::{Operator, Role, Status};
+use crate::tr;
 
 impl Work {
     pub(super) fn new(operator: Operator, app: &App) -> Work {
@@ -56,15 +57,8 @@ impl Work {
     /// typed, or an empty card; with a line saying a card came back.
     pub fn resume(&mut self, app: &App) -> (Screen, Option<Message>) {
         if let Some(state) = self.amending.take().or_else(|| self.draft.take()) {
-            let back = (!state.form.is_blank() || state.amend.is_some()).then(|| {
-                Message::Info(
-                    app.t(
-                        "Niezapisana karta wróciła — pisz dalej (F2 jeszcze raz: nowa karta).",
-                        "The unsaved card is back — carry on (F2 again: a new card).",
-                    )
-                    .into(),
-                )
-            });
+            let back = (!state.form.is_blank() || state.amend.is_some())
+                .then(|| Message::Info(tr!(app.lang, "kiosk-card-back")));
             return (Screen::Entry(state), back);
         }
         (Screen::Entry(entry::EntryState::new(&app.store)), None)

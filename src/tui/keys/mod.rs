@@ -85,6 +85,8 @@ pub enum Action {
     PaperFirst,
     /// The paper shows what the verifier keyed: the first keying was wrong.
     PaperMine,
+    /// The login screen: the next language.
+    Language,
 }
 
 pub struct Binding {
@@ -94,8 +96,8 @@ pub struct Binding {
     pub action: Action,
     /// The key as the footer and help write it.
     pub label: &'static str,
-    pub pl: &'static str,
-    pub en: &'static str,
+    /// What the key does, in words of a language.
+    pub what: fn(Lang) -> String,
     /// Shown in the footer (the help lists every binding).
     pub hint: bool,
 }
@@ -108,8 +110,7 @@ const fn b(
     scope: Scope,
     action: Action,
     label: &'static str,
-    pl: &'static str,
-    en: &'static str,
+    what: fn(Lang) -> String,
     hint: bool,
 ) -> Binding {
     Binding {
@@ -118,8 +119,7 @@ const fn b(
         scope,
         action,
         label,
-        pl,
-        en,
+        what,
         hint,
     }
 }
@@ -148,21 +148,30 @@ pub fn action(scope: Scope, global: bool, key: &KeyEvent) -> Option<Action> {
 }
 
 /// Footer hints for a scope: the key and what it does.
-pub fn hints(scope: Scope, global: bool, lang: Lang) -> Vec<(&'static str, &'static str)> {
+pub fn hints(scope: Scope, global: bool, lang: Lang) -> Vec<(&'static str, String)> {
     BINDINGS
         .iter()
         .filter(|b| b.hint && (b.scope == scope || (global && b.scope == Scope::Global)))
         .map(|b| {
-            // `t` (tak) and `y` (yes) both say yes; the footer names the
-            // one of the screen's language.
+            // `t` (tak, так) and `y` (yes) both say yes; the footer names
+            // the one of the screen's language.
             let label = match (b.label, lang) {
                 ("t/y", Lang::Pl | Lang::Uk) => "t",
                 ("t/y", Lang::En) => "y",
                 (label, _) => label,
             };
-            (label, if lang == Lang::Pl { b.pl } else { b.en })
+            (label, (b.what)(lang))
         })
         .collect()
+}
+
+/// Whether the global bindings apply in a scope (not before login, nor in
+/// a question).
+pub fn global_applies(scope: Scope) -> bool {
+    !matches!(
+        scope,
+        Scope::Login | Scope::Locked | Scope::Prompt | Scope::Confirm
+    )
 }
 
 /// Every binding of a scope, for the help screen.
@@ -196,8 +205,9 @@ mod tests {
     fn no_key_means_two_things_in_one_scope() {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
+                let global = |s: Scope, other: Scope| s == Scope::Global && global_applies(other);
                 let overlap =
-                    a.scope == b.scope || a.scope == Scope::Global || b.scope == Scope::Global;
+                    a.scope == b.scope || global(a.scope, b.scope) || global(b.scope, a.scope);
                 if overlap && a.code == b.code && a.mods == b.mods {
                     assert_eq!(
                         a.action, b.action,

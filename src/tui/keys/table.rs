@@ -4,6 +4,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Action, Binding, Scope, b};
+use crate::i18n::language_name;
+use crate::tr;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -22,8 +24,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::Next,
         "Enter",
-        "dalej",
-        "next",
+        |l| tr!(l, "kiosk-key-next"),
         true,
     ),
     b(
@@ -32,8 +33,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::Next,
         "Tab",
-        "dalej",
-        "next",
+        |l| tr!(l, "kiosk-key-next"),
         false,
     ),
     b(
@@ -42,8 +42,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::Prev,
         "Shift-Tab",
-        "wstecz",
-        "back",
+        |l| tr!(l, "kiosk-key-back"),
         true,
     ),
     b(
@@ -52,8 +51,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::Next,
         "↓",
-        "następne pole",
-        "next field",
+        |l| tr!(l, "kiosk-key-next-field"),
         false,
     ),
     b(
@@ -62,8 +60,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::Prev,
         "↑",
-        "poprzednie pole",
-        "previous field",
+        |l| tr!(l, "kiosk-key-previous-field"),
         false,
     ),
     b(
@@ -72,8 +69,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::ClearCard,
         "Ctrl-K",
-        "wyrzuć kartę (pyta)",
-        "throw the card away (asks)",
+        |l| tr!(l, "kiosk-key-throw-card-away"),
         false,
     ),
     b(
@@ -82,8 +78,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::ClearField,
         "Ctrl-U",
-        "wyczyść pole",
-        "clear the field",
+        |l| tr!(l, "kiosk-key-clear-the-field"),
         false,
     ),
     b(
@@ -92,8 +87,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Entry,
         A::Back,
         "Esc",
-        "wróć do przeglądu (pole poprawiane z przeglądu)",
-        "back to the review (a field fixed from the review)",
+        |l| tr!(l, "kiosk-key-back-to-review"),
         false,
     ),
     // The review of a valid card.
@@ -103,8 +97,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Review,
         A::Confirm,
         "Enter",
-        "zapisz",
-        "save",
+        |l| tr!(l, "kiosk-key-save"),
         true,
     ),
     b(
@@ -113,8 +106,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Review,
         A::Back,
         "Esc",
-        "popraw",
-        "correct",
+        |l| tr!(l, "kiosk-key-correct"),
         true,
     ),
     b(
@@ -123,8 +115,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Review,
         A::MarkIllegible,
         "F6",
-        "nieczytelna",
-        "illegible",
+        |l| tr!(l, "kiosk-key-illegible"),
         true,
     ),
     b(
@@ -133,8 +124,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Review,
         A::MarkWrongRubric,
         "F7",
-        "zła rubryka",
-        "wrong rubric",
+        |l| tr!(l, "kiosk-key-wrong-rubric"),
         true,
     ),
     b(
@@ -143,8 +133,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Review,
         A::SaveInvalid,
         "F8",
-        "zapisz jako NIEWAŻNĄ (tylko karta z wadą)",
-        "save as INVALID (a defective card only)",
+        |l| tr!(l, "kiosk-key-save-as-invalid-defect"),
         false,
     ),
     // The review of an invalid card: Enter does not save it.
@@ -154,8 +143,7 @@ pub const BINDINGS: &[Binding] = &[
         S::ReviewInvalid,
         A::Back,
         "Esc",
-        "popraw",
-        "correct",
+        |l| tr!(l, "kiosk-key-correct"),
         true,
     ),
     b(
@@ -164,8 +152,7 @@ pub const BINDINGS: &[Binding] = &[
         S::ReviewInvalid,
         A::SaveInvalid,
         "F8",
-        "zapisz jako NIEWAŻNĄ",
-        "save as INVALID",
+        |l| tr!(l, "kiosk-key-save-as-invalid"),
         true,
     ),
     b(
@@ -174,8 +161,7 @@ pub const BINDINGS: &[Binding] = &[
         S::ReviewInvalid,
         A::MarkIllegible,
         "F6",
-        "nieczytelna",
-        "illegible",
+        |l| tr!(l, "kiosk-key-illegible"),
         true,
     ),
     b(
@@ -184,8 +170,7 @@ pub const BINDINGS: &[Binding] = &[
         S::ReviewInvalid,
         A::MarkWrongRubric,
         "F7",
-        "zła rubryka",
-        "wrong rubric",
+        |l| tr!(l, "kiosk-key-wrong-rubric"),
         true,
     ),
     b(
@@ -194,20 +179,26 @@ pub const BINDINGS: &[Binding] = &[
         S::ReviewInvalid,
         A::Confirm,
         "Enter",
-        "nie zapisuje nieważnej karty (powie, co zrobić)",
-        "does not save an invalid card (says what to do)",
+        |l| tr!(l, "kiosk-key-enter-refused"),
         false,
     ),
     // Today's cards.
-    b(K::Up, NONE, S::Cards, A::Up, "↑", "wyżej", "up", false),
+    b(
+        K::Up,
+        NONE,
+        S::Cards,
+        A::Up,
+        "↑",
+        |l| tr!(l, "kiosk-key-up"),
+        false,
+    ),
     b(
         K::Down,
         NONE,
         S::Cards,
         A::Down,
         "↓",
-        "niżej",
-        "down",
+        |l| tr!(l, "kiosk-key-down"),
         false,
     ),
     b(
@@ -216,11 +207,18 @@ pub const BINDINGS: &[Binding] = &[
         S::Cards,
         A::Confirm,
         "Enter",
-        "otwórz",
-        "open",
+        |l| tr!(l, "kiosk-key-open"),
         true,
     ),
-    b(K::Esc, NONE, S::Cards, A::Back, "Esc", "wróć", "back", true),
+    b(
+        K::Esc,
+        NONE,
+        S::Cards,
+        A::Back,
+        "Esc",
+        |l| tr!(l, "kiosk-key-return"),
+        true,
+    ),
     // One card.
     b(
         K::F(5),
@@ -228,8 +226,7 @@ pub const BINDINGS: &[Binding] = &[
         S::CardDetail,
         A::Amend,
         "F5",
-        "popraw (koordynator)",
-        "amend (coordinator)",
+        |l| tr!(l, "kiosk-key-amend-coordinator"),
         true,
     ),
     b(
@@ -238,8 +235,7 @@ pub const BINDINGS: &[Binding] = &[
         S::CardDetail,
         A::Void,
         "F8",
-        "unieważnij (koordynator)",
-        "void (coordinator)",
+        |l| tr!(l, "kiosk-key-void-coordinator"),
         true,
     ),
     b(
@@ -248,8 +244,7 @@ pub const BINDINGS: &[Binding] = &[
         S::CardDetail,
         A::Back,
         "Esc",
-        "wróć",
-        "back",
+        |l| tr!(l, "kiosk-key-return"),
         true,
     ),
     // A question.
@@ -259,8 +254,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Prompt,
         A::Confirm,
         "Enter",
-        "zatwierdź",
-        "confirm",
+        |l| tr!(l, "kiosk-key-confirm"),
         true,
     ),
     b(
@@ -269,20 +263,26 @@ pub const BINDINGS: &[Binding] = &[
         S::Prompt,
         A::Back,
         "Esc",
-        "anuluj",
-        "cancel",
+        |l| tr!(l, "kiosk-key-cancel"),
         true,
     ),
     // Views.
-    b(K::Up, NONE, S::View, A::Up, "↑", "przewiń", "scroll", false),
+    b(
+        K::Up,
+        NONE,
+        S::View,
+        A::Up,
+        "↑",
+        |l| tr!(l, "kiosk-key-scroll"),
+        false,
+    ),
     b(
         K::Down,
         NONE,
         S::View,
         A::Down,
         "↓",
-        "przewiń",
-        "scroll",
+        |l| tr!(l, "kiosk-key-scroll"),
         false,
     ),
     b(
@@ -291,8 +291,7 @@ pub const BINDINGS: &[Binding] = &[
         S::View,
         A::PageUp,
         "PgUp",
-        "strona wyżej",
-        "page up",
+        |l| tr!(l, "kiosk-key-page-up"),
         false,
     ),
     b(
@@ -301,8 +300,7 @@ pub const BINDINGS: &[Binding] = &[
         S::View,
         A::PageDown,
         "PgDn",
-        "strona niżej",
-        "page down",
+        |l| tr!(l, "kiosk-key-page-down"),
         false,
     ),
     b(
@@ -311,8 +309,7 @@ pub const BINDINGS: &[Binding] = &[
         S::View,
         A::Top,
         "Home",
-        "początek",
-        "top",
+        |l| tr!(l, "kiosk-key-top"),
         false,
     ),
     b(
@@ -321,21 +318,35 @@ pub const BINDINGS: &[Binding] = &[
         S::View,
         A::Bottom,
         "End",
-        "koniec",
-        "end",
+        |l| tr!(l, "kiosk-key-end"),
         false,
     ),
-    b(K::Esc, NONE, S::View, A::Back, "Esc", "wróć", "back", true),
+    b(
+        K::Esc,
+        NONE,
+        S::View,
+        A::Back,
+        "Esc",
+        |l| tr!(l, "kiosk-key-return"),
+        true,
+    ),
     // Close the day and export.
-    b(K::Up, NONE, S::Export, A::Up, "↑", "wyżej", "up", false),
+    b(
+        K::Up,
+        NONE,
+        S::Export,
+        A::Up,
+        "↑",
+        |l| tr!(l, "kiosk-key-up"),
+        false,
+    ),
     b(
         K::Down,
         NONE,
         S::Export,
         A::Down,
         "↓",
-        "niżej",
-        "down",
+        |l| tr!(l, "kiosk-key-down"),
         false,
     ),
     b(
@@ -344,8 +355,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Export,
         A::Confirm,
         "Enter",
-        "eksportuj",
-        "export",
+        |l| tr!(l, "kiosk-key-export"),
         true,
     ),
     b(
@@ -354,8 +364,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Export,
         A::Back,
         "Esc",
-        "wróć",
-        "back",
+        |l| tr!(l, "kiosk-key-return"),
         true,
     ),
     // A yes/no question.
@@ -365,8 +374,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Confirm,
         A::Yes,
         "t/y",
-        "tak",
-        "yes",
+        |l| tr!(l, "kiosk-key-yes"),
         true,
     ),
     b(
@@ -375,8 +383,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Confirm,
         A::Yes,
         "y",
-        "tak",
-        "yes",
+        |l| tr!(l, "kiosk-key-yes"),
         false,
     ),
     b(
@@ -385,11 +392,18 @@ pub const BINDINGS: &[Binding] = &[
         S::Confirm,
         A::No,
         "n",
-        "nie",
-        "no",
+        |l| tr!(l, "kiosk-key-no"),
         true,
     ),
-    b(K::Esc, NONE, S::Confirm, A::No, "Esc", "nie", "no", true),
+    b(
+        K::Esc,
+        NONE,
+        S::Confirm,
+        A::No,
+        "Esc",
+        |l| tr!(l, "kiosk-key-no"),
+        true,
+    ),
     // Login and lock.
     b(
         K::Enter,
@@ -397,8 +411,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Login,
         A::Confirm,
         "Enter",
-        "dalej",
-        "next",
+        |l| tr!(l, "kiosk-key-next"),
         true,
     ),
     b(
@@ -407,8 +420,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Login,
         A::Up,
         "↑",
-        "poprzedni operator",
-        "previous operator",
+        |l| tr!(l, "kiosk-key-previous-operator"),
         false,
     ),
     b(
@@ -417,8 +429,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Login,
         A::Down,
         "↓",
-        "następny operator",
-        "next operator",
+        |l| tr!(l, "kiosk-key-next-operator"),
         false,
     ),
     b(
@@ -427,8 +438,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Login,
         A::Back,
         "Esc",
-        "wstecz",
-        "back",
+        |l| tr!(l, "kiosk-key-back"),
         true,
     ),
     b(
@@ -437,8 +447,16 @@ pub const BINDINGS: &[Binding] = &[
         S::Login,
         A::Logout,
         "Ctrl-Q",
-        "zakończ",
-        "quit",
+        |l| tr!(l, "kiosk-key-quit"),
+        true,
+    ),
+    b(
+        K::F(2),
+        NONE,
+        S::Login,
+        A::Language,
+        "F2",
+        |l| tr!(l, "kiosk-key-language", next = language_name(l.next())),
         true,
     ),
     b(
@@ -447,8 +465,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Locked,
         A::Confirm,
         "Enter",
-        "odblokuj",
-        "unlock",
+        |l| tr!(l, "kiosk-key-unlock"),
         true,
     ),
     b(
@@ -457,8 +474,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Locked,
         A::Logout,
         "Ctrl-Q",
-        "wyloguj",
-        "log out",
+        |l| tr!(l, "kiosk-key-log-out"),
         true,
     ),
     // Everywhere once logged in.
@@ -469,8 +485,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyNumber,
         A::Confirm,
         "Enter",
-        "weryfikuj tę kartę",
-        "verify this card",
+        |l| tr!(l, "kiosk-key-verify-this-card"),
         true,
     ),
     b(
@@ -479,8 +494,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyNumber,
         A::Back,
         "Esc",
-        "wróć",
-        "back",
+        |l| tr!(l, "kiosk-key-return"),
         true,
     ),
     b(
@@ -489,8 +503,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Verify,
         A::Next,
         "Enter",
-        "dalej (pole jest porównywane)",
-        "next (the field is compared)",
+        |l| tr!(l, "kiosk-key-next-compared"),
         true,
     ),
     b(
@@ -499,8 +512,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Verify,
         A::Next,
         "Tab",
-        "dalej",
-        "next",
+        |l| tr!(l, "kiosk-key-next"),
         false,
     ),
     b(
@@ -509,8 +521,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Verify,
         A::Prev,
         "Shift-Tab",
-        "wstecz",
-        "back",
+        |l| tr!(l, "kiosk-key-back"),
         false,
     ),
     b(
@@ -519,8 +530,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Verify,
         A::ClearField,
         "Ctrl-U",
-        "wyczyść pole",
-        "clear the field",
+        |l| tr!(l, "kiosk-key-clear-the-field"),
         false,
     ),
     b(
@@ -529,8 +539,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Verify,
         A::Back,
         "Esc",
-        "przerwij weryfikację (nic nie zapisuje)",
-        "stop verifying (stores nothing)",
+        |l| tr!(l, "kiosk-key-stop-verifying-nothing"),
         true,
     ),
     b(
@@ -539,8 +548,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyMismatch,
         A::PaperFirst,
         "1",
-        "na karcie jest pierwsze (poprawiam swoje)",
-        "the paper shows the first (I retype mine)",
+        |l| tr!(l, "kiosk-key-paper-first"),
         true,
     ),
     b(
@@ -549,8 +557,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyMismatch,
         A::PaperMine,
         "2",
-        "na karcie jest moje",
-        "the paper shows mine",
+        |l| tr!(l, "kiosk-key-paper-mine"),
         true,
     ),
     b(
@@ -559,8 +566,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyMismatch,
         A::Back,
         "Esc",
-        "przerwij weryfikację",
-        "stop verifying",
+        |l| tr!(l, "kiosk-key-stop-verifying"),
         false,
     ),
     b(
@@ -569,8 +575,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyReview,
         A::Confirm,
         "Enter",
-        "zapisz weryfikację",
-        "store the verification",
+        |l| tr!(l, "kiosk-key-store-the-verification"),
         true,
     ),
     b(
@@ -579,8 +584,7 @@ pub const BINDINGS: &[Binding] = &[
         S::VerifyReview,
         A::Back,
         "Esc",
-        "przerwij (nic nie zapisuje)",
-        "stop (stores nothing)",
+        |l| tr!(l, "kiosk-key-stop-stores-nothing"),
         true,
     ),
     b(
@@ -589,8 +593,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::Help,
         "F1",
-        "pomoc",
-        "help",
+        |l| tr!(l, "kiosk-key-help"),
         true,
     ),
     b(
@@ -599,8 +602,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::NewCard,
         "F2",
-        "nowa karta",
-        "new card",
+        |l| tr!(l, "kiosk-key-new-card"),
         false,
     ),
     b(
@@ -609,8 +611,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::Cards,
         "F3",
-        "karty",
-        "cards",
+        |l| tr!(l, "kiosk-key-cards"),
         true,
     ),
     b(
@@ -619,8 +620,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::Summary,
         "F4",
-        "podsumowanie",
-        "summary",
+        |l| tr!(l, "kiosk-key-summary"),
         true,
     ),
     b(
@@ -629,8 +629,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::Projects,
         "F9",
-        "projekty",
-        "projects",
+        |l| tr!(l, "kiosk-key-projects"),
         false,
     ),
     b(
@@ -639,8 +638,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::DayAndStop,
         "F10",
-        "dzień i postój",
-        "day and stop",
+        |l| tr!(l, "kiosk-key-day-and-stop"),
         false,
     ),
     b(
@@ -649,8 +647,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::Export,
         "F12",
-        "zamknij dzień / eksport",
-        "close day / export",
+        |l| tr!(l, "kiosk-key-close-day-export"),
         false,
     ),
     b(
@@ -659,8 +656,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::Lock,
         "Ctrl-L",
-        "zablokuj",
-        "lock",
+        |l| tr!(l, "kiosk-key-lock"),
         false,
     ),
     b(
@@ -669,8 +665,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::Logout,
         "Ctrl-Q",
-        "wyloguj",
-        "log out",
+        |l| tr!(l, "kiosk-key-log-out"),
         true,
     ),
     b(
@@ -679,8 +674,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         A::Verify,
         "Ctrl-R",
-        "weryfikuj",
-        "verify",
+        |l| tr!(l, "kiosk-key-verify"),
         true,
     ),
 ];
