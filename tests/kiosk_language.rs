@@ -13,8 +13,6 @@ use urna::tui::App;
 use urna::tui::demo::{BUNDLED_2014, demo_operators, demo_store};
 use urna::tui::sender::SyncStatus;
 
-// Kept as its authors laid its word lists out.
-#[rustfmt::skip]
 #[path = "support/language.rs"]
 mod language;
 #[path = "support/pty.rs"]
