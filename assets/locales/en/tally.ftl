@@ -26,3 +26,33 @@ tally-report-col-voters = voters
 tally-report-col-cost = cost
 tally-report-col-outcome = outcome · title
 tally-report-tie = tie ({ $points } pts): { $projects } — { $how }
+
+# The audit (src/tally/audit.rs).
+tally-audit-head = Audit — edition { $edition }
+tally-audit-ballots = Ballots: { $total } (valid { $valid }, invalid { $invalid })
+tally-audit-recount-ok = Recount from the journal entries: equals the results.
+tally-audit-recount-differs = THE RECOUNT FROM THE JOURNAL ENTRIES DIFFERS: the office's store was changed outside urna; the results must not be published.
+tally-audit-imports = Imports ({ $count }; rejected: { $rejected })
+tally-audit-accepted = accepted
+tally-audit-unchanged = unchanged
+tally-audit-rejected = REJECTED
+tally-audit-point-export = point { $point } #{ $sequence }
+tally-audit-point = point { $point }
+tally-audit-internet = internet
+tally-audit-decisions = The office's decisions ({ $count })
+tally-audit-no-decisions = none — the office annulled no votes
+tally-audit-annulment = internet votes annulled for PESEL { $pesel }: { $reason } ({ $votes })
+tally-audit-invalid = Invalid ballots ({ $count })
+tally-audit-multiple = People who voted more than once — every ballot of theirs is invalid ({ $count })
+tally-audit-source-point = point { $point }, card { $card }, bundle { $bundle }, operator { $operator }
+tally-audit-source-internet = internet, vote { $id }, file { $file }:{ $line }
+
+# Internet files and the journal's seal (src/tally/online.rs, store/seal.rs).
+tally-online-no-id = no id
+tally-online-line = line { $line }: { $what }
+tally-online-nothing-imported = { $file }: nothing imported; { $faults }
+tally-seal-other-kiosk = the journal was created by another kiosk key or point
+tally-seal-not-the-key = the seal is not the journal key's over this head (entries changed, added or removed without a PIN)
+tally-seal-none = the manifest carries no seal
+tally-seal-creation-in-middle = a store-creation entry in the middle of the journal
+tally-seal-delta-needs-creation = a delta needs a journal that starts with its store's creation entry (the journal key); send the whole bundle

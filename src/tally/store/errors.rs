@@ -63,10 +63,12 @@ pub enum Rejection {
     /// A bundle for investigation, exported from a kiosk store that failed
     /// its checks; taken only with `tally import --investigation`.
     Investigation,
-    /// The journal is not the one its kiosk sealed (English, Polish).
+    /// The journal is not the one its kiosk sealed (English, Polish,
+    /// Ukrainian: the import log keeps every language).
     Unsealed {
         en: String,
         pl: String,
+        uk: String,
     },
 }
 
@@ -128,11 +130,14 @@ impl Rejection {
                 vec![
                     refusal.describe(crate::i18n::Lang::En).to_string(),
                     refusal.describe(crate::i18n::Lang::Pl).to_string(),
+                    refusal.describe(crate::i18n::Lang::Uk).to_string(),
                 ],
             ),
             Internal => Said::new("internal", vec![]),
             Investigation => Said::new("investigation", vec![]),
-            Unsealed { en, pl } => Said::new("unsealed", vec![en.clone(), pl.clone()]),
+            Unsealed { en, pl, uk } => {
+                Said::new("unsealed", vec![en.clone(), pl.clone(), uk.clone()])
+            }
         }
     }
 
