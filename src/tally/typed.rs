@@ -52,12 +52,10 @@ pub fn typed(tally: &Tally, card_id: &str) -> Result<Typed> {
     );
     let shown = super::paper::shown_card(card_id);
     if !drawn {
-        return Err(words(
-            format!(
-                "karta {shown} nie została wylosowana w żadnej próbie: biuro pokazuje tylko karty wylosowane"
-            ),
-            format!("card {shown} was not drawn in any sample: the office shows only drawn cards"),
-        ));
+        return Err(words({
+            let shown = shown.to_string();
+            move |lang| crate::tr!(lang, "tally-typed-not-drawn", shown = shown.as_str())
+        }));
     }
     let conn = tally.conn();
     let Some(point) = super::store::point_of_card(conn, card_id)? else {
@@ -77,10 +75,18 @@ pub fn typed(tally: &Tally, card_id: &str) -> Result<Typed> {
     };
     for body in rows {
         let body: Body = serde_json::from_slice(&body?).map_err(|e| {
-            words(
-                format!("wpis karty {shown} nieczytelny: {e}"),
-                format!("an entry of card {shown} is unreadable: {e}"),
-            )
+            words({
+                let e = e.to_string();
+                let shown = shown.to_string();
+                move |lang| {
+                    crate::tr!(
+                        lang,
+                        "tally-typed-unreadable",
+                        e = e.as_str(),
+                        shown = shown.as_str()
+                    )
+                }
+            })
         })?;
         out.card = if body.kind == "card_voided" {
             None

@@ -56,3 +56,43 @@ tally-seal-not-the-key = the seal is not the journal key's over this head (entri
 tally-seal-none = the manifest carries no seal
 tally-seal-creation-in-middle = a store-creation entry in the middle of the journal
 tally-seal-delta-needs-creation = a delta needs a journal that starts with its store's creation entry (the journal key); send the whole bundle
+
+# The office's store errors (src/tally/store/**).
+tally-error-not-initialised = { $dir } has no tally store: run `urna tally init` first
+tally-error-already-initialised = { $dir } already holds a tally store
+tally-error-database = database: { $error }
+tally-error-database-value = database: a value of an unexpected type
+tally-error-schema = database schema: { $error }
+
+# Refusals of the office (paper samples, typed cards, simulate, decisions, trust).
+tally-paper-empty = { $what } must not be empty
+tally-paper-control = { $what } holds a control character
+tally-paper-invisible = { $what } holds an invisible or text-direction character
+tally-paper-too-long = { $what } may be at most { $max_text } characters long
+tally-paper-spaces = { $what } starts or ends with a space: the seed is taken byte for byte, so give it without them
+tally-paper-pesel-like = { $what } holds a run of digits like a PESEL; give the office worker's name
+tally-paper-count-zero = --count must be at least 1
+tally-paper-unknown-point = the office knows no point { $shown } (tally trust)
+tally-paper-no-cards-point = the office has no card from point { $p } yet: there is nothing to draw from
+tally-paper-no-cards = the office has no card from the points yet (tally import): there is nothing to draw from
+tally-paper-unknown-field = unknown card field "{ $f }"; the card's fields: { $all }
+tally-paper-no-such-card = the office has no card { $shown } from any point
+tally-paper-not-drawn = card { $shown } was not drawn in any sample (tally audit-sample); only drawn cards are recorded
+tally-paper-already-recorded = card { $shown } is already recorded (decision { $n }); to record it anew, add --again (the earlier record stays in the journal)
+tally-typed-not-drawn = card { $shown } was not drawn in any sample: the office shows only drawn cards
+tally-typed-unreadable = an entry of card { $shown } is unreadable: { $e }
+tally-simulate-voters-zero = --voters must be at least 1
+tally-simulate-voters-max = --voters may be at most { $max_voters }
+tally-simulate-points-zero = --points must be at least 1 (or --online 100)
+tally-simulate-online-percent = --online is a percentage, 0 to 100
+tally-simulate-keying-percent = --keying-errors is a percentage, 0 to 100
+tally-simulate-verify-percent = --verify is a percentage, 0 to 100
+tally-simulate-points-max = --points may be at most 99999
+tally-simulate-not-empty = { $shown } is not empty; simulate into a new folder
+tally-annul-no-reason = a decision needs its reason (--reason)
+tally-decision-chain = the office's decision { $seq } does not match its hash chain
+tally-trust-point-id = a point id is letters, digits, '-' and '_' (up to 32), as in `urna init --point`
+tally-trust-not-a-key = not a minisign public key (`urna key` prints one)
+tally-trust-key-elsewhere = this kiosk key (id { $key_id }) is already trusted for point { $other }, and a kiosk serves one point: probably the wrong .pub file (`urna key` on point { $point }'s kiosk prints its key)
+tally-trust-other-key = point { $point } is already trusted with another key
+tally-error-not-identity = { $shown }: not an age identity

@@ -56,3 +56,43 @@ tally-seal-not-the-key = pieczęć nie jest pieczęcią klucza dziennika nad tym
 tally-seal-none = manifest nie ma pieczęci
 tally-seal-creation-in-middle = wpis o założeniu magazynu w środku dziennika
 tally-seal-delta-needs-creation = przyrost wymaga dziennika zaczynającego się od wpisu o założeniu magazynu (klucz dziennika); trzeba przesłać całą paczkę
+
+# The office's store errors (src/tally/store/**).
+tally-error-not-initialised = w { $dir } nie ma magazynu biura: najpierw uruchom `urna tally init`
+tally-error-already-initialised = w { $dir } już jest magazyn biura
+tally-error-database = baza danych: { $error }
+tally-error-database-value = baza danych: wartość nieoczekiwanego typu
+tally-error-schema = schemat bazy danych: { $error }
+
+# Refusals of the office (paper samples, typed cards, simulate, decisions, trust).
+tally-paper-empty = { $what } nie może być puste
+tally-paper-control = { $what } zawiera znak sterujący
+tally-paper-invisible = { $what } zawiera znak niewidoczny albo zmieniający kierunek tekstu
+tally-paper-too-long = { $what } może mieć najwyżej { $max_text } znaków
+tally-paper-spaces = { $what } zaczyna się albo kończy spacją: ziarno jest brane bajt po bajcie, więc podaj je bez nich
+tally-paper-pesel-like = { $what } zawiera ciąg cyfr jak PESEL; podaj imię i nazwisko pracownika biura
+tally-paper-count-zero = --count musi wynosić co najmniej 1
+tally-paper-unknown-point = biuro nie zna punktu { $shown } (tally trust)
+tally-paper-no-cards-point = biuro nie ma jeszcze żadnej karty z punktu { $p }: nie ma z czego losować
+tally-paper-no-cards = biuro nie ma jeszcze żadnej karty z punktów (tally import): nie ma z czego losować
+tally-paper-unknown-field = nieznane pole karty „{ $f }”; pola karty: { $all }
+tally-paper-no-such-card = biuro nie ma karty { $shown } z żadnego punktu
+tally-paper-not-drawn = karta { $shown } nie została wylosowana w żadnej próbie (tally audit-sample); zapisuje się tylko karty wylosowane
+tally-paper-already-recorded = karta { $shown } jest już zapisana (decyzja nr { $n }); aby zapisać ją na nowo, dodaj --again (poprzedni zapis zostaje w dzienniku)
+tally-typed-not-drawn = karta { $shown } nie została wylosowana w żadnej próbie: biuro pokazuje tylko karty wylosowane
+tally-typed-unreadable = wpis karty { $shown } nieczytelny: { $e }
+tally-simulate-voters-zero = --voters musi wynosić co najmniej 1
+tally-simulate-voters-max = --voters może wynosić najwyżej { $max_voters }
+tally-simulate-points-zero = --points musi wynosić co najmniej 1 (albo --online 100)
+tally-simulate-online-percent = --online to procent, od 0 do 100
+tally-simulate-keying-percent = --keying-errors to procent, od 0 do 100
+tally-simulate-verify-percent = --verify to procent, od 0 do 100
+tally-simulate-points-max = --points może wynosić najwyżej 99999
+tally-simulate-not-empty = { $shown } nie jest pusty; symuluj do nowego folderu
+tally-annul-no-reason = decyzja wymaga uzasadnienia (--reason)
+tally-decision-chain = decyzja biura nr { $seq } nie pasuje do swojego łańcucha skrótów
+tally-trust-point-id = identyfikator punktu to litery, cyfry, „-” i „_” (najwyżej 32 znaki), jak w `urna init --point`
+tally-trust-not-a-key = to nie jest klucz publiczny minisign (wypisuje go `urna key`)
+tally-trust-key-elsewhere = ten klucz kiosku (id { $key_id }) jest już zaufany dla punktu { $other }, a kiosk obsługuje jeden punkt: to chyba nie ten plik .pub (`urna key` na kiosku punktu { $point } wypisuje jego klucz)
+tally-trust-other-key = punkt { $point } jest już zaufany z innym kluczem
+tally-error-not-identity = { $shown }: to nie jest klucz tożsamości age

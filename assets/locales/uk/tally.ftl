@@ -56,3 +56,43 @@ tally-seal-not-the-key = печатка не є печаткою ключа жу
 tally-seal-none = маніфест не має печатки
 tally-seal-creation-in-middle = запис про створення сховища посеред журналу
 tally-seal-delta-needs-creation = приріст потребує журналу, що починається із запису про створення сховища (ключ журналу); треба надіслати весь пакет
+
+# The office's store errors (src/tally/store/**).
+tally-error-not-initialised = у { $dir } немає сховища бюро: спершу запустіть `urna tally init`
+tally-error-already-initialised = у { $dir } уже є сховище бюро
+tally-error-database = база даних: { $error }
+tally-error-database-value = база даних: значення неочікуваного типу
+tally-error-schema = схема бази даних: { $error }
+
+# Refusals of the office (paper samples, typed cards, simulate, decisions, trust).
+tally-paper-empty = { $what } не може бути порожнім
+tally-paper-control = { $what } містить керівний символ
+tally-paper-invisible = { $what } містить невидимий символ або символ, що змінює напрямок тексту
+tally-paper-too-long = { $what } може мати щонайбільше { $max_text } символів
+tally-paper-spaces = { $what } починається або закінчується пробілом: зерно береться байт за байтом, тож подайте його без них
+tally-paper-pesel-like = { $what } містить послідовність цифр, як PESEL; подайте ім’я та прізвище працівника бюро
+tally-paper-count-zero = --count має бути щонайменше 1
+tally-paper-unknown-point = бюро не знає пункту { $shown } (tally trust)
+tally-paper-no-cards-point = бюро ще не має жодної картки з пункту { $p }: немає з чого вибирати
+tally-paper-no-cards = бюро ще не має жодної картки з пунктів (tally import): немає з чого вибирати
+tally-paper-unknown-field = невідоме поле картки «{ $f }»; поля картки: { $all }
+tally-paper-no-such-card = бюро не має картки { $shown } із жодного пункту
+tally-paper-not-drawn = картку { $shown } не вибрано в жодній вибірці (tally audit-sample); записують лише вибрані картки
+tally-paper-already-recorded = картку { $shown } уже записано (рішення № { $n }); щоб записати її наново, додайте --again (попередній запис лишається в журналі)
+tally-typed-not-drawn = картку { $shown } не вибрано в жодній вибірці: бюро показує лише вибрані картки
+tally-typed-unreadable = запис картки { $shown } нечитабельний: { $e }
+tally-simulate-voters-zero = --voters має бути щонайменше 1
+tally-simulate-voters-max = --voters може бути щонайбільше { $max_voters }
+tally-simulate-points-zero = --points має бути щонайменше 1 (або --online 100)
+tally-simulate-online-percent = --online — це відсоток, від 0 до 100
+tally-simulate-keying-percent = --keying-errors — це відсоток, від 0 до 100
+tally-simulate-verify-percent = --verify — це відсоток, від 0 до 100
+tally-simulate-points-max = --points може бути щонайбільше 99999
+tally-simulate-not-empty = { $shown } не порожня; симулюйте в нову теку
+tally-annul-no-reason = рішення потребує обґрунтування (--reason)
+tally-decision-chain = рішення бюро № { $seq } не відповідає своєму ланцюжку хешів
+tally-trust-point-id = ідентифікатор пункту — це літери, цифри, «-» і «_» (щонайбільше 32 символи), як у `urna init --point`
+tally-trust-not-a-key = це не публічний ключ minisign (його виводить `urna key`)
+tally-trust-key-elsewhere = цей ключ кіоску (id { $key_id }) уже довірений для пункту { $other }, а кіоск обслуговує один пункт: мабуть, це не той файл .pub (`urna key` на кіоску пункту { $point } виводить його ключ)
+tally-trust-other-key = пункт { $point } уже довірений з іншим ключем
+tally-error-not-identity = { $shown }: це не ключ ідентичності age

@@ -247,55 +247,49 @@ type TaskResult = Result<(Truth, Option<PointReport>, String)>;
 pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
     let began = std::time::Instant::now();
     if plan.voters == 0 {
-        return Err(words(
-            "--voters musi wynosić co najmniej 1",
-            "--voters must be at least 1",
-        ));
+        return Err(words(|lang| crate::tr!(lang, "tally-simulate-voters-zero")));
     }
     if plan.voters > MAX_VOTERS {
-        return Err(words(
-            format!("--voters może wynosić najwyżej {MAX_VOTERS}"),
-            format!("--voters may be at most {MAX_VOTERS}"),
-        ));
+        return Err(words({
+            let max_voters = MAX_VOTERS.to_string();
+            move |lang| {
+                crate::tr!(
+                    lang,
+                    "tally-simulate-voters-max",
+                    max_voters = max_voters.as_str()
+                )
+            }
+        }));
     }
     if plan.points == 0 && plan.online_percent < 100 {
-        return Err(words(
-            "--points musi wynosić co najmniej 1 (albo --online 100)",
-            "--points must be at least 1 (or --online 100)",
-        ));
+        return Err(words(|lang| crate::tr!(lang, "tally-simulate-points-zero")));
     }
     if plan.online_percent > 100 {
-        return Err(words(
-            "--online to procent, od 0 do 100",
-            "--online is a percentage, 0 to 100",
-        ));
+        return Err(words(|lang| {
+            crate::tr!(lang, "tally-simulate-online-percent")
+        }));
     }
     if plan.keying_errors_bp > 10_000 {
-        return Err(words(
-            "--keying-errors to procent, od 0 do 100",
-            "--keying-errors is a percentage, 0 to 100",
-        ));
+        return Err(words(|lang| {
+            crate::tr!(lang, "tally-simulate-keying-percent")
+        }));
     }
     if plan.verify_percent > 100 {
-        return Err(words(
-            "--verify to procent, od 0 do 100",
-            "--verify is a percentage, 0 to 100",
-        ));
+        return Err(words(|lang| {
+            crate::tr!(lang, "tally-simulate-verify-percent")
+        }));
     }
     if plan.points > 99_999 {
-        return Err(words(
-            "--points może wynosić najwyżej 99999",
-            "--points may be at most 99999",
-        ));
+        return Err(words(|lang| crate::tr!(lang, "tally-simulate-points-max")));
     }
     match fs::read_dir(out) {
         Ok(mut entries) => {
             if entries.next().is_some() {
                 let shown = crate::shown::path(out);
-                return Err(words(
-                    format!("{shown} nie jest pusty; symuluj do nowego folderu"),
-                    format!("{shown} is not empty; simulate into a new folder"),
-                ));
+                return Err(words({
+                    let shown = shown.to_string();
+                    move |lang| crate::tr!(lang, "tally-simulate-not-empty", shown = shown.as_str())
+                }));
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
