@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::i18n::{self, Forms, Lang, t};
+use crate::i18n::{self, Forms, Lang};
+use crate::tr;
 
 use super::bound::upper_bound;
 use super::sample::{self, Checked, Drawn, PaperCard};
@@ -413,13 +414,12 @@ impl PaperAudit {
         let n = |v: u64, f: &Forms| i18n::count(lang, v, f);
         let _ = writeln!(
             s,
-            "\n{} ({})",
-            t(
+            "\n{}",
+            tr!(
                 lang,
-                "Kontrola kart z papierem",
-                "Typed cards checked against the paper"
-            ),
-            n(self.samples.len() as u64, &SAMPLE)
+                "tally-paper-head",
+                samples = n(self.samples.len() as u64, &SAMPLE)
+            )
         );
         if self.samples.is_empty() {
             return s;
@@ -428,68 +428,68 @@ impl PaperAudit {
             let d = &p.drawn;
             let _ = writeln!(
                 s,
-                "  {:>4}. {}  {} „{}”, {} {} {} {}{}; {} {}",
+                "  {:>4}. {}  {}",
                 p.decision,
                 p.at,
-                t(lang, "próba z ziarna", "sample from seed"),
-                crate::shown::escape_controls(&d.seed),
-                i18n::count(lang, d.cards.len() as u64, &i18n::CARD),
-                t(lang, "z", "of"),
-                d.population,
-                match &d.point {
-                    Some(p) => format!("({} {p})", t(lang, "punkt", "point")),
-                    None => t(lang, "(wszystkie punkty)", "(all points)").to_string(),
-                },
-                if d.count > d.population {
-                    t(lang, ", czyli wszystkie", ", that is all")
-                } else {
-                    ""
-                },
-                t(lang, "losował(a)", "drawn by"),
-                crate::shown::escape_controls(&d.operator),
+                tr!(
+                    lang,
+                    "tally-paper-sample",
+                    seed = crate::shown::escape_controls(&d.seed),
+                    cards = i18n::count(lang, d.cards.len() as u64, &i18n::CARD),
+                    population = d.population.to_string(),
+                    point = match &d.point {
+                        Some(p) => tr!(lang, "tally-paper-sample-point", point = p.as_str()),
+                        None => tr!(lang, "tally-paper-sample-all-points"),
+                    },
+                    all = if d.count > d.population { "yes" } else { "no" },
+                    operator = crate::shown::escape_controls(&d.operator)
+                )
             );
         }
         let _ = writeln!(
             s,
-            "  {}: {}; {}: {}",
-            t(lang, "Wylosowane", "Drawn"),
-            n(self.drawn, &i18n::CARD),
-            t(lang, "jeszcze niesprawdzone", "not checked yet"),
-            n(self.unchecked, &i18n::CARD),
+            "  {}",
+            tr!(
+                lang,
+                "tally-paper-drawn",
+                drawn = n(self.drawn, &i18n::CARD),
+                unchecked = n(self.unchecked, &i18n::CARD)
+            )
         );
         let c = &self.cards;
         let _ = writeln!(
             s,
-            "  {}: {}; {}: {}",
-            t(lang, "Sprawdzone z papierem", "Checked against the paper"),
-            n(c.of, &i18n::CARD),
-            t(lang, "z różnicą", "with a difference"),
-            n(c.found, &i18n::CARD),
+            "  {}",
+            tr!(
+                lang,
+                "tally-paper-checked",
+                checked = n(c.of, &i18n::CARD),
+                found = n(c.found, &i18n::CARD)
+            )
         );
         if c.of > 0 {
             let _ = writeln!(
                 s,
-                "  {}: {} ({} 95 %: {})",
-                t(
+                "  {}",
+                tr!(
                     lang,
-                    "Szacowany odsetek kart wpisanych z błędem",
-                    "Estimated share of cards typed wrong"
-                ),
-                percent(lang, c.rate),
-                t(lang, "górna granica", "upper bound"),
-                percent_up(lang, c.upper_95),
+                    "tally-paper-card-rate",
+                    rate = percent(lang, c.rate),
+                    bound = percent_up(lang, c.upper_95)
+                )
             );
             let f = &self.fields;
             let _ = writeln!(
                 s,
-                "  {}: {} {} {} ({}; {} 95 %: {})",
-                t(lang, "Pola z różnicą", "Fields with a difference"),
-                f.found,
-                t(lang, "z", "of"),
-                n(f.of, &FIELD_OF),
-                percent(lang, f.rate),
-                t(lang, "górna granica", "upper bound"),
-                percent_up(lang, f.upper_95),
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-paper-field-rate",
+                    found = f.found.to_string(),
+                    fields = n(f.of, &FIELD_OF),
+                    rate = percent(lang, f.rate),
+                    bound = percent_up(lang, f.upper_95)
+                )
             );
             for (field, cards) in &self.by_field {
                 let _ = writeln!(s, "        {field}: {}", n(*cards, &i18n::CARD));
@@ -500,20 +500,19 @@ impl PaperAudit {
             let what = verdict(lang, &k.differs);
             let _ = writeln!(
                 s,
-                "  {:>4}. {}  {} {} ({} {}): {what}; {} {}{}",
+                "  {:>4}. {}  {}{}",
                 r.decision,
                 r.at,
-                t(lang, "karta", "card"),
-                crate::shown::escape_controls(&k.card_id),
-                t(lang, "punkt", "point"),
-                crate::shown::escape_controls(&k.point),
-                t(lang, "sprawdził(a)", "checked by"),
-                crate::shown::escape_controls(&k.operator),
+                tr!(
+                    lang,
+                    "tally-paper-record",
+                    card = crate::shown::escape_controls(&k.card_id),
+                    point = crate::shown::escape_controls(&k.point),
+                    verdict = what,
+                    operator = crate::shown::escape_controls(&k.operator)
+                ),
                 match r.superseded_by {
-                    Some(n) => format!(
-                        " — {} {n}",
-                        t(lang, "zastąpiona decyzją nr", "replaced by decision")
-                    ),
+                    Some(n) => tr!(lang, "tally-paper-superseded", decision = n.to_string()),
                     None => String::new(),
                 }
             );
@@ -526,13 +525,9 @@ impl PaperAudit {
 /// in these fields.
 pub fn verdict(lang: Lang, differs: &[String]) -> String {
     if differs.is_empty() {
-        t(lang, "zgodna z papierem", "matches the paper").to_string()
+        tr!(lang, "tally-paper-matches")
     } else {
-        format!(
-            "{}: {}",
-            t(lang, "RÓŻNI SIĘ", "DIFFERS"),
-            differs.join(", ")
-        )
+        tr!(lang, "tally-paper-differs", fields = differs.join(", "))
     }
 }
 
@@ -553,10 +548,11 @@ fn shown_percent(lang: Lang, percent: Option<f64>) -> String {
         None => "—".to_string(),
         Some(v) => {
             let v = format!("{v:.1}");
-            match lang {
-                Lang::Pl | Lang::Uk => format!("{} %", v.replace('.', ",")),
-                Lang::En => format!("{v}%"),
-            }
+            let v = match lang {
+                Lang::Pl | Lang::Uk => v.replace('.', ","),
+                Lang::En => v,
+            };
+            tr!(lang, "tally-percent", value = v)
         }
     }
 }

@@ -73,3 +73,11 @@ html-tie-level = Projects { $names } have the same points ({ $points }), and not
 html-tie-settled = Settled by the edition's tie-break key <code>{ $key }</code>: { $meaning }.
 html-tie-undecided = <strong>Undecided:</strong> the projects are level on every tie-break key of the edition too. This page lists them in the edition file's order and marks the selection by it; the office decides.
 html-tie = Tie.
+
+html-verification = Verification at the points
+html-verification-entered = Cards entered
+html-verification-verified = Verified
+html-verification-verified-percent = Verified (%)
+html-verification-fields = Fields compared
+html-verification-errors = Keyer errors
+html-verification-per-100 = Per 100 fields

@@ -96,3 +96,41 @@ tally-trust-not-a-key = not a minisign public key (`urna key` prints one)
 tally-trust-key-elsewhere = this kiosk key (id { $key_id }) is already trusted for point { $other }, and a kiosk serves one point: probably the wrong .pub file (`urna key` on point { $point }'s kiosk prints its key)
 tally-trust-other-key = point { $point } is already trusted with another key
 tally-error-not-identity = { $shown }: not an age identity
+
+# Paper samples in the audit (src/tally/paper.rs).
+tally-percent = { $value }%
+tally-paper-head = Typed cards checked against the paper ({ $samples })
+tally-paper-sample = sample from seed „{ $seed }”, { $cards } of { $population } { $point }{ $all ->
+        [yes] , that is all
+       *[no] {""}
+    }; drawn by { $operator }
+tally-paper-sample-point = (point { $point })
+tally-paper-sample-all-points = (all points)
+tally-paper-drawn = Drawn: { $drawn }; not checked yet: { $unchecked }
+tally-paper-checked = Checked against the paper: { $checked }; with a difference: { $found }
+tally-paper-card-rate = Estimated share of cards typed wrong: { $rate } (upper bound 95 %: { $bound })
+tally-paper-field-rate = Fields with a difference: { $found } of { $fields } ({ $rate }; upper bound 95 %: { $bound })
+tally-paper-record = card { $card } (point { $point }): { $verdict }; checked by { $operator }
+tally-paper-superseded = {" "}— replaced by decision { $decision }
+tally-paper-matches = matches the paper
+tally-paper-differs = DIFFERS: { $fields }
+
+# Verification at the points (src/tally/verification.rs).
+tally-verification-head = Verification at the points (cards entered, verified, fields compared, keyer errors, errors per 100 fields)
+tally-verification-point = entered { $entered }, verified { $verified } ({ $percent } %), fields { $fields }, keyer errors { $errors }, per 100 fields { $per_100 }; cards keyed wrong { $wrong }/{ $verified }, 95% upper bound { $bound }
+
+# A typed card (src/tally/typed.rs).
+tally-typed-head = Card { $card } (point { $point })
+tally-typed-entered = entered
+tally-typed-amended = amended
+tally-typed-voided = voided
+tally-typed-version = { $kind } { $at } by { $operator }
+tally-typed-voided-card = The card is voided: it does not count.
+
+# tally simulate (src/tally/simulate/mod.rs).
+tally-simulate-written = Simulation written to { $out } ({ $seconds } s):
+tally-simulate-made = { $persons }, { $points } ({ $bundles } in usb/), { $online } (internet.csv)
+tally-simulate-cards = { $cards }: defective { $defective }, amended { $amended }, voided { $voided }
+tally-simulate-double = voted twice: { $persons }
+tally-simulate-keyed-wrong = typed wrong and never corrected: { $cards } (paper-truth.csv)
+tally-simulate-next = Next: README.txt (sh trust.sh, import usb/ and internet.csv); the true figures are in expected.json.

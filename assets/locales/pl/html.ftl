@@ -74,3 +74,11 @@ html-tie-level = Zadania { $names } mają tyle samo punktów ({ $points }), a ni
 html-tie-settled = Rozstrzygnął klucz <code>{ $key }</code> z zasad edycji: { $meaning }.
 html-tie-undecided = <strong>Nierozstrzygnięty:</strong> zadania są równe także według każdego klucza zasad edycji. Strona podaje je w kolejności z pliku edycji i według niej zaznacza wybrane; rozstrzyga biuro.
 html-tie = Remis.
+
+html-verification = Weryfikacja w punktach
+html-verification-entered = Karty wpisane
+html-verification-verified = Zweryfikowane
+html-verification-verified-percent = Zweryfikowane (%)
+html-verification-fields = Pola porównane
+html-verification-errors = Błędy wpisującego
+html-verification-per-100 = Na 100 pól

@@ -96,3 +96,41 @@ tally-trust-not-a-key = to nie jest klucz publiczny minisign (wypisuje go `urna 
 tally-trust-key-elsewhere = ten klucz kiosku (id { $key_id }) jest już zaufany dla punktu { $other }, a kiosk obsługuje jeden punkt: to chyba nie ten plik .pub (`urna key` na kiosku punktu { $point } wypisuje jego klucz)
 tally-trust-other-key = punkt { $point } jest już zaufany z innym kluczem
 tally-error-not-identity = { $shown }: to nie jest klucz tożsamości age
+
+# Paper samples in the audit (src/tally/paper.rs).
+tally-percent = { $value } %
+tally-paper-head = Kontrola kart z papierem ({ $samples })
+tally-paper-sample = próba z ziarna „{ $seed }”, { $cards } z { $population } { $point }{ $all ->
+        [yes] , czyli wszystkie
+       *[no] {""}
+    }; losował(a) { $operator }
+tally-paper-sample-point = (punkt { $point })
+tally-paper-sample-all-points = (wszystkie punkty)
+tally-paper-drawn = Wylosowane: { $drawn }; jeszcze niesprawdzone: { $unchecked }
+tally-paper-checked = Sprawdzone z papierem: { $checked }; z różnicą: { $found }
+tally-paper-card-rate = Szacowany odsetek kart wpisanych z błędem: { $rate } (górna granica 95 %: { $bound })
+tally-paper-field-rate = Pola z różnicą: { $found } z { $fields } ({ $rate }; górna granica 95 %: { $bound })
+tally-paper-record = karta { $card } (punkt { $point }): { $verdict }; sprawdził(a) { $operator }
+tally-paper-superseded = {" "}— zastąpiona decyzją nr { $decision }
+tally-paper-matches = zgodna z papierem
+tally-paper-differs = RÓŻNI SIĘ: { $fields }
+
+# Verification at the points (src/tally/verification.rs).
+tally-verification-head = Weryfikacja w punktach (karty wpisane, zweryfikowane, pola porównane, błędy wpisującego, błędy na 100 pól)
+tally-verification-point = wpisane { $entered }, zweryfikowane { $verified } ({ $percent } %), pola { $fields }, błędy wpisującego { $errors }, na 100 pól { $per_100 }; karty z błędem { $wrong }/{ $verified }, górna granica 95% { $bound }
+
+# A typed card (src/tally/typed.rs).
+tally-typed-head = Karta { $card } (punkt { $point })
+tally-typed-entered = wpisana
+tally-typed-amended = poprawiona
+tally-typed-voided = anulowana
+tally-typed-version = { $kind } { $at } przez { $operator }
+tally-typed-voided-card = Karta anulowana: nie liczy się.
+
+# tally simulate (src/tally/simulate/mod.rs).
+tally-simulate-written = Symulacja zapisana w { $out } ({ $seconds } s):
+tally-simulate-made = { $persons }, { $points } ({ $bundles } w usb/), { $online } (internet.csv)
+tally-simulate-cards = { $cards }: z wadą { $defective }, poprawionych { $amended }, anulowanych { $voided }
+tally-simulate-double = głosujący dwa razy: { $persons }
+tally-simulate-keyed-wrong = wpisane z błędem i niepoprawione: { $cards } (paper-truth.csv)
+tally-simulate-next = Dalej: README.txt (sh trust.sh, import usb/ i internet.csv); prawdziwe liczby są w expected.json.

@@ -73,3 +73,11 @@ html-tie-level = Проєкти { $names } мають однакову кіль�
 html-tie-settled = Вирішив ключ <code>{ $key }</code> з правил едиції: { $meaning }.
 html-tie-undecided = <strong>Не вирішено:</strong> проєкти рівні також за кожним ключем правил едиції. Сторінка подає їх у порядку з файлу едиції і за ним позначає обрані; вирішує бюро.
 html-tie = Нічия.
+
+html-verification = Верифікація в пунктах
+html-verification-entered = Введені картки
+html-verification-verified = Верифіковані
+html-verification-verified-percent = Верифіковані (%)
+html-verification-fields = Порівняні поля
+html-verification-errors = Помилки того, хто вводив
+html-verification-per-100 = На 100 полів

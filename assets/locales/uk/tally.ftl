@@ -96,3 +96,41 @@ tally-trust-not-a-key = це не публічний ключ minisign (його
 tally-trust-key-elsewhere = цей ключ кіоску (id { $key_id }) уже довірений для пункту { $other }, а кіоск обслуговує один пункт: мабуть, це не той файл .pub (`urna key` на кіоску пункту { $point } виводить його ключ)
 tally-trust-other-key = пункт { $point } уже довірений з іншим ключем
 tally-error-not-identity = { $shown }: це не ключ ідентичності age
+
+# Paper samples in the audit (src/tally/paper.rs).
+tally-percent = { $value } %
+tally-paper-head = Звірка карток із папером ({ $samples })
+tally-paper-sample = вибірка із зерна «{ $seed }», { $cards } з { $population } { $point }{ $all ->
+        [yes] , тобто всі
+       *[no] {""}
+    }; вибирав(-ла) { $operator }
+tally-paper-sample-point = (пункт { $point })
+tally-paper-sample-all-points = (усі пункти)
+tally-paper-drawn = Вибрано: { $drawn }; ще не перевірено: { $unchecked }
+tally-paper-checked = Звірено з папером: { $checked }; з розбіжністю: { $found }
+tally-paper-card-rate = Оцінена частка карток, введених з помилкою: { $rate } (верхня межа 95 %: { $bound })
+tally-paper-field-rate = Поля з розбіжністю: { $found } з { $fields } ({ $rate }; верхня межа 95 %: { $bound })
+tally-paper-record = картка { $card } (пункт { $point }): { $verdict }; перевіряв(-ла) { $operator }
+tally-paper-superseded = {" "}— замінена рішенням № { $decision }
+tally-paper-matches = збігається з папером
+tally-paper-differs = ВІДРІЗНЯЄТЬСЯ: { $fields }
+
+# Verification at the points (src/tally/verification.rs).
+tally-verification-head = Верифікація в пунктах (картки введені, верифіковані, поля порівняні, помилки того, хто вводив, помилки на 100 полів)
+tally-verification-point = введено { $entered }, верифіковано { $verified } ({ $percent } %), поля { $fields }, помилки того, хто вводив, { $errors }, на 100 полів { $per_100 }; картки з помилкою { $wrong }/{ $verified }, верхня межа 95% { $bound }
+
+# A typed card (src/tally/typed.rs).
+tally-typed-head = Картка { $card } (пункт { $point })
+tally-typed-entered = введена
+tally-typed-amended = виправлена
+tally-typed-voided = анульована
+tally-typed-version = { $kind } { $at }, хто: { $operator }
+tally-typed-voided-card = Картку анульовано: вона не враховується.
+
+# tally simulate (src/tally/simulate/mod.rs).
+tally-simulate-written = Симуляцію записано в { $out } ({ $seconds } с):
+tally-simulate-made = { $persons }, { $points } ({ $bundles } в usb/), { $online } (internet.csv)
+tally-simulate-cards = { $cards }: з вадою { $defective }, виправлених { $amended }, анульованих { $voided }
+tally-simulate-double = голосували двічі: { $persons }
+tally-simulate-keyed-wrong = введені з помилкою й не виправлені: { $cards } (paper-truth.csv)
+tally-simulate-next = Далі: README.txt (sh trust.sh, імпорт usb/ та internet.csv); справжні числа — в expected.json.

@@ -46,10 +46,11 @@ use serde::Serialize;
 use crate::bundle::{self, Contents, Counts, PointInfo};
 use crate::card::{self, Assessment, RawCard, Reason, RuleOptions};
 use crate::edition::{Edition, roman};
-use crate::i18n::{self, Forms, Lang, t};
+use crate::i18n::{self, Forms, Lang};
 use crate::pesel::{self, Sex};
 use crate::store::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash};
 use crate::store::{pesel_key, signing, valid_point_id};
+use crate::tr;
 
 use super::store::{Result, Tally, TallyError, words};
 
@@ -129,56 +130,54 @@ impl Summary {
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let n = |v: u64, f: &Forms| i18n::count(lang, v, f);
         let mut lines = vec![
-            format!(
-                "{} {} ({:.1} s):",
-                t(lang, "Symulacja zapisana w", "Simulation written to"),
-                self.out.display(),
-                self.seconds
+            tr!(
+                lang,
+                "tally-simulate-written",
+                out = self.out.display().to_string(),
+                seconds = format!("{:.1}", self.seconds)
             ),
             format!(
-                "  {}, {} ({} {}), {} ({})",
-                n(self.persons, &PERSON_FORMS),
-                n(u64::from(self.points), &POINT_FORMS),
-                n(u64::from(self.points), &BUNDLE_FORMS),
-                t(lang, "w usb/", "in usb/"),
-                n(self.online_ballots, &ONLINE_FORMS),
-                "internet.csv",
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-simulate-made",
+                    persons = n(self.persons, &PERSON_FORMS),
+                    points = n(u64::from(self.points), &POINT_FORMS),
+                    bundles = n(u64::from(self.points), &BUNDLE_FORMS),
+                    online = n(self.online_ballots, &ONLINE_FORMS)
+                )
             ),
             format!(
-                "  {}: {} {}, {} {}, {} {}",
-                n(self.cards, &PAPER_FORMS),
-                t(lang, "z wadą", "defective"),
-                self.defective,
-                t(lang, "poprawionych", "amended"),
-                self.amended,
-                t(lang, "anulowanych", "voided"),
-                self.voided,
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-simulate-cards",
+                    cards = n(self.cards, &PAPER_FORMS),
+                    defective = self.defective.to_string(),
+                    amended = self.amended.to_string(),
+                    voided = self.voided.to_string()
+                )
             ),
             format!(
-                "  {}: {}",
-                t(lang, "głosujący dwa razy", "voted twice"),
-                n(self.double_voters, &PERSON_FORMS)
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-simulate-double",
+                    persons = n(self.double_voters, &PERSON_FORMS)
+                )
             ),
         ];
         if self.keyed_wrong > 0 {
             lines.push(format!(
-                "  {}: {} (paper-truth.csv)",
-                t(
+                "  {}",
+                tr!(
                     lang,
-                    "wpisane z błędem i niepoprawione",
-                    "typed wrong and never corrected"
-                ),
-                n(self.keyed_wrong, &PAPER_FORMS)
+                    "tally-simulate-keyed-wrong",
+                    cards = n(self.keyed_wrong, &PAPER_FORMS)
+                )
             ));
         }
-        lines.push(
-            t(
-                lang,
-                "Dalej: README.txt (sh trust.sh, import usb/ i internet.csv); prawdziwe liczby są w expected.json.",
-                "Next: README.txt (sh trust.sh, import usb/ and internet.csv); the true figures are in expected.json.",
-            )
-            .to_string(),
-        );
+        lines.push(tr!(lang, "tally-simulate-next"));
         lines
     }
 }
