@@ -96,3 +96,27 @@ bundle-said-online-accepted = rows: { $count }
 bundle-said-online-unchanged = every row was imported before
 
 bundle-bytes-text = { $n } bytes
+
+# urna key / export / verify (src/cli/bundle.rs).
+bundle-cli-export-failed = export failed, nothing journaled
+bundle-cli-coordinator-exports = only a coordinator exports
+bundle-cli-no-such-directory = no such directory
+bundle-cli-investigation = Bundle for investigation (not for counting)
+bundle-cli-fingerprint = fingerprint
+bundle-cli-no-protocol = bundle written, but not the protocol
+bundle-cli-bundle = Bundle
+bundle-cli-protocol = Protocol
+bundle-cli-not-a-key = not a minisign public key (`urna key` prints one)
+bundle-cli-point = point
+bundle-cli-edition = edition
+bundle-cli-day = day
+bundle-cli-sequence = sequence
+bundle-cli-kiosk-key = kiosk key
+bundle-cli-created = created
+bundle-cli-journal = journal
+bundle-cli-payload = payload (SHA-256)
+bundle-cli-previous = previous bundle
+bundle-cli-training = NOTE: a training bundle
+bundle-cli-untrustworthy = BUNDLE NOT TRUSTWORTHY
+bundle-cli-ok = Bundle OK: signature, key, payload hash and file name all check out.
+bundle-cli-counts = cards: { $cards } (valid { $valid }, invalid { $invalid }, amended { $amended }, voided { $voided })

@@ -134,3 +134,40 @@ tally-simulate-cards = { $cards }: defective { $defective }, amended { $amended 
 tally-simulate-double = voted twice: { $persons }
 tally-simulate-keyed-wrong = typed wrong and never corrected: { $cards } (paper-truth.csv)
 tally-simulate-next = Next: README.txt (sh trust.sh, import usb/ and internet.csv); the true figures are in expected.json.
+
+# urna tally … (src/cli/tally.rs).
+tally-cli-ready = Office ready. The key (age recipient) to give the kiosks:
+tally-cli-cannot-read-folder = CANNOT READ THE FOLDER
+tally-cli-no-bundles = no .urna files found
+tally-cli-bundle-known = already known — nothing changes
+tally-cli-bundle-rejected = REJECTED
+tally-cli-online-known = already known — nothing changes
+tally-cli-online-rejected = REJECTED
+tally-cli-annul-no-reason = a decision needs its reason (--reason)
+tally-cli-annul-reason-pesel = --reason holds a run of digits like a PESEL: the decision keeps the PESEL masked, the reason is shown in the audit — leave the number out
+tally-cli-pabulib-needs-out = pabulib is several files: give a folder with --out
+tally-cli-trusted = Trusted kiosk of point { $point }: { $id }
+tally-cli-bundle-accepted = accepted ({ $point }, new entries: { $entries })
+tally-cli-import-summary = Bundles accepted: { $accepted }, unchanged: { $unchanged }, rejected: { $rejected }
+tally-cli-rows-accepted = rows accepted: { $rows }
+tally-cli-annulled = Decision { $decision }: annulled the internet votes of PESEL { $pesel } — { $votes }
+
+# urna tally audit-sample / audit-record (src/cli/audit_sample.rs).
+tally-sample-needs-args = give --seed, --count and --as (or --all-ids)
+tally-sample-head = Sample for the check against paper, seed „{ $seed }”{ $point }: drew { $cards } of { $population } (decision { $decision }{ $already ->
+        [yes] , the same sample was already journaled
+       *[no] {""}
+    })
+tally-sample-head-point = , point { $point }
+tally-sample-fewer = Asked for { $count }, but the population holds only { $population }: all are drawn.
+tally-sample-population = The population (tally audit-sample --all-ids): sha256 { $sha256 }
+tally-sample-card = point { $point }{ $name }, card no. { $number } ({ $card }), bundle { $bundle } #{ $sequence }
+tally-record-done = Decision { $decision }: card { $card } { $verdict }
+
+# urna verification (src/cli/verification.rs).
+tally-verification-policy-all = every card is verified
+tally-verification-policy-sample = sample: each operator's first { $first }, then { $share }% (more with errors)
+tally-verification-set = Verification: { $policy }.
+tally-verification-show = Verification: { $policy }; { $n ->
+       *[other] waiting in the sample:
+    } { $waiting }.

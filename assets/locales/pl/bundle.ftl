@@ -96,3 +96,27 @@ bundle-said-online-accepted = wiersze: { $count }
 bundle-said-online-unchanged = każdy wiersz był już zaimportowany
 
 bundle-bytes-text = { $n } bajtów
+
+# urna key / export / verify (src/cli/bundle.rs).
+bundle-cli-export-failed = eksport nieudany, nic nie zapisano w dzienniku
+bundle-cli-coordinator-exports = eksport robi koordynator
+bundle-cli-no-such-directory = nie ma takiego katalogu
+bundle-cli-investigation = Paczka do wyjaśnienia (nie do liczenia)
+bundle-cli-fingerprint = odcisk
+bundle-cli-no-protocol = paczka zapisana, ale nie protokół
+bundle-cli-bundle = Paczka
+bundle-cli-protocol = Protokół
+bundle-cli-not-a-key = to nie jest klucz publiczny minisign (wypisuje go `urna key`)
+bundle-cli-point = punkt
+bundle-cli-edition = edycja
+bundle-cli-day = dzień
+bundle-cli-sequence = numer
+bundle-cli-kiosk-key = klucz kiosku
+bundle-cli-created = utworzono
+bundle-cli-journal = dziennik
+bundle-cli-payload = zawartość (SHA-256)
+bundle-cli-previous = poprzednia paczka
+bundle-cli-training = UWAGA: paczka szkoleniowa
+bundle-cli-untrustworthy = PACZKA NIEWIARYGODNA
+bundle-cli-ok = Paczka poprawna: podpis, klucz, skrót zawartości i nazwa pliku się zgadzają.
+bundle-cli-counts = karty: { $cards } (ważne { $valid }, nieważne { $invalid }, poprawione { $amended }, unieważnione { $voided })

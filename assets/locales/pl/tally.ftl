@@ -134,3 +134,42 @@ tally-simulate-cards = { $cards }: z wadą { $defective }, poprawionych { $amend
 tally-simulate-double = głosujący dwa razy: { $persons }
 tally-simulate-keyed-wrong = wpisane z błędem i niepoprawione: { $cards } (paper-truth.csv)
 tally-simulate-next = Dalej: README.txt (sh trust.sh, import usb/ i internet.csv); prawdziwe liczby są w expected.json.
+
+# urna tally … (src/cli/tally.rs).
+tally-cli-ready = Biuro gotowe. Klucz (odbiorca age) do wpisania w kioskach:
+tally-cli-cannot-read-folder = NIE MOŻNA ODCZYTAĆ FOLDERU
+tally-cli-no-bundles = nie znaleziono plików .urna
+tally-cli-bundle-known = już znana — nic się nie zmienia
+tally-cli-bundle-rejected = ODRZUCONA
+tally-cli-online-known = już znany — nic się nie zmienia
+tally-cli-online-rejected = ODRZUCONY
+tally-cli-annul-no-reason = decyzja potrzebuje uzasadnienia (--reason)
+tally-cli-annul-reason-pesel = --reason zawiera ciąg cyfr jak PESEL: decyzja zapisuje PESEL zamaskowany, uzasadnienie jest jawne w audycie — usuń z niego numer
+tally-cli-pabulib-needs-out = format pabulib to kilka plików: podaj folder w --out
+tally-cli-trusted = Zaufany kiosk punktu { $point }: { $id }
+tally-cli-bundle-accepted = przyjęta ({ $point }, nowe wpisy: { $entries })
+tally-cli-import-summary = Paczki przyjęte: { $accepted }, bez zmian: { $unchanged }, odrzucone: { $rejected }
+tally-cli-rows-accepted = przyjęto wierszy: { $rows }
+tally-cli-annulled = Decyzja { $decision }: unieważniono głosy internetowe z numeru PESEL { $pesel } — { $votes }
+
+# urna tally audit-sample / audit-record (src/cli/audit_sample.rs).
+tally-sample-needs-args = podaj --seed, --count i --as (albo --all-ids)
+tally-sample-head = Próba do kontroli z papierem, ziarno „{ $seed }”{ $point }: wylosowano { $cards } spośród { $population } (decyzja nr { $decision }{ $already ->
+        [yes] , ta sama próba była już zapisana
+       *[no] {""}
+    })
+tally-sample-head-point = , punkt { $point }
+tally-sample-fewer = Poproszono o { $count }, a zbiór liczy tylko { $population }: wylosowano wszystkie.
+tally-sample-population = Zbiór kart (tally audit-sample --all-ids): sha256 { $sha256 }
+tally-sample-card = punkt { $point }{ $name }, karta nr { $number } ({ $card }), paczka { $bundle } #{ $sequence }
+tally-record-done = Decyzja { $decision }: karta { $card } { $verdict }
+
+# urna verification (src/cli/verification.rs).
+tally-verification-policy-all = weryfikowana jest każda karta
+tally-verification-policy-sample = próba: pierwsze { $first } każdego operatora, potem { $share }% (więcej przy błędach)
+tally-verification-set = Weryfikacja: { $policy }.
+tally-verification-show = Weryfikacja: { $policy }; w próbie { $n ->
+        [one] czeka
+        [few] czekają
+       *[many] czeka
+    } { $waiting }.

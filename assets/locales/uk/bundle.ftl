@@ -96,3 +96,27 @@ bundle-said-online-accepted = рядки: { $count }
 bundle-said-online-unchanged = кожен рядок уже було імпортовано
 
 bundle-bytes-text = { $n } байтів
+
+# urna key / export / verify (src/cli/bundle.rs).
+bundle-cli-export-failed = експорт не вдався, у журнал нічого не записано
+bundle-cli-coordinator-exports = експорт робить координатор
+bundle-cli-no-such-directory = такого каталогу немає
+bundle-cli-investigation = Пакет для з’ясування (не для підрахунку)
+bundle-cli-fingerprint = відбиток
+bundle-cli-no-protocol = пакет записано, але не протокол
+bundle-cli-bundle = Пакет
+bundle-cli-protocol = Протокол
+bundle-cli-not-a-key = це не публічний ключ minisign (його виводить `urna key`)
+bundle-cli-point = пункт
+bundle-cli-edition = едиція
+bundle-cli-day = день
+bundle-cli-sequence = номер
+bundle-cli-kiosk-key = ключ кіоску
+bundle-cli-created = створено
+bundle-cli-journal = журнал
+bundle-cli-payload = вміст (SHA-256)
+bundle-cli-previous = попередній пакет
+bundle-cli-training = УВАГА: навчальний пакет
+bundle-cli-untrustworthy = ПАКЕТ НЕНАДІЙНИЙ
+bundle-cli-ok = Пакет правильний: підпис, ключ, хеш вмісту й назва файлу збігаються.
+bundle-cli-counts = картки: { $cards } (дійсні { $valid }, недійсні { $invalid }, виправлені { $amended }, анульовані { $voided })

@@ -134,3 +134,41 @@ tally-simulate-cards = { $cards }: з вадою { $defective }, виправл�
 tally-simulate-double = голосували двічі: { $persons }
 tally-simulate-keyed-wrong = введені з помилкою й не виправлені: { $cards } (paper-truth.csv)
 tally-simulate-next = Далі: README.txt (sh trust.sh, імпорт usb/ та internet.csv); справжні числа — в expected.json.
+
+# urna tally … (src/cli/tally.rs).
+tally-cli-ready = Бюро готове. Ключ (одержувач age), який треба ввести в кіосках:
+tally-cli-cannot-read-folder = НЕ ВДАЄТЬСЯ ПРОЧИТАТИ ТЕКУ
+tally-cli-no-bundles = не знайдено файлів .urna
+tally-cli-bundle-known = уже відомий — нічого не змінюється
+tally-cli-bundle-rejected = ВІДХИЛЕНО
+tally-cli-online-known = уже відомий — нічого не змінюється
+tally-cli-online-rejected = ВІДХИЛЕНО
+tally-cli-annul-no-reason = рішення потребує обґрунтування (--reason)
+tally-cli-annul-reason-pesel = --reason містить послідовність цифр, як PESEL: рішення зберігає PESEL замаскованим, а обґрунтування відкрите в аудиті — приберіть із нього номер
+tally-cli-pabulib-needs-out = формат pabulib — це кілька файлів: укажіть теку в --out
+tally-cli-trusted = Довірений кіоск пункту { $point }: { $id }
+tally-cli-bundle-accepted = прийнято ({ $point }, нові записи: { $entries })
+tally-cli-import-summary = Пакети прийняті: { $accepted }, без змін: { $unchanged }, відхилені: { $rejected }
+tally-cli-rows-accepted = прийнято рядків: { $rows }
+tally-cli-annulled = Рішення { $decision }: анульовано інтернет-голоси з номера PESEL { $pesel } — { $votes }
+
+# urna tally audit-sample / audit-record (src/cli/audit_sample.rs).
+tally-sample-needs-args = укажіть --seed, --count і --as (або --all-ids)
+tally-sample-head = Вибірка для звірки з папером, зерно «{ $seed }»{ $point }: вибрано { $cards } з { $population } (рішення № { $decision }{ $already ->
+        [yes] , таку саму вибірку вже було записано
+       *[no] {""}
+    })
+tally-sample-head-point = , пункт { $point }
+tally-sample-fewer = Запитано { $count }, а сукупність має лише { $population }: вибрано всі.
+tally-sample-population = Сукупність карток (tally audit-sample --all-ids): sha256 { $sha256 }
+tally-sample-card = пункт { $point }{ $name }, картка № { $number } ({ $card }), пакет { $bundle } #{ $sequence }
+tally-record-done = Рішення { $decision }: картка { $card } { $verdict }
+
+# urna verification (src/cli/verification.rs).
+tally-verification-policy-all = верифікується кожна картка
+tally-verification-policy-sample = вибірка: перші { $first } кожного оператора, далі { $share }% (більше, якщо є помилки)
+tally-verification-set = Верифікація: { $policy }.
+tally-verification-show = Верифікація: { $policy }; у вибірці { $n ->
+        [one] чекає
+       *[other] чекають
+    } { $waiting }.
