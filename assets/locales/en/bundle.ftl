@@ -120,3 +120,36 @@ bundle-cli-training = NOTE: a training bundle
 bundle-cli-untrustworthy = BUNDLE NOT TRUSTWORTHY
 bundle-cli-ok = Bundle OK: signature, key, payload hash and file name all check out.
 bundle-cli-counts = cards: { $cards } (valid { $valid }, invalid { $invalid }, amended { $amended }, voided { $voided })
+
+# The day's protocol (src/bundle/protocol.rs).
+bundle-protocol-head = DAY PROTOCOL — point { $point } ({ $name })
+bundle-protocol-day = Voting day: { $day }
+bundle-protocol-edition = Edition: { $edition }
+bundle-protocol-training = TRAINING — practice data
+bundle-protocol-bundle = Bundle: { $file } (no. { $sequence })
+bundle-protocol-fingerprint = Fingerprint: { $fingerprint }
+bundle-protocol-in-bundle = In the bundle (all days): { $cards }
+bundle-protocol-cards-of-day = Cards of { $day }: { $cards }
+bundle-protocol-numbers = card numbers: { $first }–{ $last }
+bundle-protocol-numbers-none = card numbers: —
+bundle-protocol-valid = valid: { $n }
+bundle-protocol-invalid = invalid: { $n }
+bundle-protocol-amended = amended: { $n }
+bundle-protocol-voided = voided: { $n }
+bundle-protocol-flagged = with a repeated PESEL: { $n }
+bundle-protocol-verified = verified: { $cards } (fields compared: { $fields })
+bundle-protocol-errors = first-keying errors: { $keyer }, verifiers' slips: { $verifier }
+bundle-protocol-by-operator = By operator:
+bundle-protocol-by-stop = By stop:
+bundle-protocol-full-fingerprint = Full fingerprint (SHA-256 of manifest.json): { $fingerprint }
+bundle-protocol-journal = Journal: { $entries } · { $head }
+bundle-protocol-made-by = Made by: { $operator } · { $created }
+bundle-protocol-signature = Coordinator's signature: ______________________
+
+# Export errors (src/bundle/export.rs) and reading files (src/bundle/read.rs).
+bundle-export-no-recipient = This point has no office key yet, so the bundle cannot be encrypted. Ask the office for its age key (age1…); a coordinator enters it in a terminal: urna central set age1… --as NAME
+bundle-export-damaged = The store is damaged: export refused (only an export for investigation: urna export --investigation).
+bundle-export-not-coordinator = A coordinator exports (their PIN opens the signing key).
+bundle-export-exists = { $path } already exists; nothing was overwritten
+bundle-export-bad-recipient = the central office key "{ $recipient }" is not an age X25519 recipient
+bundle-read-not-utf8 = { $file }: the file is not UTF-8 text

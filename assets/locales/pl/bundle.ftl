@@ -120,3 +120,36 @@ bundle-cli-training = UWAGA: paczka szkoleniowa
 bundle-cli-untrustworthy = PACZKA NIEWIARYGODNA
 bundle-cli-ok = Paczka poprawna: podpis, klucz, skrót zawartości i nazwa pliku się zgadzają.
 bundle-cli-counts = karty: { $cards } (ważne { $valid }, nieważne { $invalid }, poprawione { $amended }, unieważnione { $voided })
+
+# The day's protocol (src/bundle/protocol.rs).
+bundle-protocol-head = PROTOKÓŁ DNIA — punkt { $point } ({ $name })
+bundle-protocol-day = Dzień głosowania: { $day }
+bundle-protocol-edition = Edycja: { $edition }
+bundle-protocol-training = TRENING — dane szkoleniowe
+bundle-protocol-bundle = Paczka: { $file } (nr { $sequence })
+bundle-protocol-fingerprint = Odcisk: { $fingerprint }
+bundle-protocol-in-bundle = W paczce (wszystkie dni): { $cards }
+bundle-protocol-cards-of-day = Karty z dnia { $day }: { $cards }
+bundle-protocol-numbers = numery kart: { $first }–{ $last }
+bundle-protocol-numbers-none = numery kart: —
+bundle-protocol-valid = ważne: { $n }
+bundle-protocol-invalid = nieważne: { $n }
+bundle-protocol-amended = poprawione: { $n }
+bundle-protocol-voided = unieważnione: { $n }
+bundle-protocol-flagged = z powtórzonym PESEL-em: { $n }
+bundle-protocol-verified = zweryfikowane: { $cards } (porównanych pól: { $fields })
+bundle-protocol-errors = błędy pierwszego wpisania: { $keyer }, pomyłki weryfikujących: { $verifier }
+bundle-protocol-by-operator = Według operatora:
+bundle-protocol-by-stop = Według postoju:
+bundle-protocol-full-fingerprint = Pełny odcisk (SHA-256 manifest.json): { $fingerprint }
+bundle-protocol-journal = Dziennik: { $entries } · { $head }
+bundle-protocol-made-by = Wykonał(a): { $operator } · { $created }
+bundle-protocol-signature = Podpis koordynatora: ______________________
+
+# Export errors (src/bundle/export.rs) and reading files (src/bundle/read.rs).
+bundle-export-no-recipient = Punkt nie ma jeszcze klucza biura, więc paczki nie da się zaszyfrować. Poproś biuro o jego klucz age (age1…); koordynator wpisuje go w terminalu: urna central set age1… --as IMIĘ
+bundle-export-damaged = Magazyn jest uszkodzony: eksport odmówiony (tylko eksport do wyjaśnienia: urna export --investigation).
+bundle-export-not-coordinator = Eksport robi koordynator (jego PIN otwiera klucz podpisu).
+bundle-export-exists = { $path } już istnieje; niczego nie nadpisano
+bundle-export-bad-recipient = klucz biura „{ $recipient }” nie jest odbiorcą age X25519
+bundle-read-not-utf8 = { $file }: plik nie jest tekstem UTF-8

@@ -120,3 +120,36 @@ bundle-cli-training = УВАГА: навчальний пакет
 bundle-cli-untrustworthy = ПАКЕТ НЕНАДІЙНИЙ
 bundle-cli-ok = Пакет правильний: підпис, ключ, хеш вмісту й назва файлу збігаються.
 bundle-cli-counts = картки: { $cards } (дійсні { $valid }, недійсні { $invalid }, виправлені { $amended }, анульовані { $voided })
+
+# The day's protocol (src/bundle/protocol.rs).
+bundle-protocol-head = ПРОТОКОЛ ДНЯ — пункт { $point } ({ $name })
+bundle-protocol-day = День голосування: { $day }
+bundle-protocol-edition = Едиція: { $edition }
+bundle-protocol-training = ТРЕНУВАННЯ — навчальні дані
+bundle-protocol-bundle = Пакет: { $file } (№ { $sequence })
+bundle-protocol-fingerprint = Відбиток: { $fingerprint }
+bundle-protocol-in-bundle = У пакеті (усі дні): { $cards }
+bundle-protocol-cards-of-day = Картки за день { $day }: { $cards }
+bundle-protocol-numbers = номери карток: { $first }–{ $last }
+bundle-protocol-numbers-none = номери карток: —
+bundle-protocol-valid = дійсні: { $n }
+bundle-protocol-invalid = недійсні: { $n }
+bundle-protocol-amended = виправлені: { $n }
+bundle-protocol-voided = анульовані: { $n }
+bundle-protocol-flagged = з повтореним PESEL: { $n }
+bundle-protocol-verified = верифіковані: { $cards } (порівняних полів: { $fields })
+bundle-protocol-errors = помилки першого введення: { $keyer }, помилки верифікаторів: { $verifier }
+bundle-protocol-by-operator = За оператором:
+bundle-protocol-by-stop = За зупинкою:
+bundle-protocol-full-fingerprint = Повний відбиток (SHA-256 manifest.json): { $fingerprint }
+bundle-protocol-journal = Журнал: { $entries } · { $head }
+bundle-protocol-made-by = Виконав(-ла): { $operator } · { $created }
+bundle-protocol-signature = Підпис координатора: ______________________
+
+# Export errors (src/bundle/export.rs) and reading files (src/bundle/read.rs).
+bundle-export-no-recipient = Пункт ще не має ключа бюро, тож пакет не вдасться зашифрувати. Попросіть у бюро його ключ age (age1…); координатор вводить його в терміналі: urna central set age1… --as ІМ’Я
+bundle-export-damaged = Сховище пошкоджене: в експорті відмовлено (лише експорт для з’ясування: urna export --investigation).
+bundle-export-not-coordinator = Експорт робить координатор (його PIN відкриває ключ підпису).
+bundle-export-exists = { $path } уже існує; нічого не перезаписано
+bundle-export-bad-recipient = ключ бюро «{ $recipient }» не є одержувачем age X25519
+bundle-read-not-utf8 = { $file }: файл не є текстом UTF-8
