@@ -79,5 +79,5 @@ html-verification-entered = Введені картки
 html-verification-verified = Верифіковані
 html-verification-verified-percent = Верифіковані (%)
 html-verification-fields = Порівняні поля
-html-verification-errors = Помилки того, хто вводив
+html-verification-errors = Помилки введення
 html-verification-per-100 = На 100 полів

@@ -116,15 +116,15 @@ tally-paper-matches = збігається з папером
 tally-paper-differs = ВІДРІЗНЯЄТЬСЯ: { $fields }
 
 # Verification at the points (src/tally/verification.rs).
-tally-verification-head = Верифікація в пунктах (картки введені, верифіковані, поля порівняні, помилки того, хто вводив, помилки на 100 полів)
-tally-verification-point = введено { $entered }, верифіковано { $verified } ({ $percent } %), поля { $fields }, помилки того, хто вводив, { $errors }, на 100 полів { $per_100 }; картки з помилкою { $wrong }/{ $verified }, верхня межа 95% { $bound }
+tally-verification-head = Верифікація в пунктах (картки введені, верифіковані, поля порівняні, помилки введення, помилки на 100 полів)
+tally-verification-point = введено { $entered }, верифіковано { $verified } ({ $percent } %), поля { $fields }, помилки введення { $errors }, на 100 полів { $per_100 }; картки з помилкою { $wrong }/{ $verified }, верхня межа 95% { $bound }
 
 # A typed card (src/tally/typed.rs).
 tally-typed-head = Картка { $card } (пункт { $point })
 tally-typed-entered = введена
 tally-typed-amended = виправлена
 tally-typed-voided = анульована
-tally-typed-version = { $kind } { $at }, хто: { $operator }
+tally-typed-version = { $kind } { $at }, оператор { $operator }
 tally-typed-voided-card = Картку анульовано: вона не враховується.
 
 # tally simulate (src/tally/simulate/mod.rs).
