@@ -39,21 +39,27 @@ pub enum ExportError {
 impl ExportError {
     /// The error as the kiosk's screen says it, in `lang`.
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (self, lang) {
-            (ExportError::NoRecipient, Lang::Pl | Lang::Uk) => "Punkt nie ma jeszcze klucza biura, więc paczki nie da się zaszyfrować. Poproś biuro o jego klucz age (age1…); koordynator wpisuje go w terminalu: urna central set age1… --as IMIĘ".into(),
-            (ExportError::NoRecipient, Lang::En) => "This point has no office key yet, so the bundle cannot be encrypted. Ask the office for its age key (age1…); a coordinator enters it in a terminal: urna central set age1… --as NAME".into(),
-            (ExportError::Store(StoreError::Damaged(_)), Lang::Pl | Lang::Uk) => "Magazyn jest uszkodzony: eksport odmówiony (tylko eksport do wyjaśnienia: urna export --investigation).".into(),
-            (ExportError::Store(StoreError::NotCoordinator), Lang::Pl | Lang::Uk) => "Eksport robi koordynator (jego PIN otwiera klucz podpisu).".into(),
-            (ExportError::Exists(p), Lang::Pl | Lang::Uk) => format!("{} już istnieje; niczego nie nadpisano", p.display()),
-            (ExportError::BadRecipient(r), Lang::Pl | Lang::Uk) => format!("klucz biura „{r}” nie jest odbiorcą age X25519"),
-            (ExportError::Write { path, source }, lang) => format!(
+        use crate::tr;
+        match self {
+            ExportError::NoRecipient => tr!(lang, "bundle-export-no-recipient"),
+            ExportError::Store(StoreError::Damaged(_)) => tr!(lang, "bundle-export-damaged"),
+            ExportError::Store(StoreError::NotCoordinator) => {
+                tr!(lang, "bundle-export-not-coordinator")
+            }
+            ExportError::Exists(p) => {
+                tr!(lang, "bundle-export-exists", path = p.display().to_string())
+            }
+            ExportError::BadRecipient(r) => {
+                tr!(lang, "bundle-export-bad-recipient", recipient = r.as_str())
+            }
+            ExportError::Write { path, source } => format!(
                 "{}: {}",
                 crate::shown::path(path),
                 crate::foreign::io_error(lang, source)
             ),
-            (ExportError::Store(e), lang) => e.describe(lang),
-            (other, _) => other.to_string(),
+            ExportError::Store(e) => e.describe(lang),
+            // Internal: urna's own English, for a bug report.
+            ExportError::Other(e) => e.clone(),
         }
     }
 }

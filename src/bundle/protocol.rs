@@ -7,9 +7,10 @@ use qrcode::render::{svg, unicode};
 use qrcode::{EcLevel, QrCode};
 
 use super::{ExportError, Exported, write_atomically};
-use crate::i18n::{self, Lang, count, t};
+use crate::i18n::{self, Lang, count};
 use crate::store::stats::VerificationTotals;
 use crate::store::{Status, Store, StoreError};
+use crate::tr;
 
 /// What the protocol says of one voting day.
 #[derive(Debug, Clone, Default)]
@@ -80,125 +81,151 @@ pub fn lines(lang: Lang, exported: &Exported, day: &DayFigures, operator: &str) 
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut out = vec![
-        format!(
-            "{} — {} {} ({})",
-            t(lang, "PROTOKÓŁ DNIA", "DAY PROTOCOL"),
-            t(lang, "punkt", "point"),
-            m.point.id,
-            m.point.name
+        tr!(
+            lang,
+            "bundle-protocol-head",
+            point = m.point.id.as_str(),
+            name = m.point.name.as_str()
         ),
-        format!("{}: {}", t(lang, "Dzień głosowania", "Voting day"), m.day),
-        format!("{}: {}", t(lang, "Edycja", "Edition"), m.edition),
+        tr!(lang, "bundle-protocol-day", day = m.day.to_string()),
+        tr!(
+            lang,
+            "bundle-protocol-edition",
+            edition = m.edition.as_str()
+        ),
     ];
     if m.training {
-        out.push(
-            t(
-                lang,
-                "TRENING — dane szkoleniowe",
-                "TRAINING — practice data",
-            )
-            .into(),
-        );
+        out.push(tr!(lang, "bundle-protocol-training"));
     }
     out.extend([
-        format!(
-            "{}: {file} ({} {})",
-            t(lang, "Paczka", "Bundle"),
-            t(lang, "nr", "no."),
-            m.sequence
+        tr!(
+            lang,
+            "bundle-protocol-bundle",
+            file = file.as_str(),
+            sequence = m.sequence.to_string()
         ),
-        format!(
-            "{}: {}",
-            t(lang, "Odcisk", "Fingerprint"),
-            short(&exported.fingerprint)
+        tr!(
+            lang,
+            "bundle-protocol-fingerprint",
+            fingerprint = short(&exported.fingerprint)
         ),
-        format!(
-            "{}: {}",
-            t(lang, "W paczce (wszystkie dni)", "In the bundle (all days)"),
-            count(lang, m.counts.cards, &i18n::CARD)
+        tr!(
+            lang,
+            "bundle-protocol-in-bundle",
+            cards = count(lang, m.counts.cards, &i18n::CARD)
         ),
         String::new(),
-        format!(
-            "{} {}: {}",
-            t(lang, "Karty z dnia", "Cards of"),
-            m.day,
-            count(lang, status.cards, &i18n::CARD)
+        tr!(
+            lang,
+            "bundle-protocol-cards-of-day",
+            day = m.day.to_string(),
+            cards = count(lang, status.cards, &i18n::CARD)
         ),
-        match &day.numbers {
-            Some((first, last)) => format!(
-                "  {}: {first}–{last}",
-                t(lang, "numery kart", "card numbers")
-            ),
-            None => format!("  {}: —", t(lang, "numery kart", "card numbers")),
-        },
-        format!("  {}: {}", t(lang, "ważne", "valid"), status.valid),
-        format!("  {}: {}", t(lang, "nieważne", "invalid"), status.invalid),
+        format!(
+            "  {}",
+            match &day.numbers {
+                Some((first, last)) => tr!(
+                    lang,
+                    "bundle-protocol-numbers",
+                    first = first.as_str(),
+                    last = last.as_str()
+                ),
+                None => tr!(lang, "bundle-protocol-numbers-none"),
+            }
+        ),
+        format!(
+            "  {}",
+            tr!(lang, "bundle-protocol-valid", n = status.valid.to_string())
+        ),
+        format!(
+            "  {}",
+            tr!(
+                lang,
+                "bundle-protocol-invalid",
+                n = status.invalid.to_string()
+            )
+        ),
     ]);
     for (code, n) in &status.invalid_by_reason {
         let words = i18n::reason_of_code(lang, code);
         out.push(format!("    {n:>5}  {words}"));
     }
+    let v = &day.verification;
     out.extend([
-        format!("  {}: {}", t(lang, "poprawione", "amended"), status.amended),
-        format!("  {}: {}", t(lang, "unieważnione", "voided"), status.voided),
         format!(
-            "  {}: {}",
-            t(lang, "z powtórzonym PESEL-em", "with a repeated PESEL"),
-            status.flagged
+            "  {}",
+            tr!(
+                lang,
+                "bundle-protocol-amended",
+                n = status.amended.to_string()
+            )
         ),
         format!(
-            "  {}: {} ({}: {})",
-            t(lang, "zweryfikowane", "verified"),
-            day.verification.cards_verified,
-            t(lang, "porównanych pól", "fields compared"),
-            day.verification.fields
+            "  {}",
+            tr!(
+                lang,
+                "bundle-protocol-voided",
+                n = status.voided.to_string()
+            )
         ),
         format!(
-            "    {}: {}, {}: {}",
-            t(lang, "błędy pierwszego wpisania", "first-keying errors"),
-            day.verification.keyer_errors,
-            t(lang, "pomyłki weryfikujących", "verifiers' slips"),
-            day.verification.verifier_errors
+            "  {}",
+            tr!(
+                lang,
+                "bundle-protocol-flagged",
+                n = status.flagged.to_string()
+            )
         ),
-        format!("{}:", t(lang, "Według operatora", "By operator")),
+        format!(
+            "  {}",
+            tr!(
+                lang,
+                "bundle-protocol-verified",
+                cards = v.cards_verified.to_string(),
+                fields = v.fields.to_string()
+            )
+        ),
+        format!(
+            "    {}",
+            tr!(
+                lang,
+                "bundle-protocol-errors",
+                keyer = v.keyer_errors.to_string(),
+                verifier = v.verifier_errors.to_string()
+            )
+        ),
+        tr!(lang, "bundle-protocol-by-operator"),
     ]);
     for (op, n) in &status.by_operator {
         out.push(format!("    {n:>5}  {op}"));
     }
     if !status.by_stop.is_empty() {
-        out.push(format!("{}:", t(lang, "Według postoju", "By stop")));
+        out.push(tr!(lang, "bundle-protocol-by-stop"));
         for (stop, n) in &status.by_stop {
             out.push(format!("    {n:>5}  {stop}"));
         }
     }
     out.extend([
         String::new(),
-        format!(
-            "{}: {}",
-            t(
-                lang,
-                "Pełny odcisk (SHA-256 manifest.json)",
-                "Full fingerprint (SHA-256 of manifest.json)"
-            ),
-            exported.fingerprint
+        tr!(
+            lang,
+            "bundle-protocol-full-fingerprint",
+            fingerprint = exported.fingerprint.as_str()
         ),
-        format!(
-            "{}: {} · {}",
-            t(lang, "Dziennik", "Journal"),
-            count(lang, m.journal.entries, &i18n::ENTRY),
-            m.journal.head_hash
+        tr!(
+            lang,
+            "bundle-protocol-journal",
+            entries = count(lang, m.journal.entries, &i18n::ENTRY),
+            head = m.journal.head_hash.as_str()
         ),
-        format!(
-            "{}: {} · {}",
-            t(lang, "Wykonał(a)", "Made by"),
-            operator,
-            m.created
+        tr!(
+            lang,
+            "bundle-protocol-made-by",
+            operator = operator,
+            created = m.created.as_str()
         ),
         String::new(),
-        format!(
-            "{}: ______________________",
-            t(lang, "Podpis koordynatora", "Coordinator's signature")
-        ),
+        tr!(lang, "bundle-protocol-signature"),
     ]);
     out
 }
@@ -237,7 +264,7 @@ pub fn write(
         .join("\n");
     let html = format!(
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>body{{font-family:monospace;white-space:pre;margin:2em}}@media print{{body{{margin:0}}}}</style></head>\n<body>\n{body}\n<div>{}</div>\n</body></html>\n",
-        if lang == Lang::Pl { "pl" } else { "en" },
+        lang.code(),
         escape(&lines[0]),
         qr_svg(&exported.fingerprint)
     );

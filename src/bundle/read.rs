@@ -582,12 +582,8 @@ pub fn read_text(
 ) -> Result<String, String> {
     let shown = crate::shown::path(path);
     let bytes = read_regular(path, max).map_err(|e| format!("{shown}: {}", e.text(lang)))?;
-    String::from_utf8(bytes).map_err(|_| match lang {
-        crate::i18n::Lang::Pl | crate::i18n::Lang::Uk => {
-            format!("{shown}: plik nie jest tekstem UTF-8")
-        }
-        crate::i18n::Lang::En => format!("{shown}: the file is not UTF-8 text"),
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| crate::tr!(lang, "bundle-read-not-utf8", file = shown.as_str()))
 }
 
 /// The most bytes read from a public key file.

@@ -4,6 +4,7 @@
 //! `tally audit` put the same sentence in whichever language is asked for.
 
 use crate::i18n::Lang;
+use crate::tr;
 
 /// A sentence not yet put in a language: a code and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,99 +24,63 @@ impl Said {
 }
 
 /// What a member or file type code means.
-fn kind(lang: Lang, code: &str) -> &'static str {
-    let (pl, en) = match code {
-        "old_regular" => (
-            "plik w starym (sprzed POSIX) formacie",
-            "an old-style (pre-POSIX) file",
-        ),
-        "hardlink" => ("dowiązanie twarde", "a hard link"),
-        "symlink" => ("dowiązanie symboliczne", "a symbolic link"),
-        "char_device" => ("urządzenie znakowe", "a character device"),
-        "block_device" => ("urządzenie blokowe", "a block device"),
-        "directory" => ("katalog", "a directory"),
-        "fifo" => ("potok nazwany (FIFO)", "a FIFO (named pipe)"),
-        "socket" => ("gniazdo", "a socket"),
-        "contiguous" => ("plik ciągły", "a contiguous file"),
-        "gnu_sparse" => ("plik rzadki GNU (sparse)", "a GNU sparse file"),
-        "pax_header" => ("rozszerzony nagłówek PAX", "a PAX extended header"),
-        "pax_global" => ("globalny nagłówek PAX", "a PAX global header"),
-        "gnu_longname" => ("nagłówek długiej nazwy GNU", "a GNU long-name header"),
-        "gnu_longlink" => ("nagłówek długiego dowiązania GNU", "a GNU long-link header"),
-        "gnu_dumpdir" => ("zrzut katalogu GNU", "a GNU directory dump"),
-        "gnu_multivolume" => (
-            "część archiwum wielotomowego GNU",
-            "a GNU multi-volume part",
-        ),
-        "gnu_volume" => ("etykieta tomu GNU", "a GNU volume label"),
-        _ => ("coś nieznanego typu", "something of an unknown type"),
-    };
-    crate::i18n::t(lang, pl, en)
+fn kind(lang: Lang, code: &str) -> String {
+    match code {
+        "old_regular" => tr!(lang, "bundle-kind-old-regular"),
+        "hardlink" => tr!(lang, "bundle-kind-hardlink"),
+        "symlink" => tr!(lang, "bundle-kind-symlink"),
+        "char_device" => tr!(lang, "bundle-kind-char-device"),
+        "block_device" => tr!(lang, "bundle-kind-block-device"),
+        "directory" => tr!(lang, "bundle-kind-directory"),
+        "fifo" => tr!(lang, "bundle-kind-fifo"),
+        "socket" => tr!(lang, "bundle-kind-socket"),
+        "contiguous" => tr!(lang, "bundle-kind-contiguous"),
+        "gnu_sparse" => tr!(lang, "bundle-kind-gnu-sparse"),
+        "pax_header" => tr!(lang, "bundle-kind-pax-header"),
+        "pax_global" => tr!(lang, "bundle-kind-pax-global"),
+        "gnu_longname" => tr!(lang, "bundle-kind-gnu-longname"),
+        "gnu_longlink" => tr!(lang, "bundle-kind-gnu-longlink"),
+        "gnu_dumpdir" => tr!(lang, "bundle-kind-gnu-dumpdir"),
+        "gnu_multivolume" => tr!(lang, "bundle-kind-gnu-multivolume"),
+        "gnu_volume" => tr!(lang, "bundle-kind-gnu-volume"),
+        _ => tr!(lang, "bundle-kind-unknown"),
+    }
 }
 
 /// A header field's name.
-fn field(lang: Lang, code: &str) -> &'static str {
-    let (pl, en) = match code {
-        "name" => ("nazwa", "name"),
-        "linkname" => ("nazwa dowiązania", "link name"),
-        "prefix" => ("przedrostek nazwy", "name prefix"),
-        _ => ("rozmiar", "size"),
-    };
-    crate::i18n::t(lang, pl, en)
+fn field(lang: Lang, code: &str) -> String {
+    match code {
+        "name" => tr!(lang, "bundle-field-name"),
+        "linkname" => tr!(lang, "bundle-field-linkname"),
+        "prefix" => tr!(lang, "bundle-field-prefix"),
+        _ => tr!(lang, "bundle-field-size"),
+    }
 }
 
 /// Where a file ended too soon.
 fn cut(lang: Lang, args: &[String]) -> String {
     let a = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
-    let pl = lang == Lang::Pl;
     match a(0) {
-        "empty" if pl => "plik jest pusty".into(),
-        "empty" => "the file is empty".into(),
-        "end_blocks" if pl => "brak bloków końca archiwum".into(),
-        "end_blocks" => "the end-of-archive blocks are missing".into(),
-        "block" if pl => format!("plik kończy się na bajcie {}, w środku bloku", a(1)),
-        "block" => format!("the file ends at byte {}, inside a 512-byte block", a(1)),
-        "before" if pl => format!(
-            "plik kończy się na bajcie {}, tam gdzie powinien zaczynać się {}",
-            a(1),
-            a(2)
-        ),
-        "before" => format!(
-            "the file ends at byte {}, where {} should begin",
-            a(1),
-            a(2)
-        ),
-        "padding" if pl => format!("plik kończy się na bajcie {}, w dopełnieniu", a(1)),
-        "padding" => format!("the file ends at byte {}, inside a member's padding", a(1)),
-        _ if pl => format!("plik kończy się na bajcie {}, w środku {}", a(1), a(2)),
-        _ => format!("the file ends at byte {}, inside {}", a(1), a(2)),
+        "empty" => tr!(lang, "bundle-cut-empty"),
+        "end_blocks" => tr!(lang, "bundle-cut-end-blocks"),
+        "block" => tr!(lang, "bundle-cut-block", at = a(1)),
+        "before" => tr!(lang, "bundle-cut-before", at = a(1), what = a(2)),
+        "padding" => tr!(lang, "bundle-cut-padding", at = a(1)),
+        _ => tr!(lang, "bundle-cut-inside", at = a(1), what = a(2)),
     }
 }
 
 /// What a broken journal line is.
 fn broken(lang: Lang, what: &str) -> String {
-    let (pl, en) = match what {
-        "unreadable" => ("nieczytelny wpis", "unreadable entry"),
-        "out_of_order" => ("zła kolejność", "out of order"),
-        "not_canonical" => ("wpis nie w postaci kanonicznej", "not in canonical form"),
-        "field_too_long" => (
-            "karta z polem dłuższym niż pozwalają limity pól (README: Field limits)",
-            "a card with a field longer than the field limits allow (README: Field limits)",
-        ),
-        "control_character" => (
-            "karta ze znakiem sterującym w polu, którego kiosk nie pozwala wpisać (README: Field limits)",
-            "a card with a control character in a field, which a kiosk does not let be typed (README: Field limits)",
-        ),
-        "too_long" => (
-            "wiersz dłuższy niż dopuszczalny (docs/bundle-format.md)",
-            "a line longer than a journal entry can be (docs/bundle-format.md)",
-        ),
-        _ => (
-            "wpisy nie kończą się na skrócie z manifestu",
-            "the entries do not end at the manifest's head hash",
-        ),
-    };
-    crate::i18n::t(lang, pl, en).to_string()
+    match what {
+        "unreadable" => tr!(lang, "bundle-broken-unreadable"),
+        "out_of_order" => tr!(lang, "bundle-broken-out-of-order"),
+        "not_canonical" => tr!(lang, "bundle-broken-not-canonical"),
+        "field_too_long" => tr!(lang, "bundle-broken-field-too-long"),
+        "control_character" => tr!(lang, "bundle-broken-control-character"),
+        "too_long" => tr!(lang, "bundle-broken-too-long"),
+        _ => tr!(lang, "bundle-broken-head"),
+    }
 }
 
 /// "1 bajt", "64 bajty", "100 bajtów" (an argument that is not a number
@@ -123,7 +88,17 @@ fn broken(lang: Lang, what: &str) -> String {
 fn bytes(lang: Lang, n: &str) -> String {
     match n.parse::<u64>() {
         Ok(n) => crate::i18n::count(lang, n, &crate::i18n::BYTE),
-        Err(_) => format!("{n} {}", crate::i18n::t(lang, "bajtów", "bytes")),
+        Err(_) => tr!(lang, "bundle-bytes-text", n = n),
+    }
+}
+
+/// What went wrong reading a manifest's JSON.
+fn manifest_error(lang: Lang, kind: &str) -> String {
+    match kind {
+        "syntax" => tr!(lang, "bundle-manifest-syntax"),
+        "eof" => tr!(lang, "bundle-manifest-eof"),
+        "data" => tr!(lang, "bundle-manifest-data"),
+        _ => tr!(lang, "bundle-manifest-io"),
     }
 }
 
@@ -131,395 +106,179 @@ fn bytes(lang: Lang, n: &str) -> String {
 /// newer urna) shows its arguments as they are.
 pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
     let a = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
-    let pl = lang == Lang::Pl;
+    let foreign = |i: usize| crate::foreign::words(lang, a(i));
     match code {
-        "unreadable" if pl => format!(
-            "nie można odczytać pliku: {}",
-            crate::foreign::words(lang, a(0))
+        "unreadable" => tr!(lang, "bundle-said-unreadable", error = foreign(0)),
+        "tar" => tr!(lang, "bundle-said-tar", place = cut(lang, args)),
+        "header_checksum" => tr!(lang, "bundle-said-header-checksum", at = a(0)),
+        "member_type" => tr!(
+            lang,
+            "bundle-said-member-type",
+            at = a(2),
+            name = a(0),
+            kind = kind(lang, a(1))
         ),
-        "unreadable" => format!(
-            "cannot read the file: {}",
-            crate::foreign::words(lang, a(0))
+        "not_ustar" => tr!(lang, "bundle-said-not-ustar", at = a(0)),
+        "header_field" => tr!(
+            lang,
+            "bundle-said-header-field",
+            at = a(0),
+            field = field(lang, a(1))
         ),
-        "tar" if pl => format!(
-            "niepełne archiwum tar (ucięte lub uszkodzone): {}",
-            cut(lang, args)
+        "too_large" => tr!(
+            lang,
+            "bundle-said-too-large",
+            member = a(0),
+            size = bytes(lang, a(1)),
+            limit = bytes(lang, a(2))
         ),
-        "tar" => format!(
-            "not a complete tar archive (truncated or damaged): {}",
-            cut(lang, args)
+        "input_too_large" => tr!(
+            lang,
+            "bundle-said-input-too-large",
+            size = bytes(lang, a(0)),
+            limit = bytes(lang, a(1))
         ),
-        "header_checksum" if pl => format!(
-            "nagłówek tar na bajcie {} ma złą sumę kontrolną (uszkodzony lub zmieniony)",
-            a(0)
+        "body_too_large" => tr!(
+            lang,
+            "bundle-said-body-too-large",
+            limit = bytes(lang, a(1))
         ),
-        "header_checksum" => format!(
-            "the tar header at byte {} has a wrong checksum (damaged or altered)",
-            a(0)
+        "file_too_large" => tr!(
+            lang,
+            "bundle-said-file-too-large",
+            size = bytes(lang, a(0)),
+            limit = bytes(lang, a(1))
         ),
-        "member_type" if pl => format!(
-            "nagłówek tar na bajcie {} („{}”) to {}; paczka to trzy zwykłe pliki, bez rozszerzeń tar",
-            a(2),
-            a(0),
-            kind(lang, a(1))
-        ),
-        "member_type" => format!(
-            "the tar header at byte {} (\"{}\") is {}; a bundle is three regular files, no tar extensions",
-            a(2),
-            a(0),
-            kind(lang, a(1))
-        ),
-        "not_ustar" if pl => format!(
-            "nagłówek tar na bajcie {} nie jest w formacie POSIX ustar (format GNU lub stary)",
-            a(0)
-        ),
-        "not_ustar" => format!(
-            "the tar header at byte {} is not POSIX ustar (a GNU or old tar format)",
-            a(0)
-        ),
-        "header_field" if pl => format!(
-            "nagłówek tar na bajcie {}: pole „{}” nie jest takie, jakie zapisuje kiosk",
-            a(0),
-            field(lang, a(1))
-        ),
-        "header_field" => format!(
-            "the tar header at byte {}: its {} field is not as a kiosk writes it",
-            a(0),
-            field(lang, a(1))
-        ),
-        "too_large" if pl => format!(
-            "{} deklaruje {}; w paczce ma najwyżej {}",
-            a(0),
-            bytes(lang, a(1)),
-            bytes(lang, a(2))
-        ),
-        "too_large" => format!(
-            "{} declares {} bytes; a bundle's {} is at most {} bytes",
-            a(0),
-            a(1),
-            a(0),
-            a(2)
-        ),
-        "input_too_large" if pl => format!(
-            "plik ma {}; najwyżej {}",
-            bytes(lang, a(0)),
-            bytes(lang, a(1))
-        ),
-        "input_too_large" => format!(
-            "the file is {} bytes; at most {} bytes are read",
-            a(0),
-            a(1)
-        ),
-        "body_too_large" if pl => format!(
-            "przesyłka jest większa, niż przyjmuje serwer (najwyżej {})",
-            bytes(lang, a(1))
-        ),
-        "body_too_large" => format!(
-            "the upload is larger than the server takes (at most {})",
-            bytes(lang, a(1))
-        ),
-        "file_too_large" if pl => format!(
-            "plik ma {}; paczka ma najwyżej {}",
-            bytes(lang, a(0)),
-            bytes(lang, a(1))
-        ),
-        "file_too_large" => format!(
-            "the file is {} bytes; a bundle is at most {} bytes",
-            a(0),
-            a(1)
-        ),
-        "missing" if pl => format!("w paczce brak {}", a(0)),
-        "missing" => format!("the bundle has no {}", a(0)),
-        "unexpected" if pl => format!("paczka zawiera nieoczekiwany plik „{}”", a(0)),
-        "unexpected" => format!("the bundle holds an unexpected file \"{}\"", a(0)),
-        "duplicate" if pl => format!("paczka zawiera „{}” więcej niż raz", a(0)),
-        "duplicate" => format!("the bundle holds \"{}\" more than once", a(0)),
-        "order" if pl => format!(
-            "„{}” w miejscu „{}”: pliki paczki mają stałą kolejność",
-            a(0),
-            a(1)
-        ),
-        "order" => format!(
-            "\"{}\" where \"{}\" should be: a bundle's members come in a fixed order",
-            a(0),
-            a(1)
-        ),
-        "extra_member" if pl => format!(
-            "dalsze dane na bajcie {} po journal.jsonl.age: paczka ma dokładnie trzy pliki",
-            a(0)
-        ),
-        "extra_member" => format!(
-            "more at byte {} after journal.jsonl.age: a bundle has exactly three members",
-            a(0)
-        ),
-        "trailing_data" if pl => format!("dane za końcem archiwum (bajt {})", a(0)),
-        "trailing_data" => format!("data after the end of the archive (byte {})", a(0)),
-        "padding" if pl => format!("niezerowy bajt w dopełnieniu (bajt {})", a(0)),
-        "padding" => format!("a non-zero byte in the padding (byte {})", a(0)),
+        "missing" => tr!(lang, "bundle-said-missing", member = a(0)),
+        "unexpected" => tr!(lang, "bundle-said-unexpected", member = a(0)),
+        "duplicate" => tr!(lang, "bundle-said-duplicate", member = a(0)),
+        "order" => tr!(lang, "bundle-said-order", member = a(0), expected = a(1)),
+        "extra_member" => tr!(lang, "bundle-said-extra-member", at = a(0)),
+        "trailing_data" => tr!(lang, "bundle-said-trailing-data", at = a(0)),
+        "padding" => tr!(lang, "bundle-said-padding", at = a(0)),
         // Rows logged before the kind/line/column form kept one text.
-        "manifest" if args.len() < 3 && pl => {
-            format!("manifest.json nie jest czytelnym manifestem: {}", a(0))
+        "manifest" if args.len() < 3 => tr!(lang, "bundle-said-manifest-old", error = a(0)),
+        "manifest" => tr!(
+            lang,
+            "bundle-said-manifest",
+            error = manifest_error(lang, a(0)),
+            line = a(1),
+            column = a(2)
+        ),
+        "delta_start" => tr!(lang, "bundle-said-delta-start", field = a(0)),
+        "format" => tr!(
+            lang,
+            "bundle-said-format",
+            found = a(0),
+            format = super::FORMAT
+        ),
+        "signature_unreadable" => {
+            tr!(lang, "bundle-said-signature-unreadable", error = foreign(0))
         }
-        "manifest" if args.len() < 3 => format!("manifest.json is not a readable manifest: {}", a(0)),
-        "manifest" if pl => format!(
-            "manifest.json nie jest czytelnym manifestem: {} w linii {}, kolumnie {}",
-            match a(0) {
-                "syntax" => "błąd składni JSON",
-                "eof" => "JSON urwany",
-                "data" => "pole złego typu, brakujące lub nieznane",
-                _ => "błąd odczytu",
-            },
-            a(1),
-            a(2)
+        "wrong_key" => tr!(lang, "bundle-said-wrong-key", found = a(0), named = a(1)),
+        "key_mismatch" => tr!(lang, "bundle-said-key-mismatch", key = a(0)),
+        "not_expected_key" => tr!(
+            lang,
+            "bundle-said-not-expected-key",
+            found = a(0),
+            expected = a(1)
         ),
-        "manifest" => format!(
-            "manifest.json is not a readable manifest: {} at line {}, column {}",
-            match a(0) {
-                "syntax" => "JSON syntax error",
-                "eof" => "JSON cut short",
-                "data" => "a field of the wrong type, missing or unknown",
-                _ => "read error",
-            },
-            a(1),
-            a(2)
+        "bad_signature" => tr!(lang, "bundle-said-bad-signature"),
+        "trusted_comment" => tr!(lang, "bundle-said-trusted-comment"),
+        "payload_hash" => tr!(
+            lang,
+            "bundle-said-payload-hash",
+            found = a(1),
+            expected = a(0)
         ),
-        "delta_start" if pl => format!(
-            "manifest przyrostu nie mówi, od którego wpisu się zaczyna: pole {} (journal.from to liczba wpisów przed przyrostem, najwyżej journal.entries; journal.from_hash to 64 cyfry szesnastkowe)",
-            a(0)
-        ),
-        "delta_start" => format!(
-            "the delta's manifest does not say which entry it starts after: field {} (journal.from is the count of entries before it, at most journal.entries; journal.from_hash is 64 hex digits)",
-            a(0)
-        ),
-        "format" if pl => format!(
-            "ta paczka ma format „{}”; ta wersja urna czyta {}",
-            a(0),
-            super::FORMAT
-        ),
-        "format" => format!(
-            "this bundle is format \"{}\"; this urna reads {}",
-            a(0),
-            super::FORMAT
-        ),
-        "signature_unreadable" if pl => format!(
-            "manifest.json.minisig nie jest podpisem minisign: {}",
-            crate::foreign::words(lang, a(0))
-        ),
-        "signature_unreadable" => format!(
-            "manifest.json.minisig is not a minisign signature: {}",
-            crate::foreign::words(lang, a(0))
-        ),
-        "wrong_key" if pl => format!(
-            "podpisana kluczem {}, a manifest wskazuje klucz {}",
-            a(0),
-            a(1)
-        ),
-        "wrong_key" => format!(
-            "signed by key {}, but the manifest names key {}",
-            a(0),
-            a(1)
-        ),
-        "key_mismatch" if pl => format!(
-            "klucz publiczny w manifeście ({}) nie jest kluczem, który manifest wskazuje, albo nie jest kluczem",
-            a(0)
-        ),
-        "key_mismatch" => format!(
-            "the manifest's public key {} is not the key it names or is not a key",
-            a(0)
-        ),
-        "not_expected_key" if pl => format!(
-            "podpisana kluczem {}, a nie oczekiwanym kluczem kiosku {}",
-            a(0),
-            a(1)
-        ),
-        "not_expected_key" => format!(
-            "signed by key {}, not by the expected kiosk key {}",
-            a(0),
-            a(1)
-        ),
-        "bad_signature" if pl => {
-            "podpis nie pasuje do manifest.json (zmieniono manifest lub podpis)".into()
-        }
-        "bad_signature" => {
-            "the signature does not match manifest.json (the manifest or the signature was changed)"
-                .into()
-        }
-        "trusted_comment" if pl => {
-            "zaufany komentarz podpisu nie wskazuje tego manifestu i punktu".into()
-        }
-        "trusted_comment" => {
-            "the signature's trusted comment does not name this manifest and point".into()
-        }
-        "payload_hash" if pl => format!(
-            "journal.jsonl.age ma SHA-256 {}, a manifest podaje {} (zmieniono zawartość)",
-            a(1),
-            a(0)
-        ),
-        "payload_hash" => format!(
-            "journal.jsonl.age has SHA-256 {}, the manifest says {} (the payload was changed)",
-            a(1),
-            a(0)
-        ),
-        "file_name" if pl => format!(
-            "plik nazywa się „{}”, a manifest podaje „{}” (zmieniono nazwę)",
-            a(1),
-            a(0)
-        ),
-        "file_name" => format!(
-            "the file is named \"{}\", but its manifest says \"{}\" (renamed)",
-            a(1),
-            a(0)
-        ),
-        "not_a_file" if pl => format!(
-            "to nie zwykły plik, lecz {}; nie został otwarty",
-            kind(lang, a(0))
-        ),
-        "not_a_file" => format!(
-            "not a regular file but {}; it was not opened",
-            kind(lang, a(0))
-        ),
-        "symlink" if pl => format!(
-            "dowiązanie symboliczne (do {}); dowiązań się nie śledzi — skopiuj sam plik",
-            a(0)
-        ),
-        "symlink" => format!(
-            "a symbolic link (to {}); links are not followed — copy the file itself",
-            a(0)
-        ),
-        "changed_while_opened" if pl => "plik zmienił się w trakcie otwierania".into(),
-        "changed_while_opened" => "the file changed while it was being opened".into(),
+        "file_name" => tr!(lang, "bundle-said-file-name", found = a(1), expected = a(0)),
+        "not_a_file" => tr!(lang, "bundle-said-not-a-file", kind = kind(lang, a(0))),
+        "symlink" => tr!(lang, "bundle-said-symlink", target = a(0)),
+        "changed_while_opened" => tr!(lang, "bundle-said-changed-while-opened"),
         // The office's own checks, after the bundle's.
-        "unknown_kiosk" if pl => format!(
-            "nieznany kiosk: punkt {} (klucz {}) nie jest zaufany; najpierw `urna tally trust` z jego kluczem",
-            a(0),
-            a(1)
+        "unknown_kiosk" => tr!(lang, "bundle-said-unknown-kiosk", point = a(0), key = a(1)),
+        "not_trusted_key" => tr!(
+            lang,
+            "bundle-said-not-trusted-key",
+            found = a(2),
+            point = a(0),
+            trusted = a(1)
         ),
-        "unknown_kiosk" => format!(
-            "unknown kiosk: point {} (key {}) is not trusted; `urna tally trust` its key first",
-            a(0),
-            a(1)
+        "other_edition" => tr!(
+            lang,
+            "bundle-said-other-edition",
+            found = a(1),
+            expected = a(0)
         ),
-        "not_trusted_key" if pl => format!(
-            "podpisana kluczem {}, a punkt {} jest zaufany z kluczem {}",
-            a(2),
-            a(0),
-            a(1)
+        "training" => tr!(lang, "bundle-said-training"),
+        "undecryptable" => tr!(lang, "bundle-said-undecryptable", error = foreign(0)),
+        "broken_chain" => tr!(
+            lang,
+            "bundle-said-broken-chain",
+            seq = a(0),
+            what = broken(lang, a(1))
         ),
-        "not_trusted_key" => format!(
-            "signed by key {}, but point {} is trusted with key {}",
-            a(2),
-            a(0),
-            a(1)
+        "fork" => tr!(
+            lang,
+            "bundle-said-fork",
+            point = a(0),
+            seq = a(1),
+            ours = a(2),
+            theirs = a(3)
         ),
-        "other_edition" if pl => format!(
-            "paczka edycji {}; to biuro liczy edycję {}",
-            a(1),
-            a(0)
+        "gap" => tr!(
+            lang,
+            "bundle-said-gap",
+            point = a(0),
+            entries = crate::i18n::count(lang, a(1).parse().unwrap_or(0), &crate::i18n::ENTRY),
+            from = a(2)
         ),
-        "other_edition" => format!(
-            "a bundle of edition {}; this tally counts {}",
-            a(1),
-            a(0)
+        "record_changed" => tr!(lang, "bundle-said-record-changed", id = a(0)),
+        "not_its_card" => tr!(
+            lang,
+            "bundle-said-not-its-card",
+            seq = a(0),
+            id = a(1),
+            point = a(2)
         ),
-        "training" if pl => {
-            "paczka szkoleniowa (z kiosku demonstracyjnego); nie jest liczona".into()
-        }
-        "training" => "a training bundle (made by a demo kiosk); it is not counted".into(),
-        "undecryptable" if pl => format!(
-            "zawartości nie da się odszyfrować kluczem biura: {}",
-            crate::foreign::words(lang, a(0))
+        "wrong_card_id" => tr!(
+            lang,
+            "bundle-said-wrong-card-id",
+            seq = a(0),
+            id = a(1),
+            expected = a(2)
         ),
-        "undecryptable" => format!(
-            "the payload cannot be decrypted with the office key: {}",
-            crate::foreign::words(lang, a(0))
-        ),
-        "broken_chain" if pl => format!(
-            "dziennik jest przerwany przy wpisie {}: {}",
-            a(0),
-            broken(lang, a(1))
-        ),
-        "broken_chain" => format!(
-            "the journal is broken at entry {}: {}",
-            a(0),
-            broken(lang, a(1))
-        ),
-        "fork" if pl => format!(
-            "rozwidlenie: wpis {} punktu {} ma tu skrót {}, a w tej paczce {}; paczka nie przedłuża tego, co kiosk przysłał wcześniej",
-            a(1),
-            a(0),
-            a(2),
-            a(3)
-        ),
-        "fork" => format!(
-            "a fork: point {}'s entry {} has hash {} here but {} in this bundle; it does not extend what the kiosk sent before",
-            a(0),
-            a(1),
-            a(2),
-            a(3)
-        ),
-        "gap" if pl => format!(
-            "luka: biuro ma od punktu {} {}, a przyrost zaczyna się po wpisie {}; kiosk musi wysłać od miejsca, które biuro ma",
-            a(0),
-            crate::i18n::count(lang, a(1).parse().unwrap_or(0), &crate::i18n::ENTRY),
-            a(2)
-        ),
-        "gap" => format!(
-            "a gap: the office holds {} from point {}, but the delta starts after entry {}; the kiosk must send from what the office holds",
-            crate::i18n::count(lang, a(1).parse().unwrap_or(0), &crate::i18n::ENTRY),
-            a(0),
-            a(2)
-        ),
-        "record_changed" if pl => format!("rekord {} był już widziany z innymi danymi", a(0)),
-        "record_changed" => format!("record {} was seen before with different data", a(0)),
-        "not_its_card" if pl => format!(
-            "wpis {} dotyczy karty {}, której punkt {} nie wprowadził",
-            a(0),
-            a(1),
-            a(2)
-        ),
-        "not_its_card" => format!(
-            "entry {} is about card {}, which point {} did not enter",
-            a(0),
-            a(1),
-            a(2)
-        ),
-        "wrong_card_id" if pl => format!(
-            "wpis {} wprowadza kartę {}, a kiosk nazywa kartę wprowadzaną we wpisie {} {}",
-            a(0),
-            a(1),
-            a(0),
-            a(2)
-        ),
-        "wrong_card_id" => format!(
-            "entry {} enters card {}, but a kiosk names the card it enters as entry {} {}",
-            a(0),
-            a(1),
-            a(0),
-            a(2)
-        ),
-        "investigation" if pl => "paczka do wyjaśnień, wyeksportowana z magazynu kiosku, który nie przeszedł kontroli; nie jest liczona (przyjmuje ją `urna tally import --investigation`)".into(),
-        "investigation" => "a bundle for investigation, exported from a kiosk store that failed its checks; it is not counted (`urna tally import --investigation` takes it)".into(),
-        "unsealed" if pl => format!("to nie jest dziennik zapieczętowany przez jego kiosk: {}", a(1)),
-        "unsealed" => format!("the journal is not the one its kiosk sealed: {}", a(0)),
-        "internal" if pl => "błąd wewnętrzny urna przy czytaniu tego pliku; nic z niego nie zapisano (prosimy o zgłoszenie)".into(),
-        "internal" => "an internal error in urna while reading this file; nothing from it was stored (please report it)".into(),
+        "investigation" => tr!(lang, "bundle-said-investigation"),
+        // The reason was made in English and Polish (first and second).
+        "unsealed" => tr!(lang, "bundle-said-unsealed", why = stored(lang, args)),
+        "internal" => tr!(lang, "bundle-said-internal"),
         // Outcomes.
-        "accepted" if pl => format!("nowe wpisy: {}", a(0)),
-        "accepted" => format!("new entries: {}", a(0)),
-        "unchanged" if pl => "ta sama lub starsza paczka".into(),
-        "unchanged" => "the same or an older bundle".into(),
-        "online_accepted" if pl => format!("wiersze: {}", a(0)),
-        "online_accepted" => format!("rows: {}", a(0)),
-        "online_unchanged" if pl => "każdy wiersz był już zaimportowany".into(),
-        "online_unchanged" => "every row was imported before".into(),
+        "accepted" => tr!(lang, "bundle-said-accepted", count = a(0)),
+        "unchanged" => tr!(lang, "bundle-said-unchanged"),
+        "online_accepted" => tr!(lang, "bundle-said-online-accepted", count = a(0)),
+        "online_unchanged" => tr!(lang, "bundle-said-online-unchanged"),
         // An internet file's refusal, made (and masked) by tally::online in
-        // both languages: English first, Polish second. Rows logged before
-        // it had both keep their one text.
-        "online" if pl && args.len() > 1 => a(1).to_string(),
-        "online" => a(0).to_string(),
+        // every language: English first, Polish second, Ukrainian third.
+        // Rows logged before it had them all keep what they have.
+        "online" => stored(lang, args),
         // Text made elsewhere, shown as it is.
         _ => args.join("; "),
     }
+}
+
+/// A text stored in several languages (English, Polish, then Ukrainian):
+/// the one of `lang`, else Polish, else the first.
+fn stored(lang: Lang, args: &[String]) -> String {
+    let at = match lang {
+        Lang::En => 0,
+        Lang::Pl => 1,
+        Lang::Uk => 2,
+    };
+    args.get(at)
+        .or_else(|| args.get(1))
+        .or_else(|| args.first())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Every code [`render`] has words for.
@@ -609,7 +368,9 @@ mod tests {
         for code in CODES {
             let pl = render(Lang::Pl, code, &args);
             let en = render(Lang::En, code, &args);
+            let uk = render(Lang::Uk, code, &args);
             assert_ne!(pl, en, "{code}");
+            assert_ne!(uk, pl, "{code}");
             assert_ne!(en, args.join("; "), "{code} falls through to the default");
             assert!(seen.insert(en.clone()), "{code}: {en}");
         }

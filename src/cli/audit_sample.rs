@@ -7,10 +7,11 @@ use clap::{ArgGroup, Args, ValueEnum};
 
 use super::Failure;
 use super::out::say;
-use crate::i18n::{self, Lang, t};
+use crate::i18n::{self, Lang};
 use crate::tally::paper;
 use crate::tally::sample::{self, PaperCard};
 use crate::tally::store::Tally;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SampleFormat {
@@ -74,11 +75,7 @@ pub fn run_sample(lang: Lang, tally: &mut Tally, args: SampleArgs) -> Result<u8,
         return Ok(0);
     }
     let (Some(seed), Some(count), Some(operator)) = (args.seed, args.count, args.operator) else {
-        return Err(Failure::usage(t(
-            lang,
-            "podaj --seed, --count i --as (albo --all-ids)",
-            "give --seed, --count and --as (or --all-ids)",
-        )));
+        return Err(Failure::usage(tr!(lang, "tally-sample-needs-args")));
     };
     let draw = paper::draw(tally, &seed, count, args.point.as_deref(), &operator)
         .map_err(|e| Failure::usage(e.describe(lang)))?;
@@ -109,52 +106,41 @@ fn text(lang: Lang, seed: &str, count: u64, point: Option<&str>, d: &paper::Draw
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} „{}”{}: {} {} {} {} ({} {}{})",
-        t(
+        "{}",
+        tr!(
             lang,
-            "Próba do kontroli z papierem, ziarno",
-            "Sample for the check against paper, seed"
-        ),
-        crate::shown::escape_controls(seed),
-        match point {
-            Some(p) => format!(", {} {p}", t(lang, "punkt", "point")),
-            None => String::new(),
-        },
-        t(lang, "wylosowano", "drew"),
-        i18n::count(lang, d.cards.len() as u64, &i18n::CARD_ACC),
-        t(lang, "spośród", "of"),
-        d.population,
-        t(lang, "decyzja nr", "decision"),
-        d.decision,
-        if d.already {
-            t(
-                lang,
-                ", ta sama próba była już zapisana",
-                ", the same sample was already journaled",
-            )
-        } else {
-            ""
-        }
+            "tally-sample-head",
+            seed = crate::shown::escape_controls(seed),
+            point = match point {
+                Some(p) => tr!(lang, "tally-sample-head-point", point = p),
+                None => String::new(),
+            },
+            cards = i18n::count(lang, d.cards.len() as u64, &i18n::CARD_ACC),
+            population = d.population.to_string(),
+            decision = d.decision.to_string(),
+            already = if d.already { "yes" } else { "no" }
+        )
     );
     if count > d.population {
         let _ = writeln!(
             s,
-            "{} {count}, {} {}: {}",
-            t(lang, "Poproszono o", "Asked for"),
-            t(lang, "a zbiór liczy tylko", "but the population holds only"),
-            i18n::count(lang, d.population, &i18n::CARD_ACC),
-            t(lang, "wylosowano wszystkie.", "all are drawn."),
+            "{}",
+            tr!(
+                lang,
+                "tally-sample-fewer",
+                count = count.to_string(),
+                population = i18n::count(lang, d.population, &i18n::CARD_ACC)
+            )
         );
     }
     let _ = writeln!(
         s,
-        "{}: sha256 {}",
-        t(
+        "{}",
+        tr!(
             lang,
-            "Zbiór kart (tally audit-sample --all-ids)",
-            "The population (tally audit-sample --all-ids)"
-        ),
-        d.population_sha256
+            "tally-sample-population",
+            sha256 = d.population_sha256.as_str()
+        )
     );
     for (i, c) in d.cards.iter().enumerate() {
         let name = c
@@ -164,16 +150,18 @@ fn text(lang: Lang, seed: &str, count: u64, point: Option<&str>, d: &paper::Draw
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "{:>5}. {} {}{name}, {} {} ({}), {} {} #{}",
+            "{:>5}. {}",
             i + 1,
-            t(lang, "punkt", "point"),
-            c.point,
-            t(lang, "karta nr", "card no."),
-            c.number,
-            c.card_id,
-            t(lang, "paczka", "bundle"),
-            crate::shown::escape_controls(&c.bundle),
-            c.bundle_sequence,
+            tr!(
+                lang,
+                "tally-sample-card",
+                point = c.point.as_str(),
+                name = name,
+                number = c.number.to_string(),
+                card = c.card_id.as_str(),
+                bundle = crate::shown::escape_controls(&c.bundle),
+                sequence = c.bundle_sequence.to_string()
+            )
         );
     }
     s
@@ -210,10 +198,14 @@ pub fn run_record(lang: Lang, tally: &mut Tally, args: RecordArgs) -> Result<u8,
         .map_err(|e| Failure::usage(e.describe(lang)))?;
     let what = paper::verdict(lang, &differs);
     say!(
-        "{} {n}: {} {} {what}",
-        t(lang, "Decyzja", "Decision"),
-        t(lang, "karta", "card"),
-        args.card
+        "{}",
+        tr!(
+            lang,
+            "tally-record-done",
+            decision = n.to_string(),
+            card = args.card.as_str(),
+            verdict = what
+        )
     );
     Ok(0)
 }

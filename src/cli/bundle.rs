@@ -7,8 +7,8 @@ use clap::Args;
 use super::out::{say, say_part};
 use super::{Context, Failure, PinArgs, read_pin};
 use crate::bundle::{self, protocol};
-use crate::i18n::{Lang, t};
 use crate::store::{Role, signing};
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -52,11 +52,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
     if store.point().central_recipient.is_none() {
         return Err(Failure::found(format!(
             "{}: {}",
-            t(
-                lang,
-                "eksport nieudany, nic nie zapisano w dzienniku",
-                "export failed, nothing journaled"
-            ),
+            tr!(lang, "bundle-cli-export-failed"),
             bundle::ExportError::NoRecipient.localized(lang)
         )));
     }
@@ -69,17 +65,13 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
         .login(&args.coordinator, &pin, chrono::Local::now())
         .map_err(|e| ctx.store_failure(e))?;
     if operator.role != Role::Coordinator {
-        return Err(Failure::usage(t(
-            lang,
-            "eksport robi koordynator",
-            "only a coordinator exports",
-        )));
+        return Err(Failure::usage(tr!(lang, "bundle-cli-coordinator-exports")));
     }
     if !args.out.is_dir() {
         return Err(Failure::usage(format!(
             "{}: {}",
             args.out.display(),
-            t(lang, "nie ma takiego katalogu", "no such directory")
+            tr!(lang, "bundle-cli-no-such-directory")
         )));
     }
     if args.investigation {
@@ -87,16 +79,12 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
             .map_err(|e| Failure::found(e.localized(lang)))?;
         say!(
             "{}: {}",
-            t(
-                lang,
-                "Paczka do wyjaśnienia (nie do liczenia)",
-                "Bundle for investigation (not for counting)"
-            ),
+            tr!(lang, "bundle-cli-investigation"),
             exported.path.display()
         );
         say!(
             "{}: {}",
-            t(lang, "odcisk", "fingerprint"),
+            tr!(lang, "bundle-cli-fingerprint"),
             exported.fingerprint
         );
         return Ok(0);
@@ -104,11 +92,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
     let exported = bundle::export(&mut store, &args.out, &operator.name).map_err(|e| {
         Failure::found(format!(
             "{}: {}",
-            t(
-                lang,
-                "eksport nieudany, nic nie zapisano w dzienniku",
-                "export failed, nothing journaled"
-            ),
+            tr!(lang, "bundle-cli-export-failed"),
             e.localized(lang)
         ))
     })?;
@@ -119,11 +103,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
     let (txt, html) = protocol::write(lang, &exported, &status, &operator.name).map_err(|e| {
         Failure::found(format!(
             "{}: {}",
-            t(
-                lang,
-                "paczka zapisana, ale nie protokół",
-                "bundle written, but not the protocol"
-            ),
+            tr!(lang, "bundle-cli-no-protocol"),
             e.localized(lang)
         ))
     })?;
@@ -133,12 +113,12 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<u8, Failure> {
     say!("{}", protocol::qr_text(&exported.fingerprint, true));
     say!(
         "{}: {}",
-        t(lang, "Paczka", "Bundle"),
+        tr!(lang, "bundle-cli-bundle"),
         exported.path.display()
     );
     say!(
         "{}: {} · {}",
-        t(lang, "Protokół", "Protocol"),
+        tr!(lang, "bundle-cli-protocol"),
         txt.display(),
         html.display()
     );
@@ -162,11 +142,7 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
                 return Err(Failure::usage(format!(
                     "{}: {}",
                     crate::shown::path(p),
-                    t(
-                        lang,
-                        "to nie jest klucz publiczny minisign (wypisuje go `urna key`)",
-                        "not a minisign public key (`urna key` prints one)"
-                    )
+                    tr!(lang, "bundle-cli-not-a-key")
                 )));
             }
             Some(key)
@@ -175,48 +151,42 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
     match bundle::verify(&args.file, expected.as_deref()) {
         Ok(v) => {
             let m = &v.manifest;
-            let title = match lang {
-                Lang::Pl | Lang::Uk => {
-                    "Paczka poprawna: podpis, klucz, skrót zawartości i nazwa pliku się zgadzają."
-                }
-                Lang::En => "Bundle OK: signature, key, payload hash and file name all check out.",
-            };
+            let title = tr!(lang, "bundle-cli-ok");
             say!("{title}");
             // The manifest is the sender's text, signed by a key the reader
             // may not know: never a control character to the terminal.
             let esc = |v: &dyn std::fmt::Display| crate::shown::escape_controls(&v.to_string());
             say!(
                 "{}: {} ({})",
-                t(lang, "punkt", "point"),
+                tr!(lang, "bundle-cli-point"),
                 esc(&m.point.id),
                 esc(&m.point.name)
             );
-            say!("{}: {}", t(lang, "edycja", "edition"), esc(&m.edition));
+            say!("{}: {}", tr!(lang, "bundle-cli-edition"), esc(&m.edition));
             say!(
                 "{}: {} · {}: {}",
-                t(lang, "dzień", "day"),
+                tr!(lang, "bundle-cli-day"),
                 esc(&m.day),
-                t(lang, "numer", "sequence"),
+                tr!(lang, "bundle-cli-sequence"),
                 m.sequence
             );
             say!(
                 "{}: {}",
-                t(lang, "klucz kiosku", "kiosk key"),
+                tr!(lang, "bundle-cli-kiosk-key"),
                 esc(&m.kiosk_key_id)
             );
-            say!("{}: {}", t(lang, "utworzono", "created"), esc(&m.created));
+            say!("{}: {}", tr!(lang, "bundle-cli-created"), esc(&m.created));
             say!(
-                "{}: {} ({} {}, {} {}, {} {}, {} {})",
-                t(lang, "karty", "cards"),
-                m.counts.cards,
-                t(lang, "ważne", "valid"),
-                m.counts.valid,
-                t(lang, "nieważne", "invalid"),
-                m.counts.invalid,
-                t(lang, "poprawione", "amended"),
-                m.counts.amended,
-                t(lang, "unieważnione", "voided"),
-                m.counts.voided
+                "{}",
+                tr!(
+                    lang,
+                    "bundle-cli-counts",
+                    cards = m.counts.cards.to_string(),
+                    valid = m.counts.valid.to_string(),
+                    invalid = m.counts.invalid.to_string(),
+                    amended = m.counts.amended.to_string(),
+                    voided = m.counts.voided.to_string()
+                )
             );
             for (code, n) in &m.counts.invalid_by_reason {
                 // In words; a reason this version does not know stays as written.
@@ -225,33 +195,30 @@ pub fn verify(ctx: &Context, args: VerifyArgs) -> Result<u8, Failure> {
             }
             say!(
                 "{}: {} · {}",
-                t(lang, "dziennik", "journal"),
+                tr!(lang, "bundle-cli-journal"),
                 m.journal.entries,
                 esc(&m.journal.head_hash)
             );
             say!(
                 "{}: {}",
-                t(lang, "zawartość (SHA-256)", "payload (SHA-256)"),
+                tr!(lang, "bundle-cli-payload"),
                 esc(&m.payload.sha256)
             );
             say!(
                 "{}: {}",
-                t(lang, "poprzednia paczka", "previous bundle"),
+                tr!(lang, "bundle-cli-previous"),
                 esc(&m.previous_bundle.as_deref().unwrap_or("—"))
             );
-            say!("{}: {}", t(lang, "odcisk", "fingerprint"), v.fingerprint);
+            say!("{}: {}", tr!(lang, "bundle-cli-fingerprint"), v.fingerprint);
             if m.training {
-                say!(
-                    "{}",
-                    t(lang, "UWAGA: paczka szkoleniowa", "NOTE: a training bundle")
-                );
+                say!("{}", tr!(lang, "bundle-cli-training"));
             }
             Ok(0)
         }
         Err(e) => Err(Failure::found(format!(
             "{}: {}: {}",
             crate::shown::path(&args.file),
-            t(lang, "PACZKA NIEWIARYGODNA", "BUNDLE NOT TRUSTWORTHY"),
+            tr!(lang, "bundle-cli-untrustworthy"),
             e.text(lang)
         ))),
     }

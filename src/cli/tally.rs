@@ -7,9 +7,10 @@ use clap::{Subcommand, ValueEnum};
 
 use super::out::{say, say_part};
 use super::{Context, Failure};
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::tally::results;
 use crate::tally::store::{Imported, Tally, TallyError};
+use crate::tr;
 
 #[derive(Debug, Subcommand)]
 pub enum TallyCommand {
@@ -218,14 +219,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 .map_err(|e| Failure::usage(e.describe(lang)))?;
             super::init::private_data_dir(lang, &dir)?;
             let (_, recipient) = Tally::create(&dir, &text).map_err(|e| failure(lang, e))?;
-            say!(
-                "{}",
-                t(
-                    lang,
-                    "Biuro gotowe. Klucz (odbiorca age) do wpisania w kioskach:",
-                    "Office ready. The key (age recipient) to give the kiosks:"
-                )
-            );
+            say!("{}", tr!(lang, "tally-cli-ready"));
             say!("{recipient}");
             Ok(0)
         }
@@ -242,8 +236,13 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 ))
             })?;
             say!(
-                "{} {point}: {id}",
-                t(lang, "Zaufany kiosk punktu", "Trusted kiosk of point")
+                "{}",
+                tr!(
+                    lang,
+                    "tally-cli-trusted",
+                    point = point.as_str(),
+                    id = id.as_str()
+                )
             );
             Ok(0)
         }
@@ -258,16 +257,12 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 say!(
                     "{}: {} — {}",
                     crate::shown::path(d),
-                    t(lang, "NIE MOŻNA ODCZYTAĆ FOLDERU", "CANNOT READ THE FOLDER"),
+                    tr!(lang, "tally-cli-cannot-read-folder"),
                     crate::foreign::io_error(lang, e)
                 );
             }
             if files.is_empty() && unreadable.is_empty() {
-                return Err(Failure::usage(t(
-                    lang,
-                    "nie znaleziono plików .urna",
-                    "no .urna files found",
-                )));
+                return Err(Failure::usage(tr!(lang, "tally-cli-no-bundles")));
             }
             // The bar goes to stderr and only to a terminal; each file's
             // outcome is a line on stdout either way.
@@ -304,10 +299,14 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                         Ok(Imported::Added { point, entries }) => {
                             accepted += 1;
                             say(format!(
-                                "{}: {} ({point}, {} {entries})",
+                                "{}: {}",
                                 crate::shown::path(f),
-                                t(lang, "przyjęta", "accepted"),
-                                t(lang, "nowe wpisy:", "new entries:")
+                                tr!(
+                                    lang,
+                                    "tally-cli-bundle-accepted",
+                                    point = point.as_str(),
+                                    entries = entries.to_string()
+                                )
                             ))
                         }
                         Ok(_) => {
@@ -315,11 +314,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             say(format!(
                                 "{}: {}",
                                 crate::shown::path(f),
-                                t(
-                                    lang,
-                                    "już znana — nic się nie zmienia",
-                                    "already known — nothing changes"
-                                )
+                                tr!(lang, "tally-cli-bundle-known")
                             ))
                         }
                         Err(r) => {
@@ -327,7 +322,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                             say(format!(
                                 "{}: {} — {}",
                                 crate::shown::path(f),
-                                t(lang, "ODRZUCONA", "REJECTED"),
+                                tr!(lang, "tally-cli-bundle-rejected"),
                                 r.text(lang)
                             ));
                         }
@@ -341,10 +336,14 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 .map_err(|e| failure(lang, e))?;
             bar.finish_and_clear();
             say!(
-                "{} {accepted}, {} {unchanged}, {} {rejected}",
-                t(lang, "Paczki przyjęte:", "Bundles accepted:"),
-                t(lang, "bez zmian:", "unchanged:"),
-                t(lang, "odrzucone:", "rejected:"),
+                "{}",
+                tr!(
+                    lang,
+                    "tally-cli-import-summary",
+                    accepted = accepted.to_string(),
+                    unchanged = unchanged.to_string(),
+                    rejected = rejected.to_string()
+                )
             );
             Ok(u8::from(rejected > 0))
         }
@@ -358,9 +357,9 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             match tally.import_online(&file).map_err(|e| failure(lang, e))? {
                 Ok(Imported::Online { rows }) => {
                     say!(
-                        "{}: {} {rows}",
+                        "{}: {}",
                         crate::shown::path(&file),
-                        t(lang, "przyjęto wierszy:", "rows accepted:")
+                        tr!(lang, "tally-cli-rows-accepted", rows = rows.to_string())
                     );
                     Ok(0)
                 }
@@ -368,11 +367,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     say!(
                         "{}: {}",
                         crate::shown::path(&file),
-                        t(
-                            lang,
-                            "już znany — nic się nie zmienia",
-                            "already known — nothing changes"
-                        )
+                        tr!(lang, "tally-cli-online-known")
                     );
                     Ok(0)
                 }
@@ -380,7 +375,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                     say!(
                         "{}: {} — {}",
                         crate::shown::path(&file),
-                        t(lang, "ODRZUCONY", "REJECTED"),
+                        tr!(lang, "tally-cli-online-rejected"),
                         r.text(lang)
                     );
                     Ok(1)
@@ -396,46 +391,31 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 )));
             }
             if reason.trim().is_empty() {
-                return Err(Failure::usage(t(
-                    lang,
-                    "decyzja potrzebuje uzasadnienia (--reason)",
-                    "a decision needs its reason (--reason)",
-                )));
+                return Err(Failure::usage(tr!(lang, "tally-cli-annul-no-reason")));
             }
             if crate::shown::could_hold_a_pesel(&reason) {
-                return Err(Failure::usage(t(
-                    lang,
-                    "--reason zawiera ciąg cyfr jak PESEL: decyzja zapisuje PESEL zamaskowany, \
-                     uzasadnienie jest jawne w audycie — usuń z niego numer",
-                    "--reason holds a run of digits like a PESEL: the decision keeps the PESEL \
-                     masked, the reason is shown in the audit — leave the number out",
-                )));
+                return Err(Failure::usage(tr!(lang, "tally-cli-annul-reason-pesel")));
             }
             let mut tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             let (seq, touched) = tally
                 .annul(&pesel, &reason)
                 .map_err(|e| Failure::usage(e.describe(lang)))?;
             say!(
-                "{} {seq}: {} {} — {}",
-                t(lang, "Decyzja", "Decision"),
-                t(
+                "{}",
+                tr!(
                     lang,
-                    "unieważniono głosy internetowe z numeru PESEL",
-                    "annulled the internet votes of PESEL"
-                ),
-                masked,
-                crate::i18n::count(lang, touched, &crate::i18n::VOTE),
+                    "tally-cli-annulled",
+                    decision = seq.to_string(),
+                    pesel = masked.as_str(),
+                    votes = crate::i18n::count(lang, touched, &crate::i18n::VOTE)
+                )
             );
             Ok(0)
         }
         TallyCommand::Results { format, out } => {
             let pabulib = matches!(format, Format::Pabulib);
             if pabulib && out.is_none() {
-                return Err(Failure::usage(t(
-                    lang,
-                    "format pabulib to kilka plików: podaj folder w --out",
-                    "pabulib is several files: give a folder with --out",
-                )));
+                return Err(Failure::usage(tr!(lang, "tally-cli-pabulib-needs-out")));
             }
             let tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             // One ballot at a time: nothing per ballot is kept but what the
@@ -561,11 +541,7 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             verify,
         } => {
             if !(0.0..=100.0).contains(&keying_errors) {
-                return Err(Failure::usage(t(
-                    lang,
-                    "--keying-errors to procent, od 0 do 100",
-                    "--keying-errors is a percentage, 0 to 100",
-                )));
+                return Err(Failure::usage(tr!(lang, "tally-simulate-keying-percent")));
             }
             let tally = Tally::open(&dir).map_err(|e| failure(lang, e))?;
             let plan = crate::tally::simulate::Plan {

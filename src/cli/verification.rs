@@ -7,6 +7,7 @@ use super::out::say;
 use super::{Context, Failure, PinArgs};
 use crate::i18n::{self, Lang, count};
 use crate::store::sample::Policy;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Mode {
@@ -39,16 +40,13 @@ pub enum VerificationCommand {
 }
 
 fn describe(lang: Lang, p: Policy) -> String {
-    match (p, lang) {
-        (Policy::All, Lang::Pl | Lang::Uk) => "weryfikowana jest każda karta".into(),
-        (Policy::All, Lang::En) => "every card is verified".into(),
-        (Policy::Sample { first, share }, Lang::Pl | Lang::Uk) => format!(
-            "próba: pierwsze {} każdego operatora, potem {share}% (więcej przy błędach)",
-            count(lang, u64::from(first), &i18n::CARD)
-        ),
-        (Policy::Sample { first, share }, Lang::En) => format!(
-            "sample: each operator's first {}, then {share}% (more with errors)",
-            count(lang, u64::from(first), &i18n::CARD)
+    match p {
+        Policy::All => tr!(lang, "tally-verification-policy-all"),
+        Policy::Sample { first, share } => tr!(
+            lang,
+            "tally-verification-policy-sample",
+            first = count(lang, u64::from(first), &i18n::CARD),
+            share = share.to_string()
         ),
     }
 }
@@ -74,9 +72,12 @@ pub fn run(ctx: &Context, cmd: VerificationCommand) -> Result<u8, Failure> {
                 .set_verification_policy(policy)
                 .map_err(|e| ctx.store_failure(e))?;
             say!(
-                "{}: {}.",
-                i18n::t(lang, "Weryfikacja", "Verification"),
-                describe(lang, policy)
+                "{}",
+                tr!(
+                    lang,
+                    "tally-verification-set",
+                    policy = describe(lang, policy)
+                )
             );
             Ok(0)
         }
@@ -88,11 +89,14 @@ pub fn run(ctx: &Context, cmd: VerificationCommand) -> Result<u8, Failure> {
             let entries = store.entries().map_err(|e| ctx.store_failure(e))?;
             let waiting = crate::store::sample::waiting(&entries, "").len() as u64;
             say!(
-                "{}: {}; {} {}.",
-                i18n::t(lang, "Weryfikacja", "Verification"),
-                describe(lang, policy),
-                i18n::t(lang, "w próbie czeka", "waiting in the sample:"),
-                count(lang, waiting, &i18n::CARD)
+                "{}",
+                tr!(
+                    lang,
+                    "tally-verification-show",
+                    policy = describe(lang, policy),
+                    waiting = count(lang, waiting, &i18n::CARD),
+                    n = waiting
+                )
             );
             Ok(0)
         }

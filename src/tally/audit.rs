@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::card::Reason;
-use crate::i18n::{self, Lang, t};
+use crate::i18n::{self, Lang};
+use crate::tr;
 
 use super::store::{Decision, ImportRecord, Judged, Result, Source, Tally};
 
@@ -196,62 +197,59 @@ impl Audit {
         let c = &self.ballots;
         let _ = writeln!(
             s,
-            "{} — {} {}",
-            t(lang, "Audyt", "Audit"),
-            t(lang, "edycja", "edition"),
-            self.edition
+            "{}",
+            tr!(lang, "tally-audit-head", edition = self.edition.as_str())
         );
         let _ = writeln!(
             s,
-            "{}: {} ({} {}, {} {})",
-            t(lang, "Głosy", "Ballots"),
-            c.total,
-            t(lang, "ważne", "valid"),
-            c.valid,
-            t(lang, "nieważne", "invalid"),
-            c.invalid
+            "{}",
+            tr!(
+                lang,
+                "tally-audit-ballots",
+                total = c.total.to_string(),
+                valid = c.valid.to_string(),
+                invalid = c.invalid.to_string()
+            )
         );
         let _ = writeln!(
             s,
             "{}",
             if self.recount_matches {
-                t(
-                    lang,
-                    "Przeliczenie od nowa z wpisów dzienników: zgodne z wynikiem.",
-                    "Recount from the journal entries: equals the results.",
-                )
+                tr!(lang, "tally-audit-recount-ok")
             } else {
-                t(
-                    lang,
-                    "PRZELICZENIE OD NOWA Z WPISÓW DZIENNIKÓW DAJE INNY WYNIK: magazyn biura zmieniono poza urną; wynik nie może być ogłoszony.",
-                    "THE RECOUNT FROM THE JOURNAL ENTRIES DIFFERS: the office's store was changed outside urna; the results must not be published.",
-                )
+                tr!(lang, "tally-audit-recount-differs")
             }
         );
 
         let _ = writeln!(
             s,
-            "\n{} ({}; {} {})",
-            t(lang, "Importy", "Imports"),
-            self.imports.len(),
-            t(lang, "odrzucone:", "rejected:"),
-            c.imports_rejected
+            "\n{}",
+            tr!(
+                lang,
+                "tally-audit-imports",
+                count = self.imports.len().to_string(),
+                rejected = c.imports_rejected.to_string()
+            )
         );
         for i in &self.imports {
-            let outcome = match (i.outcome.as_str(), lang) {
-                ("accepted", Lang::Pl | Lang::Uk) => "przyjęty",
-                ("unchanged", Lang::Pl | Lang::Uk) => "bez zmian",
-                ("rejected", Lang::Pl | Lang::Uk) => "ODRZUCONY",
-                ("rejected", Lang::En) => "REJECTED",
-                (other, _) => other,
+            let outcome = match i.outcome.as_str() {
+                "accepted" => tr!(lang, "tally-audit-accepted"),
+                "unchanged" => tr!(lang, "tally-audit-unchanged"),
+                "rejected" => tr!(lang, "tally-audit-rejected"),
+                other => other.to_string(),
             };
             let what = match &i.point {
                 // A sync's delta is no numbered export: no `#`.
                 Some(p) => match i.sequence {
-                    Some(n) => format!("{} {p} #{n}", t(lang, "punkt", "point")),
-                    None => format!("{} {p}", t(lang, "punkt", "point")),
+                    Some(n) => tr!(
+                        lang,
+                        "tally-audit-point-export",
+                        point = p.as_str(),
+                        sequence = n.to_string()
+                    ),
+                    None => tr!(lang, "tally-audit-point", point = p.as_str()),
                 },
-                None if i.kind == "online" => t(lang, "internet", "internet").to_string(),
+                None if i.kind == "online" => tr!(lang, "tally-audit-internet"),
                 None => String::new(),
             };
             let _ = writeln!(
@@ -269,35 +267,29 @@ impl Audit {
 
         let _ = writeln!(
             s,
-            "\n{} ({})",
-            t(lang, "Decyzje biura", "The office's decisions"),
-            self.decisions.len()
+            "\n{}",
+            tr!(
+                lang,
+                "tally-audit-decisions",
+                count = self.decisions.len().to_string()
+            )
         );
         if self.decisions.is_empty() {
-            let _ = writeln!(
-                s,
-                "  {}",
-                t(
-                    lang,
-                    "brak — biuro nie unieważniło żadnych głosów",
-                    "none — the office annulled no votes"
-                )
-            );
+            let _ = writeln!(s, "  {}", tr!(lang, "tally-audit-no-decisions"));
         }
         for d in &self.decisions {
             let _ = writeln!(
                 s,
-                "  {:>4}. {}  {} {}: {} ({})",
+                "  {:>4}. {}  {}",
                 d.number,
                 d.at,
-                t(
+                tr!(
                     lang,
-                    "unieważnienie głosów internetowych z numeru PESEL",
-                    "internet votes annulled for PESEL"
-                ),
-                d.pesel,
-                d.reason,
-                i18n::count(lang, d.ballots, &i18n::VOTE)
+                    "tally-audit-annulment",
+                    pesel = d.pesel.as_str(),
+                    reason = d.reason.as_str(),
+                    votes = i18n::count(lang, d.ballots, &i18n::VOTE)
+                )
             );
         }
 
@@ -306,9 +298,12 @@ impl Audit {
 
         let _ = writeln!(
             s,
-            "\n{} ({})",
-            t(lang, "Głosy nieważne", "Invalid ballots"),
-            self.invalid.len()
+            "\n{}",
+            tr!(
+                lang,
+                "tally-audit-invalid",
+                count = self.invalid.len().to_string()
+            )
         );
         for b in &self.invalid {
             let reasons: Vec<String> = b
@@ -327,13 +322,12 @@ impl Audit {
 
         let _ = writeln!(
             s,
-            "\n{} ({})",
-            t(
+            "\n{}",
+            tr!(
                 lang,
-                "Osoby, które głosowały więcej niż raz — każdy ich głos jest nieważny",
-                "People who voted more than once — every ballot of theirs is invalid"
-            ),
-            self.multiple_voters.len()
+                "tally-audit-multiple",
+                count = self.multiple_voters.len().to_string()
+            )
         );
         for (n, m) in self.multiple_voters.iter().enumerate() {
             let _ = writeln!(
@@ -383,17 +377,20 @@ pub fn describe(lang: Lang, source: &Source) -> String {
             bundle,
             card_id,
             operator,
-        } => format!(
-            "{} {point}, {} {card_id}, {} {bundle}, {} {operator}",
-            t(lang, "punkt", "point"),
-            t(lang, "karta", "card"),
-            t(lang, "paczka", "bundle"),
-            t(lang, "operator", "operator"),
+        } => tr!(
+            lang,
+            "tally-audit-source-point",
+            point = point.as_str(),
+            card = card_id.as_str(),
+            bundle = bundle.as_str(),
+            operator = operator.as_str()
         ),
-        Source::Internet { id, file, line } => format!(
-            "{} {id}, {} {file}:{line}",
-            t(lang, "internet, głos", "internet, vote"),
-            t(lang, "plik", "file"),
+        Source::Internet { id, file, line } => tr!(
+            lang,
+            "tally-audit-source-internet",
+            id = id.as_str(),
+            file = file.as_str(),
+            line = line.to_string()
         ),
     }
 }

@@ -7,12 +7,15 @@ use std::fmt;
 
 use crate::cardcsv::{FileError, RowProblem};
 use crate::i18n::Lang;
+use crate::tr;
 
-/// A refused internet file; nothing from it is stored.
+/// A refused internet file; nothing from it is stored. Its words in every
+/// language, made at once: the import log keeps them all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnlineRefusal {
     pl: String,
     en: String,
+    uk: String,
 }
 
 /// One row that stops the file.
@@ -22,12 +25,17 @@ pub enum RowFault {
 }
 
 impl OnlineRefusal {
+    fn of(words: impl Fn(Lang) -> String) -> OnlineRefusal {
+        OnlineRefusal {
+            pl: words(Lang::Pl),
+            en: words(Lang::En),
+            uk: words(Lang::Uk),
+        }
+    }
+
     /// The whole file cannot be read.
     pub fn file(e: &FileError) -> OnlineRefusal {
-        OnlineRefusal {
-            pl: e.describe(Lang::Pl),
-            en: e.describe(Lang::En),
-        }
+        OnlineRefusal::of(|lang| e.describe(lang))
     }
 
     /// Rows that cannot be read, with their lines.
@@ -36,29 +44,35 @@ impl OnlineRefusal {
             faults
                 .iter()
                 .map(|(line, fault)| {
-                    let what = match (fault, lang) {
-                        (RowFault::Problem(p), lang) => p.describe(lang),
-                        (RowFault::NoId, Lang::Pl | Lang::Uk) => "brak id wiersza".to_string(),
-                        (RowFault::NoId, Lang::En) => "no id".to_string(),
+                    let what = match fault {
+                        RowFault::Problem(p) => p.describe(lang),
+                        RowFault::NoId => tr!(lang, "tally-online-no-id"),
                     };
-                    match lang {
-                        Lang::Pl | Lang::Uk => format!("linia {line}: {what}"),
-                        Lang::En => format!("line {line}: {what}"),
-                    }
+                    tr!(
+                        lang,
+                        "tally-online-line",
+                        line = line.to_string(),
+                        what = what
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        OnlineRefusal {
-            pl: format!("{file}: nic nie zaimportowano; {}", list(Lang::Pl)),
-            en: format!("{file}: nothing imported; {}", list(Lang::En)),
-        }
+        OnlineRefusal::of(|lang| {
+            tr!(
+                lang,
+                "tally-online-nothing-imported",
+                file = file,
+                faults = list(lang)
+            )
+        })
     }
 
     pub fn describe(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Pl | Lang::Uk => &self.pl,
+            Lang::Pl => &self.pl,
             Lang::En => &self.en,
+            Lang::Uk => &self.uk,
         }
     }
 }

@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::i18n::{self, Forms, Lang, t};
+use crate::i18n::{self, Forms, Lang};
+use crate::tr;
 
 use super::bound::upper_bound;
 use super::sample::{self, Checked, Drawn, PaperCard};
@@ -33,16 +34,16 @@ const FIELD_OF: Forms = Forms {
 /// PESEL. `what` names the option in messages.
 fn check_text(value: &str, what: &str, name: bool) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(words(
-            format!("{what} nie może być puste"),
-            format!("{what} must not be empty"),
-        ));
+        return Err(words({
+            let what = what.to_string();
+            move |lang| crate::tr!(lang, "tally-paper-empty", what = what.as_str())
+        }));
     }
     if value.chars().any(char::is_control) {
-        return Err(words(
-            format!("{what} zawiera znak sterujący"),
-            format!("{what} holds a control character"),
-        ));
+        return Err(words({
+            let what = what.to_string();
+            move |lang| crate::tr!(lang, "tally-paper-control", what = what.as_str())
+        }));
     }
     // Characters that show as nothing or turn the text around: a seed that
     // looks like the announced one but draws another list.
@@ -51,32 +52,36 @@ fn check_text(value: &str, what: &str, name: bool) -> Result<()> {
             | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}')
     }) {
-        return Err(words(
-            format!("{what} zawiera znak niewidoczny albo zmieniający kierunek tekstu"),
-            format!("{what} holds an invisible or text-direction character"),
-        ));
+        return Err(words({
+            let what = what.to_string();
+            move |lang| crate::tr!(lang, "tally-paper-invisible", what = what.as_str())
+        }));
     }
     if value.chars().count() > MAX_TEXT {
-        return Err(words(
-            format!("{what} może mieć najwyżej {MAX_TEXT} znaków"),
-            format!("{what} may be at most {MAX_TEXT} characters long"),
-        ));
+        return Err(words({
+            let max_text = MAX_TEXT.to_string();
+            let what = what.to_string();
+            move |lang| {
+                crate::tr!(
+                    lang,
+                    "tally-paper-too-long",
+                    max_text = max_text.as_str(),
+                    what = what.as_str()
+                )
+            }
+        }));
     }
     if !name && value.trim() != value {
-        return Err(words(
-            format!(
-                "{what} zaczyna się albo kończy spacją: ziarno jest brane bajt po bajcie, więc podaj je bez nich"
-            ),
-            format!(
-                "{what} starts or ends with a space: the seed is taken byte for byte, so give it without them"
-            ),
-        ));
+        return Err(words({
+            let what = what.to_string();
+            move |lang| crate::tr!(lang, "tally-paper-spaces", what = what.as_str())
+        }));
     }
     if name && crate::shown::could_hold_a_pesel(value) {
-        return Err(words(
-            format!("{what} zawiera ciąg cyfr jak PESEL; podaj imię i nazwisko pracownika biura"),
-            format!("{what} holds a run of digits like a PESEL; give the office worker's name"),
-        ));
+        return Err(words({
+            let what = what.to_string();
+            move |lang| crate::tr!(lang, "tally-paper-pesel-like", what = what.as_str())
+        }));
     }
     Ok(())
 }
@@ -106,19 +111,16 @@ pub fn draw(
     check_text(seed, "--seed", false)?;
     check_text(operator, "--as", true)?;
     if count == 0 {
-        return Err(words(
-            "--count musi wynosić co najmniej 1",
-            "--count must be at least 1",
-        ));
+        return Err(words(|lang| crate::tr!(lang, "tally-paper-count-zero")));
     }
     if let Some(p) = point
         && !tally.points()?.iter().any(|q| q == p)
     {
         let shown = crate::shown::Shown::new(p);
-        return Err(words(
-            format!("biuro nie zna punktu {shown} (tally trust)"),
-            format!("the office knows no point {shown} (tally trust)"),
-        ));
+        return Err(words({
+            let shown = shown.to_string();
+            move |lang| crate::tr!(lang, "tally-paper-unknown-point", shown = shown.as_str())
+        }));
     }
     let all = sample::population(tally)?;
     let population_sha256 = sample::ids_sha256(&all);
@@ -132,14 +134,11 @@ pub fn draw(
         .count() as u64;
     if population == 0 {
         return Err(match point {
-            Some(p) => words(
-                format!("biuro nie ma jeszcze żadnej karty z punktu {p}: nie ma z czego losować"),
-                format!("the office has no card from point {p} yet: there is nothing to draw from"),
-            ),
-            None => words(
-                "biuro nie ma jeszcze żadnej karty z punktów (tally import): nie ma z czego losować",
-                "the office has no card from the points yet (tally import): there is nothing to draw from",
-            ),
+            Some(p) => words({
+                let p = p.to_string();
+                move |lang| crate::tr!(lang, "tally-paper-no-cards-point", p = p.as_str())
+            }),
+            None => words(|lang| crate::tr!(lang, "tally-paper-no-cards")),
         });
     }
     let drawn = Drawn {
@@ -217,41 +216,49 @@ pub fn record(
     let differs = sample::parse_fields(tally.edition(), differs).map_err(|f| {
         let all = sample::fields(tally.edition()).join(", ");
         let f = shown_field(&f);
-        words(
-            format!("nieznane pole karty „{f}”; pola karty: {all}"),
-            format!("unknown card field \"{f}\"; the card's fields: {all}"),
-        )
+        words({
+            let all = all.to_string();
+            let f = f.to_string();
+            move |lang| {
+                crate::tr!(
+                    lang,
+                    "tally-paper-unknown-field",
+                    all = all.as_str(),
+                    f = f.as_str()
+                )
+            }
+        })
     })?;
     let point = super::store::point_of_card(tally.conn(), card)?;
     let shown = shown_card(card);
     let Some(point) = point else {
-        return Err(words(
-            format!("biuro nie ma karty {shown} z żadnego punktu"),
-            format!("the office has no card {shown} from any point"),
-        ));
+        return Err(words({
+            let shown = shown.to_string();
+            move |lang| crate::tr!(lang, "tally-paper-no-such-card", shown = shown.as_str())
+        }));
     };
     let decisions = tally.decisions()?;
     let state = State::of(&decisions);
     if !state.drawn.contains(card) {
-        return Err(words(
-            format!(
-                "karta {shown} nie została wylosowana w żadnej próbie (tally audit-sample); zapisuje się tylko karty wylosowane"
-            ),
-            format!(
-                "card {shown} was not drawn in any sample (tally audit-sample); only drawn cards are recorded"
-            ),
-        ));
+        return Err(words({
+            let shown = shown.to_string();
+            move |lang| crate::tr!(lang, "tally-paper-not-drawn", shown = shown.as_str())
+        }));
     }
     let supersedes = state.latest.get(card).map(|(n, _)| *n);
     if let (Some(n), false) = (supersedes, again) {
-        return Err(words(
-            format!(
-                "karta {shown} jest już zapisana (decyzja nr {n}); aby zapisać ją na nowo, dodaj --again (poprzedni zapis zostaje w dzienniku)"
-            ),
-            format!(
-                "card {shown} is already recorded (decision {n}); to record it anew, add --again (the earlier record stays in the journal)"
-            ),
-        ));
+        return Err(words({
+            let n = n.to_string();
+            let shown = shown.to_string();
+            move |lang| {
+                crate::tr!(
+                    lang,
+                    "tally-paper-already-recorded",
+                    n = n.as_str(),
+                    shown = shown.as_str()
+                )
+            }
+        }));
     }
     let n = tally.append_decision(Decision::AuditRecord(Checked {
         card_id: card.to_string(),
@@ -407,13 +414,12 @@ impl PaperAudit {
         let n = |v: u64, f: &Forms| i18n::count(lang, v, f);
         let _ = writeln!(
             s,
-            "\n{} ({})",
-            t(
+            "\n{}",
+            tr!(
                 lang,
-                "Kontrola kart z papierem",
-                "Typed cards checked against the paper"
-            ),
-            n(self.samples.len() as u64, &SAMPLE)
+                "tally-paper-head",
+                samples = n(self.samples.len() as u64, &SAMPLE)
+            )
         );
         if self.samples.is_empty() {
             return s;
@@ -422,68 +428,68 @@ impl PaperAudit {
             let d = &p.drawn;
             let _ = writeln!(
                 s,
-                "  {:>4}. {}  {} „{}”, {} {} {} {}{}; {} {}",
+                "  {:>4}. {}  {}",
                 p.decision,
                 p.at,
-                t(lang, "próba z ziarna", "sample from seed"),
-                crate::shown::escape_controls(&d.seed),
-                i18n::count(lang, d.cards.len() as u64, &i18n::CARD),
-                t(lang, "z", "of"),
-                d.population,
-                match &d.point {
-                    Some(p) => format!("({} {p})", t(lang, "punkt", "point")),
-                    None => t(lang, "(wszystkie punkty)", "(all points)").to_string(),
-                },
-                if d.count > d.population {
-                    t(lang, ", czyli wszystkie", ", that is all")
-                } else {
-                    ""
-                },
-                t(lang, "losował(a)", "drawn by"),
-                crate::shown::escape_controls(&d.operator),
+                tr!(
+                    lang,
+                    "tally-paper-sample",
+                    seed = crate::shown::escape_controls(&d.seed),
+                    cards = i18n::count(lang, d.cards.len() as u64, &i18n::CARD),
+                    population = d.population.to_string(),
+                    point = match &d.point {
+                        Some(p) => tr!(lang, "tally-paper-sample-point", point = p.as_str()),
+                        None => tr!(lang, "tally-paper-sample-all-points"),
+                    },
+                    all = if d.count > d.population { "yes" } else { "no" },
+                    operator = crate::shown::escape_controls(&d.operator)
+                )
             );
         }
         let _ = writeln!(
             s,
-            "  {}: {}; {}: {}",
-            t(lang, "Wylosowane", "Drawn"),
-            n(self.drawn, &i18n::CARD),
-            t(lang, "jeszcze niesprawdzone", "not checked yet"),
-            n(self.unchecked, &i18n::CARD),
+            "  {}",
+            tr!(
+                lang,
+                "tally-paper-drawn",
+                drawn = n(self.drawn, &i18n::CARD),
+                unchecked = n(self.unchecked, &i18n::CARD)
+            )
         );
         let c = &self.cards;
         let _ = writeln!(
             s,
-            "  {}: {}; {}: {}",
-            t(lang, "Sprawdzone z papierem", "Checked against the paper"),
-            n(c.of, &i18n::CARD),
-            t(lang, "z różnicą", "with a difference"),
-            n(c.found, &i18n::CARD),
+            "  {}",
+            tr!(
+                lang,
+                "tally-paper-checked",
+                checked = n(c.of, &i18n::CARD),
+                found = n(c.found, &i18n::CARD)
+            )
         );
         if c.of > 0 {
             let _ = writeln!(
                 s,
-                "  {}: {} ({} 95 %: {})",
-                t(
+                "  {}",
+                tr!(
                     lang,
-                    "Szacowany odsetek kart wpisanych z błędem",
-                    "Estimated share of cards typed wrong"
-                ),
-                percent(lang, c.rate),
-                t(lang, "górna granica", "upper bound"),
-                percent_up(lang, c.upper_95),
+                    "tally-paper-card-rate",
+                    rate = percent(lang, c.rate),
+                    bound = percent_up(lang, c.upper_95)
+                )
             );
             let f = &self.fields;
             let _ = writeln!(
                 s,
-                "  {}: {} {} {} ({}; {} 95 %: {})",
-                t(lang, "Pola z różnicą", "Fields with a difference"),
-                f.found,
-                t(lang, "z", "of"),
-                n(f.of, &FIELD_OF),
-                percent(lang, f.rate),
-                t(lang, "górna granica", "upper bound"),
-                percent_up(lang, f.upper_95),
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-paper-field-rate",
+                    found = f.found.to_string(),
+                    fields = n(f.of, &FIELD_OF),
+                    rate = percent(lang, f.rate),
+                    bound = percent_up(lang, f.upper_95)
+                )
             );
             for (field, cards) in &self.by_field {
                 let _ = writeln!(s, "        {field}: {}", n(*cards, &i18n::CARD));
@@ -494,20 +500,19 @@ impl PaperAudit {
             let what = verdict(lang, &k.differs);
             let _ = writeln!(
                 s,
-                "  {:>4}. {}  {} {} ({} {}): {what}; {} {}{}",
+                "  {:>4}. {}  {}{}",
                 r.decision,
                 r.at,
-                t(lang, "karta", "card"),
-                crate::shown::escape_controls(&k.card_id),
-                t(lang, "punkt", "point"),
-                crate::shown::escape_controls(&k.point),
-                t(lang, "sprawdził(a)", "checked by"),
-                crate::shown::escape_controls(&k.operator),
+                tr!(
+                    lang,
+                    "tally-paper-record",
+                    card = crate::shown::escape_controls(&k.card_id),
+                    point = crate::shown::escape_controls(&k.point),
+                    verdict = what,
+                    operator = crate::shown::escape_controls(&k.operator)
+                ),
                 match r.superseded_by {
-                    Some(n) => format!(
-                        " — {} {n}",
-                        t(lang, "zastąpiona decyzją nr", "replaced by decision")
-                    ),
+                    Some(n) => tr!(lang, "tally-paper-superseded", decision = n.to_string()),
                     None => String::new(),
                 }
             );
@@ -520,13 +525,9 @@ impl PaperAudit {
 /// in these fields.
 pub fn verdict(lang: Lang, differs: &[String]) -> String {
     if differs.is_empty() {
-        t(lang, "zgodna z papierem", "matches the paper").to_string()
+        tr!(lang, "tally-paper-matches")
     } else {
-        format!(
-            "{}: {}",
-            t(lang, "RÓŻNI SIĘ", "DIFFERS"),
-            differs.join(", ")
-        )
+        tr!(lang, "tally-paper-differs", fields = differs.join(", "))
     }
 }
 
@@ -547,10 +548,11 @@ fn shown_percent(lang: Lang, percent: Option<f64>) -> String {
         None => "—".to_string(),
         Some(v) => {
             let v = format!("{v:.1}");
-            match lang {
-                Lang::Pl | Lang::Uk => format!("{} %", v.replace('.', ",")),
-                Lang::En => format!("{v}%"),
-            }
+            let v = match lang {
+                Lang::Pl | Lang::Uk => v.replace('.', ","),
+                Lang::En => v,
+            };
+            tr!(lang, "tally-percent", value = v)
         }
     }
 }

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use crate::edition::Money;
 use crate::edition::roman::to_roman;
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 use super::results::{ListResult, ProjectResult, Results, Tie};
 
@@ -40,10 +41,7 @@ pub fn money(lang: Lang, m: Money) -> String {
             Lang::En => format!("{zl}.{:02}", m.cents()),
         }
     };
-    match lang {
-        Lang::Pl | Lang::Uk => format!("{zl}\u{a0}zł"),
-        Lang::En => format!("PLN\u{a0}{zl}"),
-    }
+    tr!(lang, "tally-money", amount = zl)
 }
 
 /// `part` of `whole` in percent with one decimal, rounded half up:
@@ -63,48 +61,40 @@ pub fn share(lang: Lang, part: u64, whole: u64) -> String {
 /// What a tie-break key means, for a list whose cards give `top` points to
 /// their first pick.
 pub fn key_meaning(lang: Lang, key: &str, top: u32) -> String {
-    match (key, lang) {
-        ("top_points", Lang::Pl | Lang::Uk) => {
-            format!("więcej głosów z najwyższą liczbą punktów ({top})")
-        }
-        ("top_points", Lang::En) => format!("more votes giving it the top points ({top})"),
-        ("voters", Lang::Pl | Lang::Uk) => "więcej głosujących".into(),
-        ("voters", Lang::En) => "more voters".into(),
-        (other, _) => other.to_string(),
+    match key {
+        "top_points" => tr!(lang, "tally-key-top-points", top = top),
+        "voters" => tr!(lang, "tally-key-voters"),
+        other => other.to_string(),
     }
 }
 
 /// One line saying how a tie was settled, without the projects' names.
 pub fn tie_settled(lang: Lang, tie: &Tie, top: u32) -> String {
     match tie.settled_by {
-        Some(key) => format!(
-            "{} {key} ({})",
-            t(lang, "rozstrzygnięty kluczem", "settled by the key"),
-            key_meaning(lang, key, top)
-        ),
-        None => t(
+        Some(key) => tr!(
             lang,
-            "NIEROZSTRZYGNIĘTY: równe także według każdego klucza; kolejność z pliku edycji, decyduje biuro",
-            "UNDECIDED: level on every key too; the edition file's order stands, the office decides",
-        )
-        .to_string(),
+            "tally-tie-settled",
+            key = key,
+            meaning = key_meaning(lang, key, top)
+        ),
+        None => tr!(lang, "tally-tie-undecided"),
     }
 }
 
 /// The mark of one project in a tie: `remis: top_points` / `remis: nierozstrzygnięty`.
 pub fn tie_mark(lang: Lang, tie: &Tie) -> String {
     match tie.settled_by {
-        Some(key) => format!("{}: {key}", t(lang, "remis", "tie")),
-        None => t(lang, "remis nierozstrzygnięty", "undecided tie").to_string(),
+        Some(key) => tr!(lang, "tally-tie-mark", key = key),
+        None => tr!(lang, "tally-tie-mark-undecided"),
     }
 }
 
 /// The outcome of a project in words.
-pub fn outcome_word(lang: Lang, selected: Option<bool>) -> &'static str {
+pub fn outcome_word(lang: Lang, selected: Option<bool>) -> String {
     match selected {
-        Some(true) => t(lang, "WYBRANE", "SELECTED"),
-        Some(false) => t(lang, "niewybrane", "not selected"),
-        None => "—",
+        Some(true) => tr!(lang, "tally-selected"),
+        Some(false) => tr!(lang, "tally-not-selected"),
+        None => "—".into(),
     }
 }
 
@@ -163,62 +153,50 @@ pub fn text(lang: Lang, r: &Results) -> String {
     let b = &r.ballots;
     let _ = writeln!(
         s,
-        "{} {}: {} {}, {} {}, {} {}",
-        t(lang, "Edycja", "Edition"),
-        r.edition,
-        t(lang, "kart", "ballots"),
-        b.total,
-        t(lang, "ważnych", "valid"),
-        b.valid,
-        t(lang, "nieważnych", "invalid"),
-        b.invalid
+        "{}",
+        tr!(
+            lang,
+            "tally-report-head",
+            edition = r.edition.as_str(),
+            total = b.total.to_string(),
+            valid = b.valid.to_string(),
+            invalid = b.invalid.to_string()
+        )
     );
     for (code, n) in &b.by_reason {
         // In words; a code this version does not know as it is.
         let words = crate::i18n::reason_of_code(lang, code);
         let _ = writeln!(s, "  {n:>7}  {words}");
     }
-    let _ = writeln!(
-        s,
-        "{}: {}",
-        t(
-            lang,
-            "Przy równej liczbie punktów decyduje",
-            "Level on points, the order is"
-        ),
-        if r.tie_break.is_empty() {
-            "—".to_string()
-        } else {
-            r.tie_break
-                .iter()
-                .map(|k| match (*k, lang) {
-                    ("top_points", Lang::Pl | Lang::Uk) => {
-                        "więcej głosów z najwyższą liczbą punktów"
-                    }
-                    ("top_points", Lang::En) => "more votes giving the top points",
-                    ("voters", Lang::Pl | Lang::Uk) => "więcej głosujących",
-                    ("voters", Lang::En) => "more voters",
-                    (other, _) => other,
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    );
+    let keys = if r.tie_break.is_empty() {
+        "—".to_string()
+    } else {
+        r.tie_break
+            .iter()
+            .map(|k| match *k {
+                "top_points" => tr!(lang, "tally-key-top-points-any"),
+                "voters" => tr!(lang, "tally-key-voters"),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(s, "{}", tr!(lang, "tally-report-tie-break", keys = keys));
     list_text(
         &mut s,
         lang,
-        t(lang, "Zadania ogólnomiejskie", "City-wide projects"),
+        &tr!(lang, "tally-report-citywide"),
         &r.citywide,
     );
     for d in &r.districts {
         list_text(
             &mut s,
             lang,
-            &format!(
-                "{} {} {}",
-                t(lang, "Dzielnica", "District"),
-                to_roman(d.number),
-                d.name
+            &tr!(
+                lang,
+                "tally-report-district",
+                roman = to_roman(d.number),
+                name = d.name.as_str()
             ),
             &d.list,
         );
@@ -233,49 +211,42 @@ fn list_text(s: &mut String, lang: Lang, title: &str, l: &ListResult) {
         Some(b) => {
             let _ = write!(
                 s,
-                "  {} {}",
-                t(lang, "budżet", "budget"),
-                plain(money(lang, b))
+                "  {}",
+                tr!(lang, "tally-report-budget", budget = plain(money(lang, b)))
             );
         }
         None => {
-            let _ = write!(s, "  {}", t(lang, "bez budżetu", "no budget"));
+            let _ = write!(s, "  {}", tr!(lang, "tally-report-no-budget"));
         }
     }
     match (l.spent, l.left) {
         (Some(spent), Some(left)) => {
             let _ = writeln!(
                 s,
-                "; {} {}, {} {}",
-                t(lang, "wybrane kosztują", "selected cost"),
-                plain(money(lang, spent)),
-                t(lang, "zostaje", "left"),
-                plain(money(lang, left)),
-            );
-        }
-        _ => {
-            let _ = writeln!(
-                s,
                 "; {}",
-                t(
+                tr!(
                     lang,
-                    "bez budżetu i kosztu każdego zadania nic nie jest wybierane",
-                    "without a budget and every cost nothing is selected"
+                    "tally-report-spent",
+                    spent = plain(money(lang, spent)),
+                    left = plain(money(lang, left))
                 )
             );
         }
+        _ => {
+            let _ = writeln!(s, "; {}", tr!(lang, "tally-report-nothing-selected"));
+        }
     }
-    let top = format!("{}×{}", t(lang, "głos.", "votes"), l.top);
+    let top = tr!(lang, "tally-report-col-top", top = l.top);
     let _ = writeln!(
         s,
         "  {:>4} {:<12} {:>9} {:>8} {:>9} {:>17}  {}",
-        t(lang, "msc", "rank"),
-        t(lang, "nr", "id"),
-        t(lang, "punkty", "points"),
-        t(lang, "głos.", "voters"),
+        tr!(lang, "tally-report-col-rank"),
+        tr!(lang, "tally-report-col-id"),
+        tr!(lang, "tally-report-col-points"),
+        tr!(lang, "tally-report-col-voters"),
         top,
-        t(lang, "koszt", "cost"),
-        t(lang, "wynik · tytuł", "outcome · title"),
+        tr!(lang, "tally-report-col-cost"),
+        tr!(lang, "tally-report-col-outcome"),
     );
     for p in &l.projects {
         project_line(s, lang, l, p);
@@ -283,12 +254,14 @@ fn list_text(s: &mut String, lang: Lang, title: &str, l: &ListResult) {
     for tie in &l.ties {
         let _ = writeln!(
             s,
-            "  ! {} ({} {}): {} — {}",
-            t(lang, "remis", "tie"),
-            tie.points,
-            t(lang, "pkt", "pts"),
-            tie.projects.join(", "),
-            tie_settled(lang, tie, l.top)
+            "  ! {}",
+            tr!(
+                lang,
+                "tally-report-tie",
+                points = tie.points.to_string(),
+                projects = tie.projects.join(", "),
+                how = tie_settled(lang, tie, l.top)
+            )
         );
     }
 }

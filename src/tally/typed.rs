@@ -7,7 +7,8 @@
 use serde::Deserialize;
 
 use crate::card::RawCard;
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 use super::sample::fields;
 use super::store::{Decision, Result, Tally, words};
@@ -52,12 +53,10 @@ pub fn typed(tally: &Tally, card_id: &str) -> Result<Typed> {
     );
     let shown = super::paper::shown_card(card_id);
     if !drawn {
-        return Err(words(
-            format!(
-                "karta {shown} nie została wylosowana w żadnej próbie: biuro pokazuje tylko karty wylosowane"
-            ),
-            format!("card {shown} was not drawn in any sample: the office shows only drawn cards"),
-        ));
+        return Err(words({
+            let shown = shown.to_string();
+            move |lang| crate::tr!(lang, "tally-typed-not-drawn", shown = shown.as_str())
+        }));
     }
     let conn = tally.conn();
     let Some(point) = super::store::point_of_card(conn, card_id)? else {
@@ -77,10 +76,18 @@ pub fn typed(tally: &Tally, card_id: &str) -> Result<Typed> {
     };
     for body in rows {
         let body: Body = serde_json::from_slice(&body?).map_err(|e| {
-            words(
-                format!("wpis karty {shown} nieczytelny: {e}"),
-                format!("an entry of card {shown} is unreadable: {e}"),
-            )
+            words({
+                let e = e.to_string();
+                let shown = shown.to_string();
+                move |lang| {
+                    crate::tr!(
+                        lang,
+                        "tally-typed-unreadable",
+                        e = e.as_str(),
+                        shown = shown.as_str()
+                    )
+                }
+            })
         })?;
         out.card = if body.kind == "card_voided" {
             None
@@ -134,41 +141,36 @@ impl Typed {
         let mut s = String::new();
         let _ = writeln!(
             s,
-            "{} {} ({} {})",
-            t(lang, "Karta", "Card"),
-            self.card_id,
-            t(lang, "punkt", "point"),
-            self.point
+            "{}",
+            tr!(
+                lang,
+                "tally-typed-head",
+                card = self.card_id.as_str(),
+                point = self.point.as_str()
+            )
         );
         for v in &self.versions {
-            let kind = match (v.kind.as_str(), lang) {
-                ("card_entered", Lang::Pl | Lang::Uk) => "wpisana",
-                ("card_amended", Lang::Pl | Lang::Uk) => "poprawiona",
-                ("card_voided", Lang::Pl | Lang::Uk) => "anulowana",
-                ("card_entered", Lang::En) => "entered",
-                ("card_amended", Lang::En) => "amended",
-                ("card_voided", Lang::En) => "voided",
-                (other, _) => other,
+            let kind = match v.kind.as_str() {
+                "card_entered" => tr!(lang, "tally-typed-entered"),
+                "card_amended" => tr!(lang, "tally-typed-amended"),
+                "card_voided" => tr!(lang, "tally-typed-voided"),
+                other => other.to_string(),
             };
             let _ = writeln!(
                 s,
-                "  {kind} {} {} {}",
-                crate::shown::escape_controls(&v.at),
-                t(lang, "przez", "by"),
-                crate::shown::escape_controls(&v.operator)
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-typed-version",
+                    kind = kind,
+                    at = crate::shown::escape_controls(&v.at),
+                    operator = crate::shown::escape_controls(&v.operator)
+                )
             );
         }
         match &self.card {
             None => {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    t(
-                        lang,
-                        "Karta anulowana: nie liczy się.",
-                        "The card is voided: it does not count."
-                    )
-                );
+                let _ = writeln!(s, "{}", tr!(lang, "tally-typed-voided-card"));
             }
             Some(card) => {
                 for (f, v) in values(edition, card) {

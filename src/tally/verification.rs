@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 use super::store::Result;
 
@@ -145,15 +146,7 @@ fn decimal(lang: Lang, x: f64, places: usize) -> String {
 /// The per-point lines for the results and the audit text.
 pub fn text(lang: Lang, points: &[PointVerification]) -> String {
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "\n{}",
-        t(
-            lang,
-            "Weryfikacja w punktach (karty wpisane, zweryfikowane, pola porównane, błędy wpisującego, błędy na 100 pól)",
-            "Verification at the points (cards entered, verified, fields compared, keyer errors, errors per 100 fields)"
-        )
-    );
+    let _ = writeln!(s, "\n{}", tr!(lang, "tally-verification-head"));
     for p in points {
         let bound = p.cards_keyed_wrong_upper_95.map_or_else(
             || "—".to_string(),
@@ -161,24 +154,20 @@ pub fn text(lang: Lang, points: &[PointVerification]) -> String {
         );
         let _ = writeln!(
             s,
-            "  {}: {} {}, {} {} ({} %), {} {}, {} {}, {} {}; {} {}/{}, {} {}",
+            "  {}: {}",
             p.point,
-            t(lang, "wpisane", "entered"),
-            p.cards_entered,
-            t(lang, "zweryfikowane", "verified"),
-            p.cards_verified,
-            decimal(lang, p.verified_percent, 1),
-            t(lang, "pola", "fields"),
-            p.fields,
-            t(lang, "błędy wpisującego", "keyer errors"),
-            p.keyer_errors,
-            t(lang, "na 100 pól", "per 100 fields"),
-            decimal(lang, p.errors_per_100_fields, 2),
-            t(lang, "karty z błędem", "cards keyed wrong"),
-            p.cards_keyed_wrong,
-            p.cards_verified,
-            t(lang, "górna granica 95%", "95% upper bound"),
-            bound
+            tr!(
+                lang,
+                "tally-verification-point",
+                entered = p.cards_entered.to_string(),
+                verified = p.cards_verified.to_string(),
+                percent = decimal(lang, p.verified_percent, 1),
+                fields = p.fields.to_string(),
+                errors = p.keyer_errors.to_string(),
+                per_100 = decimal(lang, p.errors_per_100_fields, 2),
+                wrong = p.cards_keyed_wrong.to_string(),
+                bound = bound
+            )
         );
     }
     s
@@ -190,28 +179,33 @@ pub fn html(lang: Lang, points: &[PointVerification]) -> String {
     let _ = writeln!(
         o,
         "<section id=\"verification\" aria-labelledby=\"h-verification\">\n<h2 id=\"h-verification\">{}</h2>",
-        t(lang, "Weryfikacja w punktach", "Verification at the points")
+        tr!(lang, "html-verification")
     );
     // The columns' names, also on each cell, for the cards the table
     // becomes on a phone (the page's `.cards` style shows the label before
     // the value); the percentage's header is "%" beside "Verified".
     let labels = [
-        t(lang, "Karty wpisane", "Cards entered"),
-        t(lang, "Zweryfikowane", "Verified"),
-        t(lang, "Zweryfikowane (%)", "Verified (%)"),
-        t(lang, "Pola porównane", "Fields compared"),
-        t(lang, "Błędy wpisującego", "Keyer errors"),
-        t(lang, "Na 100 pól", "Per 100 fields"),
+        tr!(lang, "html-verification-entered"),
+        tr!(lang, "html-verification-verified"),
+        tr!(lang, "html-verification-verified-percent"),
+        tr!(lang, "html-verification-fields"),
+        tr!(lang, "html-verification-errors"),
+        tr!(lang, "html-verification-per-100"),
     ];
     let header: String = labels
         .iter()
         .enumerate()
-        .map(|(i, l)| format!("<th scope=\"col\">{}</th>", if i == 2 { "%" } else { l }))
+        .map(|(i, l)| {
+            format!(
+                "<th scope=\"col\">{}</th>",
+                if i == 2 { "%" } else { l.as_str() }
+            )
+        })
         .collect();
     let _ = writeln!(
         o,
         "<div class=\"wrap\"><table id=\"t-verification\" class=\"cards\">\n<thead><tr><th scope=\"col\">{}</th>{header}</tr></thead>\n<tbody>",
-        t(lang, "Punkt", "Point"),
+        tr!(lang, "html-point"),
     );
     for p in points {
         let point: String = p

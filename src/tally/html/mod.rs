@@ -20,7 +20,8 @@ use std::fmt::Write as _;
 
 use crate::edition::Edition;
 use crate::edition::roman::to_roman;
-use crate::i18n::{self, Forms, Lang, count, t};
+use crate::i18n::{Forms, Lang, count};
+use crate::tr;
 
 use super::report::num;
 use super::results::Results;
@@ -95,7 +96,7 @@ pub fn page(
         &mut o,
         lang,
         "citywide",
-        t(lang, "Zadania ogólnomiejskie", "City-wide projects"),
+        &tr!(lang, "html-citywide"),
         &results.citywide,
     );
     for d in &results.districts {
@@ -103,11 +104,11 @@ pub fn page(
             &mut o,
             lang,
             &format!("d{}", d.number),
-            &format!(
-                "{} {} — {}",
-                t(lang, "Dzielnica", "District"),
-                to_roman(d.number),
-                d.name
+            &tr!(
+                lang,
+                "html-district",
+                roman = to_roman(d.number),
+                name = d.name.as_str()
             ),
             &d.list,
         );
@@ -118,7 +119,7 @@ pub fn page(
         o,
         "<footer><p class=\"note\">urna {} · {} <code>{}</code></p></footer>\n</body>\n</html>",
         env!("CARGO_PKG_VERSION"),
-        t(lang, "edycja", "edition"),
+        tr!(lang, "html-footer-edition"),
         esc(&results.edition)
     );
     o
@@ -144,10 +145,15 @@ pub(crate) fn esc(s: &str) -> String {
 /// (UTC+01:00)` / `2026-12-01 21:05 (UTC+01:00)`; as recorded if unreadable.
 fn when(lang: Lang, at: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(at) {
-        Ok(t) => match lang {
-            Lang::Pl | Lang::Uk => t.format("%-d.%m.%Y, %H:%M (UTC%:z)").to_string(),
-            Lang::En => t.format("%Y-%m-%d %H:%M (UTC%:z)").to_string(),
-        },
+        Ok(t) => tr!(
+            lang,
+            "html-date",
+            day = t.format("%-d").to_string(),
+            month = t.format("%m").to_string(),
+            year = t.format("%Y").to_string(),
+            time = t.format("%H:%M").to_string(),
+            offset = t.format("%:z").to_string()
+        ),
         Err(_) => at.to_string(),
     }
 }
@@ -225,15 +231,8 @@ tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--ink)}
 ";
 
 fn head(o: &mut String, lang: Lang, edition: &Edition, info: &PageInfo) {
-    let code = match lang {
-        Lang::Pl | Lang::Uk => "pl",
-        Lang::En => "en",
-    };
-    let title = format!(
-        "{} — {}",
-        t(lang, "Wyniki głosowania", "Voting results"),
-        edition.name
-    );
+    let code = tr!(lang, "html-lang");
+    let title = format!("{} — {}", tr!(lang, "html-results-title"), edition.name);
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -241,40 +240,24 @@ fn head(o: &mut String, lang: Lang, edition: &Edition, info: &PageInfo) {
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<header>\n\
          <p class=\"note\">{}</p>\n<h1>{}</h1>\n<p>{} <code>{}</code></p>\n",
         esc(&title),
-        t(lang, "Wyniki głosowania", "Voting results"),
+        tr!(lang, "html-results-title"),
         esc(&edition.name),
-        t(lang, "Edycja", "Edition"),
+        tr!(lang, "html-edition"),
         esc(&edition.id),
     );
     let reported = info.points.iter().filter(|p| p.reported).count() as u64;
     let all = info.points.len() as u64;
     let as_of = match info.as_of.as_deref().map(|at| when(lang, at)) {
-        Some(at) => format!("{} {}", t(lang, "Stan na", "As of"), esc(&at)),
-        None => t(
-            lang,
-            "Nie przyjęto jeszcze żadnych danych",
-            "No data received yet",
-        )
-        .to_string(),
+        Some(at) => tr!(lang, "html-as-of", at = esc(&at)),
+        None => tr!(lang, "html-no-data"),
     };
-    let points = match lang {
-        Lang::Pl | Lang::Uk => format!(
-            "{} z {} {} dane",
-            num(lang, reported),
-            counted(lang, all, &POINT_GEN),
-            i18n::plural_pl(reported, "przesłał", "przesłały", "przesłało")
-        ),
-        Lang::En => format!(
-            "{} of {} {}",
-            num(lang, reported),
-            counted(lang, all, &POINT_GEN),
-            if reported == 1 {
-                "has reported"
-            } else {
-                "have reported"
-            }
-        ),
-    };
+    let points = tr!(
+        lang,
+        "html-reported",
+        reported = num(lang, reported),
+        all = counted(lang, all, &POINT_GEN),
+        n = reported
+    );
     let _ = writeln!(
         o,
         "<p class=\"asof\" id=\"as-of\">{as_of}. <span id=\"reported\">{points}</span>.</p>"
@@ -283,12 +266,8 @@ fn head(o: &mut String, lang: Lang, edition: &Edition, info: &PageInfo) {
         let _ = writeln!(
             o,
             "<p class=\"sample\" role=\"note\"><strong>{}</strong> {}</p>",
-            t(lang, "Dane przykładowe.", "Sample data."),
-            t(
-                lang,
-                "Tytuły, koszty i budżety zadań tej edycji są przykładowe — to nie jest oficjalna lista zadań.",
-                "The project titles, costs and budgets of this edition are samples — this is not the official list of projects."
-            )
+            tr!(lang, "html-sample"),
+            tr!(lang, "html-sample-note")
         );
     }
     o.push_str("</header>\n");
@@ -299,10 +278,10 @@ fn nav(o: &mut String, lang: Lang, results: &Results) {
         o,
         "<nav aria-label=\"{}\">\n<ul>\n<li><a href=\"#ballots\">{}</a></li>\n\
          <li><a href=\"#turnout\">{}</a></li>\n<li><a href=\"#citywide\">{}</a></li>\n",
-        t(lang, "Spis treści", "Contents"),
-        t(lang, "Głosy", "Ballots"),
-        t(lang, "Kanały i punkty", "Channels and points"),
-        t(lang, "Zadania ogólnomiejskie", "City-wide projects"),
+        tr!(lang, "html-contents"),
+        tr!(lang, "html-ballots"),
+        tr!(lang, "html-channels-points"),
+        tr!(lang, "html-citywide"),
     );
     for d in &results.districts {
         let _ = writeln!(
@@ -316,7 +295,7 @@ fn nav(o: &mut String, lang: Lang, results: &Results) {
     let _ = write!(
         o,
         "<li><a href=\"#check\">{}</a></li>\n</ul>\n</nav>\n",
-        t(lang, "Jak sprawdzić", "How to check")
+        tr!(lang, "html-how-to-check")
     );
 }
 
@@ -400,42 +379,14 @@ fn how_to_check(o: &mut String, lang: Lang, tie_break: &[&str]) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let rule = match lang {
-        Lang::Pl | Lang::Uk => format!(
-            "Zasada liczenia: zadania ustawia się według punktów; przy równej liczbie punktów kolejność ustalają klucze z zasad edycji, po kolei: {keys} (<code>top_points</code>: więcej głosów z najwyższą liczbą punktów, <code>voters</code>: więcej głosujących). Zadanie jest wybrane, jeśli jego koszt mieści się w tym, co zostało z budżetu; inaczej się je pomija i sprawdza następne. Remis, który zmienił wybór, jest opisany przy liście."
-        ),
-        Lang::En => format!(
-            "The rule: projects are ordered by points; level on points, the edition's tie-break keys order them, in turn: {keys} (<code>top_points</code>: more votes giving the top points, <code>voters</code>: more voters). A project is selected if its cost fits what is left of the budget; otherwise it is skipped and the next one is tried. A tie that changed the selection is described at its list."
-        ),
-    };
-    section_start(o, "check", t(lang, "Jak sprawdzić", "How to check"));
-    let items: [&str; 6] = [
-        &rule,
-        t(
-            lang,
-            "Te same liczby podaje <code>urna tally results --format json</code> (a także <code>--format csv</code> i <code>--format text</code>); ta strona jest z nich zrobiona i nie dodaje niczego.",
-            "The same figures come from <code>urna tally results --format json</code> (and <code>--format csv</code> and <code>--format text</code>); this page is made from them and adds nothing.",
-        ),
-        t(
-            lang,
-            "<code>urna tally results --format pabulib --out FOLDER</code> zapisuje każdy ważny głos w formacie Pabulib (plik na każdą dzielnicę i plik ogólnomiejski), tak by każdy mógł przeliczyć wyniki własnym programem, np. pabutools.",
-            "<code>urna tally results --format pabulib --out FOLDER</code> writes every valid ballot in the Pabulib format (a file per district and one city-wide), so anyone can recount with their own program, e.g. pabutools.",
-        ),
-        t(
-            lang,
-            "<code>urna tally audit</code> wymienia każdy głos nieważny z powodem i źródłem (punkt, paczka, operator albo plik internetowy), każdą osobę, która głosowała więcej niż raz, każdy import — przyjęty czy odrzucony — i decyzje biura.",
-            "<code>urna tally audit</code> lists every invalid ballot with its reasons and source (point, bundle, operator, or internet file), every person who voted more than once, every import — accepted or rejected — and the office's decisions.",
-        ),
-        t(
-            lang,
-            "Paczkę z punktu można sprawdzić bez urna: <code>minisign -V -p kiosk.pub -m manifest.json</code>, albo <code>urna verify PLIK</code>.",
-            "A point's bundle can be checked without urna: <code>minisign -V -p kiosk.pub -m manifest.json</code>, or <code>urna verify FILE</code>.",
-        ),
-        t(
-            lang,
-            "„Stan na” to czas ostatniego przyjętego importu, nie czas zrobienia strony: z tych samych danych powstaje zawsze ta sama strona, więc kopię można porównać z oryginałem po sumie SHA-256.",
-            "“As of” is the time of the last accepted import, not of making the page: the same data always gives the same page, so a copy can be compared with the original by its SHA-256.",
-        ),
+    section_start(o, "check", &tr!(lang, "html-how-to-check"));
+    let items = [
+        tr!(lang, "html-rule", keys = keys),
+        tr!(lang, "html-check-json"),
+        tr!(lang, "html-check-pabulib"),
+        tr!(lang, "html-check-audit"),
+        tr!(lang, "html-check-bundle"),
+        tr!(lang, "html-check-as-of"),
     ];
     o.push_str("<ul>\n");
     for item in items {

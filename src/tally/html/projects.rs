@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 use crate::tally::report::{key_meaning, money, num, share};
 use crate::tally::results::{ListResult, ProjectResult};
@@ -11,19 +12,17 @@ use crate::tally::results::{ListResult, ProjectResult};
 use super::{BAR, POINT, PROJECT, bar_width, counted, esc, section_start};
 
 /// The mark of a project's outcome: a symbol and a word, never colour alone.
-fn outcome(lang: Lang, selected: Option<bool>) -> &'static str {
+fn outcome(lang: Lang, selected: Option<bool>) -> String {
     match selected {
-        Some(true) => t(
-            lang,
-            "<span class=\"status yes\">✓ wybrane</span>",
-            "<span class=\"status yes\">✓ selected</span>",
+        Some(true) => format!(
+            "<span class=\"status yes\">{}</span>",
+            tr!(lang, "html-selected")
         ),
-        Some(false) => t(
-            lang,
-            "<span class=\"status\">✗ niewybrane</span>",
-            "<span class=\"status\">✗ not selected</span>",
+        Some(false) => format!(
+            "<span class=\"status\">{}</span>",
+            tr!(lang, "html-not-selected")
         ),
-        None => "—",
+        None => "—".into(),
     }
 }
 
@@ -41,10 +40,10 @@ pub(super) fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &
     o.push_str("<p>");
     match l.budget {
         Some(b) => {
-            let _ = write!(o, "{} {}.", t(lang, "Budżet:", "Budget:"), money(lang, b));
+            let _ = write!(o, "{}", tr!(lang, "html-budget", budget = money(lang, b)));
         }
         None => {
-            let _ = write!(o, "{}", t(lang, "Lista bez budżetu.", "No budget."));
+            let _ = write!(o, "{}", tr!(lang, "html-no-budget"));
         }
     }
     match (l.spent, l.left) {
@@ -52,40 +51,31 @@ pub(super) fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &
             let chosen = projects.iter().filter(|p| p.selected == Some(true)).count();
             let _ = write!(
                 o,
-                " {} {}, {} {} ({} {}).",
-                t(lang, "Wybrano", "Selected:"),
-                counted(lang, chosen as u64, &PROJECT),
-                t(lang, "łącznie", "costing"),
-                money(lang, spent),
-                t(lang, "pozostaje", "left:"),
-                money(lang, left)
+                " {}",
+                tr!(
+                    lang,
+                    "html-spent",
+                    chosen = counted(lang, chosen as u64, &PROJECT),
+                    spent = money(lang, spent),
+                    left = money(lang, left)
+                )
             );
         }
         _ => {
-            let _ = write!(
-                o,
-                " {}",
-                t(
-                    lang,
-                    "Bez budżetu i kosztu każdego zadania nie wybiera się zadań do realizacji; lista pokazuje punkty i miejsca.",
-                    "Without a budget and every project's cost no projects are selected; the list shows points and ranks."
-                )
-            );
+            let _ = write!(o, " {}", tr!(lang, "html-nothing-selected"));
         }
     }
     o.push_str("</p>\n");
     let total_points: u64 = projects.iter().map(|p| p.points).sum();
     let _ = writeln!(
         o,
-        "<p class=\"note\">{}: {}; {}: {}.</p>",
-        t(
+        "<p class=\"note\">{}</p>",
+        tr!(
             lang,
-            "Głosy ważne z wyborem na tej liście",
-            "Valid ballots with picks on this list"
-        ),
-        num(lang, l.ballots),
-        t(lang, "punkty razem", "points in all"),
-        num(lang, total_points)
+            "html-list-totals",
+            ballots = num(lang, l.ballots),
+            points = num(lang, total_points)
+        )
     );
 
     for tie in &l.ties {
@@ -94,20 +84,12 @@ pub(super) fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &
 
     let max = projects.iter().map(|p| p.points).max().unwrap_or(0);
     if max == 0 {
-        let _ = writeln!(
-            o,
-            "<p>{}</p>",
-            t(
-                lang,
-                "Nikt nie przyznał punktów zadaniom z tej listy.",
-                "Nobody gave points to the projects of this list."
-            )
-        );
+        let _ = writeln!(o, "<p>{}</p>", tr!(lang, "html-no-points"));
     } else {
         let _ = write!(
             o,
             "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n<ol class=\"bars\">\n",
-            t(lang, "Punkty zadań", "Points per project")
+            tr!(lang, "html-points-chart")
         );
         for p in projects {
             let w = bar_width(p.points, max);
@@ -125,7 +107,11 @@ pub(super) fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &
                 p.rank,
                 esc(&p.id),
                 esc(&p.title),
-                if sel { outcome(lang, Some(true)) } else { "" },
+                if sel {
+                    outcome(lang, Some(true))
+                } else {
+                    String::new()
+                },
                 if tie.is_empty() {
                     String::new()
                 } else {
@@ -139,15 +125,14 @@ pub(super) fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &
         o.push_str("</ol>\n</figure>\n");
     }
 
-    let label = |pl: &'static str, en: &'static str| t(lang, pl, en);
     let (l_rank, l_id, l_cost, l_points, l_voters, l_top, l_out) = (
-        label("Miejsce", "Rank"),
-        label("Nr", "Id"),
-        label("Koszt", "Cost"),
-        label("Punkty", "Points"),
-        label("Głosujący", "Voters"),
-        label("Głosy za najwyższe punkty", "Top-points votes"),
-        label("Wynik", "Outcome"),
+        tr!(lang, "html-rank"),
+        tr!(lang, "html-id"),
+        tr!(lang, "html-cost"),
+        tr!(lang, "html-points"),
+        tr!(lang, "html-voters"),
+        tr!(lang, "html-top-votes"),
+        tr!(lang, "html-outcome"),
     );
     let _ = write!(
         o,
@@ -156,8 +141,8 @@ pub(super) fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &
          <th scope=\"col\" class=\"n\">{l_cost}</th><th scope=\"col\" class=\"n\">{l_points}</th>\
          <th scope=\"col\" class=\"n\">{l_voters}</th><th scope=\"col\" class=\"n\">{l_top} ({})</th>\
          <th scope=\"col\">{l_out}</th></tr></thead>\n<tbody>\n",
-        esc(&format!("{heading}: {}", t(lang, "wyniki", "results"))),
-        t(lang, "Zadanie", "Project"),
+        esc(&tr!(lang, "html-list-caption", heading = heading)),
+        tr!(lang, "html-project"),
         l.top,
     );
     for p in projects {
@@ -189,11 +174,7 @@ pub(super) fn list(o: &mut String, lang: Lang, anchor: &str, heading: &str, l: &
     let _ = writeln!(
         o,
         "<p class=\"note\">{}</p>\n</section>",
-        t(
-            lang,
-            "Udział w punktach: część wszystkich punktów tej listy. Udział w głosujących: część głosów ważnych z wyborem na tej liście, które dały zadaniu punkty.",
-            "Share of points: of all points on this list. Share of voters: of the valid ballots with picks on this list, those that gave the project points."
-        )
+        tr!(lang, "html-shares-note")
     );
 }
 
@@ -205,67 +186,47 @@ fn tie_note(o: &mut String, lang: Lang, l: &ListResult, tie: &crate::tally::resu
         .iter()
         .filter_map(|id| l.projects.iter().find(|p| &p.id == id))
         .collect();
-    let (open, close) = t(lang, "„|”", "“|”").split_once('|').unwrap_or(("", ""));
-    let figures = |p: &ProjectResult| match lang {
-        Lang::Pl | Lang::Uk => format!(
-            "głosy za {} pkt: {}, głosujący: {}",
-            l.top,
-            num(lang, p.top_points),
-            num(lang, p.voters)
-        ),
-        Lang::En => format!(
-            "top-points votes ({}): {}, voters: {}",
-            l.top,
-            num(lang, p.top_points),
-            num(lang, p.voters)
-        ),
+    let figures = |p: &ProjectResult| {
+        tr!(
+            lang,
+            "html-tie-figures",
+            top = l.top,
+            top_votes = num(lang, p.top_points),
+            voters = num(lang, p.voters)
+        )
     };
     let names: Vec<String> = members
         .iter()
         .map(|p| {
-            format!(
-                "<code>{}</code> {open}{}{close} ({}; {})",
-                esc(&p.id),
-                esc(&p.title),
-                figures(p),
-                crate::tally::report::outcome_word(lang, p.selected).to_lowercase()
+            tr!(
+                lang,
+                "html-tie-member",
+                id = esc(&p.id),
+                title = esc(&p.title),
+                figures = figures(p),
+                outcome = crate::tally::report::outcome_word(lang, p.selected).to_lowercase()
             )
         })
         .collect();
-    let level = match lang {
-        Lang::Pl | Lang::Uk => format!(
-            "Zadania {} mają tyle samo punktów ({}), a nie wszystkie mogły zostać wybrane.",
-            names.join(", "),
-            num(lang, tie.points)
-        ),
-        Lang::En => format!(
-            "Projects {} have the same points ({}), and not all of them could be selected.",
-            names.join(", "),
-            num(lang, tie.points)
-        ),
-    };
+    let level = tr!(
+        lang,
+        "html-tie-level",
+        names = names.join(", "),
+        points = num(lang, tie.points)
+    );
     let how = match tie.settled_by {
-        Some(key) => match lang {
-            Lang::Pl | Lang::Uk => format!(
-                "Rozstrzygnął klucz <code>{key}</code> z zasad edycji: {}.",
-                esc(&key_meaning(lang, key, l.top))
-            ),
-            Lang::En => format!(
-                "Settled by the edition's tie-break key <code>{key}</code>: {}.",
-                esc(&key_meaning(lang, key, l.top))
-            ),
-        },
-        None => t(
+        Some(key) => tr!(
             lang,
-            "<strong>Nierozstrzygnięty:</strong> zadania są równe także według każdego klucza zasad edycji. Strona podaje je w kolejności z pliku edycji i według niej zaznacza wybrane; rozstrzyga biuro.",
-            "<strong>Undecided:</strong> the projects are level on every tie-break key of the edition too. This page lists them in the edition file's order and marks the selection by it; the office decides.",
-        )
-        .to_string(),
+            "html-tie-settled",
+            key = key,
+            meaning = esc(&key_meaning(lang, key, l.top))
+        ),
+        None => tr!(lang, "html-tie-undecided"),
     };
     let _ = writeln!(
         o,
         "<div class=\"tie{}\" role=\"note\"><p><strong>⚠ {}</strong> {level} {how}</p></div>",
         if tie.undecided() { " open" } else { "" },
-        t(lang, "Remis.", "Tie."),
+        tr!(lang, "html-tie"),
     );
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::card::Reason;
-use crate::i18n::{self, Lang, t};
+use crate::i18n::{self, Lang};
+use crate::tr;
 
 use crate::tally::report::num;
 use crate::tally::results::Results;
@@ -14,15 +15,12 @@ use super::{Counts, INVALID, PageInfo, Turnout, VALID, counted, esc, section_sta
 
 pub(super) fn ballot_counts(o: &mut String, lang: Lang, results: &Results) {
     let b = &results.ballots;
-    section_start(o, "ballots", t(lang, "Głosy", "Ballots"));
+    section_start(o, "ballots", &tr!(lang, "html-ballots"));
     let total = counted(lang, b.total, &i18n::BALLOT);
     let _ = writeln!(
         o,
         "<p class=\"lead\">{}: {}, {}.</p>",
-        match lang {
-            Lang::Pl | Lang::Uk => format!("Oddano {total}"),
-            Lang::En => format!("{total} cast"),
-        },
+        tr!(lang, "html-cast", total = total),
         counted(lang, b.valid, &VALID),
         counted(lang, b.invalid, &INVALID),
     );
@@ -32,42 +30,30 @@ pub(super) fn ballot_counts(o: &mut String, lang: Lang, results: &Results) {
          <tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>\n\
          <tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>\n\
          <tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>\n</tbody>\n</table></div>\n",
-        t(lang, "Liczba głosów", "Number of ballots"),
-        t(lang, "Wszystkie", "All"),
+        tr!(lang, "html-ballot-count"),
+        tr!(lang, "html-all"),
         num(lang, b.total),
-        t(lang, "Ważne", "Valid"),
+        tr!(lang, "html-valid"),
         num(lang, b.valid),
-        t(lang, "Nieważne", "Invalid"),
+        tr!(lang, "html-invalid"),
         num(lang, b.invalid),
     );
     let _ = writeln!(
         o,
         "<h3 id=\"h-reasons\">{}</h3>",
-        t(
-            lang,
-            "Głosy nieważne według powodu",
-            "Invalid ballots by reason"
-        )
+        tr!(lang, "html-invalid-by-reason")
     );
     if b.by_reason.is_empty() {
-        let _ = writeln!(
-            o,
-            "<p>{}</p>",
-            t(
-                lang,
-                "Nie ma głosów nieważnych.",
-                "There are no invalid ballots."
-            )
-        );
+        let _ = writeln!(o, "<p>{}</p>", tr!(lang, "html-no-invalid"));
     } else {
         let _ = write!(
             o,
             "<div class=\"wrap\"><table id=\"t-reasons\" class=\"cards\" aria-labelledby=\"h-reasons\">\n<thead><tr>\
              <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">{}</th>\
              </tr></thead>\n<tbody>\n",
-            t(lang, "Kod", "Code"),
-            t(lang, "Powód", "Reason"),
-            t(lang, "Głosy", "Ballots"),
+            tr!(lang, "html-code"),
+            tr!(lang, "html-reason"),
+            tr!(lang, "html-ballots"),
         );
         for (code, n) in &b.by_reason {
             let what = code
@@ -79,18 +65,14 @@ pub(super) fn ballot_counts(o: &mut String, lang: Lang, results: &Results) {
                 "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td class=\"n\" data-label=\"{}\">{}</td></tr>",
                 esc(code),
                 esc(&what),
-                t(lang, "Głosy", "Ballots"),
+                tr!(lang, "html-ballots"),
                 counted(lang, *n, &i18n::BALLOT),
             );
         }
         let _ = writeln!(
             o,
             "</tbody>\n</table></div>\n<p class=\"note\">{}</p>",
-            t(
-                lang,
-                "Jeden głos może być nieważny z kilku powodów naraz, więc liczby w tabeli mogą się sumować do więcej niż liczba głosów nieważnych. Głos nieważny nie daje punktów żadnemu zadaniu.",
-                "One ballot can be invalid for several reasons at once, so the figures above may add up to more than the number of invalid ballots. An invalid ballot gives no points to any project."
-            )
+            tr!(lang, "html-reasons-note")
         );
     }
     o.push_str("</section>\n");
@@ -101,11 +83,11 @@ fn counts_cells(o: &mut String, lang: Lang, c: &Counts) {
         o,
         "<td class=\"n\" data-label=\"{}\">{}</td><td class=\"n\" data-label=\"{}\">{}</td>\
          <td class=\"n\" data-label=\"{}\">{}</td>",
-        t(lang, "Głosy", "Ballots"),
+        tr!(lang, "html-ballots"),
         num(lang, c.ballots),
-        t(lang, "Ważne", "Valid"),
+        tr!(lang, "html-valid"),
         num(lang, c.valid),
-        t(lang, "Nieważne", "Invalid"),
+        tr!(lang, "html-invalid"),
         num(lang, c.invalid)
     );
 }
@@ -115,39 +97,24 @@ fn counts_head(o: &mut String, lang: Lang, first: &str) {
         o,
         "<thead><tr><th scope=\"col\">{first}</th><th scope=\"col\" class=\"n\">{}</th>\
          <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th></tr></thead>",
-        t(lang, "Głosy", "Ballots"),
-        t(lang, "Ważne", "Valid"),
-        t(lang, "Nieważne", "Invalid"),
+        tr!(lang, "html-ballots"),
+        tr!(lang, "html-valid"),
+        tr!(lang, "html-invalid"),
     );
 }
 
 pub(super) fn channels(o: &mut String, lang: Lang, turnout: &Turnout, info: &PageInfo) {
-    section_start(
-        o,
-        "turnout",
-        t(
-            lang,
-            "Głosy według kanału i punktu",
-            "Ballots by channel and point",
-        ),
-    );
+    section_start(o, "turnout", &tr!(lang, "html-by-channel"));
     let _ = write!(
         o,
         "<div class=\"wrap\"><table id=\"t-channels\" class=\"cards\">\n<caption>{}</caption>\n",
-        t(lang, "Kanały głosowania", "Voting channels")
+        tr!(lang, "html-channels")
     );
-    counts_head(o, lang, t(lang, "Kanał", "Channel"));
+    counts_head(o, lang, &tr!(lang, "html-channel"));
     o.push_str("<tbody>\n");
     for (name, c) in [
-        (
-            t(
-                lang,
-                "Karty papierowe w punktach",
-                "Paper cards at polling points",
-            ),
-            &turnout.paper,
-        ),
-        (t(lang, "Internet", "Internet"), &turnout.internet),
+        (tr!(lang, "html-paper"), &turnout.paper),
+        (tr!(lang, "html-internet"), &turnout.internet),
     ] {
         let _ = write!(o, "<tr><th scope=\"row\">{name}</th>");
         counts_cells(o, lang, c);
@@ -161,7 +128,7 @@ pub(super) fn channels(o: &mut String, lang: Lang, turnout: &Turnout, info: &Pag
     let _ = write!(
         o,
         "</tbody>\n<tfoot><tr><th scope=\"row\">{}</th>",
-        t(lang, "Razem", "Total")
+        tr!(lang, "html-total")
     );
     counts_cells(o, lang, &all);
     o.push_str("</tr></tfoot>\n</table></div>\n");
@@ -185,26 +152,14 @@ pub(super) fn channels(o: &mut String, lang: Lang, turnout: &Turnout, info: &Pag
         row.2 = *c;
     }
     if rows.is_empty() {
-        let _ = writeln!(
-            o,
-            "<p>{}</p>",
-            t(
-                lang,
-                "Nie ma głosów z punktów głosowania.",
-                "There are no ballots from polling points."
-            )
-        );
+        let _ = writeln!(o, "<p>{}</p>", tr!(lang, "html-no-point-ballots"));
     } else {
         let _ = write!(
             o,
             "<div class=\"wrap\"><table id=\"t-points\" class=\"cards\">\n<caption>{}</caption>\n",
-            t(
-                lang,
-                "Karty papierowe według punktu głosowania",
-                "Paper cards by polling point"
-            )
+            tr!(lang, "html-by-point")
         );
-        counts_head(o, lang, t(lang, "Punkt", "Point"));
+        counts_head(o, lang, &tr!(lang, "html-point"));
         o.push_str("<tbody>\n");
         for (point, (name, reported, c)) in &rows {
             let name = name
@@ -216,7 +171,7 @@ pub(super) fn channels(o: &mut String, lang: Lang, turnout: &Turnout, info: &Pag
             } else {
                 format!(
                     " <span class=\"status tie-mark\">{}</span>",
-                    t(lang, "nie przesłał danych", "not reported")
+                    tr!(lang, "html-not-reported")
                 )
             };
             let _ = write!(
@@ -229,14 +184,6 @@ pub(super) fn channels(o: &mut String, lang: Lang, turnout: &Turnout, info: &Pag
         }
         o.push_str("</tbody>\n</table></div>\n");
     }
-    let _ = writeln!(
-        o,
-        "<p class=\"note\">{}</p>",
-        t(
-            lang,
-            "Karta unieważniona w punkcie (zniszczona, wpisana dwa razy) nie jest głosem i nie jest tu liczona. Każdą poprawkę i unieważnienie pokazuje audyt.",
-            "A card voided at the point (spoilt, typed twice) is not a ballot and is not counted here. The audit shows every amendment and voiding."
-        )
-    );
+    let _ = writeln!(o, "<p class=\"note\">{}</p>", tr!(lang, "html-voided-note"));
     o.push_str("</section>\n");
 }

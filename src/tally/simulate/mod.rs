@@ -46,10 +46,11 @@ use serde::Serialize;
 use crate::bundle::{self, Contents, Counts, PointInfo};
 use crate::card::{self, Assessment, RawCard, Reason, RuleOptions};
 use crate::edition::{Edition, roman};
-use crate::i18n::{self, Forms, Lang, t};
+use crate::i18n::{self, Forms, Lang};
 use crate::pesel::{self, Sex};
 use crate::store::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash};
 use crate::store::{pesel_key, signing, valid_point_id};
+use crate::tr;
 
 use super::store::{Result, Tally, TallyError, words};
 
@@ -129,56 +130,54 @@ impl Summary {
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let n = |v: u64, f: &Forms| i18n::count(lang, v, f);
         let mut lines = vec![
-            format!(
-                "{} {} ({:.1} s):",
-                t(lang, "Symulacja zapisana w", "Simulation written to"),
-                self.out.display(),
-                self.seconds
+            tr!(
+                lang,
+                "tally-simulate-written",
+                out = self.out.display().to_string(),
+                seconds = format!("{:.1}", self.seconds)
             ),
             format!(
-                "  {}, {} ({} {}), {} ({})",
-                n(self.persons, &PERSON_FORMS),
-                n(u64::from(self.points), &POINT_FORMS),
-                n(u64::from(self.points), &BUNDLE_FORMS),
-                t(lang, "w usb/", "in usb/"),
-                n(self.online_ballots, &ONLINE_FORMS),
-                "internet.csv",
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-simulate-made",
+                    persons = n(self.persons, &PERSON_FORMS),
+                    points = n(u64::from(self.points), &POINT_FORMS),
+                    bundles = n(u64::from(self.points), &BUNDLE_FORMS),
+                    online = n(self.online_ballots, &ONLINE_FORMS)
+                )
             ),
             format!(
-                "  {}: {} {}, {} {}, {} {}",
-                n(self.cards, &PAPER_FORMS),
-                t(lang, "z wadą", "defective"),
-                self.defective,
-                t(lang, "poprawionych", "amended"),
-                self.amended,
-                t(lang, "anulowanych", "voided"),
-                self.voided,
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-simulate-cards",
+                    cards = n(self.cards, &PAPER_FORMS),
+                    defective = self.defective.to_string(),
+                    amended = self.amended.to_string(),
+                    voided = self.voided.to_string()
+                )
             ),
             format!(
-                "  {}: {}",
-                t(lang, "głosujący dwa razy", "voted twice"),
-                n(self.double_voters, &PERSON_FORMS)
+                "  {}",
+                tr!(
+                    lang,
+                    "tally-simulate-double",
+                    persons = n(self.double_voters, &PERSON_FORMS)
+                )
             ),
         ];
         if self.keyed_wrong > 0 {
             lines.push(format!(
-                "  {}: {} (paper-truth.csv)",
-                t(
+                "  {}",
+                tr!(
                     lang,
-                    "wpisane z błędem i niepoprawione",
-                    "typed wrong and never corrected"
-                ),
-                n(self.keyed_wrong, &PAPER_FORMS)
+                    "tally-simulate-keyed-wrong",
+                    cards = n(self.keyed_wrong, &PAPER_FORMS)
+                )
             ));
         }
-        lines.push(
-            t(
-                lang,
-                "Dalej: README.txt (sh trust.sh, import usb/ i internet.csv); prawdziwe liczby są w expected.json.",
-                "Next: README.txt (sh trust.sh, import usb/ and internet.csv); the true figures are in expected.json.",
-            )
-            .to_string(),
-        );
+        lines.push(tr!(lang, "tally-simulate-next"));
         lines
     }
 }
@@ -247,55 +246,49 @@ type TaskResult = Result<(Truth, Option<PointReport>, String)>;
 pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
     let began = std::time::Instant::now();
     if plan.voters == 0 {
-        return Err(words(
-            "--voters musi wynosić co najmniej 1",
-            "--voters must be at least 1",
-        ));
+        return Err(words(|lang| crate::tr!(lang, "tally-simulate-voters-zero")));
     }
     if plan.voters > MAX_VOTERS {
-        return Err(words(
-            format!("--voters może wynosić najwyżej {MAX_VOTERS}"),
-            format!("--voters may be at most {MAX_VOTERS}"),
-        ));
+        return Err(words({
+            let max_voters = MAX_VOTERS.to_string();
+            move |lang| {
+                crate::tr!(
+                    lang,
+                    "tally-simulate-voters-max",
+                    max_voters = max_voters.as_str()
+                )
+            }
+        }));
     }
     if plan.points == 0 && plan.online_percent < 100 {
-        return Err(words(
-            "--points musi wynosić co najmniej 1 (albo --online 100)",
-            "--points must be at least 1 (or --online 100)",
-        ));
+        return Err(words(|lang| crate::tr!(lang, "tally-simulate-points-zero")));
     }
     if plan.online_percent > 100 {
-        return Err(words(
-            "--online to procent, od 0 do 100",
-            "--online is a percentage, 0 to 100",
-        ));
+        return Err(words(|lang| {
+            crate::tr!(lang, "tally-simulate-online-percent")
+        }));
     }
     if plan.keying_errors_bp > 10_000 {
-        return Err(words(
-            "--keying-errors to procent, od 0 do 100",
-            "--keying-errors is a percentage, 0 to 100",
-        ));
+        return Err(words(|lang| {
+            crate::tr!(lang, "tally-simulate-keying-percent")
+        }));
     }
     if plan.verify_percent > 100 {
-        return Err(words(
-            "--verify to procent, od 0 do 100",
-            "--verify is a percentage, 0 to 100",
-        ));
+        return Err(words(|lang| {
+            crate::tr!(lang, "tally-simulate-verify-percent")
+        }));
     }
     if plan.points > 99_999 {
-        return Err(words(
-            "--points może wynosić najwyżej 99999",
-            "--points may be at most 99999",
-        ));
+        return Err(words(|lang| crate::tr!(lang, "tally-simulate-points-max")));
     }
     match fs::read_dir(out) {
         Ok(mut entries) => {
             if entries.next().is_some() {
                 let shown = crate::shown::path(out);
-                return Err(words(
-                    format!("{shown} nie jest pusty; symuluj do nowego folderu"),
-                    format!("{shown} is not empty; simulate into a new folder"),
-                ));
+                return Err(words({
+                    let shown = shown.to_string();
+                    move |lang| crate::tr!(lang, "tally-simulate-not-empty", shown = shown.as_str())
+                }));
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

@@ -180,10 +180,9 @@ impl Checker {
         let mut created = None;
         if matches!(entry.event, Event::StoreCreated { .. }) {
             if seq != 1 {
-                return Err(unsealed(
-                    "a store-creation entry in the middle of the journal",
-                    "wpis o założeniu magazynu w środku dziennika",
-                ));
+                return Err(unsealed(|lang| {
+                    crate::tr!(lang, "tally-seal-creation-in-middle")
+                }));
             }
             created = Some(entry.clone());
         }

@@ -32,17 +32,11 @@ impl Tally {
     pub fn annul(&mut self, pesel: &str, reason: &str) -> Result<(u64, u64)> {
         let parsed = crate::pesel::Pesel::parse(pesel).map_err(|e| {
             let masked = crate::pesel::mask(pesel);
-            words(
-                format!("PESEL {masked}: {}", e.describe(crate::i18n::Lang::Pl)),
-                format!("PESEL {masked}: {}", e.describe(crate::i18n::Lang::En)),
-            )
+            words(move |lang| format!("PESEL {masked}: {}", e.describe(lang)))
         })?;
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(words(
-                "decyzja wymaga uzasadnienia (--reason)",
-                "a decision needs its reason (--reason)",
-            ));
+            return Err(words(|lang| crate::tr!(lang, "tally-annul-no-reason")));
         }
         let seq = self.append_decision(Decision::Annul {
             pesel: parsed.as_string(),
@@ -111,10 +105,10 @@ impl Tally {
             let hash: Vec<u8> = r.get(2)?;
             let expected = chain_hash(&prev, body.as_bytes());
             if hash != expected {
-                return Err(words(
-                    format!("decyzja biura nr {seq} nie pasuje do swojego łańcucha skrótów"),
-                    format!("the office's decision {seq} does not match its hash chain"),
-                ));
+                return Err(words({
+                    let seq = seq.to_string();
+                    move |lang| crate::tr!(lang, "tally-decision-chain", seq = seq.as_str())
+                }));
             }
             prev = expected;
             out.push(

@@ -83,10 +83,9 @@ pub(super) fn delta_signed(
     unverified: &bundle::delta::Unverified,
 ) -> std::result::Result<(), Rejection> {
     let Some(first) = created else {
-        return Err(unsealed(
-            "a delta needs a journal that starts with its store's creation entry (the journal key); send the whole bundle",
-            "przyrost wymaga dziennika zaczynającego się od wpisu o założeniu magazynu (klucz dziennika); trzeba przesłać całą paczkę",
-        ));
+        return Err(unsealed(|lang| {
+            crate::tr!(lang, "tally-seal-delta-needs-creation")
+        }));
     };
     let g = genesis_for(m, first)?;
     unverified

@@ -63,10 +63,12 @@ pub enum Rejection {
     /// A bundle for investigation, exported from a kiosk store that failed
     /// its checks; taken only with `tally import --investigation`.
     Investigation,
-    /// The journal is not the one its kiosk sealed (English, Polish).
+    /// The journal is not the one its kiosk sealed (English, Polish,
+    /// Ukrainian: the import log keeps every language).
     Unsealed {
         en: String,
         pl: String,
+        uk: String,
     },
 }
 
@@ -128,11 +130,14 @@ impl Rejection {
                 vec![
                     refusal.describe(crate::i18n::Lang::En).to_string(),
                     refusal.describe(crate::i18n::Lang::Pl).to_string(),
+                    refusal.describe(crate::i18n::Lang::Uk).to_string(),
                 ],
             ),
             Internal => Said::new("internal", vec![]),
             Investigation => Said::new("investigation", vec![]),
-            Unsealed { en, pl } => Said::new("unsealed", vec![en.clone(), pl.clone()]),
+            Unsealed { en, pl, uk } => {
+                Said::new("unsealed", vec![en.clone(), pl.clone(), uk.clone()])
+            }
         }
     }
 
@@ -172,52 +177,72 @@ pub enum TallyError {
     /// Internal: something urna's own code should not let happen.
     #[error("{0}")]
     Other(String),
-    /// A refusal in both languages.
-    #[error("{en}")]
-    Words { en: String, pl: String },
+    /// A refusal: a catalog message with its arguments, put in words of
+    /// the language asked for.
+    #[error("{}", .0.text(crate::i18n::Lang::En))]
+    Words(Words),
 }
 
-/// A refusal in both languages.
-pub(crate) fn words(pl: impl Into<String>, en: impl Into<String>) -> TallyError {
-    TallyError::Words {
-        en: en.into(),
-        pl: pl.into(),
+/// A message of the catalogs with its arguments, not yet in a language:
+/// `words(move |lang| tr!(lang, "tally-…", x = …))`.
+#[derive(Clone)]
+pub struct Words(std::sync::Arc<dyn Fn(crate::i18n::Lang) -> String + Send + Sync>);
+
+impl Words {
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        (self.0)(lang)
     }
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Words({:?})", self.text(crate::i18n::Lang::En))
+    }
+}
+
+/// A refusal, in words of whichever language it is shown in.
+pub(crate) fn words(
+    text: impl Fn(crate::i18n::Lang) -> String + Send + Sync + 'static,
+) -> TallyError {
+    TallyError::Words(Words(std::sync::Arc::new(text)))
 }
 
 impl TallyError {
     /// The error in `lang`: library and OS errors in words of `lang` too.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::foreign;
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (TallyError::NotInitialised(dir), Pl) => format!(
-                "w {} nie ma magazynu biura: najpierw uruchom `urna tally init`",
-                dir.display()
+        use crate::tr;
+        match self {
+            TallyError::NotInitialised(dir) => tr!(
+                lang,
+                "tally-error-not-initialised",
+                dir = dir.display().to_string()
             ),
-            (TallyError::AlreadyInitialised(dir), Pl) => {
-                format!("w {} już jest magazyn biura", dir.display())
-            }
-            (TallyError::Io { path, source }, lang) => format!(
+            TallyError::AlreadyInitialised(dir) => tr!(
+                lang,
+                "tally-error-already-initialised",
+                dir = dir.display().to_string()
+            ),
+            TallyError::Io { path, source } => format!(
                 "{}: {}",
                 crate::shown::path(path),
                 foreign::io_error(lang, source)
             ),
-            (TallyError::Sqlite(e), Pl) => {
-                format!("baza danych: {}", foreign::sqlite_error(lang, e))
-            }
-            (TallyError::Sqlite(e), En) => format!("database: {}", foreign::sqlite_error(lang, e)),
-            (TallyError::SqliteValue(_), Pl) => "baza danych: wartość nieoczekiwanego typu".into(),
-            (TallyError::Migration(e), Pl) => format!(
-                "schemat bazy danych: {}",
-                foreign::sqlite::migration(lang, e)
+            TallyError::Sqlite(e) => tr!(
+                lang,
+                "tally-error-database",
+                error = foreign::sqlite_error(lang, e)
             ),
-            (TallyError::Migration(e), En) => {
-                format!("database schema: {}", foreign::sqlite::migration(lang, e))
-            }
-            (TallyError::Edition(e), lang) => e.describe(lang),
-            (TallyError::Words { pl, .. }, Pl) => pl.clone(),
-            (e, _) => e.to_string(),
+            TallyError::SqliteValue(_) => tr!(lang, "tally-error-database-value"),
+            TallyError::Migration(e) => tr!(
+                lang,
+                "tally-error-schema",
+                error = foreign::sqlite::migration(lang, e)
+            ),
+            TallyError::Edition(e) => e.describe(lang),
+            TallyError::Words(w) => w.text(lang),
+            // Internal: urna's own English, for a bug report.
+            TallyError::Other(e) => e.clone(),
         }
     }
 }

@@ -11,10 +11,7 @@ impl Tally {
         // Only an id a kiosk can have (`urna init --point`): anything else is
         // a typo no bundle would ever match.
         if !crate::store::valid_point_id(point) {
-            return Err(words(
-                "identyfikator punktu to litery, cyfry, „-” i „_” (najwyżej 32 znaki), jak w `urna init --point`",
-                "a point id is letters, digits, '-' and '_' (up to 32), as in `urna init --point`",
-            ));
+            return Err(words(|lang| crate::tr!(lang, "tally-trust-point-id")));
         }
         let key = public_key_text
             .lines()
@@ -22,12 +19,7 @@ impl Tally {
             .unwrap_or_default()
             .trim()
             .to_string();
-        let not_a_key = || {
-            words(
-                "to nie jest klucz publiczny minisign (wypisuje go `urna key`)",
-                "not a minisign public key (`urna key` prints one)",
-            )
-        };
+        let not_a_key = || words(|lang| crate::tr!(lang, "tally-trust-not-a-key"));
         minisign_verify::PublicKey::from_base64(&key).map_err(|_| not_a_key())?;
         let raw = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &key)
             .map_err(|_| not_a_key())?;
@@ -51,22 +43,28 @@ impl Tally {
             )
             .optional()?;
         if let Some(other) = elsewhere {
-            return Err(words(
-                format!(
-                    "ten klucz kiosku (id {key_id}) jest już zaufany dla punktu {other}, a kiosk obsługuje jeden punkt: to chyba nie ten plik .pub (`urna key` na kiosku punktu {point} wypisuje jego klucz)"
-                ),
-                format!(
-                    "this kiosk key (id {key_id}) is already trusted for point {other}, and a kiosk serves one point: probably the wrong .pub file (`urna key` on point {point}'s kiosk prints its key)"
-                ),
-            ));
+            return Err(words({
+                let key_id = key_id.to_string();
+                let other = other.to_string();
+                let point = point.to_string();
+                move |lang| {
+                    crate::tr!(
+                        lang,
+                        "tally-trust-key-elsewhere",
+                        key_id = key_id.as_str(),
+                        other = other.as_str(),
+                        point = point.as_str()
+                    )
+                }
+            }));
         }
         match existing {
             Some(k) if k == key => {}
             Some(_) => {
-                return Err(words(
-                    format!("punkt {point} jest już zaufany z innym kluczem"),
-                    format!("point {point} is already trusted with another key"),
-                ));
+                return Err(words({
+                    let point = point.to_string();
+                    move |lang| crate::tr!(lang, "tally-trust-other-key", point = point.as_str())
+                }));
             }
             None => {
                 self.conn.execute(

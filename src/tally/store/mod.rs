@@ -171,10 +171,10 @@ impl Tally {
             .and_then(|l| age::x25519::Identity::from_str(l.trim()).ok())
             .ok_or_else(|| {
                 let shown = crate::shown::path(&id_path);
-                words(
-                    format!("{shown}: to nie jest klucz tożsamości age"),
-                    format!("{shown}: not an age identity"),
-                )
+                words({
+                    let shown = shown.to_string();
+                    move |lang| crate::tr!(lang, "tally-error-not-identity", shown = shown.as_str())
+                })
             })?;
         Ok(Tally {
             conn,

@@ -2,7 +2,9 @@
 //! the bundle's kiosk key, and the manifest's seal the journal key's.
 
 use crate::bundle;
+use crate::i18n::Lang;
 use crate::store::journal::Entry;
+use crate::tr;
 
 use super::Rejection;
 
@@ -13,10 +15,11 @@ use super::Rejection;
 /// rewrote the journal on the kiosk's disk without a PIN could recompute the
 /// hashes but not this seal. (Journals without a creation entry, from
 /// earlier releases and the simulator, are checked by their chain alone.)
-pub(super) fn unsealed(en: &str, pl: &str) -> Rejection {
+pub(super) fn unsealed(words: impl Fn(Lang) -> String) -> Rejection {
     Rejection::Unsealed {
-        en: en.to_string(),
-        pl: pl.to_string(),
+        en: words(Lang::En),
+        pl: words(Lang::Pl),
+        uk: words(Lang::Uk),
     }
 }
 
@@ -26,13 +29,14 @@ pub(super) fn genesis_for(
     m: &bundle::Manifest,
     first: &Entry,
 ) -> std::result::Result<crate::store::check::Genesis, Rejection> {
-    let g = crate::store::check::genesis_of(first)
-        .map_err(|p| Rejection::Unsealed { en: p.en, pl: p.pl })?;
+    let g = crate::store::check::genesis_of(first).map_err(|p| Rejection::Unsealed {
+        en: p.en,
+        // The store's checks have words in Polish and English only.
+        uk: p.pl.clone(),
+        pl: p.pl,
+    })?;
     if g.kiosk_public_key != m.kiosk_public_key || g.point_id != m.point.id {
-        return Err(unsealed(
-            "the journal was created by another kiosk key or point",
-            "dziennik założył inny klucz kiosku lub inny punkt",
-        ));
+        return Err(unsealed(|lang| tr!(lang, "tally-seal-other-kiosk")));
     }
     Ok(g)
 }
@@ -49,13 +53,7 @@ pub(super) fn check_sealed(
     let text = keys::seal_text(&m.point.id, m.journal.entries, &m.journal.head_hash);
     match &m.journal.seal {
         Some(seal) if keys::seal_verify(&g.journal_public_key, text.as_bytes(), seal) => Ok(()),
-        Some(_) => Err(unsealed(
-            "the seal is not the journal key's over this head (entries changed, added or removed without a PIN)",
-            "pieczęć nie jest pieczęcią klucza dziennika nad tym stanem (wpisy zmienione, dodane lub usunięte bez PIN-u)",
-        )),
-        None => Err(unsealed(
-            "the manifest carries no seal",
-            "manifest nie ma pieczęci",
-        )),
+        Some(_) => Err(unsealed(|lang| tr!(lang, "tally-seal-not-the-key"))),
+        None => Err(unsealed(|lang| tr!(lang, "tally-seal-none"))),
     }
 }

@@ -1,0 +1,155 @@
+# What `urna verify` and the office's import say about a file (src/bundle/words.rs).
+
+bundle-kind-old-regular = an old-style (pre-POSIX) file
+bundle-kind-hardlink = a hard link
+bundle-kind-symlink = a symbolic link
+bundle-kind-char-device = a character device
+bundle-kind-block-device = a block device
+bundle-kind-directory = a directory
+bundle-kind-fifo = a FIFO (named pipe)
+bundle-kind-socket = a socket
+bundle-kind-contiguous = a contiguous file
+bundle-kind-gnu-sparse = a GNU sparse file
+bundle-kind-pax-header = a PAX extended header
+bundle-kind-pax-global = a PAX global header
+bundle-kind-gnu-longname = a GNU long-name header
+bundle-kind-gnu-longlink = a GNU long-link header
+bundle-kind-gnu-dumpdir = a GNU directory dump
+bundle-kind-gnu-multivolume = a GNU multi-volume part
+bundle-kind-gnu-volume = a GNU volume label
+bundle-kind-unknown = something of an unknown type
+
+bundle-field-name = name
+bundle-field-linkname = link name
+bundle-field-prefix = name prefix
+bundle-field-size = size
+
+bundle-cut-empty = the file is empty
+bundle-cut-end-blocks = the end-of-archive blocks are missing
+bundle-cut-block = the file ends at byte { $at }, inside a 512-byte block
+bundle-cut-before = the file ends at byte { $at }, where { $what } should begin
+bundle-cut-padding = the file ends at byte { $at }, inside a member's padding
+bundle-cut-inside = the file ends at byte { $at }, inside { $what }
+
+bundle-broken-unreadable = unreadable entry
+bundle-broken-out-of-order = out of order
+bundle-broken-not-canonical = not in canonical form
+bundle-broken-field-too-long = a card with a field longer than the field limits allow (README: Field limits)
+bundle-broken-control-character = a card with a control character in a field, which a kiosk does not let be typed (README: Field limits)
+bundle-broken-too-long = a line longer than a journal entry can be (docs/bundle-format.md)
+bundle-broken-head = the entries do not end at the manifest's head hash
+
+bundle-manifest-syntax = JSON syntax error
+bundle-manifest-eof = JSON cut short
+bundle-manifest-data = a field of the wrong type, missing or unknown
+bundle-manifest-io = read error
+
+bundle-said-unreadable = cannot read the file: { $error }
+bundle-said-tar = not a complete tar archive (truncated or damaged): { $place }
+bundle-said-header-checksum = the tar header at byte { $at } has a wrong checksum (damaged or altered)
+bundle-said-member-type = the tar header at byte { $at } ("{ $name }") is { $kind }; a bundle is three regular files, no tar extensions
+bundle-said-not-ustar = the tar header at byte { $at } is not POSIX ustar (a GNU or old tar format)
+bundle-said-header-field = the tar header at byte { $at }: its { $field } field is not as a kiosk writes it
+bundle-said-too-large = { $member } declares { $size }; a bundle's { $member } is at most { $limit }
+bundle-said-input-too-large = the file is { $size }; at most { $limit } are read
+bundle-said-body-too-large = the upload is larger than the server takes (at most { $limit })
+bundle-said-file-too-large = the file is { $size }; a bundle is at most { $limit }
+bundle-said-missing = the bundle has no { $member }
+bundle-said-unexpected = the bundle holds an unexpected file "{ $member }"
+bundle-said-duplicate = the bundle holds "{ $member }" more than once
+bundle-said-order = "{ $member }" where "{ $expected }" should be: a bundle's members come in a fixed order
+bundle-said-extra-member = more at byte { $at } after journal.jsonl.age: a bundle has exactly three members
+bundle-said-trailing-data = data after the end of the archive (byte { $at })
+bundle-said-padding = a non-zero byte in the padding (byte { $at })
+bundle-said-manifest-old = manifest.json is not a readable manifest: { $error }
+bundle-said-manifest = manifest.json is not a readable manifest: { $error } at line { $line }, column { $column }
+bundle-said-delta-start = the delta's manifest does not say which entry it starts after: field { $field } (journal.from is the count of entries before it, at most journal.entries; journal.from_hash is 64 hex digits)
+bundle-said-format = this bundle is format "{ $found }"; this urna reads { $format }
+bundle-said-signature-unreadable = manifest.json.minisig is not a minisign signature: { $error }
+bundle-said-wrong-key = signed by key { $found }, but the manifest names key { $named }
+bundle-said-key-mismatch = the manifest's public key { $key } is not the key it names or is not a key
+bundle-said-not-expected-key = signed by key { $found }, not by the expected kiosk key { $expected }
+bundle-said-bad-signature = the signature does not match manifest.json (the manifest or the signature was changed)
+bundle-said-trusted-comment = the signature's trusted comment does not name this manifest and point
+bundle-said-payload-hash = journal.jsonl.age has SHA-256 { $found }, the manifest says { $expected } (the payload was changed)
+bundle-said-file-name = the file is named "{ $found }", but its manifest says "{ $expected }" (renamed)
+bundle-said-not-a-file = not a regular file but { $kind }; it was not opened
+bundle-said-symlink = a symbolic link (to { $target }); links are not followed — copy the file itself
+bundle-said-changed-while-opened = the file changed while it was being opened
+bundle-said-unknown-kiosk = unknown kiosk: point { $point } (key { $key }) is not trusted; `urna tally trust` its key first
+bundle-said-not-trusted-key = signed by key { $found }, but point { $point } is trusted with key { $trusted }
+bundle-said-other-edition = a bundle of edition { $found }; this tally counts { $expected }
+bundle-said-training = a training bundle (made by a demo kiosk); it is not counted
+bundle-said-undecryptable = the payload cannot be decrypted with the office key: { $error }
+bundle-said-broken-chain = the journal is broken at entry { $seq }: { $what }
+bundle-said-fork = a fork: point { $point }'s entry { $seq } has hash { $ours } here but { $theirs } in this bundle; it does not extend what the kiosk sent before
+bundle-said-gap = a gap: the office holds { $entries } from point { $point }, but the delta starts after entry { $from }; the kiosk must send from what the office holds
+bundle-said-record-changed = record { $id } was seen before with different data
+bundle-said-not-its-card = entry { $seq } is about card { $id }, which point { $point } did not enter
+bundle-said-wrong-card-id = entry { $seq } enters card { $id }, but a kiosk names the card it enters as entry { $seq } { $expected }
+bundle-said-investigation = a bundle for investigation, exported from a kiosk store that failed its checks; it is not counted (`urna tally import --investigation` takes it)
+bundle-said-unsealed = the journal is not the one its kiosk sealed: { $why }
+bundle-said-internal = an internal error in urna while reading this file; nothing from it was stored (please report it)
+bundle-said-accepted = new entries: { $count }
+bundle-said-unchanged = the same or an older bundle
+bundle-said-online-accepted = rows: { $count }
+bundle-said-online-unchanged = every row was imported before
+
+bundle-bytes-text = { $n } bytes
+
+# urna key / export / verify (src/cli/bundle.rs).
+bundle-cli-export-failed = export failed, nothing journaled
+bundle-cli-coordinator-exports = only a coordinator exports
+bundle-cli-no-such-directory = no such directory
+bundle-cli-investigation = Bundle for investigation (not for counting)
+bundle-cli-fingerprint = fingerprint
+bundle-cli-no-protocol = bundle written, but not the protocol
+bundle-cli-bundle = Bundle
+bundle-cli-protocol = Protocol
+bundle-cli-not-a-key = not a minisign public key (`urna key` prints one)
+bundle-cli-point = point
+bundle-cli-edition = edition
+bundle-cli-day = day
+bundle-cli-sequence = sequence
+bundle-cli-kiosk-key = kiosk key
+bundle-cli-created = created
+bundle-cli-journal = journal
+bundle-cli-payload = payload (SHA-256)
+bundle-cli-previous = previous bundle
+bundle-cli-training = NOTE: a training bundle
+bundle-cli-untrustworthy = BUNDLE NOT TRUSTWORTHY
+bundle-cli-ok = Bundle OK: signature, key, payload hash and file name all check out.
+bundle-cli-counts = cards: { $cards } (valid { $valid }, invalid { $invalid }, amended { $amended }, voided { $voided })
+
+# The day's protocol (src/bundle/protocol.rs).
+bundle-protocol-head = DAY PROTOCOL — point { $point } ({ $name })
+bundle-protocol-day = Voting day: { $day }
+bundle-protocol-edition = Edition: { $edition }
+bundle-protocol-training = TRAINING — practice data
+bundle-protocol-bundle = Bundle: { $file } (no. { $sequence })
+bundle-protocol-fingerprint = Fingerprint: { $fingerprint }
+bundle-protocol-in-bundle = In the bundle (all days): { $cards }
+bundle-protocol-cards-of-day = Cards of { $day }: { $cards }
+bundle-protocol-numbers = card numbers: { $first }–{ $last }
+bundle-protocol-numbers-none = card numbers: —
+bundle-protocol-valid = valid: { $n }
+bundle-protocol-invalid = invalid: { $n }
+bundle-protocol-amended = amended: { $n }
+bundle-protocol-voided = voided: { $n }
+bundle-protocol-flagged = with a repeated PESEL: { $n }
+bundle-protocol-verified = verified: { $cards } (fields compared: { $fields })
+bundle-protocol-errors = first-keying errors: { $keyer }, verifiers' slips: { $verifier }
+bundle-protocol-by-operator = By operator:
+bundle-protocol-by-stop = By stop:
+bundle-protocol-full-fingerprint = Full fingerprint (SHA-256 of manifest.json): { $fingerprint }
+bundle-protocol-journal = Journal: { $entries } · { $head }
+bundle-protocol-made-by = Made by: { $operator } · { $created }
+bundle-protocol-signature = Coordinator's signature: ______________________
+
+# Export errors (src/bundle/export.rs) and reading files (src/bundle/read.rs).
+bundle-export-no-recipient = This point has no office key yet, so the bundle cannot be encrypted. Ask the office for its age key (age1…); a coordinator enters it in a terminal: urna central set age1… --as NAME
+bundle-export-damaged = The store is damaged: export refused (only an export for investigation: urna export --investigation).
+bundle-export-not-coordinator = A coordinator exports (their PIN opens the signing key).
+bundle-export-exists = { $path } already exists; nothing was overwritten
+bundle-export-bad-recipient = the central office key "{ $recipient }" is not an age X25519 recipient
+bundle-read-not-utf8 = { $file }: the file is not UTF-8 text

@@ -1,0 +1,155 @@
+# What `urna verify` and the office's import say about a file (src/bundle/words.rs).
+
+bundle-kind-old-regular = plik w starym (sprzed POSIX) formacie
+bundle-kind-hardlink = dowiązanie twarde
+bundle-kind-symlink = dowiązanie symboliczne
+bundle-kind-char-device = urządzenie znakowe
+bundle-kind-block-device = urządzenie blokowe
+bundle-kind-directory = katalog
+bundle-kind-fifo = potok nazwany (FIFO)
+bundle-kind-socket = gniazdo
+bundle-kind-contiguous = plik ciągły
+bundle-kind-gnu-sparse = plik rzadki GNU (sparse)
+bundle-kind-pax-header = rozszerzony nagłówek PAX
+bundle-kind-pax-global = globalny nagłówek PAX
+bundle-kind-gnu-longname = nagłówek długiej nazwy GNU
+bundle-kind-gnu-longlink = nagłówek długiego dowiązania GNU
+bundle-kind-gnu-dumpdir = zrzut katalogu GNU
+bundle-kind-gnu-multivolume = część archiwum wielotomowego GNU
+bundle-kind-gnu-volume = etykieta tomu GNU
+bundle-kind-unknown = coś nieznanego typu
+
+bundle-field-name = nazwa
+bundle-field-linkname = nazwa dowiązania
+bundle-field-prefix = przedrostek nazwy
+bundle-field-size = rozmiar
+
+bundle-cut-empty = plik jest pusty
+bundle-cut-end-blocks = brak bloków końca archiwum
+bundle-cut-block = plik kończy się na bajcie { $at }, w środku bloku
+bundle-cut-before = plik kończy się na bajcie { $at }, tam gdzie powinien zaczynać się { $what }
+bundle-cut-padding = plik kończy się na bajcie { $at }, w dopełnieniu
+bundle-cut-inside = plik kończy się na bajcie { $at }, w środku { $what }
+
+bundle-broken-unreadable = nieczytelny wpis
+bundle-broken-out-of-order = zła kolejność
+bundle-broken-not-canonical = wpis nie w postaci kanonicznej
+bundle-broken-field-too-long = karta z polem dłuższym niż pozwalają limity pól (README: Field limits)
+bundle-broken-control-character = karta ze znakiem sterującym w polu, którego kiosk nie pozwala wpisać (README: Field limits)
+bundle-broken-too-long = wiersz dłuższy niż dopuszczalny (docs/bundle-format.md)
+bundle-broken-head = wpisy nie kończą się na skrócie z manifestu
+
+bundle-manifest-syntax = błąd składni JSON
+bundle-manifest-eof = JSON urwany
+bundle-manifest-data = pole złego typu, brakujące lub nieznane
+bundle-manifest-io = błąd odczytu
+
+bundle-said-unreadable = nie można odczytać pliku: { $error }
+bundle-said-tar = niepełne archiwum tar (ucięte lub uszkodzone): { $place }
+bundle-said-header-checksum = nagłówek tar na bajcie { $at } ma złą sumę kontrolną (uszkodzony lub zmieniony)
+bundle-said-member-type = nagłówek tar na bajcie { $at } („{ $name }”) to { $kind }; paczka to trzy zwykłe pliki, bez rozszerzeń tar
+bundle-said-not-ustar = nagłówek tar na bajcie { $at } nie jest w formacie POSIX ustar (format GNU lub stary)
+bundle-said-header-field = nagłówek tar na bajcie { $at }: pole „{ $field }” nie jest takie, jakie zapisuje kiosk
+bundle-said-too-large = { $member } deklaruje { $size }; w paczce ma najwyżej { $limit }
+bundle-said-input-too-large = plik ma { $size }; najwyżej { $limit }
+bundle-said-body-too-large = przesyłka jest większa, niż przyjmuje serwer (najwyżej { $limit })
+bundle-said-file-too-large = plik ma { $size }; paczka ma najwyżej { $limit }
+bundle-said-missing = w paczce brak { $member }
+bundle-said-unexpected = paczka zawiera nieoczekiwany plik „{ $member }”
+bundle-said-duplicate = paczka zawiera „{ $member }” więcej niż raz
+bundle-said-order = „{ $member }” w miejscu „{ $expected }”: pliki paczki mają stałą kolejność
+bundle-said-extra-member = dalsze dane na bajcie { $at } po journal.jsonl.age: paczka ma dokładnie trzy pliki
+bundle-said-trailing-data = dane za końcem archiwum (bajt { $at })
+bundle-said-padding = niezerowy bajt w dopełnieniu (bajt { $at })
+bundle-said-manifest-old = manifest.json nie jest czytelnym manifestem: { $error }
+bundle-said-manifest = manifest.json nie jest czytelnym manifestem: { $error } w linii { $line }, kolumnie { $column }
+bundle-said-delta-start = manifest przyrostu nie mówi, od którego wpisu się zaczyna: pole { $field } (journal.from to liczba wpisów przed przyrostem, najwyżej journal.entries; journal.from_hash to 64 cyfry szesnastkowe)
+bundle-said-format = ta paczka ma format „{ $found }”; ta wersja urna czyta { $format }
+bundle-said-signature-unreadable = manifest.json.minisig nie jest podpisem minisign: { $error }
+bundle-said-wrong-key = podpisana kluczem { $found }, a manifest wskazuje klucz { $named }
+bundle-said-key-mismatch = klucz publiczny w manifeście ({ $key }) nie jest kluczem, który manifest wskazuje, albo nie jest kluczem
+bundle-said-not-expected-key = podpisana kluczem { $found }, a nie oczekiwanym kluczem kiosku { $expected }
+bundle-said-bad-signature = podpis nie pasuje do manifest.json (zmieniono manifest lub podpis)
+bundle-said-trusted-comment = zaufany komentarz podpisu nie wskazuje tego manifestu i punktu
+bundle-said-payload-hash = journal.jsonl.age ma SHA-256 { $found }, a manifest podaje { $expected } (zmieniono zawartość)
+bundle-said-file-name = plik nazywa się „{ $found }”, a manifest podaje „{ $expected }” (zmieniono nazwę)
+bundle-said-not-a-file = to nie zwykły plik, lecz { $kind }; nie został otwarty
+bundle-said-symlink = dowiązanie symboliczne (do { $target }); dowiązań się nie śledzi — skopiuj sam plik
+bundle-said-changed-while-opened = plik zmienił się w trakcie otwierania
+bundle-said-unknown-kiosk = nieznany kiosk: punkt { $point } (klucz { $key }) nie jest zaufany; najpierw `urna tally trust` z jego kluczem
+bundle-said-not-trusted-key = podpisana kluczem { $found }, a punkt { $point } jest zaufany z kluczem { $trusted }
+bundle-said-other-edition = paczka edycji { $found }; to biuro liczy edycję { $expected }
+bundle-said-training = paczka szkoleniowa (z kiosku demonstracyjnego); nie jest liczona
+bundle-said-undecryptable = zawartości nie da się odszyfrować kluczem biura: { $error }
+bundle-said-broken-chain = dziennik jest przerwany przy wpisie { $seq }: { $what }
+bundle-said-fork = rozwidlenie: wpis { $seq } punktu { $point } ma tu skrót { $ours }, a w tej paczce { $theirs }; paczka nie przedłuża tego, co kiosk przysłał wcześniej
+bundle-said-gap = luka: biuro ma od punktu { $point } { $entries }, a przyrost zaczyna się po wpisie { $from }; kiosk musi wysłać od miejsca, które biuro ma
+bundle-said-record-changed = rekord { $id } był już widziany z innymi danymi
+bundle-said-not-its-card = wpis { $seq } dotyczy karty { $id }, której punkt { $point } nie wprowadził
+bundle-said-wrong-card-id = wpis { $seq } wprowadza kartę { $id }, a kiosk nazywa kartę wprowadzaną we wpisie { $seq } { $expected }
+bundle-said-investigation = paczka do wyjaśnień, wyeksportowana z magazynu kiosku, który nie przeszedł kontroli; nie jest liczona (przyjmuje ją `urna tally import --investigation`)
+bundle-said-unsealed = to nie jest dziennik zapieczętowany przez jego kiosk: { $why }
+bundle-said-internal = błąd wewnętrzny urna przy czytaniu tego pliku; nic z niego nie zapisano (prosimy o zgłoszenie)
+bundle-said-accepted = nowe wpisy: { $count }
+bundle-said-unchanged = ta sama lub starsza paczka
+bundle-said-online-accepted = wiersze: { $count }
+bundle-said-online-unchanged = każdy wiersz był już zaimportowany
+
+bundle-bytes-text = { $n } bajtów
+
+# urna key / export / verify (src/cli/bundle.rs).
+bundle-cli-export-failed = eksport nieudany, nic nie zapisano w dzienniku
+bundle-cli-coordinator-exports = eksport robi koordynator
+bundle-cli-no-such-directory = nie ma takiego katalogu
+bundle-cli-investigation = Paczka do wyjaśnienia (nie do liczenia)
+bundle-cli-fingerprint = odcisk
+bundle-cli-no-protocol = paczka zapisana, ale nie protokół
+bundle-cli-bundle = Paczka
+bundle-cli-protocol = Protokół
+bundle-cli-not-a-key = to nie jest klucz publiczny minisign (wypisuje go `urna key`)
+bundle-cli-point = punkt
+bundle-cli-edition = edycja
+bundle-cli-day = dzień
+bundle-cli-sequence = numer
+bundle-cli-kiosk-key = klucz kiosku
+bundle-cli-created = utworzono
+bundle-cli-journal = dziennik
+bundle-cli-payload = zawartość (SHA-256)
+bundle-cli-previous = poprzednia paczka
+bundle-cli-training = UWAGA: paczka szkoleniowa
+bundle-cli-untrustworthy = PACZKA NIEWIARYGODNA
+bundle-cli-ok = Paczka poprawna: podpis, klucz, skrót zawartości i nazwa pliku się zgadzają.
+bundle-cli-counts = karty: { $cards } (ważne { $valid }, nieważne { $invalid }, poprawione { $amended }, unieważnione { $voided })
+
+# The day's protocol (src/bundle/protocol.rs).
+bundle-protocol-head = PROTOKÓŁ DNIA — punkt { $point } ({ $name })
+bundle-protocol-day = Dzień głosowania: { $day }
+bundle-protocol-edition = Edycja: { $edition }
+bundle-protocol-training = TRENING — dane szkoleniowe
+bundle-protocol-bundle = Paczka: { $file } (nr { $sequence })
+bundle-protocol-fingerprint = Odcisk: { $fingerprint }
+bundle-protocol-in-bundle = W paczce (wszystkie dni): { $cards }
+bundle-protocol-cards-of-day = Karty z dnia { $day }: { $cards }
+bundle-protocol-numbers = numery kart: { $first }–{ $last }
+bundle-protocol-numbers-none = numery kart: —
+bundle-protocol-valid = ważne: { $n }
+bundle-protocol-invalid = nieważne: { $n }
+bundle-protocol-amended = poprawione: { $n }
+bundle-protocol-voided = unieważnione: { $n }
+bundle-protocol-flagged = z powtórzonym PESEL-em: { $n }
+bundle-protocol-verified = zweryfikowane: { $cards } (porównanych pól: { $fields })
+bundle-protocol-errors = błędy pierwszego wpisania: { $keyer }, pomyłki weryfikujących: { $verifier }
+bundle-protocol-by-operator = Według operatora:
+bundle-protocol-by-stop = Według postoju:
+bundle-protocol-full-fingerprint = Pełny odcisk (SHA-256 manifest.json): { $fingerprint }
+bundle-protocol-journal = Dziennik: { $entries } · { $head }
+bundle-protocol-made-by = Wykonał(a): { $operator } · { $created }
+bundle-protocol-signature = Podpis koordynatora: ______________________
+
+# Export errors (src/bundle/export.rs) and reading files (src/bundle/read.rs).
+bundle-export-no-recipient = Punkt nie ma jeszcze klucza biura, więc paczki nie da się zaszyfrować. Poproś biuro o jego klucz age (age1…); koordynator wpisuje go w terminalu: urna central set age1… --as IMIĘ
+bundle-export-damaged = Magazyn jest uszkodzony: eksport odmówiony (tylko eksport do wyjaśnienia: urna export --investigation).
+bundle-export-not-coordinator = Eksport robi koordynator (jego PIN otwiera klucz podpisu).
+bundle-export-exists = { $path } już istnieje; niczego nie nadpisano
+bundle-export-bad-recipient = klucz biura „{ $recipient }” nie jest odbiorcą age X25519
+bundle-read-not-utf8 = { $file }: plik nie jest tekstem UTF-8

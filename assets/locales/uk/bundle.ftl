@@ -1,0 +1,155 @@
+# What `urna verify` and the office's import say about a file (src/bundle/words.rs).
+
+bundle-kind-old-regular = файл у старому (до POSIX) форматі
+bundle-kind-hardlink = жорстке посилання
+bundle-kind-symlink = символьне посилання
+bundle-kind-char-device = символьний пристрій
+bundle-kind-block-device = блоковий пристрій
+bundle-kind-directory = каталог
+bundle-kind-fifo = іменований канал (FIFO)
+bundle-kind-socket = сокет
+bundle-kind-contiguous = неперервний файл
+bundle-kind-gnu-sparse = розріджений файл GNU (sparse)
+bundle-kind-pax-header = розширений заголовок PAX
+bundle-kind-pax-global = глобальний заголовок PAX
+bundle-kind-gnu-longname = заголовок довгого імені GNU
+bundle-kind-gnu-longlink = заголовок довгого посилання GNU
+bundle-kind-gnu-dumpdir = дамп каталогу GNU
+bundle-kind-gnu-multivolume = частина багатотомного архіву GNU
+bundle-kind-gnu-volume = мітка тому GNU
+bundle-kind-unknown = щось невідомого типу
+
+bundle-field-name = ім’я
+bundle-field-linkname = ім’я посилання
+bundle-field-prefix = префікс імені
+bundle-field-size = розмір
+
+bundle-cut-empty = файл порожній
+bundle-cut-end-blocks = немає блоків кінця архіву
+bundle-cut-block = файл закінчується на байті { $at }, посеред 512-байтового блоку
+bundle-cut-before = файл закінчується на байті { $at }, там, де мав би починатися { $what }
+bundle-cut-padding = файл закінчується на байті { $at }, у доповненні
+bundle-cut-inside = файл закінчується на байті { $at }, посередині { $what }
+
+bundle-broken-unreadable = нечитабельний запис
+bundle-broken-out-of-order = неправильний порядок
+bundle-broken-not-canonical = запис не в канонічній формі
+bundle-broken-field-too-long = картка з полем, довшим, ніж дозволяють обмеження полів (README: Field limits)
+bundle-broken-control-character = картка з керівним символом у полі, якого кіоск не дозволяє ввести (README: Field limits)
+bundle-broken-too-long = рядок, довший за допустимий (docs/bundle-format.md)
+bundle-broken-head = записи не закінчуються на хеші з маніфесту
+
+bundle-manifest-syntax = синтаксична помилка JSON
+bundle-manifest-eof = JSON обірвано
+bundle-manifest-data = поле неправильного типу, відсутнє або невідоме
+bundle-manifest-io = помилка читання
+
+bundle-said-unreadable = не вдається прочитати файл: { $error }
+bundle-said-tar = неповний архів tar (обрізаний або пошкоджений): { $place }
+bundle-said-header-checksum = заголовок tar на байті { $at } має неправильну контрольну суму (пошкоджений або змінений)
+bundle-said-member-type = заголовок tar на байті { $at } («{ $name }») — це { $kind }; пакет — це три звичайні файли, без розширень tar
+bundle-said-not-ustar = заголовок tar на байті { $at } не у форматі POSIX ustar (формат GNU або старий)
+bundle-said-header-field = заголовок tar на байті { $at }: поле «{ $field }» не таке, як його записує кіоск
+bundle-said-too-large = { $member } заявляє { $size }; у пакеті він має щонайбільше { $limit }
+bundle-said-input-too-large = файл має { $size }; щонайбільше { $limit }
+bundle-said-body-too-large = передані дані більші, ніж приймає сервер (щонайбільше { $limit })
+bundle-said-file-too-large = файл має { $size }; пакет має щонайбільше { $limit }
+bundle-said-missing = у пакеті немає { $member }
+bundle-said-unexpected = пакет містить неочікуваний файл «{ $member }»
+bundle-said-duplicate = пакет містить «{ $member }» більше одного разу
+bundle-said-order = «{ $member }» на місці «{ $expected }»: файли пакета мають сталий порядок
+bundle-said-extra-member = додаткові дані на байті { $at } після journal.jsonl.age: пакет має рівно три файли
+bundle-said-trailing-data = дані після кінця архіву (байт { $at })
+bundle-said-padding = ненульовий байт у доповненні (байт { $at })
+bundle-said-manifest-old = manifest.json не є читабельним маніфестом: { $error }
+bundle-said-manifest = manifest.json не є читабельним маніфестом: { $error } у рядку { $line }, стовпці { $column }
+bundle-said-delta-start = маніфест приросту не каже, після якого запису він починається: поле { $field } (journal.from — кількість записів перед приростом, щонайбільше journal.entries; journal.from_hash — 64 шістнадцяткові цифри)
+bundle-said-format = цей пакет має формат «{ $found }»; ця версія urna читає { $format }
+bundle-said-signature-unreadable = manifest.json.minisig не є підписом minisign: { $error }
+bundle-said-wrong-key = підписано ключем { $found }, а маніфест вказує ключ { $named }
+bundle-said-key-mismatch = публічний ключ у маніфесті ({ $key }) не є ключем, який маніфест вказує, або взагалі не є ключем
+bundle-said-not-expected-key = підписано ключем { $found }, а не очікуваним ключем кіоску { $expected }
+bundle-said-bad-signature = підпис не відповідає manifest.json (змінено маніфест або підпис)
+bundle-said-trusted-comment = довірений коментар підпису не вказує цього маніфесту й пункту
+bundle-said-payload-hash = journal.jsonl.age має SHA-256 { $found }, а маніфест подає { $expected } (вміст змінено)
+bundle-said-file-name = файл називається «{ $found }», а маніфест подає «{ $expected }» (назву змінено)
+bundle-said-not-a-file = це не звичайний файл, а { $kind }; його не відкрито
+bundle-said-symlink = символьне посилання (на { $target }); за посиланнями не переходять — скопіюйте сам файл
+bundle-said-changed-while-opened = файл змінився під час відкриття
+bundle-said-unknown-kiosk = невідомий кіоск: пункт { $point } (ключ { $key }) не довірений; спершу `urna tally trust` з його ключем
+bundle-said-not-trusted-key = підписано ключем { $found }, а пункт { $point } довірений із ключем { $trusted }
+bundle-said-other-edition = пакет едиції { $found }; це бюро рахує едицію { $expected }
+bundle-said-training = навчальний пакет (з демонстраційного кіоску); його не враховано
+bundle-said-undecryptable = вміст не вдається розшифрувати ключем бюро: { $error }
+bundle-said-broken-chain = журнал перервано на записі { $seq }: { $what }
+bundle-said-fork = розгалуження: запис { $seq } пункту { $point } має тут хеш { $ours }, а в цьому пакеті { $theirs }; пакет не продовжує того, що кіоск надіслав раніше
+bundle-said-gap = пропуск: бюро має від пункту { $point } { $entries }, а приріст починається після запису { $from }; кіоск мусить надіслати з місця, яке бюро має
+bundle-said-record-changed = запис { $id } уже бачили з іншими даними
+bundle-said-not-its-card = запис { $seq } стосується картки { $id }, якої пункт { $point } не вводив
+bundle-said-wrong-card-id = запис { $seq } вводить картку { $id }, а кіоск називає картку, введену в записі { $seq }, { $expected }
+bundle-said-investigation = пакет для з’ясування, експортований зі сховища кіоску, яке не пройшло перевірки; його не враховано (його приймає `urna tally import --investigation`)
+bundle-said-unsealed = це не журнал, запечатаний його кіоском: { $why }
+bundle-said-internal = внутрішня помилка urna під час читання цього файлу; нічого з нього не збережено (просимо повідомити про це)
+bundle-said-accepted = нові записи: { $count }
+bundle-said-unchanged = той самий або старіший пакет
+bundle-said-online-accepted = рядки: { $count }
+bundle-said-online-unchanged = кожен рядок уже було імпортовано
+
+bundle-bytes-text = { $n } байтів
+
+# urna key / export / verify (src/cli/bundle.rs).
+bundle-cli-export-failed = експорт не вдався, у журнал нічого не записано
+bundle-cli-coordinator-exports = експорт робить координатор
+bundle-cli-no-such-directory = такого каталогу немає
+bundle-cli-investigation = Пакет для з’ясування (не для підрахунку)
+bundle-cli-fingerprint = відбиток
+bundle-cli-no-protocol = пакет записано, але не протокол
+bundle-cli-bundle = Пакет
+bundle-cli-protocol = Протокол
+bundle-cli-not-a-key = це не публічний ключ minisign (його виводить `urna key`)
+bundle-cli-point = пункт
+bundle-cli-edition = едиція
+bundle-cli-day = день
+bundle-cli-sequence = номер
+bundle-cli-kiosk-key = ключ кіоску
+bundle-cli-created = створено
+bundle-cli-journal = журнал
+bundle-cli-payload = вміст (SHA-256)
+bundle-cli-previous = попередній пакет
+bundle-cli-training = УВАГА: навчальний пакет
+bundle-cli-untrustworthy = ПАКЕТ НЕНАДІЙНИЙ
+bundle-cli-ok = Пакет правильний: підпис, ключ, хеш вмісту й назва файлу збігаються.
+bundle-cli-counts = картки: { $cards } (дійсні { $valid }, недійсні { $invalid }, виправлені { $amended }, анульовані { $voided })
+
+# The day's protocol (src/bundle/protocol.rs).
+bundle-protocol-head = ПРОТОКОЛ ДНЯ — пункт { $point } ({ $name })
+bundle-protocol-day = День голосування: { $day }
+bundle-protocol-edition = Едиція: { $edition }
+bundle-protocol-training = ТРЕНУВАННЯ — навчальні дані
+bundle-protocol-bundle = Пакет: { $file } (№ { $sequence })
+bundle-protocol-fingerprint = Відбиток: { $fingerprint }
+bundle-protocol-in-bundle = У пакеті (усі дні): { $cards }
+bundle-protocol-cards-of-day = Картки за день { $day }: { $cards }
+bundle-protocol-numbers = номери карток: { $first }–{ $last }
+bundle-protocol-numbers-none = номери карток: —
+bundle-protocol-valid = дійсні: { $n }
+bundle-protocol-invalid = недійсні: { $n }
+bundle-protocol-amended = виправлені: { $n }
+bundle-protocol-voided = анульовані: { $n }
+bundle-protocol-flagged = з повтореним PESEL: { $n }
+bundle-protocol-verified = верифіковані: { $cards } (порівняних полів: { $fields })
+bundle-protocol-errors = помилки першого введення: { $keyer }, помилки верифікаторів: { $verifier }
+bundle-protocol-by-operator = За оператором:
+bundle-protocol-by-stop = За зупинкою:
+bundle-protocol-full-fingerprint = Повний відбиток (SHA-256 manifest.json): { $fingerprint }
+bundle-protocol-journal = Журнал: { $entries } · { $head }
+bundle-protocol-made-by = Виконав(-ла): { $operator } · { $created }
+bundle-protocol-signature = Підпис координатора: ______________________
+
+# Export errors (src/bundle/export.rs) and reading files (src/bundle/read.rs).
+bundle-export-no-recipient = Пункт ще не має ключа бюро, тож пакет не вдасться зашифрувати. Попросіть у бюро його ключ age (age1…); координатор вводить його в терміналі: urna central set age1… --as ІМ’Я
+bundle-export-damaged = Сховище пошкоджене: в експорті відмовлено (лише експорт для з’ясування: urna export --investigation).
+bundle-export-not-coordinator = Експорт робить координатор (його PIN відкриває ключ підпису).
+bundle-export-exists = { $path } уже існує; нічого не перезаписано
+bundle-export-bad-recipient = ключ бюро «{ $recipient }» не є одержувачем age X25519
+bundle-read-not-utf8 = { $file }: файл не є текстом UTF-8
