@@ -13,8 +13,6 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-// Shared with the other language tests: formatted as it is.
-#[rustfmt::skip]
 #[path = "support/language.rs"]
 mod language;
 #[path = "support/office.rs"]
