@@ -112,3 +112,13 @@ cli-status-verification = Verification: { $cards ->
 cli-status-journal = Journal: { $entries }, head hash { $head }
 cli-check-ok = Store OK: database intact, journal chain unbroken and sealed ({ $entries }), every table agrees with it, head hash { $head }.
 cli-check-damaged = STORE DAMAGED: { $error }
+
+# urna sync: what a sync did (the kiosk's status line says it too)
+cli-sync-up-to-date = the office already holds everything ({ $entries }, { $cards ->
+        [one] { $cards } card
+       *[other] { $cards } cards
+    })
+cli-sync-sent = sent to the office: { $added }; the office now holds { $entries }, { $cards ->
+        [one] { $cards } card
+       *[other] { $cards } cards
+    }

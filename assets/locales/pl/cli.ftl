@@ -125,3 +125,15 @@ cli-status-verification = Weryfikacja: { $cards ->
 cli-status-journal = Dziennik: { $entries }, skrót ostatniego { $head }
 cli-check-ok = Magazyn w porządku: baza spójna, łańcuch dziennika nienaruszony i zapieczętowany ({ $entries }), tabele zgodne z dziennikiem, skrót ostatniego wpisu { $head }.
 cli-check-damaged = MAGAZYN USZKODZONY: { $error }
+
+# urna sync: what a sync did (the kiosk's status line says it too)
+cli-sync-up-to-date = biuro ma już wszystko ({ $entries }, { $cards ->
+        [one] { $cards } karta
+        [few] { $cards } karty
+       *[many] { $cards } kart
+    })
+cli-sync-sent = wysłano do biura { $added }; biuro ma teraz { $entries }, { $cards ->
+        [one] { $cards } karta
+        [few] { $cards } karty
+       *[many] { $cards } kart
+    }

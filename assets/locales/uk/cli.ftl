@@ -125,3 +125,15 @@ cli-status-verification = Перевірка: { $cards ->
 cli-status-journal = Журнал: { $entries }, хеш останнього { $head }
 cli-check-ok = Сховище в порядку: база цілісна, ланцюжок журналу непорушений і запечатаний ({ $entries }), таблиці узгоджені з журналом, хеш останнього запису { $head }.
 cli-check-damaged = СХОВИЩЕ ПОШКОДЖЕНЕ: { $error }
+
+# urna sync: what a sync did (the kiosk's status line says it too)
+cli-sync-up-to-date = бюро вже має все ({ $entries }, { $cards ->
+        [one] { $cards } картка
+        [few] { $cards } картки
+       *[many] { $cards } карток
+    })
+cli-sync-sent = надіслано до бюро { $added }; бюро тепер має { $entries }, { $cards ->
+        [one] { $cards } картку
+        [few] { $cards } картки
+       *[many] { $cards } карток
+    }
