@@ -55,33 +55,29 @@ pub enum PabulibError {
 impl PabulibError {
     /// The error in `lang`, with file and line.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (self, lang) {
-            (PabulibError::Io { path, source }, Lang::Pl | Lang::Uk) => format!(
-                "{path}: nie można odczytać pliku: {}",
-                crate::foreign::io_error(lang, source)
+        match self {
+            PabulibError::Io { path, source } => crate::tr!(
+                lang,
+                "error-csv-io",
+                path = path.as_str(),
+                error = crate::foreign::io_error(lang, source)
             ),
-            (PabulibError::Io { path, source }, Lang::En) => format!(
-                "{path}: cannot read the file: {}",
-                crate::foreign::io_error(lang, source)
-            ),
-            (
-                PabulibError::At {
-                    path,
-                    line,
-                    message,
-                },
-                Lang::Pl | Lang::Uk,
-            ) => format!("{path}:{line}: {}", message.pl),
-            (PabulibError::Set(m), Lang::Pl | Lang::Uk) => m.pl.clone(),
-            (e, Lang::En) => e.to_string(),
+            PabulibError::At {
+                path,
+                line,
+                message,
+            } => format!("{path}:{line}: {}", message.get(lang)),
+            PabulibError::Set(m) => m.get(lang).to_string(),
         }
     }
 }
 
+/// A message not yet in the catalogs: Ukrainian reads the Polish.
 fn msg(pl: impl Into<String>, en: impl Into<String>) -> Msg {
+    let pl = pl.into();
     Msg {
-        pl: pl.into(),
+        uk: pl.clone(),
+        pl,
         en: en.into(),
     }
 }
