@@ -122,3 +122,33 @@ cli-sync-sent = sent to the office: { $added }; the office now holds { $entries 
         [one] { $cards } card
        *[other] { $cards } cards
     }
+
+# urna tally serve: the office's sync server's answers (their `message`)
+cli-serve-internal-error = the server's internal error
+cli-serve-not-found = no such address: there are GET /, POST /v1/bundles and GET /v1/points/ID/head
+cli-serve-unknown-point = the office trusts no kiosk with that point id
+cli-serve-point-head = the office holds from point { $point }: { $entries }
+cli-serve-bundle-refused = bundle refused: { $why }
+cli-serve-stopping = the server is stopping
+cli-serve-bundle-stored = bundle stored ({ $point }): new entries: { $entries }
+cli-serve-bundle-known = bundle already known — nothing changes
+cli-serve-cannot-listen = cannot listen on { $listen }: { $error }
+
+# urna tally serve: the status page at GET /
+cli-page-title = urna — the office's sync
+cli-page-edition = edition
+cli-page-reported = Points that have reported: { $reported } of { $points }
+cli-page-point = point
+cli-page-name = name
+cli-page-last-sync = last sync
+cli-page-cards = cards
+cli-page-entries = journal entries
+cli-page-head = head fingerprint
+cli-page-refused = refused attempts
+cli-page-not-yet = not yet
+cli-page-refused-elsewhere = Refused attempts from no trusted point (unknown kiosks, unreadable uploads)
+cli-page-as-of = As of loading the page: reload to see later syncs.
+cli-serve-tls-unreadable-certificate = not a readable PEM certificate
+cli-serve-tls-no-certificate = no certificate (BEGIN CERTIFICATE) in the PEM file
+cli-serve-tls-no-key = no private key (BEGIN PRIVATE KEY) in the PEM file
+cli-serve-tls-key-mismatch = the key does not match the certificate or is not supported

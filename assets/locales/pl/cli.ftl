@@ -137,3 +137,33 @@ cli-sync-sent = wysłano do biura { $added }; biuro ma teraz { $entries }, { $ca
         [few] { $cards } karty
        *[many] { $cards } kart
     }
+
+# urna tally serve: the office's sync server's answers (their `message`)
+cli-serve-internal-error = błąd wewnętrzny serwera
+cli-serve-not-found = nie ma takiego adresu: są GET /, POST /v1/bundles i GET /v1/points/ID/head
+cli-serve-unknown-point = biuro nie ufa kioskowi o takim identyfikatorze punktu
+cli-serve-point-head = biuro ma od punktu { $point }: { $entries }
+cli-serve-bundle-refused = paczka odrzucona: { $why }
+cli-serve-stopping = serwer kończy pracę
+cli-serve-bundle-stored = paczka przyjęta ({ $point }): nowe wpisy: { $entries }
+cli-serve-bundle-known = paczka już znana — nic się nie zmienia
+cli-serve-cannot-listen = nie można nasłuchiwać na { $listen }: { $error }
+
+# urna tally serve: the status page at GET /
+cli-page-title = urna — synchronizacja biura
+cli-page-edition = edycja
+cli-page-reported = Punkty, które przysłały dane: { $reported } z { $points }
+cli-page-point = punkt
+cli-page-name = nazwa
+cli-page-last-sync = ostatnia synchronizacja
+cli-page-cards = karty
+cli-page-entries = wpisy dziennika
+cli-page-head = odcisk ostatniego wpisu
+cli-page-refused = odrzucone próby
+cli-page-not-yet = jeszcze nie
+cli-page-refused-elsewhere = Odrzucone próby spoza zaufanych punktów (nieznane kioski, nieczytelne przesyłki)
+cli-page-as-of = Stan w chwili wczytania strony: odśwież, aby zobaczyć nowsze.
+cli-serve-tls-unreadable-certificate = nieczytelny certyfikat PEM
+cli-serve-tls-no-certificate = brak certyfikatu (BEGIN CERTIFICATE) w pliku PEM
+cli-serve-tls-no-key = brak klucza prywatnego (BEGIN PRIVATE KEY) w pliku PEM
+cli-serve-tls-key-mismatch = klucz nie pasuje do certyfikatu albo nie jest obsługiwany

@@ -137,3 +137,33 @@ cli-sync-sent = надіслано до бюро { $added }; бюро тепер
         [few] { $cards } картки
        *[many] { $cards } карток
     }
+
+# urna tally serve: the office's sync server's answers (their `message`)
+cli-serve-internal-error = внутрішня помилка сервера
+cli-serve-not-found = такої адреси немає: є GET /, POST /v1/bundles і GET /v1/points/ID/head
+cli-serve-unknown-point = бюро не довіряє жодному кіоску з таким ідентифікатором пункту
+cli-serve-point-head = бюро має від пункту { $point }: { $entries }
+cli-serve-bundle-refused = пакет відхилено: { $why }
+cli-serve-stopping = сервер завершує роботу
+cli-serve-bundle-stored = пакет прийнято ({ $point }): нові записи: { $entries }
+cli-serve-bundle-known = пакет уже відомий — нічого не змінюється
+cli-serve-cannot-listen = не вдається прослуховувати { $listen }: { $error }
+
+# urna tally serve: the status page at GET /
+cli-page-title = urna — синхронізація бюро
+cli-page-edition = випуск
+cli-page-reported = Пункти, які надіслали дані: { $reported } з { $points }
+cli-page-point = пункт
+cli-page-name = назва
+cli-page-last-sync = остання синхронізація
+cli-page-cards = картки
+cli-page-entries = записи журналу
+cli-page-head = відбиток останнього запису
+cli-page-refused = відхилені спроби
+cli-page-not-yet = ще ні
+cli-page-refused-elsewhere = Відхилені спроби не від довірених пунктів (невідомі кіоски, нечитабельні надсилання)
+cli-page-as-of = Стан на момент завантаження сторінки: оновіть, щоб побачити новіші.
+cli-serve-tls-unreadable-certificate = нечитабельний сертифікат PEM
+cli-serve-tls-no-certificate = у файлі PEM немає сертифіката (BEGIN CERTIFICATE)
+cli-serve-tls-no-key = у файлі PEM немає приватного ключа (BEGIN PRIVATE KEY)
+cli-serve-tls-key-mismatch = ключ не відповідає сертифікату або не підтримується
