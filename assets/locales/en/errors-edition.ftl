@@ -35,3 +35,25 @@ error-edition-district-twice = district number { $number } ({ $roman }) appears 
 error-edition-no-districts = the ballot requires a local part but the edition has no [[district]]
 error-edition-not-krakow-district = unknown district number { $number }: Kraków's districts are I–XVIII (1–18)
 error-edition-krakow-district-name = district { $roman } of Kraków is "{ $official }", not "{ $name }"
+
+# Pabulib .pb files (`urna edition import-pabulib`).
+error-pabulib-unreadable-line = unreadable line: { $error }
+error-pabulib-meta-first = expected the META section first
+error-pabulib-no-project-id = project without project_id
+error-pabulib-bad-project-id = project_id { $id } { $why }
+error-pabulib-project-id-twice = project_id "{ $id }" appears twice (first at line { $first }); ids are unique within a file
+error-pabulib-no-cost = project { $id }: no `cost` column
+error-pabulib-cost-not-amount = project { $id }: cost "{ $cost }" is not an amount (złoty, at most two decimals)
+error-pabulib-no-meta = no META section: this is not a Pabulib file
+error-pabulib-no-projects = no PROJECTS section or no projects in it
+error-pabulib-meta-missing = META has no `{ $key }`
+error-pabulib-meta-not-number = META `{ $key }` "{ $value }" is not a number
+error-pabulib-max-length = META `max_length` { $length }: a card has between 1 and { $max } picks
+error-pabulib-min-over-max = META `min_length` { $min } is more than `max_length` { $max }
+error-pabulib-end-before-begin = META `date_end` { $end } is before `date_begin` { $begin }
+error-pabulib-meta-not-date = META `{ $key }` "{ $value }" is not a date (DD.MM.YYYY)
+error-pabulib-meta-not-amount = META `{ $key }` "{ $value }" is not an amount (złoty, at most two decimals)
+error-pabulib-no-citywide = no city-wide file: every file names a district or subunit in META
+error-pabulib-many-citywide = more than one city-wide file: { $files }
+error-pabulib-not-krakow-district = "{ $name }" is not one of Kraków's 18 districts
+error-pabulib-same-district = two files for the same district: { $first } and { $second }

@@ -36,3 +36,25 @@ error-edition-district-twice = numer dzielnicy { $number } ({ $roman }) występu
 error-edition-no-districts = karta wymaga części lokalnej, a edycja nie ma żadnej [[district]]
 error-edition-not-krakow-district = nieznany numer dzielnicy { $number }: dzielnice Krakowa to I–XVIII (1–18)
 error-edition-krakow-district-name = dzielnica { $roman } Krakowa to „{ $official }”, nie „{ $name }”
+
+# Pabulib .pb files (`urna edition import-pabulib`).
+error-pabulib-unreadable-line = nie da się odczytać linii: { $error }
+error-pabulib-meta-first = najpierw powinna być sekcja META
+error-pabulib-no-project-id = zadanie bez project_id
+error-pabulib-bad-project-id = project_id { $id } { $why }
+error-pabulib-project-id-twice = project_id "{ $id }" występuje dwa razy (pierwszy raz w linii { $first }); numery w pliku się nie powtarzają
+error-pabulib-no-cost = zadanie { $id }: brak kolumny `cost`
+error-pabulib-cost-not-amount = zadanie { $id }: koszt "{ $cost }" nie jest kwotą (złote, najwyżej dwa miejsca po przecinku)
+error-pabulib-no-meta = brak sekcji META: to nie jest plik Pabulib
+error-pabulib-no-projects = brak sekcji PROJECTS albo nie ma w niej zadań
+error-pabulib-meta-missing = w META brak `{ $key }`
+error-pabulib-meta-not-number = META `{ $key }` "{ $value }" nie jest liczbą
+error-pabulib-max-length = META `max_length` { $length }: karta ma od 1 do { $max } wyborów
+error-pabulib-min-over-max = META `min_length` { $min } jest większe niż `max_length` { $max }
+error-pabulib-end-before-begin = META `date_end` { $end } jest przed `date_begin` { $begin }
+error-pabulib-meta-not-date = META `{ $key }` "{ $value }" nie jest datą (DD.MM.RRRR)
+error-pabulib-meta-not-amount = META `{ $key }` "{ $value }" nie jest kwotą (złote, najwyżej dwa miejsca po przecinku)
+error-pabulib-no-citywide = brak pliku ogólnomiejskiego: każdy plik podaje w META district albo subunit
+error-pabulib-many-citywide = więcej niż jeden plik ogólnomiejski: { $files }
+error-pabulib-not-krakow-district = „{ $name }” to nie jest żadna z 18 dzielnic Krakowa
+error-pabulib-same-district = dwa pliki dla tej samej dzielnicy: { $first } i { $second }

@@ -36,3 +36,25 @@ error-edition-district-twice = номер району { $number } ({ $roman }) 
 error-edition-no-districts = картка вимагає місцевої частини, а випуск не має жодного [[district]]
 error-edition-not-krakow-district = невідомий номер району { $number }: райони Кракова — I–XVIII (1–18)
 error-edition-krakow-district-name = район { $roman } Кракова — це «{ $official }», а не «{ $name }»
+
+# Pabulib .pb files (`urna edition import-pabulib`).
+error-pabulib-unreadable-line = не вдається прочитати рядок: { $error }
+error-pabulib-meta-first = спочатку має бути розділ META
+error-pabulib-no-project-id = проєкт без project_id
+error-pabulib-bad-project-id = project_id { $id } { $why }
+error-pabulib-project-id-twice = project_id "{ $id }" трапляється двічі (уперше в рядку { $first }); номери у файлі не повторюються
+error-pabulib-no-cost = проєкт { $id }: бракує стовпця `cost`
+error-pabulib-cost-not-amount = проєкт { $id }: вартість "{ $cost }" — не сума (злоті, щонайбільше два знаки після коми)
+error-pabulib-no-meta = бракує розділу META: це не файл Pabulib
+error-pabulib-no-projects = бракує розділу PROJECTS або в ньому немає проєктів
+error-pabulib-meta-missing = у META бракує `{ $key }`
+error-pabulib-meta-not-number = META `{ $key }` "{ $value }" — не число
+error-pabulib-max-length = META `max_length` { $length }: картка має від 1 до { $max } виборів
+error-pabulib-min-over-max = META `min_length` { $min } більше за `max_length` { $max }
+error-pabulib-end-before-begin = META `date_end` { $end } раніше за `date_begin` { $begin }
+error-pabulib-meta-not-date = META `{ $key }` "{ $value }" — не дата (ДД.ММ.РРРР)
+error-pabulib-meta-not-amount = META `{ $key }` "{ $value }" — не сума (злоті, щонайбільше два знаки після коми)
+error-pabulib-no-citywide = бракує загальноміського файлу: кожен файл вказує в META district або subunit
+error-pabulib-many-citywide = більше ніж один загальноміський файл: { $files }
+error-pabulib-not-krakow-district = «{ $name }» — не жоден із 18 районів Кракова
+error-pabulib-same-district = два файли для того самого району: { $first } і { $second }
