@@ -305,6 +305,29 @@ fn setup_operators_and_the_office_key_speak_one_language() {
         let every = ["co 3 karty", "every 3 cards", "кожні 3 картки"][lang_index(lang)];
         assert!(text.contains(every), "{text}");
         said(&dir, lang, &["central", "show"], "", 0, &[rec, "127.0.0.1"]);
+        // An office that does not answer: the OS's refusal in words of `lang`.
+        said(
+            &dir,
+            lang,
+            &[&url[..], &["http://127.0.0.1:1"]].concat(),
+            "1234\n",
+            0,
+            &["127.0.0.1"],
+        );
+        let refused = said(
+            &dir,
+            lang,
+            &["sync", "--as", "Anna", "--pin-stdin"],
+            "1234\n",
+            1,
+            &[],
+        );
+        let words = [
+            "odmówił połączenia",
+            "refused the connection",
+            "відмовив у з’єднанні",
+        ];
+        assert!(refused.contains(words[lang_index(lang)]), "{refused}");
         said(
             &dir,
             lang,
@@ -422,6 +445,16 @@ fn edition_files_and_usage_errors_speak_one_language() {
         ),
     )
     .expect("write");
+    let syntax = tmp.path().join("syntax.toml");
+    std::fs::write(&syntax, good.replacen("min_age = 16", "min_age = [16", 1)).expect("write");
+    let unknown = tmp.path().join("unknown.toml");
+    std::fs::write(
+        &unknown,
+        good.replacen("min_age = 16", "min_age = 16\nmax_age = 99", 1),
+    )
+    .expect("write");
+    let kind = tmp.path().join("kind.toml");
+    std::fs::write(&kind, good.replacen("min_age = 16", "min_age = \"16\"", 1)).expect("write");
     let dir = tmp.path().join("none");
     for lang in Lang::ALL {
         let text = said(&dir, lang, &["edition", "check", EDITION], "", 0, &[&name]);
@@ -433,6 +466,17 @@ fn edition_files_and_usage_errors_speak_one_language() {
         assert!(text.contains(head[lang_index(lang)]), "{text}");
         said(&dir, lang, &["edition", "check", s(&late)], "", 1, &[]);
         said(&dir, lang, &["edition", "check", s(&dup)], "", 1, &[]);
+        // The TOML reader's refusals, said again in `lang` (English: its own).
+        for bad in [&syntax, &unknown, &kind] {
+            said(
+                &dir,
+                lang,
+                &["edition", "check", s(bad)],
+                "",
+                1,
+                &["min_age", "max_age"],
+            );
+        }
         // Commands on a data dir with no store.
         said(&dir, lang, &["status"], "", 2, &[]);
         said(&dir, lang, &["check"], "", 2, &[]);
