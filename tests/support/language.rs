@@ -10,74 +10,21 @@
 const ENGLISH: &[&str] = &[
     "the", "and", "is", "are", "was", "not", "of", "with", "cannot", "can't", "could", "file",
     "card", "cards", "vote", "votes", "point", "points", "saved", "enter", "press", "this", "that",
-    "there", "which", "from", "into", "has", "have", "been", "must", "should", "will", "yes",
-    "error", "invalid", "valid", "missing", "unknown", "already", "found", "open", "read", "write",
-    "wrong", "for", "in", "by", "at", "or", "an", "it", "its", "be", "you", "your", "store",
-    "bundle", "office", "key", "sign", "signed", "export", "import", "total", "results", "project",
-    "projects", "district", "ballot", "ballots", "entry",
+    "there", "which", "from", "into", "has", "have", "been", "must", "should", "will",
+    "yes", "error", "invalid", "valid", "missing", "unknown", "already", "found", "open", "read",
+    "write", "wrong", "for", "in", "by", "at", "or", "an", "it", "its", "be",
+    "you", "your", "store", "bundle", "office", "key", "sign", "signed", "export", "import",
+    "total", "results", "project", "projects", "district", "ballot", "ballots", "entry",
 ];
 
 /// Polish words that no English sentence holds.
 const POLISH: &[&str] = &[
-    "nie",
-    "jest",
-    "są",
-    "się",
-    "oraz",
-    "lub",
-    "dla",
-    "przez",
-    "na",
-    "ze",
-    "od",
-    "po",
-    "jak",
-    "już",
-    "tak",
-    "czy",
-    "ten",
-    "ta",
-    "który",
-    "która",
-    "które",
-    "karta",
-    "karty",
-    "kart",
-    "kartę",
-    "głos",
-    "głosy",
-    "głosów",
-    "punkt",
-    "punktu",
-    "plik",
-    "pliku",
-    "brak",
-    "błąd",
-    "zapisano",
-    "naciśnij",
-    "wpisz",
-    "magazyn",
-    "paczka",
-    "paczki",
-    "biuro",
-    "biura",
-    "klucz",
-    "zadanie",
-    "zadania",
-    "zadań",
-    "dzielnica",
-    "dzielnicy",
-    "ważna",
-    "nieważna",
-    "ważne",
-    "nieważne",
-    "wyniki",
-    "wpis",
-    "wpisy",
-    "można",
-    "trzeba",
-    "został",
-    "została",
+    "nie", "jest", "są", "się", "oraz", "lub", "dla", "przez", "na", "ze", "od", "po",
+    "jak", "już", "tak", "czy", "ten", "ta", "który", "która", "które", "karta", "karty",
+    "kart", "kartę", "głos", "głosy", "głosów", "punkt", "punktu", "plik", "pliku", "brak",
+    "błąd", "zapisano", "naciśnij", "wpisz", "magazyn", "paczka", "paczki", "biuro", "biura",
+    "klucz", "zadanie", "zadania", "zadań", "dzielnica", "dzielnicy", "ważna", "nieważna",
+    "ważne", "nieważne", "wyniki", "wpis", "wpisy", "można", "trzeba", "został", "została",
 ];
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -114,15 +61,9 @@ mod tests {
 
     #[test]
     fn finds_the_other_language() {
-        assert_eq!(
-            english_in("Zapisano kartę. Press Enter", &[]),
-            ["Press", "Enter"]
-        );
+        assert_eq!(english_in("Zapisano kartę. Press Enter", &[]), ["Press", "Enter"]);
         assert!(english_in("Zapisano 3 karty w punkcie B01", &["B01"]).is_empty());
-        assert_eq!(
-            polish_in("Saved 3 cards; nie zapisano", &[]),
-            ["nie", "zapisano"]
-        );
+        assert_eq!(polish_in("Saved 3 cards; nie zapisano", &[]), ["nie", "zapisano"]);
         assert!(polish_in("Saved for Łucja", &["Łucja"]).is_empty());
     }
 }
