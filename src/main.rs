@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::{ContextKind, ErrorKind};
 use urna::cli::{Cli, run};
-use urna::i18n::{Lang, t};
+use urna::i18n::Lang;
+use urna::tr;
 
 /// mimalloc instead of glibc's allocator: the tally's import allocates a
 /// card's strings on one thread and frees them on another, a million times,
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 std::io::stderr().lock(),
                 "{}: {}",
-                t(lang, "błąd", "error"),
+                tr!(lang, "cli-error-label"),
                 failure.message
             );
             ExitCode::from(failure.code)
@@ -36,19 +37,28 @@ fn main() -> ExitCode {
     }
 }
 
-/// The language asked for on a command line that did not parse: English
-/// only when `--lang en` is there.
+/// The language asked for on a command line that did not parse: the
+/// last `--lang` that names one, else Polish.
 fn lang_of_args() -> Lang {
     let args: Vec<String> = std::env::args().collect();
-    let en = args.iter().enumerate().any(|(i, a)| {
-        a == "--lang=en" || (a == "--lang" && args.get(i + 1).is_some_and(|v| v == "en"))
-    });
-    if en { Lang::En } else { Lang::Pl }
+    let named = |v: &str| Lang::ALL.into_iter().find(|l| l.code() == v);
+    let mut lang = Lang::Pl;
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        if let Some(l) = value.and_then(named) {
+            lang = l;
+        }
+    }
+    lang
 }
 
 /// A command line clap refused. Help and version are printed as clap
-/// makes them; in English an error is clap's own; in Polish it is said in
-/// Polish from the error's kind and context (clap has no translations),
+/// makes them; in English an error is clap's own; in Polish and Ukrainian
+/// it is said from the error's kind and context (clap has no translations),
 /// then where to find the syntax. Exit 2, as for every usage error.
 fn usage_error(e: clap::Error) -> ExitCode {
     let lang = lang_of_args();
@@ -64,18 +74,26 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let arg = get(ContextKind::InvalidArg).unwrap_or_default();
     let value = get(ContextKind::InvalidValue).unwrap_or_default();
     let what = match e.kind() {
-        ErrorKind::MissingRequiredArgument => format!("brakuje wymaganego argumentu: {arg}"),
+        ErrorKind::MissingRequiredArgument => tr!(lang, "cli-usage-missing-argument", arg = arg),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "brakuje polecenia".to_string()
+            tr!(lang, "cli-usage-missing-command")
         }
-        ErrorKind::InvalidValue if value.is_empty() => format!("{arg} potrzebuje wartości"),
+        ErrorKind::InvalidValue if value.is_empty() => {
+            tr!(lang, "cli-usage-needs-value", arg = arg)
+        }
         ErrorKind::InvalidValue => match get(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
-            Some(valid) => format!("„{value}” to nie jest wartość dla {arg}; możliwe: {valid}"),
-            None => format!("„{value}” to nie jest wartość dla {arg}"),
+            Some(valid) => tr!(
+                lang,
+                "cli-usage-not-a-value-of",
+                value = value,
+                arg = arg,
+                valid = valid
+            ),
+            None => tr!(lang, "cli-usage-not-a-value", value = value, arg = arg),
         },
         ErrorKind::ValueValidation => {
             // A range check's reason is clap's "0 is not in 1..=10000": the
-            // range alone, which reads the same in Polish.
+            // range alone, which reads the same in every language.
             let text = e.to_string();
             let range = text
                 .split_once(" is not in ")
@@ -85,36 +103,49 @@ fn usage_error(e: clap::Error) -> ExitCode {
                     !a.is_empty()
                         && a.bytes().all(|c| c.is_ascii_digit())
                         && b.bytes().all(|c| c.is_ascii_digit())
-                })
-                .map(|(a, b)| format!(" (dozwolone: od {a} do {b})"))
-                .unwrap_or_default();
-            format!("„{value}” to nie jest poprawna wartość dla {arg}{range}")
+                });
+            match range {
+                Some((from, to)) => tr!(
+                    lang,
+                    "cli-usage-out-of-range",
+                    value = value,
+                    arg = arg,
+                    from = from,
+                    to = to
+                ),
+                None => tr!(lang, "cli-usage-not-valid", value = value, arg = arg),
+            }
         }
-        ErrorKind::UnknownArgument => format!("nieznany argument „{arg}”"),
-        ErrorKind::InvalidSubcommand => format!(
-            "nieznane polecenie „{}”",
-            get(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ErrorKind::UnknownArgument => tr!(lang, "cli-usage-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => tr!(
+            lang,
+            "cli-usage-unknown-command",
+            command = get(ContextKind::InvalidSubcommand).unwrap_or_default()
         ),
-        ErrorKind::ArgumentConflict => format!(
-            "{arg} nie może być użyty razem z {}",
-            get(ContextKind::PriorArg).unwrap_or_default()
+        ErrorKind::ArgumentConflict => tr!(
+            lang,
+            "cli-usage-conflict",
+            arg = arg,
+            other = get(ContextKind::PriorArg).unwrap_or_default()
         ),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
-            format!("zła liczba wartości dla {arg}")
+            tr!(lang, "cli-usage-value-count", arg = arg)
         }
-        ErrorKind::NoEquals => format!("{arg} wymaga wartości po znaku „=”"),
-        ErrorKind::InvalidUtf8 => "argument nie jest poprawnym tekstem UTF-8".to_string(),
-        _ => "niepoprawne wywołanie".to_string(),
+        ErrorKind::NoEquals => tr!(lang, "cli-usage-no-equals", arg = arg),
+        ErrorKind::InvalidUtf8 => tr!(lang, "cli-usage-not-utf8"),
+        _ => tr!(lang, "cli-usage-invalid"),
     };
     let suggestion = get(ContextKind::SuggestedArg)
         .or_else(|| get(ContextKind::SuggestedSubcommand))
         .or_else(|| get(ContextKind::SuggestedValue))
         .filter(|s| !s.is_empty())
-        .map(|s| format!(" (może chodziło o: {s}?)"))
+        .map(|s| format!(" {}", tr!(lang, "cli-usage-suggestion", suggestion = s)))
         .unwrap_or_default();
     let _ = writeln!(
         std::io::stderr().lock(),
-        "błąd: {what}{suggestion}\nSkładnię pokazuje `urna --help` (albo `urna POLECENIE --help`)."
+        "{}: {what}{suggestion}\n{}",
+        tr!(lang, "cli-error-label"),
+        tr!(lang, "cli-usage-see-help")
     );
     ExitCode::from(2)
 }

@@ -47,29 +47,13 @@ impl PeselError {
     /// The problem in words for the command line, in `lang`; quotes no digit
     /// of the PESEL.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (self, lang) {
-            (PeselError::Empty, Lang::Pl | Lang::Uk) => "PESEL jest pusty".into(),
-            (PeselError::Empty, Lang::En) => "PESEL is empty".into(),
-            (PeselError::Length(n), Lang::Pl | Lang::Uk) => format!(
-                "PESEL ma {n} {}, a potrzeba 11",
-                crate::i18n::plural_pl(*n as u64, "cyfrę", "cyfry", "cyfr")
-            ),
-            (PeselError::Length(n), Lang::En) => format!("PESEL has {n} digits, it needs 11"),
-            (PeselError::NotDigit(i), Lang::Pl | Lang::Uk) => {
-                format!("PESEL może zawierać tylko cyfry (znak nr {i} nie jest cyfrą)")
-            }
-            (PeselError::NotDigit(i), Lang::En) => {
-                format!("PESEL may contain only digits (character {i} is not a digit)")
-            }
-            (PeselError::NoSuchDate { .. }, Lang::Pl | Lang::Uk) => {
-                "PESEL nie koduje prawdziwej daty urodzenia".into()
-            }
-            (PeselError::NoSuchDate { .. }, Lang::En) => "PESEL encodes no real birth date".into(),
-            (PeselError::CheckDigit { .. }, Lang::Pl | Lang::Uk) => {
-                "cyfra kontrolna numeru PESEL się nie zgadza".into()
-            }
-            (PeselError::CheckDigit { .. }, Lang::En) => "PESEL check digit is wrong".into(),
+        use crate::tr;
+        match self {
+            PeselError::Empty => tr!(lang, "error-pesel-empty"),
+            PeselError::Length(n) => tr!(lang, "error-pesel-length", digits = *n),
+            PeselError::NotDigit(i) => tr!(lang, "error-pesel-not-digit", position = *i),
+            PeselError::NoSuchDate { .. } => tr!(lang, "error-pesel-no-such-date"),
+            PeselError::CheckDigit { .. } => tr!(lang, "error-pesel-check-digit"),
         }
     }
 }

@@ -8,9 +8,10 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::bundle::ExportError;
-use crate::i18n::{CARD, ENTRY, Lang, count, t};
+use crate::i18n::{ENTRY, Lang, count};
 use crate::store::sync::{CentralUrl, Position};
 use crate::store::{Store, StoreError};
+use crate::tr;
 
 /// How long one request may take, connection to last byte.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -126,32 +127,12 @@ impl Net {
             Net::HostNotFound => {
                 crate::foreign::io::words(lang, "host_not_found").unwrap_or_default()
             }
-            Net::Timeout => t(
-                lang,
-                "biuro nie odpowiedziało na czas",
-                "the office did not answer in time",
-            )
-            .into(),
+            Net::Timeout => tr!(lang, "error-sync-timeout"),
             Net::Io(e) => crate::foreign::io_error(lang, e),
             Net::Certificate(p) => p.words(lang),
-            Net::NoPinnedCertificate => t(
-                lang,
-                "zapisany certyfikat biura (--ca) nie zawiera certyfikatu PEM",
-                "the stored office certificate (--ca) holds no PEM certificate",
-            )
-            .into(),
-            Net::Garbled => t(
-                lang,
-                "pod tym adresem odpowiada coś, co nie jest serwerem biura urna (inny serwer WWW, strona logowania do sieci?): nic nie uznano za wysłane",
-                "what answers at that address is not urna's office server (another web server, a network's login page?): nothing is taken as sent",
-            )
-            .into(),
-            Net::Broken => t(
-                lang,
-                "połączenie z biurem urwało się przed końcem odpowiedzi",
-                "the connection to the office broke before the whole answer came",
-            )
-            .into(),
+            Net::NoPinnedCertificate => tr!(lang, "error-sync-no-pinned-certificate"),
+            Net::Garbled => tr!(lang, "error-sync-garbled"),
+            Net::Broken => tr!(lang, "error-sync-broken"),
             Net::Other(why) => crate::shown::escape_controls(why),
         }
     }
@@ -216,69 +197,41 @@ impl SyncError {
 
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            SyncError::NoUrl => t(
-                lang,
-                "punkt nie ma adresu biura: koordynator ustawia go poleceniem `urna central url ADRES --as IMIĘ`",
-                "this point has no office address: a coordinator sets it with `urna central url URL --as NAME`",
-            )
-            .into(),
-            SyncError::Unreachable(why) => format!(
-                "{}: {}",
-                t(lang, "brak połączenia z biurem", "the office cannot be reached"),
-                why.words(lang)
-            ),
-            SyncError::Office { code, message } => format!(
-                "{} ({code}): {}",
-                t(lang, "błąd serwera biura", "the office's server failed"),
-                crate::shown::escape_controls(message)
-            ),
-            SyncError::Unknown { said } => {
-                let mut s = t(
-                    lang,
-                    "biuro nie zna tego kiosku (biuro musi go zarejestrować: `urna tally trust`)",
-                    "the office does not know this kiosk (the office registers it: `urna tally trust`)",
-                )
-                .to_string();
-                // The office's reason only where the kiosk can say it itself.
-                if said.code.is_some() {
-                    s = format!("{s}: {}", said.words(lang));
-                }
-                s
+            SyncError::NoUrl => tr!(lang, "error-sync-no-url"),
+            SyncError::Unreachable(why) => {
+                tr!(lang, "error-sync-unreachable", why = why.words(lang))
             }
-            // The status word is for programs (and English): the code only.
-            SyncError::Refused { code, said, .. } => format!(
-                "{} ({code}): {}",
-                t(lang, "biuro odrzuciło przesyłkę", "the office refused the upload"),
-                said.words(lang)
-            ),
-            SyncError::Diverged(Position::OfficeAhead { office, ours }) => format!(
-                "{} {}, {} {}; {}",
-                t(lang, "biuro ma od tego punktu", "the office holds from this point"),
-                count(lang, *office, &ENTRY),
-                t(lang, "a ten magazyn", "but this store"),
-                count(lang, *ours, &ENTRY),
-                t(
-                    lang,
-                    "to starsza kopia tego magazynu (odtworzona z kopii zapasowej?) albo inny kiosk pod nazwą tego punktu: nic nie wysłano, zadzwoń do biura",
-                    "this is an older copy of this store (restored from a backup?) or another kiosk under this point's name: nothing was sent, call the office",
-                )
-            ),
-            SyncError::Diverged(Position::Fork { seq }) => format!(
-                "{} {seq} {}",
-                t(lang, "wpis", "entry"),
-                t(
-                    lang,
-                    "w biurze różni się od wpisu w tym magazynie (rozwidlenie): nic nie wysłano, zadzwoń do biura",
-                    "at the office differs from this store's (a fork): nothing was sent, call the office",
-                )
-            ),
-            SyncError::Diverged(Position::UpToDate { .. }) => String::new(),
-            SyncError::Moving => t(
+            SyncError::Office { code, message } => tr!(
                 lang,
-                "biuro dostawało w tym czasie inne wpisy tego punktu (czy drugi kiosk wysyła pod tą samą nazwą?); spróbuję później",
-                "the office kept receiving other entries of this point meanwhile (is a second kiosk sending under this name?); trying later",
-            )
-            .into(),
+                "error-sync-office-failed",
+                code = *code,
+                message = crate::shown::escape_controls(message)
+            ),
+            // The office's reason only where the kiosk can say it itself.
+            SyncError::Unknown { said } if said.code.is_some() => tr!(
+                lang,
+                "error-sync-unknown-kiosk-said",
+                said = said.words(lang)
+            ),
+            SyncError::Unknown { .. } => tr!(lang, "error-sync-unknown-kiosk"),
+            // The status word is for programs (and English): the code only.
+            SyncError::Refused { code, said, .. } => tr!(
+                lang,
+                "error-sync-refused",
+                code = *code,
+                said = said.words(lang)
+            ),
+            SyncError::Diverged(Position::OfficeAhead { office, ours }) => tr!(
+                lang,
+                "error-sync-office-ahead",
+                office = count(lang, *office, &ENTRY),
+                ours = count(lang, *ours, &ENTRY)
+            ),
+            SyncError::Diverged(Position::Fork { seq }) => {
+                tr!(lang, "error-sync-fork", seq = *seq)
+            }
+            SyncError::Diverged(Position::UpToDate { .. }) => String::new(),
+            SyncError::Moving => tr!(lang, "error-sync-moving"),
             SyncError::Store(e) => e.localized(lang),
         }
     }
@@ -287,27 +240,22 @@ impl SyncError {
 impl Synced {
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Synced::UpToDate { entries, cards } => format!(
-                "{} ({}, {})",
-                t(
-                    lang,
-                    "biuro ma już wszystko",
-                    "the office already holds everything"
-                ),
-                count(lang, *entries, &ENTRY),
-                count(lang, *cards, &CARD)
+            Synced::UpToDate { entries, cards } => tr!(
+                lang,
+                "cli-sync-up-to-date",
+                entries = count(lang, *entries, &ENTRY),
+                cards = *cards
             ),
             Synced::Sent {
                 added,
                 entries,
                 cards,
-            } => format!(
-                "{} {}; {} {}, {}",
-                t(lang, "wysłano do biura", "sent to the office:"),
-                count(lang, *added, &ENTRY),
-                t(lang, "biuro ma teraz", "the office now holds"),
-                count(lang, *entries, &ENTRY),
-                count(lang, *cards, &CARD)
+            } => tr!(
+                lang,
+                "cli-sync-sent",
+                added = count(lang, *added, &ENTRY),
+                entries = count(lang, *entries, &ENTRY),
+                cards = *cards
             ),
         }
     }

@@ -6,6 +6,7 @@ use super::{MAX_COLUMNS, MAX_RECORD_BYTES, OPTIONAL, REQUIRED};
 use crate::card::{ControlChar, Rubric, TooLong};
 use crate::i18n::Lang;
 use crate::shown::Shown;
+use crate::tr;
 
 /// A file that cannot be used at all; nothing from it may be stored. No
 /// variant holds a value from the file unmasked.
@@ -77,127 +78,120 @@ impl FileError {
     pub fn describe(&self, lang: Lang) -> String {
         let header = REQUIRED.join(",");
         let allowed = format!("{header},{}", OPTIONAL.join(","));
-        match (self, lang) {
-            (FileError::Io { path, source }, Lang::Pl | Lang::Uk) => {
-                format!("{path}: nie można odczytać pliku: {source}")
-            }
-            (FileError::Io { path, source }, Lang::En) => {
-                format!("{path}: cannot read the file: {source}")
-            }
-            (FileError::Empty { path }, Lang::Pl | Lang::Uk) => {
-                format!("{path}:1: plik jest pusty; pierwsza linia to nagłówek {header}")
-            }
-            (FileError::Empty { path }, Lang::En) => {
-                format!("{path}:1: the file is empty; expected the header line {header}")
-            }
-            (FileError::NotUtf8 { path, line }, Lang::Pl | Lang::Uk) => {
-                format!("{path}:{line}: plik nie jest tekstem UTF-8 (zapisz go jako „CSV UTF-8”)")
-            }
-            (FileError::NotUtf8 { path, line }, Lang::En) => {
-                format!("{path}:{line}: the file is not UTF-8 text (save it as \"CSV UTF-8\")")
-            }
-            (FileError::NoHeader { path }, Lang::Pl | Lang::Uk) => format!(
-                "{path}:1: pierwsza linia nie jest nagłówkiem: nie nazywa żadnej kolumny; \
-                 plik musi zaczynać się od linii {header}"
+        let header = header.as_str();
+        match self {
+            FileError::Io { path, source } => tr!(
+                lang,
+                "error-csv-io",
+                path = path.as_str(),
+                error = crate::foreign::io_error(lang, source)
             ),
-            (FileError::NoHeader { path }, Lang::En) => format!(
-                "{path}:1: the first line is not the header: it names none of the columns; \
-                 the file must start with the line {header}"
-            ),
-            (FileError::MissingColumns { path, missing }, Lang::Pl | Lang::Uk) => format!(
-                "{path}:1: brak kolumn {}; nagłówek musi wymieniać {header}",
-                missing.join(", ")
-            ),
-            (FileError::MissingColumns { path, missing }, Lang::En) => format!(
-                "{path}:1: missing column(s) {}; the header must name {header}",
-                missing.join(", ")
-            ),
-            (
-                FileError::UnknownColumn {
-                    path,
-                    position,
-                    name,
-                    near,
-                },
-                Lang::Pl | Lang::Uk,
-            ) => format!(
-                "{path}:1: nieznana kolumna nr {position} \"{name}\"{}; dozwolone: {allowed}",
-                near.map(|c| format!(" (może {c}?)")).unwrap_or_default()
-            ),
-            (
-                FileError::UnknownColumn {
-                    path,
-                    position,
-                    name,
-                    near,
-                },
-                Lang::En,
-            ) => format!(
-                "{path}:1: unknown column {position} \"{name}\"{}; allowed: {allowed}",
-                near.map(|c| format!(" ({c}?)")).unwrap_or_default()
-            ),
-            (FileError::RepeatedColumn { path, column }, Lang::Pl | Lang::Uk) => {
-                format!("{path}:1: kolumna \"{column}\" występuje dwa razy")
+            FileError::Empty { path } => {
+                tr!(
+                    lang,
+                    "error-csv-empty",
+                    path = path.as_str(),
+                    header = header
+                )
             }
-            (FileError::RepeatedColumn { path, column }, Lang::En) => {
-                format!("{path}:1: column \"{column}\" appears twice")
+            FileError::NotUtf8 { path, line } => {
+                tr!(
+                    lang,
+                    "error-csv-not-utf8",
+                    path = path.as_str(),
+                    line = *line
+                )
             }
-            (
-                FileError::Header {
-                    path,
-                    line,
-                    message,
-                },
-                Lang::Pl | Lang::Uk,
-            ) => format!(
-                "{path}:{line}: nie da się odczytać nagłówka: {}",
-                unparsable(Lang::Pl, message)
+            FileError::NoHeader { path } => {
+                tr!(
+                    lang,
+                    "error-csv-no-header",
+                    path = path.as_str(),
+                    header = header
+                )
+            }
+            FileError::MissingColumns { path, missing } => tr!(
+                lang,
+                "error-csv-missing-columns",
+                path = path.as_str(),
+                missing = missing.join(", "),
+                header = header
             ),
-            (
-                FileError::Header {
-                    path,
-                    line,
-                    message,
-                },
-                Lang::En,
-            ) => format!(
-                "{path}:{line}: the header cannot be read: {}",
-                unparsable(Lang::En, message)
+            FileError::UnknownColumn {
+                path,
+                position,
+                name,
+                near,
+            } => {
+                let near = near
+                    .map(|c| {
+                        format!(
+                            " {}",
+                            tr!(lang, "error-csv-unknown-column-near", column = c)
+                        )
+                    })
+                    .unwrap_or_default();
+                tr!(
+                    lang,
+                    "error-csv-unknown-column",
+                    path = path.as_str(),
+                    position = *position,
+                    name = name.to_string(),
+                    near = near,
+                    allowed = allowed
+                )
+            }
+            FileError::RepeatedColumn { path, column } => tr!(
+                lang,
+                "error-csv-repeated-column",
+                path = path.as_str(),
+                column = *column
             ),
-            (FileError::RecordTooLong { path, line, quoted }, Lang::Pl | Lang::Uk) => format!(
-                "{path}:{line}: plik odrzucony: rekord od tej linii ma ponad {} bajtów{}",
-                MAX_RECORD_BYTES,
-                if *quoted {
-                    " (otwarty tu cudzysłów nie jest zamknięty)"
+            FileError::Header {
+                path,
+                line,
+                message,
+            } => tr!(
+                lang,
+                "error-csv-header",
+                path = path.as_str(),
+                line = *line,
+                error = unparsable(lang, message)
+            ),
+            FileError::RecordTooLong { path, line, quoted } => {
+                let quote = if *quoted {
+                    format!(" {}", tr!(lang, "error-csv-record-quote-open"))
                 } else {
-                    ""
-                }
-            ),
-            (FileError::RecordTooLong { path, line, quoted }, Lang::En) => format!(
-                "{path}:{line}: file refused: the record from this line is over {} bytes{}",
-                MAX_RECORD_BYTES,
-                if *quoted {
-                    " (the quote opened here is not closed)"
-                } else {
-                    ""
-                }
-            ),
-            (FileError::TooManyColumns { path, line }, Lang::Pl | Lang::Uk) => {
-                format!("{path}:{line}: plik odrzucony: rekord ma ponad {MAX_COLUMNS} pól")
+                    String::new()
+                };
+                tr!(
+                    lang,
+                    "error-csv-record-too-long",
+                    path = path.as_str(),
+                    line = *line,
+                    bytes = MAX_RECORD_BYTES,
+                    quote = quote
+                )
             }
-            (FileError::TooManyColumns { path, line }, Lang::En) => {
-                format!("{path}:{line}: file refused: the record has over {MAX_COLUMNS} fields")
-            }
-            (FileError::UnclosedQuote { path, line }, Lang::Pl | Lang::Uk) => format!(
-                "{path}:{line}: plik odrzucony: cudzysłów otwarty w tej linii nie jest zamknięty"
+            FileError::TooManyColumns { path, line } => tr!(
+                lang,
+                "error-csv-too-many-columns",
+                path = path.as_str(),
+                line = *line,
+                fields = MAX_COLUMNS
             ),
-            (FileError::UnclosedQuote { path, line }, Lang::En) => format!(
-                "{path}:{line}: file refused: the quote opened on this line is never closed"
+            FileError::UnclosedQuote { path, line } => tr!(
+                lang,
+                "error-csv-unclosed-quote",
+                path = path.as_str(),
+                line = *line
             ),
-            (FileError::Open { path, reason }, lang) => match lang {
-                Lang::Pl | Lang::Uk => format!("{path}: plik odrzucony: {}", reason.text(lang)),
-                Lang::En => format!("{path}: file refused: {}", reason.text(lang)),
-            },
+            FileError::Open { path, reason } => tr!(
+                lang,
+                "error-csv-refused",
+                path = path.as_str(),
+                error = reason.text(lang)
+            ),
         }
     }
 }
@@ -236,43 +230,37 @@ pub enum RowProblem {
 impl RowProblem {
     /// The problem in words; never quotes personal data.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (RowProblem::FieldCount { found, expected }, Lang::Pl | Lang::Uk) => {
-                format!("wiersz ma {found} pól, a nagłówek {expected}")
-            }
-            (RowProblem::FieldCount { found, expected }, Lang::En) => {
-                format!("the row has {found} fields, the header {expected}")
-            }
-            (RowProblem::Unparsable(e), Lang::Pl | Lang::Uk) => {
-                format!("nie da się odczytać wiersza: {}", unparsable(lang, e))
-            }
-            (RowProblem::Unparsable(e), Lang::En) => {
-                format!("the row cannot be read: {}", unparsable(lang, e))
-            }
-            (RowProblem::CastDate(v), Lang::Pl | Lang::Uk) => {
-                format!("cast_date \"{v}\" nie jest datą w postaci RRRR-MM-DD")
-            }
-            (RowProblem::CastDate(v), Lang::En) => {
-                format!("cast_date \"{v}\" is not a date like YYYY-MM-DD")
-            }
-            (RowProblem::Signed(v), Lang::Pl | Lang::Uk) => {
-                format!("signed \"{v}\" musi być 1 albo 0")
-            }
-            (RowProblem::Signed(v), Lang::En) => format!("signed \"{v}\" must be 1 or 0"),
-            (RowProblem::TooManyPicks { part, found, max }, Lang::Pl | Lang::Uk) => {
-                format!("{part} ma {found} pozycji, a karta ma {max} rubryk")
-            }
-            (RowProblem::TooManyPicks { part, found, max }, Lang::En) => {
-                format!("{part} lists {found} projects, the card has {max} rubrics")
-            }
-            (RowProblem::TooLong(t), lang) => too_long(lang, t),
-            (RowProblem::Control(c, v), Lang::Pl | Lang::Uk) => format!(
-                "{} „{v}” zawiera znak sterujący (na przykład dzwonek albo Escape), którego w rubryce karty nie da się wpisać",
-                c.rubric.column()
+        match self {
+            RowProblem::FieldCount { found, expected } => tr!(
+                lang,
+                "error-csv-field-count",
+                found = *found,
+                expected = *expected
             ),
-            (RowProblem::Control(c, v), Lang::En) => format!(
-                "{} \"{v}\" holds a control character (a bell or an escape, say), which no rubric of a card takes",
-                c.rubric.column()
+            RowProblem::Unparsable(e) => {
+                tr!(
+                    lang,
+                    "error-csv-row-unreadable",
+                    error = unparsable(lang, e)
+                )
+            }
+            RowProblem::CastDate(v) => {
+                tr!(lang, "error-csv-cast-date", value = v.to_string())
+            }
+            RowProblem::Signed(v) => tr!(lang, "error-csv-signed", value = v.to_string()),
+            RowProblem::TooManyPicks { part, found, max } => tr!(
+                lang,
+                "error-csv-too-many-picks",
+                column = *part,
+                found = *found,
+                max = *max
+            ),
+            RowProblem::TooLong(t) => too_long(lang, t),
+            RowProblem::Control(c, v) => tr!(
+                lang,
+                "error-csv-control",
+                column = c.rubric.column(),
+                value = v.to_string()
             ),
         }
     }
@@ -294,15 +282,10 @@ pub(super) fn unparsable_code(e: &csv::Error) -> String {
 
 fn unparsable(lang: Lang, code: &str) -> String {
     if let Some(field) = code.strip_prefix("utf8:") {
-        return match lang {
-            Lang::Pl | Lang::Uk => {
-                format!("pole {field} nie jest tekstem UTF-8 (zapisz plik jako UTF-8)")
-            }
-            Lang::En => format!("field {field} is not UTF-8 text (save the file as UTF-8)"),
-        };
+        return tr!(lang, "error-csv-field-not-utf8", field = field);
     }
     if code == "csv" {
-        return crate::i18n::t(lang, "niepoprawny zapis CSV", "not valid CSV").into();
+        return tr!(lang, "error-csv-not-csv");
     }
     crate::foreign::words(lang, code)
 }
@@ -310,34 +293,31 @@ fn unparsable(lang: Lang, code: &str) -> String {
 /// A value over its rubric's limit, in words.
 pub fn too_long(lang: Lang, t: &TooLong) -> String {
     let column = t.rubric.column();
-    match (t.list, lang) {
-        (true, Lang::Pl | Lang::Uk) => format!(
-            "{column} ma {} pozycji, a karta może mieć najwyżej {}",
-            t.found, t.max
-        ),
-        (true, Lang::En) => format!(
-            "{column} lists {} projects, a card holds at most {}",
-            t.found, t.max
-        ),
-        (false, Lang::Pl | Lang::Uk) => format!(
-            "{column} ma {} znaków, a może mieć najwyżej {}{}",
-            t.found,
-            t.max,
-            if matches!(t.rubric, Rubric::Local | Rubric::Citywide) {
-                " (numer jednego zadania)"
-            } else {
-                ""
-            }
-        ),
-        (false, Lang::En) => format!(
-            "{column} has {} characters, at most {} are allowed{}",
-            t.found,
-            t.max,
-            if matches!(t.rubric, Rubric::Local | Rubric::Citywide) {
-                " (one project id)"
-            } else {
-                ""
-            }
-        ),
+    let (found, max) = (t.found, t.max);
+    if t.list {
+        return tr!(
+            lang,
+            "error-csv-too-many-projects",
+            column = column,
+            found = found,
+            max = max
+        );
+    }
+    if matches!(t.rubric, Rubric::Local | Rubric::Citywide) {
+        tr!(
+            lang,
+            "error-csv-project-id-too-long",
+            column = column,
+            found = found,
+            max = max
+        )
+    } else {
+        tr!(
+            lang,
+            "error-csv-too-long",
+            column = column,
+            found = found,
+            max = max
+        )
     }
 }

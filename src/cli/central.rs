@@ -5,7 +5,8 @@ use clap::Subcommand;
 
 use super::out::say;
 use super::{Context, Failure, PinArgs};
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 #[derive(Debug, Subcommand)]
 pub enum CentralCommand {
@@ -59,11 +60,7 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
         } => {
             let recipient = recipient.trim().to_string();
             if !crate::store::valid_recipient(&recipient) {
-                return Err(Failure::usage(t(
-                    lang,
-                    "to nie jest odbiorca age (age1…, 62 znaki)",
-                    "not an age recipient (age1…, 62 characters)",
-                )));
+                return Err(Failure::usage(tr!(lang, "cli-central-not-a-recipient")));
             }
             let mut store = ctx.open_store()?;
             store.ensure_sound().map_err(|e| ctx.store_failure(e))?;
@@ -72,13 +69,20 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
             store
                 .set_central(&recipient)
                 .map_err(|e| ctx.store_failure(e))?;
-            match (lang, before) {
-                (Lang::Pl | Lang::Uk, None) => say!("Ustawiono klucz biura: {recipient}."),
-                (Lang::En, None) => say!("Office key set: {recipient}."),
-                (Lang::Pl | Lang::Uk, Some(old)) => {
-                    say!("Zmieniono klucz biura: {old} → {recipient}.")
-                }
-                (Lang::En, Some(old)) => say!("Office key changed: {old} → {recipient}."),
+            match before {
+                None => say!(
+                    "{}",
+                    tr!(lang, "cli-central-key-set", recipient = recipient.as_str())
+                ),
+                Some(old) => say!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "cli-central-key-changed",
+                        old = old,
+                        recipient = recipient.as_str()
+                    )
+                ),
             }
             Ok(0)
         }
@@ -103,41 +107,27 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
         CentralCommand::Show => {
             let store = ctx.open_store()?;
             let sending = store.central_url().map_err(|e| ctx.store_failure(e))?;
-            say!(
-                "{}: {}",
-                t(lang, "adres biura", "office address"),
-                match &sending {
-                    Some(c) => format!(
-                        "{} ({})",
-                        c.url,
-                        cadence(lang, c.every_cards, c.every_minutes)
-                            + if c.ca_pem.is_some() {
-                                t(lang, "; własny certyfikat", "; own certificate")
-                            } else {
-                                ""
-                            }
-                    ),
-                    None => t(
-                        lang,
-                        "brak — kiosk nie wysyła dziennika przez sieć, paczki trafiają do biura na pendrive",
-                        "none: the kiosk sends nothing over the network, bundles reach the office on a stick",
-                    )
-                    .into(),
-                }
-            );
-            say!(
-                "{}: {}",
-                t(lang, "klucz biura", "office key"),
-                match &store.point().central_recipient {
-                    Some(r) => r.clone(),
-                    None => t(
-                        lang,
-                        "brak — eksport niemożliwy, dopóki koordynator nie wpisze `urna central set age1… --as IMIĘ`",
-                        "none yet: no export until a coordinator runs `urna central set age1… --as NAME`",
-                    )
-                    .into(),
-                }
-            );
+            let address = match &sending {
+                Some(c) if c.ca_pem.is_some() => tr!(
+                    lang,
+                    "cli-central-address-own-ca",
+                    url = c.url.as_str(),
+                    cadence = cadence(lang, c.every_cards, c.every_minutes)
+                ),
+                Some(c) => tr!(
+                    lang,
+                    "cli-central-address",
+                    url = c.url.as_str(),
+                    cadence = cadence(lang, c.every_cards, c.every_minutes)
+                ),
+                None => tr!(lang, "cli-central-no-address"),
+            };
+            say!("{address}");
+            let key = match &store.point().central_recipient {
+                Some(r) => tr!(lang, "cli-central-key", recipient = r.as_str()),
+                None => tr!(lang, "cli-central-no-key"),
+            };
+            say!("{key}");
             Ok(0)
         }
     }
@@ -145,7 +135,7 @@ pub fn run(ctx: &Context, cmd: CentralCommand) -> Result<u8, Failure> {
 
 /// "wysyłka co 10 kart i co 5 minut"; "co kartę", "every card" for one.
 fn cadence(lang: Lang, every_cards: u32, every_minutes: u32) -> String {
-    crate::tr!(
+    tr!(
         lang,
         "central-cadence",
         cards = every_cards,
@@ -171,34 +161,26 @@ fn set_url(
         (false, Some(url)) => {
             let url = url.trim().trim_end_matches('/').to_string();
             let Some(address) = parse_url(&url) else {
-                return Err(Failure::usage(format!(
-                    "{}: {}",
-                    crate::shown::escape_controls(&url),
-                    t(
-                        lang,
-                        "to nie jest adres serwera biura: http://HOST:PORT albo https://HOST:PORT (port 1–65535), bez ścieżki",
-                        "not an office server address: http://HOST:PORT or https://HOST:PORT (port 1–65535), no path",
-                    )
+                return Err(Failure::usage(tr!(
+                    lang,
+                    "cli-central-bad-url",
+                    url = crate::shown::escape_controls(&url)
                 )));
             };
             let ca_pem = match &ca {
                 None => None,
                 Some(_) if !address.https => {
-                    return Err(Failure::usage(t(
-                        lang,
-                        "--ca jest tylko dla adresów https://",
-                        "--ca is for https:// addresses only",
-                    )));
+                    return Err(Failure::usage(tr!(lang, "cli-central-ca-https-only")));
                 }
                 Some(path) => {
                     let text = crate::bundle::read::read_text(path, 1 << 20, lang)
                         .map_err(Failure::usage)?;
                     let certs = crate::foreign::tls::pem_certificates(text.as_bytes());
                     if certs.is_empty() {
-                        return Err(Failure::usage(format!(
-                            "{}: {}",
-                            crate::shown::path(path),
-                            t(lang, "to nie jest certyfikat PEM", "not a PEM certificate")
+                        return Err(Failure::usage(tr!(
+                            lang,
+                            "cli-central-not-pem",
+                            path = crate::shown::path(path)
                         )));
                     }
                     if let Err(p) = crate::foreign::tls::check_pinned(&certs, address.host) {
@@ -226,28 +208,26 @@ fn set_url(
         .set_central_url(setting.as_ref())
         .map_err(|e| ctx.store_failure(e))?;
     match &setting {
-        Some(c) => say!(
-            "{} {} ({}).",
-            t(
-                lang,
-                "Kiosk będzie wysyłał dziennik do biura:",
-                "The kiosk will send its journal to the office:"
-            ),
-            c.url,
-            cadence(lang, c.every_cards, c.every_minutes)
-                + &match parse_url(&c.url) {
-                    Some(a) if !a.port_given => format!("; {} {}", t(lang, "port", "port"), a.port),
-                    _ => String::new(),
-                }
-        ),
-        None => say!(
-            "{}",
-            t(
-                lang,
-                "Wysyłanie do biura wyłączone; paczki trafiają do biura na pendrive.",
-                "Sending to the office is off; bundles reach the office on a stick.",
-            )
-        ),
+        Some(c) => {
+            let cadence = cadence(lang, c.every_cards, c.every_minutes);
+            let sending = match parse_url(&c.url) {
+                Some(a) if !a.port_given => tr!(
+                    lang,
+                    "cli-central-sending-port",
+                    url = c.url.as_str(),
+                    cadence = cadence,
+                    port = a.port
+                ),
+                _ => tr!(
+                    lang,
+                    "cli-central-sending",
+                    url = c.url.as_str(),
+                    cadence = cadence
+                ),
+            };
+            say!("{sending}");
+        }
+        None => say!("{}", tr!(lang, "cli-central-sending-off")),
     }
     Ok(0)
 }

@@ -7,7 +7,8 @@ use clap::Subcommand;
 use super::out::say;
 use super::{Context, Failure};
 use crate::edition::{Edition, EditionError, pabulib};
-use crate::i18n::{self, Lang, count, t};
+use crate::i18n::{self, Lang, count};
+use crate::tr;
 
 #[derive(Debug, Subcommand)]
 pub enum EditionCommand {
@@ -50,32 +51,28 @@ fn describe(lang: Lang, e: &Edition) -> String {
         )
     );
     let sample = if e.sample {
-        t(lang, " (projekty przykładowe)", " (sample projects)")
+        format!(" {}", tr!(lang, "cli-edition-sample"))
     } else {
-        ""
+        String::new()
     };
-    match lang {
-        Lang::Pl | Lang::Uk => format!(
-            "{} „{}”{sample}: głosowanie {} – {}, {counts}",
-            e.id, e.name, e.voting_start, e.voting_end
-        ),
-        Lang::En => format!(
-            "{} \"{}\"{sample}: voting {} – {}, {counts}",
-            e.id, e.name, e.voting_start, e.voting_end
-        ),
-    }
+    tr!(
+        lang,
+        "cli-edition-summary",
+        id = e.id.as_str(),
+        name = e.name.as_str(),
+        sample = sample,
+        start = e.voting_start.to_string(),
+        end = e.voting_end.to_string(),
+        counts = counts
+    )
 }
 
 fn check(lang: Lang, file: &Path) -> Result<u8, Failure> {
     match Edition::load(file) {
         Ok(e) => {
             say!(
-                "{}: {}",
-                match lang {
-                    Lang::Pl | Lang::Uk => "Poprawna",
-                    Lang::En => "Valid",
-                },
-                describe(lang, &e)
+                "{}",
+                tr!(lang, "cli-edition-valid", edition = describe(lang, &e))
             );
             Ok(0)
         }
@@ -93,23 +90,14 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
     );
     // The file must read back as the same edition before it is written.
     let again = Edition::parse(&text, &out.display().to_string()).map_err(|e| {
-        Failure::found(match lang {
-            Lang::Pl | Lang::Uk => format!(
-                "błąd wewnętrzny: zbudowana edycja się nie wczytuje: {}",
-                e.describe(lang)
-            ),
-            Lang::En => format!(
-                "internal: the built edition does not load: {}",
-                e.describe(lang)
-            ),
-        })
+        Failure::found(tr!(
+            lang,
+            "cli-edition-built-does-not-load",
+            error = e.describe(lang)
+        ))
     })?;
     if again != edition {
-        return Err(Failure::found(crate::i18n::t(
-            lang,
-            "błąd wewnętrzny: zbudowana edycja nie odczytuje się tak samo",
-            "internal: the built edition does not round-trip",
-        )));
+        return Err(Failure::found(tr!(lang, "cli-edition-no-round-trip")));
     }
     crate::bundle::replace_atomically(out, text.as_bytes(), 0o644).map_err(|e| {
         Failure::usage(format!(
@@ -119,13 +107,13 @@ fn import(lang: Lang, files: &[PathBuf], out: &Path, min_age: u32) -> Result<u8,
         ))
     })?;
     say!(
-        "{} {}: {}",
-        match lang {
-            Lang::Pl | Lang::Uk => "Zapisano",
-            Lang::En => "Wrote",
-        },
-        out.display(),
-        describe(lang, &edition)
+        "{}",
+        tr!(
+            lang,
+            "cli-edition-wrote",
+            path = out.display().to_string(),
+            edition = describe(lang, &edition)
+        )
     );
     Ok(0)
 }

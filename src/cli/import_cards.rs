@@ -10,10 +10,11 @@ use serde::Serialize;
 use super::out::say;
 use super::{Context, Failure};
 use crate::cardcsv::{self, Row};
-use crate::i18n::{self, Lang, count, t};
+use crate::i18n::{self, Lang};
 use crate::shown::Shown;
 use crate::store::StoreError;
 use crate::store::journal::{Source, format_at};
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -99,26 +100,23 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
                 Ok(saved) => Some(saved),
                 Err(StoreError::DuplicateSource { card_id, .. }) => {
                     let id = &out.source_id;
-                    out.error = Some(match lang {
-                        Lang::Pl | Lang::Uk => {
-                            format!("wiersz o id \"{id}\" jest już zapisany jako karta {card_id}")
-                        }
-                        Lang::En => {
-                            format!("row id \"{id}\" is already stored as card {card_id}")
-                        }
-                    });
+                    out.error = Some(tr!(
+                        lang,
+                        "cli-import-duplicate-row",
+                        id = id.to_string(),
+                        card = card_id
+                    ));
                     None
                 }
                 Err(e) => {
                     let e = e.describe(lang);
-                    return Err(Failure::found(match lang {
-                        Lang::Pl | Lang::Uk => format!(
-                            "przerwano przy wierszu {row} (linia {line}): {e}; wcześniejsze wiersze są zapisane"
-                        ),
-                        Lang::En => format!(
-                            "stopped at row {row} (line {line}): {e}; earlier rows are stored"
-                        ),
-                    }));
+                    return Err(Failure::found(tr!(
+                        lang,
+                        "cli-import-stopped",
+                        row = row,
+                        line = line,
+                        error = e
+                    )));
                 }
             },
         };
@@ -163,19 +161,25 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<u8, Failure> {
 }
 
 fn text_line(lang: Lang, out: &JsonLine<'_>, saved: Option<&crate::store::Saved>) -> String {
-    let head = match lang {
-        Lang::Pl | Lang::Uk => format!("wiersz {} (linia {})", out.row, out.line),
-        Lang::En => format!("row {} (line {})", out.row, out.line),
-    };
+    let (row, line) = (out.row, out.line);
     let Some(saved) = saved else {
-        return format!(
-            "{head}: {} — {}",
-            t(lang, "ODRZUCONY", "REJECTED"),
-            out.error.as_deref().unwrap_or_default()
+        return tr!(
+            lang,
+            "cli-import-row-rejected",
+            row = row,
+            line = line,
+            error = out.error.as_deref().unwrap_or_default()
         );
     };
+    let card = saved.card_id.as_str();
     let mut s = if saved.assessment.is_valid() {
-        format!("{head}: {} {}", saved.card_id, t(lang, "ważna", "valid"))
+        tr!(
+            lang,
+            "cli-import-row-valid",
+            row = row,
+            line = line,
+            card = card
+        )
     } else {
         let reasons: Vec<String> = saved
             .assessment
@@ -183,25 +187,25 @@ fn text_line(lang: Lang, out: &JsonLine<'_>, saved: Option<&crate::store::Saved>
             .iter()
             .map(|r| format!("{} ({})", r.code(), i18n::reason(lang, *r)))
             .collect();
-        format!(
-            "{head}: {} {}: {}",
-            saved.card_id,
-            t(lang, "NIEWAŻNA", "INVALID"),
-            reasons.join(", ")
+        tr!(
+            lang,
+            "cli-import-row-invalid",
+            row = row,
+            line = line,
+            card = card,
+            reasons = reasons.join(", ")
         )
     };
     for p in &saved.same_pesel {
         let at = format_at(&p.at, "%Y-%m-%d %H:%M");
-        s.push_str(&match lang {
-            Lang::Pl | Lang::Uk => format!(
-                "\n    uwaga: ten sam PESEL jest już na karcie {} (wprowadził(a) {} {at})",
-                p.card_id, p.operator
-            ),
-            Lang::En => format!(
-                "\n    warning: the same PESEL is already on card {} (entered by {} at {at})",
-                p.card_id, p.operator
-            ),
-        });
+        s.push_str("\n    ");
+        s.push_str(&tr!(
+            lang,
+            "cli-import-same-pesel",
+            card = p.card_id.as_str(),
+            operator = p.operator.as_str(),
+            at = at
+        ));
     }
     s
 }
@@ -223,38 +227,22 @@ fn summary(lang: Lang, tally: &Tally, json: bool) {
         say!("{line}");
         return;
     }
-    match lang {
-        Lang::Pl | Lang::Uk => say!(
-            "Wczytano {}: zapisano {} ({}, {}), odrzucono {}{}.",
-            count(lang, rows, &i18n::ROW),
-            count(lang, stored, &i18n::CARD_ACC),
-            count(lang, tally.valid, &i18n::VALID),
-            count(lang, tally.invalid, &i18n::INVALID),
-            count(lang, tally.rejected, &i18n::ROW),
-            if tally.flagged > 0 {
-                format!(
-                    "; {} z PESEL-em, który już był w magazynie",
-                    count(lang, tally.flagged, &i18n::CARD)
-                )
-            } else {
-                String::new()
-            }
-        ),
-        Lang::En => say!(
-            "Read {}: stored {} ({} valid, {} invalid), rejected {}{}.",
-            count(lang, rows, &i18n::ROW),
-            count(lang, stored, &i18n::CARD_ACC),
-            tally.valid,
-            tally.invalid,
-            count(lang, tally.rejected, &i18n::ROW),
-            if tally.flagged > 0 {
-                format!(
-                    "; {} with a PESEL already in the store",
-                    count(lang, tally.flagged, &i18n::CARD)
-                )
-            } else {
-                String::new()
-            }
-        ),
-    }
+    let flagged = if tally.flagged > 0 {
+        tr!(lang, "cli-import-summary-same-pesel", cards = tally.flagged)
+    } else {
+        String::new()
+    };
+    say!(
+        "{}",
+        tr!(
+            lang,
+            "cli-import-summary",
+            rows = rows,
+            stored = stored,
+            valid = tally.valid,
+            invalid = tally.invalid,
+            rejected = tally.rejected,
+            same_pesel = flagged
+        )
+    );
 }

@@ -7,8 +7,9 @@ use clap::Args;
 use super::out::say;
 use super::{Context, Failure, PinArgs, read_new_pin};
 use crate::edition::Edition;
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::store::{InitParams, Point, Store};
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -43,28 +44,16 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let dir = ctx.data_dir()?;
     if !crate::store::valid_point_id(&args.point) {
-        return Err(Failure::usage(t(
-            lang,
-            "--point: identyfikator punktu to litery, cyfry, „-” i „_” (do 32 znaków)",
-            "--point: a point id is letters, digits, '-' and '_' (up to 32)",
-        )));
+        return Err(Failure::usage(tr!(lang, "cli-init-bad-point")));
     }
     // The name is printed on screens, protocols and the published page.
     if args.point_name.trim().is_empty() || args.point_name.chars().any(char::is_control) {
-        return Err(Failure::usage(t(
-            lang,
-            "--point-name: nazwa punktu nie może być pusta ani zawierać znaków sterujących",
-            "--point-name: a point's name cannot be empty or hold control characters",
-        )));
+        return Err(Failure::usage(tr!(lang, "cli-init-bad-point-name")));
     }
     if let Some(r) = &args.central
         && !crate::store::valid_recipient(r)
     {
-        return Err(Failure::usage(t(
-            lang,
-            "--central: to nie jest odbiorca age (age1…, 62 znaki)",
-            "--central: not an age recipient (age1…, 62 characters)",
-        )));
+        return Err(Failure::usage(tr!(lang, "cli-init-bad-central")));
     }
     let edition_toml =
         crate::bundle::read::read_text(&args.edition, crate::bundle::read::MAX_EDITION_BYTES, lang)
@@ -93,24 +82,18 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
         },
     )
     .map_err(|e| ctx.store_failure(e))?;
-    match lang {
-        Lang::Pl | Lang::Uk => say!(
-            "Gotowe: punkt {} ({}), edycja {}, koordynator {}.\nDane: {}",
-            args.point,
-            args.point_name,
-            edition.id,
-            args.coordinator,
-            store.dir().display()
-        ),
-        Lang::En => say!(
-            "Done: point {} ({}), edition {}, coordinator {}.\nData: {}",
-            args.point,
-            args.point_name,
-            edition.id,
-            args.coordinator,
-            store.dir().display()
-        ),
-    }
+    say!(
+        "{}",
+        tr!(
+            lang,
+            "cli-init-done",
+            point = args.point.as_str(),
+            name = args.point_name.as_str(),
+            edition = edition.id.as_str(),
+            coordinator = args.coordinator.as_str(),
+            dir = store.dir().display().to_string()
+        )
+    );
     Ok(0)
 }
 
@@ -131,28 +114,23 @@ pub(super) fn private_data_dir(lang: Lang, dir: &Path) -> Result<(), Failure> {
         }
     };
     if !meta.is_dir() {
-        return Err(Failure::usage(match lang {
-            Lang::Pl | Lang::Uk => format!("{}: to nie jest katalog", dir.display()),
-            Lang::En => format!("{}: not a directory", dir.display()),
-        }));
+        return Err(Failure::usage(tr!(
+            lang,
+            "cli-init-not-a-directory",
+            dir = dir.display().to_string()
+        )));
     }
     if meta.permissions().mode() & 0o777 == 0o700 {
         return Ok(());
     }
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| {
         let e = crate::foreign::io_error(lang, &e);
-        Failure::usage(match lang {
-            Lang::Pl | Lang::Uk => format!(
-                "{}: katalog danych musi być dostępny tylko dla właściciela (0700), \
-                 a nie da się zmienić jego uprawnień: {e}",
-                dir.display()
-            ),
-            Lang::En => format!(
-                "{}: the data directory must be its owner's only (0700), \
-                 and its mode cannot be changed: {e}",
-                dir.display()
-            ),
-        })
+        Failure::usage(tr!(
+            lang,
+            "cli-init-cannot-tighten",
+            dir = dir.display().to_string(),
+            error = e
+        ))
     })?;
     tracing::info!(dir = %dir.display(), "data directory tightened to 0700");
     Ok(())

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use super::{Context, Failure};
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::store::DB_FILE;
+use crate::tr;
 use crate::tui::demo::{demo_operators, demo_store};
 use crate::tui::{self, App, SetupOutcome};
 
@@ -24,10 +25,10 @@ fn default_edition() -> PathBuf {
 }
 
 fn tui_failure(lang: Lang, e: std::io::Error) -> Failure {
-    Failure::found(format!(
-        "{}: {}",
-        t(lang, "ekran", "screen"),
-        crate::foreign::io_error(lang, &e)
+    Failure::found(tr!(
+        lang,
+        "cli-kiosk-screen-failed",
+        error = crate::foreign::io_error(lang, &e)
     ))
 }
 

@@ -25,8 +25,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
+use crate::tr;
 use out::say;
 
 #[derive(Debug, Parser)]
@@ -180,44 +181,47 @@ fn paths(ctx: &Context) -> Result<u8, Failure> {
     let dir = ctx.data_dir()?;
     // The office's directory has its own files; anything else is (or will
     // be) a kiosk's.
-    let rows: Vec<(&str, &str, PathBuf)> = if dir.join(office::DB_FILE).is_file() {
+    let lang = ctx.lang;
+    let rows: Vec<(String, PathBuf)> = if dir.join(office::DB_FILE).is_file() {
         vec![
-            ("dane biura", "office data", dir.clone()),
-            ("baza", "database", dir.join(office::DB_FILE)),
+            (tr!(lang, "cli-paths-office-data"), dir.clone()),
+            (tr!(lang, "cli-paths-database"), dir.join(office::DB_FILE)),
             (
-                "tożsamość age biura",
-                "office age identity",
+                tr!(lang, "cli-paths-office-identity"),
                 dir.join(office::IDENTITY_FILE),
             ),
-            ("logi", "logs", crate::logging::log_dir(&dir)),
+            (tr!(lang, "cli-paths-logs"), crate::logging::log_dir(&dir)),
         ]
     } else {
         vec![
-            ("dane", "data", dir.clone()),
-            ("baza", "database", dir.join(DB_FILE)),
-            ("klucz podpisu", "signing key", dir.join(signing::KEY_FILE)),
-            ("klucz publiczny", "public key", dir.join(signing::PUB_FILE)),
-            ("sekret PIN-ów", "PIN secret", dir.join(SECRET_FILE)),
-            ("logi", "logs", crate::logging::log_dir(&dir)),
+            (tr!(lang, "cli-paths-data"), dir.clone()),
+            (tr!(lang, "cli-paths-database"), dir.join(DB_FILE)),
+            (
+                tr!(lang, "cli-paths-signing-key"),
+                dir.join(signing::KEY_FILE),
+            ),
+            (
+                tr!(lang, "cli-paths-public-key"),
+                dir.join(signing::PUB_FILE),
+            ),
+            (tr!(lang, "cli-paths-pin-secret"), dir.join(SECRET_FILE)),
+            (tr!(lang, "cli-paths-logs"), crate::logging::log_dir(&dir)),
         ]
     };
+    let editions = tr!(lang, "cli-paths-editions");
     let width = rows
         .iter()
-        .map(|(pl, en, _)| t(ctx.lang, pl, en).chars().count() + 2)
+        .map(|(label, _)| label.chars().count() + 2)
         .max()
         .unwrap_or(16)
         .max(16);
-    for (pl, en, path) in &rows {
-        say!(
-            "{:<width$} {}",
-            format!("{}:", t(ctx.lang, pl, en)),
-            path.display()
-        );
+    for (label, path) in &rows {
+        say!("{:<width$} {}", format!("{label}:"), path.display());
     }
     if !dir.join(office::DB_FILE).is_file() {
         say!(
             "{:<width$} {}",
-            format!("{}:", t(ctx.lang, "edycje", "editions")),
+            format!("{editions}:"),
             kiosk::editions_dir().display()
         );
     }
@@ -262,13 +266,7 @@ impl Context {
         }
         directories::ProjectDirs::from("", "", "urna")
             .map(|p| p.data_dir().to_path_buf())
-            .ok_or_else(|| {
-                Failure::usage(t(
-                    self.lang,
-                    "nie można ustalić katalogu danych; podaj --data-dir",
-                    "cannot find a data directory; pass --data-dir",
-                ))
-            })
+            .ok_or_else(|| Failure::usage(tr!(self.lang, "cli-no-data-dir")))
     }
 
     /// The data directory only when one was given (`--data-dir` or the
@@ -286,24 +284,12 @@ impl Context {
     /// A store error in the user's language where it matters most.
     pub fn store_failure(&self, e: StoreError) -> Failure {
         match e {
-            StoreError::NotInitialised(dir) => Failure::usage(match self.lang {
-                Lang::Pl | Lang::Uk => format!(
-                    "w {} nie ma magazynu urny: najpierw uruchom `urna init`",
-                    dir.display()
-                ),
-                Lang::En => format!("{} has no urna store: run `urna init` first", dir.display()),
-            }),
-            StoreError::AlreadyInitialised(dir) => Failure::usage(match self.lang {
-                Lang::Pl | Lang::Uk => format!("w {} już jest magazyn urny", dir.display()),
-                Lang::En => format!("{} already holds an urna store", dir.display()),
-            }),
+            e @ (StoreError::NotInitialised(_) | StoreError::AlreadyInitialised(_)) => {
+                Failure::usage(e.describe(self.lang))
+            }
             StoreError::Login(l) => Failure::usage(l.describe(self.lang)),
             StoreError::Damaged(problems) => Failure::found(damaged_text(self.lang, &problems)),
-            StoreError::NotCoordinator => Failure::usage(t(
-                self.lang,
-                "to może zrobić tylko koordynator",
-                "only a coordinator can do this",
-            )),
+            e @ StoreError::NotCoordinator => Failure::usage(e.describe(self.lang)),
             other => Failure::found(other.describe(self.lang)),
         }
     }
@@ -341,11 +327,7 @@ impl Context {
 
 /// What a damaged store says, with what to do, in `lang`.
 pub fn damaged_text(lang: Lang, problems: &[crate::store::check::Problem]) -> String {
-    let mut out = String::from(t(
-        lang,
-        "MAGAZYN USZKODZONY — zmieniony poza urną albo zepsuty; nic w nim nie zapisano. Zostaw laptopa tak, jak jest, i zadzwoń do biura.",
-        "STORE DAMAGED — changed outside urna or broken; nothing was written to it. Leave the laptop as it is and call the office.",
-    ));
+    let mut out = tr!(lang, "cli-store-damaged");
     for p in problems {
         out.push_str("\n  ");
         out.push_str(&p.describe(lang));
@@ -366,17 +348,10 @@ pub fn read_new_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String,
         rpassword::prompt_password(prompt)
             .map_err(|e| Failure::usage(format!("PIN: {}", crate::foreign::io_error(lang, &e))))
     };
-    let first = ask(match lang {
-        Lang::Pl | Lang::Uk => format!("PIN dla {whose}: "),
-        Lang::En => format!("PIN for {whose}: "),
-    })?;
-    let second = ask(t(lang, "Powtórz PIN: ", "Repeat the PIN: ").to_string())?;
+    let first = ask(pin_prompt(lang, whose))?;
+    let second = ask(format!("{} ", tr!(lang, "cli-pin-repeat")))?;
     if first != second {
-        return Err(Failure::usage(t(
-            lang,
-            "PIN-y się różnią",
-            "the PINs differ",
-        )));
+        return Err(Failure::usage(tr!(lang, "cli-pins-differ")));
     }
     Ok(first)
 }
@@ -392,17 +367,15 @@ pub fn read_pin(lang: Lang, from_stdin: bool, whose: &str) -> Result<String, Fai
         return Ok(line.trim_end_matches(['\r', '\n']).to_string());
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure::usage(t(
-            lang,
-            "brak terminala do wpisania PIN-u: użyj --pin-stdin",
-            "no terminal to type the PIN on: use --pin-stdin",
-        )));
+        return Err(Failure::usage(tr!(lang, "cli-pin-no-terminal")));
     }
-    rpassword::prompt_password(match lang {
-        Lang::Pl | Lang::Uk => format!("PIN dla {whose}: "),
-        Lang::En => format!("PIN for {whose}: "),
-    })
-    .map_err(|e| Failure::usage(format!("PIN: {}", crate::foreign::io_error(lang, &e))))
+    rpassword::prompt_password(pin_prompt(lang, whose))
+        .map_err(|e| Failure::usage(format!("PIN: {}", crate::foreign::io_error(lang, &e))))
+}
+
+/// "PIN dla Anna: ", the prompt before a PIN is typed.
+fn pin_prompt(lang: Lang, whose: &str) -> String {
+    format!("{} ", tr!(lang, "cli-pin-for", name = whose))
 }
 
 /// Shared flag for commands that read a PIN.

@@ -4,8 +4,8 @@ use clap::{Subcommand, ValueEnum};
 
 use super::out::say;
 use super::{Context, Failure, PinArgs, read_new_pin};
-use crate::i18n::Lang;
 use crate::store::Role;
+use crate::tr;
 
 #[derive(Debug, Subcommand)]
 pub enum OperatorCommand {
@@ -51,14 +51,15 @@ pub fn run(ctx: &Context, cmd: OperatorCommand) -> Result<u8, Failure> {
             store
                 .add_operator(&name, role, &new_pin, &by)
                 .map_err(|e| ctx.store_failure(e))?;
-            match ctx.lang {
-                Lang::Pl | Lang::Uk => say!(
-                    "Dodano operatora {} ({}).",
-                    name.trim(),
-                    role.word(ctx.lang)
-                ),
-                Lang::En => say!("Added operator {} ({}).", name.trim(), role.word(ctx.lang)),
-            }
+            say!(
+                "{}",
+                tr!(
+                    ctx.lang,
+                    "cli-operator-added",
+                    name = name.trim(),
+                    role = crate::i18n::role(ctx.lang, role)
+                )
+            );
         }
         OperatorCommand::List => {
             for op in store.operators().map_err(|e| ctx.store_failure(e))? {

@@ -9,7 +9,8 @@ use clap::Args;
 
 use super::Failure;
 use super::out::say;
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -52,14 +53,10 @@ fn valid_listen(listen: &str) -> bool {
 
 pub fn run(lang: Lang, dir: PathBuf, args: ServeArgs) -> Result<u8, Failure> {
     if !valid_listen(&args.listen) {
-        return Err(Failure::usage(format!(
-            "--listen {}: {}",
-            crate::shown::escape_controls(&args.listen),
-            t(
-                lang,
-                "to nie jest adres do nasłuchu: HOST:PORT, np. 127.0.0.1:8443 albo 0.0.0.0:8443 (port 0–65535; 0 to dowolny wolny)",
-                "not an address to listen on: HOST:PORT, e.g. 127.0.0.1:8443 or 0.0.0.0:8443 (port 0-65535; 0 takes any free one)",
-            )
+        return Err(Failure::usage(tr!(
+            lang,
+            "cli-serve-bad-listen",
+            listen = crate::shown::escape_controls(&args.listen)
         )));
     }
     let tls = match (args.tls_cert, args.tls_key) {
@@ -77,11 +74,11 @@ pub fn run(lang: Lang, dir: PathBuf, args: ServeArgs) -> Result<u8, Failure> {
     };
     crate::serve::run(config, |addr| {
         say!(
-            "{scheme}://{addr} — {}",
-            t(
+            "{}",
+            tr!(
                 lang,
-                "serwer biura działa (Ctrl+C kończy)",
-                "the office's server is running (Ctrl+C stops it)"
+                "cli-serve-running",
+                address = format!("{scheme}://{addr}")
             )
         );
     })

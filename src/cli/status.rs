@@ -5,8 +5,9 @@ use clap::Args;
 use super::out::say;
 use super::{Context, Failure};
 use crate::card::Reason;
-use crate::i18n::{self, Lang, count, t};
+use crate::i18n::{self, ENTRY, count};
 use crate::store::stats;
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -42,39 +43,41 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
         return Ok(0);
     }
     let p = store.point();
-    let training = if p.training {
-        t(lang, " — TRYB SZKOLENIOWY", " — TRAINING")
+    let (id, name) = (p.id.as_str(), p.name.as_str());
+    let edition = s.edition.as_str();
+    let point = if p.training {
+        tr!(
+            lang,
+            "cli-status-point-training",
+            point = id,
+            name = name,
+            edition = edition
+        )
     } else {
-        ""
+        tr!(
+            lang,
+            "cli-status-point",
+            point = id,
+            name = name,
+            edition = edition
+        )
     };
+    say!("{point}");
     say!(
-        "{}: {} ({}){training}, {} {}",
-        t(lang, "Punkt", "Point"),
-        p.id,
-        p.name,
-        t(lang, "edycja", "edition"),
-        s.edition
-    );
-    say!(
-        "{}: {} — {} {}, {} {}, {} {}, {} {}, {} {}",
-        t(lang, "Karty", "Cards"),
-        s.cards,
-        t(lang, "ważne", "valid"),
-        s.valid,
-        t(lang, "nieważne", "invalid"),
-        s.invalid,
-        t(lang, "unieważnione", "voided"),
-        s.voided,
-        t(lang, "poprawione", "amended"),
-        s.amended,
-        t(lang, "z powtórzonym PESEL-em", "with a repeated PESEL"),
-        s.flagged
+        "{}",
+        tr!(
+            lang,
+            "cli-status-cards",
+            cards = s.cards,
+            valid = s.valid,
+            invalid = s.invalid,
+            voided = s.voided,
+            amended = s.amended,
+            flagged = s.flagged
+        )
     );
     if !s.invalid_by_reason.is_empty() {
-        say!(
-            "{}:",
-            t(lang, "Nieważne według powodu", "Invalid by reason")
-        );
+        say!("{}", tr!(lang, "cli-status-invalid-by-reason"));
         for (code, n) in &s.invalid_by_reason {
             let words = code
                 .parse::<Reason>()
@@ -84,29 +87,29 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
         }
     }
     if !s.by_operator.is_empty() {
-        say!(
-            "{}:",
-            t(lang, "Karty według operatora", "Cards by operator")
-        );
+        say!("{}", tr!(lang, "cli-status-by-operator"));
         for (op, n) in &s.by_operator {
             say!("  {op:<26} {n:>6}");
         }
     }
     say!(
-        "{}: {} — {} {}, {} {}",
-        t(lang, "Weryfikacja", "Verification"),
-        count(lang, verification.cards_verified, &i18n::CARD),
-        t(lang, "błędy pierwszego wpisania:", "first-keying errors:"),
-        verification.keyer_errors,
-        t(lang, "pomyłki weryfikujących:", "verifiers' slips:"),
-        verification.verifier_errors
+        "{}",
+        tr!(
+            lang,
+            "cli-status-verification",
+            cards = verification.cards_verified,
+            keyer = verification.keyer_errors,
+            verifier = verification.verifier_errors
+        )
     );
     say!(
-        "{}: {}, {} {}",
-        t(lang, "Dziennik", "Journal"),
-        count(lang, s.journal_entries, &i18n::ENTRY),
-        t(lang, "skrót ostatniego", "head hash"),
-        s.head_hash
+        "{}",
+        tr!(
+            lang,
+            "cli-status-journal",
+            entries = count(lang, s.journal_entries, &ENTRY),
+            head = s.head_hash.as_str()
+        )
     );
     Ok(0)
 }
@@ -116,26 +119,24 @@ pub fn check(ctx: &Context) -> Result<u8, Failure> {
     let store = ctx.open_store()?;
     match store.check() {
         Ok(report) => {
-            match lang {
-                Lang::Pl | Lang::Uk => say!(
-                    "Magazyn w porządku: baza spójna, łańcuch dziennika nienaruszony i zapieczętowany ({}), tabele zgodne z dziennikiem, skrót ostatniego wpisu {}.",
-                    count(lang, report.entries, &i18n::ENTRY),
-                    report.head_hash
-                ),
-                Lang::En => say!(
-                    "Store OK: database intact, journal chain unbroken and sealed ({}), every table agrees with it, head hash {}.",
-                    count(lang, report.entries, &i18n::ENTRY),
-                    report.head_hash
-                ),
-            }
+            say!(
+                "{}",
+                tr!(
+                    lang,
+                    "cli-check-ok",
+                    entries = count(lang, report.entries, &ENTRY),
+                    head = report.head_hash.as_str()
+                )
+            );
             Ok(0)
         }
         Err(crate::store::StoreError::Damaged(problems)) => {
             Err(Failure::found(super::damaged_text(lang, &problems)))
         }
-        Err(e) => Err(Failure::found(match lang {
-            Lang::Pl | Lang::Uk => format!("MAGAZYN USZKODZONY: {}", e.describe(lang)),
-            Lang::En => format!("STORE DAMAGED: {}", e.describe(lang)),
-        })),
+        Err(e) => Err(Failure::found(tr!(
+            lang,
+            "cli-check-damaged",
+            error = e.describe(lang)
+        ))),
     }
 }

@@ -19,6 +19,9 @@ use chrono::NaiveDate;
 pub use money::Money;
 use validate::RawFile;
 
+use crate::i18n::Lang;
+use crate::tr;
+
 /// A loaded and validated edition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edition {
@@ -154,22 +157,19 @@ pub enum EditionError {
         path: String,
         source: crate::bundle::VerifyError,
     },
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{path}:{line}:{column}: {}", message.en)]
     At {
         path: String,
         line: usize,
         column: usize,
-        /// In English.
-        message: String,
-        /// The same in Polish.
-        message_pl: String,
+        /// What is wrong there, in every language.
+        message: Msg,
     },
 }
 
 impl EditionError {
     /// The error in `lang`, with file, line and column.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
         match (self, lang) {
             (EditionError::Io { path, source }, lang) => {
                 format!("{path}: {}", source.text(lang))
@@ -179,27 +179,40 @@ impl EditionError {
                     path,
                     line,
                     column,
-                    message_pl,
-                    ..
+                    message,
                 },
-                Lang::Pl | Lang::Uk,
-            ) => format!("{path}:{line}:{column}: {message_pl}"),
-            (e, Lang::En) => e.to_string(),
+                lang,
+            ) => format!("{path}:{line}:{column}: {}", message.get(lang)),
         }
     }
 }
 
-/// A message in both languages.
+/// A message in every language, said from the catalogs when the problem
+/// is found (an edition is checked once, its errors are few).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Msg {
     pub pl: String,
     pub en: String,
+    pub uk: String,
 }
 
-fn msg(pl: impl Into<String>, en: impl Into<String>) -> Msg {
-    Msg {
-        pl: pl.into(),
-        en: en.into(),
+impl Msg {
+    /// The message `say` gives in each language.
+    pub fn new(say: impl Fn(Lang) -> String) -> Msg {
+        Msg {
+            pl: say(Lang::Pl),
+            en: say(Lang::En),
+            uk: say(Lang::Uk),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Pl => &self.pl,
+            Lang::En => &self.en,
+            Lang::Uk => &self.uk,
+        }
     }
 }
 
@@ -221,8 +234,7 @@ impl Edition {
                     path: path.display().to_string(),
                     line,
                     column,
-                    message: "the file is not UTF-8 text (save it as UTF-8)".into(),
-                    message_pl: "plik nie jest tekstem UTF-8 (zapisz go jako UTF-8)".into(),
+                    message: Msg::new(|lang| tr!(lang, "error-edition-not-utf8")),
                 });
             }
         };
@@ -237,8 +249,7 @@ impl Edition {
                 path: origin.to_string(),
                 line,
                 column,
-                message: message.en,
-                message_pl: message.pl,
+                message,
             }
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
@@ -253,10 +264,9 @@ impl Edition {
                     })
                 })
             });
-            let said = |lang| crate::foreign::toml::describe(lang, e.message(), key);
             at(
                 e.span(),
-                msg(said(crate::i18n::Lang::Pl), said(crate::i18n::Lang::En)),
+                Msg::new(|lang| crate::foreign::toml::describe(lang, e.message(), key)),
             )
         })?;
         raw.validate().map_err(|(span, msg)| at(Some(span), msg))
@@ -374,32 +384,20 @@ pub fn normalize_id(id: &str) -> String {
 /// characters.
 pub fn id_problem(id: &str) -> Option<Msg> {
     let max = crate::card::limits::PROJECT_ID;
-    if id.is_empty() {
-        Some(msg("jest pusty", "is empty"))
+    let n = id.chars().count();
+    Some(if id.is_empty() {
+        Msg::new(|lang| tr!(lang, "error-edition-id-empty"))
     } else if id.contains('|') {
-        Some(msg(
-            "zawiera `|`, który w pliku CSV kart oddziela numery zadań: żadna karta nie mogłaby go wskazać",
-            "contains `|`, which separates project ids in the card CSV: no card could name it",
-        ))
+        Msg::new(|lang| tr!(lang, "error-edition-id-bar"))
     } else if id.chars().any(char::is_control) {
-        Some(msg(
-            "zawiera znak sterujący: żadna karta nie mogłaby go wskazać",
-            "contains a control character: no card could name it",
-        ))
+        Msg::new(|lang| tr!(lang, "error-edition-id-control"))
     } else if id.chars().any(char::is_whitespace) {
-        Some(msg(
-            "zawiera odstęp: rubryka kiosku go nie przyjmie, a plik CSV kart obcina odstępy",
-            "contains a blank: the kiosk's rubric takes none and the card CSV trims them",
-        ))
-    } else if id.chars().count() > max {
-        let n = id.chars().count();
-        Some(msg(
-            format!("ma {n} znaków: rubryka karty mieści najwyżej {max}"),
-            format!("has {n} characters: a card's rubric holds at most {max}"),
-        ))
+        Msg::new(|lang| tr!(lang, "error-edition-id-blank"))
+    } else if n > max {
+        Msg::new(|lang| tr!(lang, "error-edition-id-too-long", length = n, max = max))
     } else {
-        None
-    }
+        return None;
+    })
 }
 
 /// `normalize_id(a) == normalize_id(b)`, allocating only for non-ASCII ids.
@@ -471,7 +469,7 @@ projects = [ { id = "1", title = "X" } ]
 
     fn err(text: &str) -> (usize, String) {
         match Edition::parse(text, "e.toml") {
-            Err(EditionError::At { line, message, .. }) => (line, message),
+            Err(EditionError::At { line, message, .. }) => (line, message.en),
             other => panic!("expected an error, got {other:?}"),
         }
     }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Ballot, District, Edition, Money, Msg, Project, ProjectList, TieBreak};
+use crate::tr;
 
 /// Kraków's districts in their official order (number = index + 1).
 pub const KRAKOW_DISTRICTS: [&str; 18] = [
@@ -55,34 +56,20 @@ pub enum PabulibError {
 impl PabulibError {
     /// The error in `lang`, with file and line.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (self, lang) {
-            (PabulibError::Io { path, source }, Lang::Pl | Lang::Uk) => format!(
-                "{path}: nie można odczytać pliku: {}",
-                crate::foreign::io_error(lang, source)
+        match self {
+            PabulibError::Io { path, source } => crate::tr!(
+                lang,
+                "error-csv-io",
+                path = path.as_str(),
+                error = crate::foreign::io_error(lang, source)
             ),
-            (PabulibError::Io { path, source }, Lang::En) => format!(
-                "{path}: cannot read the file: {}",
-                crate::foreign::io_error(lang, source)
-            ),
-            (
-                PabulibError::At {
-                    path,
-                    line,
-                    message,
-                },
-                Lang::Pl | Lang::Uk,
-            ) => format!("{path}:{line}: {}", message.pl),
-            (PabulibError::Set(m), Lang::Pl | Lang::Uk) => m.pl.clone(),
-            (e, Lang::En) => e.to_string(),
+            PabulibError::At {
+                path,
+                line,
+                message,
+            } => format!("{path}:{line}: {}", message.get(lang)),
+            PabulibError::Set(m) => m.get(lang).to_string(),
         }
-    }
-}
-
-fn msg(pl: impl Into<String>, en: impl Into<String>) -> Msg {
-    Msg {
-        pl: pl.into(),
-        en: en.into(),
     }
 }
 
@@ -145,16 +132,13 @@ impl PbFile {
                 let line = e.position().map_or(0, |p| lines.of(p.byte() as usize));
                 at(
                     line,
-                    msg(
-                        format!(
-                            "nie da się odczytać linii: {}",
-                            crate::cardcsv::csv_error(crate::i18n::Lang::Pl, &e)
-                        ),
-                        format!(
-                            "unreadable line: {}",
-                            crate::cardcsv::csv_error(crate::i18n::Lang::En, &e)
-                        ),
-                    ),
+                    Msg::new(|lang| {
+                        tr!(
+                            lang,
+                            "error-pabulib-unreadable-line",
+                            error = crate::cardcsv::csv_error(lang, &e)
+                        )
+                    }),
                 )
             })?;
             let line = record.position().map_or(0, |p| lines.of(p.byte() as usize));
@@ -180,10 +164,7 @@ impl PbFile {
                 if section == Section::None {
                     return Err(at(
                         line,
-                        msg(
-                            "najpierw powinna być sekcja META",
-                            "expected the META section first",
-                        ),
+                        Msg::new(|lang| tr!(lang, "error-pabulib-meta-first")),
                     ));
                 }
                 header = Some(record.iter().map(|s| s.trim().to_string()).collect());
@@ -208,52 +189,55 @@ impl PbFile {
                         .ok_or_else(|| {
                             at(
                                 line,
-                                msg("zadanie bez project_id", "project without project_id"),
+                                Msg::new(|lang| tr!(lang, "error-pabulib-no-project-id")),
                             )
                         })?
                         .to_string();
                     if let Some(why) = super::id_problem(&id) {
                         return Err(at(
                             line,
-                            msg(
-                                format!("project_id {id:?} {}", why.pl),
-                                format!("project_id {id:?} {}", why.en),
-                            ),
+                            Msg::new(|lang| {
+                                tr!(
+                                    lang,
+                                    "error-pabulib-bad-project-id",
+                                    id = format!("{id:?}"),
+                                    why = why.get(lang)
+                                )
+                            }),
                         ));
                     }
                     if let Some(first) = seen.insert(super::normalize_id(&id), line) {
                         return Err(at(
                             line,
-                            msg(
-                                format!(
-                                    "project_id \"{id}\" występuje dwa razy (pierwszy raz w linii {first}); numery w pliku się nie powtarzają"
-                                ),
-                                format!(
-                                    "project_id \"{id}\" appears twice (first at line {first}); ids are unique within a file"
-                                ),
-                            ),
+                            Msg::new(|lang| {
+                                tr!(
+                                    lang,
+                                    "error-pabulib-project-id-twice",
+                                    id = id.to_string(),
+                                    first = first
+                                )
+                            }),
                         ));
                     }
                     let cost_text = field("cost").ok_or_else(|| {
                         at(
                             line,
-                            msg(
-                                format!("zadanie {id}: brak kolumny `cost`"),
-                                format!("project {id}: no `cost` column"),
-                            ),
+                            Msg::new(|lang| {
+                                tr!(lang, "error-pabulib-no-cost", id = id.to_string())
+                            }),
                         )
                     })?;
                     let cost = Money::parse(cost_text).ok_or_else(|| {
                         at(
                             line,
-                            msg(
-                                format!(
-                                    "zadanie {id}: koszt \"{cost_text}\" nie jest kwotą (złote, najwyżej dwa miejsca po przecinku)"
-                                ),
-                                format!(
-                                    "project {id}: cost \"{cost_text}\" is not an amount (złoty, at most two decimals)"
-                                ),
-                            ),
+                            Msg::new(|lang| {
+                                tr!(
+                                    lang,
+                                    "error-pabulib-cost-not-amount",
+                                    id = id.to_string(),
+                                    cost = cost_text.to_string()
+                                )
+                            }),
                         )
                     })?;
                     let number = |name: &str| field(name).and_then(parse_amount);
@@ -270,21 +254,12 @@ impl PbFile {
             }
         }
         if meta.is_empty() {
-            return Err(at(
-                1,
-                msg(
-                    "brak sekcji META: to nie jest plik Pabulib",
-                    "no META section: this is not a Pabulib file",
-                ),
-            ));
+            return Err(at(1, Msg::new(|lang| tr!(lang, "error-pabulib-no-meta"))));
         }
         if projects.is_empty() {
             return Err(at(
                 1,
-                msg(
-                    "brak sekcji PROJECTS albo nie ma w niej zadań",
-                    "no PROJECTS section or no projects in it",
-                ),
+                Msg::new(|lang| tr!(lang, "error-pabulib-no-projects")),
             ));
         }
         let file = PbFile {
@@ -318,10 +293,7 @@ impl PbFile {
             .ok_or_else(|| {
                 self.meta_at(
                     key,
-                    msg(
-                        format!("w META brak `{key}`"),
-                        format!("META has no `{key}`"),
-                    ),
+                    Msg::new(|lang| tr!(lang, "error-pabulib-meta-missing", key = key.to_string())),
                 )
             })
     }
@@ -345,10 +317,14 @@ impl PbFile {
             Some(v) => parse_amount(v).map(Some).ok_or_else(|| {
                 self.meta_at(
                     key,
-                    msg(
-                        format!("META `{key}` \"{v}\" nie jest liczbą"),
-                        format!("META `{key}` \"{v}\" is not a number"),
-                    ),
+                    Msg::new(|lang| {
+                        tr!(
+                            lang,
+                            "error-pabulib-meta-not-number",
+                            key = key.to_string(),
+                            value = v.to_string()
+                        )
+                    }),
                 )
             }),
         }
@@ -364,10 +340,14 @@ impl PbFile {
         {
             return Err(self.meta_at(
                 "max_length",
-                msg(
-                    format!("META `max_length` {n}: karta ma od 1 do {max_picks} wyborów"),
-                    format!("META `max_length` {n}: a card has between 1 and {max_picks} picks"),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-pabulib-max-length",
+                        length = n,
+                        max = max_picks
+                    )
+                }),
             ));
         }
         if let Some(n) = self.meta_number("min_length")? {
@@ -375,10 +355,7 @@ impl PbFile {
             if n > limit {
                 return Err(self.meta_at(
                     "min_length",
-                    msg(
-                        format!("META `min_length` {n} jest większe niż `max_length` {limit}"),
-                        format!("META `min_length` {n} is more than `max_length` {limit}"),
-                    ),
+                    Msg::new(|lang| tr!(lang, "error-pabulib-min-over-max", min = n, max = limit)),
                 ));
             }
         }
@@ -393,10 +370,14 @@ impl PbFile {
         {
             return Err(self.meta_at(
                 "date_end",
-                msg(
-                    format!("META `date_end` {end} jest przed `date_begin` {begin}"),
-                    format!("META `date_end` {end} is before `date_begin` {begin}"),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-pabulib-end-before-begin",
+                        end = end.to_string(),
+                        begin = begin.to_string()
+                    )
+                }),
             ));
         }
         Ok(())
@@ -409,10 +390,14 @@ impl PbFile {
             .map_err(|_| {
                 self.meta_at(
                     key,
-                    msg(
-                        format!("META `{key}` \"{v}\" nie jest datą (DD.MM.RRRR)"),
-                        format!("META `{key}` \"{v}\" is not a date (DD.MM.YYYY)"),
-                    ),
+                    Msg::new(|lang| {
+                        tr!(
+                            lang,
+                            "error-pabulib-meta-not-date",
+                            key = key.to_string(),
+                            value = v.to_string()
+                        )
+                    }),
                 )
             })
     }
@@ -423,14 +408,14 @@ impl PbFile {
             Some(v) => Money::parse(v).map(Some).ok_or_else(|| {
                 self.meta_at(
                     key,
-                    msg(
-                        format!(
-                            "META `{key}` \"{v}\" nie jest kwotą (złote, najwyżej dwa miejsca po przecinku)"
-                        ),
-                        format!(
-                            "META `{key}` \"{v}\" is not an amount (złoty, at most two decimals)"
-                        ),
-                    ),
+                    Msg::new(|lang| {
+                        tr!(
+                            lang,
+                            "error-pabulib-meta-not-amount",
+                            key = key.to_string(),
+                            value = v.to_string()
+                        )
+                    }),
                 )
             }),
         }
@@ -511,10 +496,9 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
     let city = match city.as_slice() {
         [one] => *one,
         [] => {
-            return Err(PabulibError::Set(msg(
-                "brak pliku ogólnomiejskiego: każdy plik podaje w META district albo subunit",
-                "no city-wide file: every file names a district or subunit in META",
-            )));
+            return Err(PabulibError::Set(Msg::new(|lang| {
+                tr!(lang, "error-pabulib-no-citywide")
+            })));
         }
         many => {
             let list = many
@@ -522,10 +506,13 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
                 .map(|f| f.shown())
                 .collect::<Vec<_>>()
                 .join(", ");
-            return Err(PabulibError::Set(msg(
-                format!("więcej niż jeden plik ogólnomiejski: {list}"),
-                format!("more than one city-wide file: {list}"),
-            )));
+            return Err(PabulibError::Set(Msg::new(|lang| {
+                tr!(
+                    lang,
+                    "error-pabulib-many-citywide",
+                    files = list.to_string()
+                )
+            })));
         }
     };
     let unit = city.meta_required("unit")?.to_string();
@@ -546,10 +533,13 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
                         } else {
                             "subunit"
                         },
-                        msg(
-                            format!("„{name}” to nie jest żadna z 18 dzielnic Krakowa"),
-                            format!("\"{name}\" is not one of Kraków's 18 districts"),
-                        ),
+                        Msg::new(|lang| {
+                            tr!(
+                                lang,
+                                "error-pabulib-not-krakow-district",
+                                name = name.to_string()
+                            )
+                        }),
                     )
                 })?;
             numbered.push((number as u32 + 1, f));
@@ -567,10 +557,14 @@ pub fn import(paths: &[PathBuf], min_age: u32) -> Result<Edition, PabulibError> 
     for pair in numbered.windows(2) {
         if pair[0].0 == pair[1].0 {
             let (a, b) = (pair[0].1.shown(), pair[1].1.shown());
-            return Err(PabulibError::Set(msg(
-                format!("dwa pliki dla tej samej dzielnicy: {a} i {b}"),
-                format!("two files for the same district: {a} and {b}"),
-            )));
+            return Err(PabulibError::Set(Msg::new(|lang| {
+                tr!(
+                    lang,
+                    "error-pabulib-same-district",
+                    first = a.to_string(),
+                    second = b.to_string()
+                )
+            })));
         }
     }
 

@@ -7,8 +7,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::i18n::Lang;
+use crate::tr;
+
 use super::{
-    Ballot, District, Edition, Money, Msg, Project, ProjectList, TieBreak, TieKey, id_problem, msg,
+    Ballot, District, Edition, Money, Msg, Project, ProjectList, TieBreak, TieKey, id_problem,
     normalize_id, pabulib, roman,
 };
 
@@ -79,10 +82,46 @@ struct RawProject {
 
 type Invalid = (Range<usize>, Msg);
 
-/// Whose list a message speaks of, in both languages.
-struct Whose {
-    pl: String,
-    en: String,
+/// Whose list a message speaks of.
+enum Whose {
+    Citywide,
+    District { number: u32, name: String },
+}
+
+impl Whose {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            Whose::Citywide => tr!(lang, "error-edition-whose-citywide"),
+            Whose::District { number, name } => tr!(
+                lang,
+                "error-edition-whose-district",
+                roman = roman::to_roman(*number),
+                name = name.as_str()
+            ),
+        }
+    }
+}
+
+/// A text field that must not be empty.
+#[derive(Clone, Copy)]
+enum Field {
+    ProjectId,
+    ProjectTitle,
+    EditionId,
+    EditionName,
+    DistrictName,
+}
+
+impl Field {
+    fn words(self, lang: Lang) -> String {
+        match self {
+            Field::ProjectId => tr!(lang, "error-edition-field-project-id"),
+            Field::ProjectTitle => tr!(lang, "error-edition-field-project-title"),
+            Field::EditionId => tr!(lang, "error-edition-field-edition-id"),
+            Field::EditionName => tr!(lang, "error-edition-field-edition-name"),
+            Field::DistrictName => tr!(lang, "error-edition-field-district-name"),
+        }
+    }
 }
 
 fn date(v: &Spanned<toml::value::Datetime>, field: &str) -> Result<NaiveDate, Invalid> {
@@ -93,32 +132,23 @@ fn date(v: &Spanned<toml::value::Datetime>, field: &str) -> Result<NaiveDate, In
                 .ok_or_else(|| {
                     (
                         v.span(),
-                        msg(
-                            format!("`{field}` nie jest prawdziwą datą"),
-                            format!("`{field}` is not a real date"),
-                        ),
+                        Msg::new(|lang| tr!(lang, "error-edition-not-a-date", field = field)),
                     )
                 })
         }
         _ => Err((
             v.span(),
-            msg(
-                format!("`{field}` musi być datą jak 2014-09-27, bez godziny"),
-                format!("`{field}` must be a date like 2014-09-27, without a time"),
-            ),
+            Msg::new(|lang| tr!(lang, "error-edition-date-with-time", field = field)),
         )),
     }
 }
 
-fn non_empty(v: &Spanned<String>, what: (&str, &str)) -> Result<String, Invalid> {
+fn non_empty(v: &Spanned<String>, what: Field) -> Result<String, Invalid> {
     let t = v.get_ref().trim();
     if t.is_empty() {
         Err((
             v.span(),
-            msg(
-                format!("{} jest puste", what.0),
-                format!("{} is empty", what.1),
-            ),
+            Msg::new(|lang| tr!(lang, "error-edition-empty", field = what.words(lang))),
         ))
     } else {
         Ok(t.to_string())
@@ -127,28 +157,18 @@ fn non_empty(v: &Spanned<String>, what: (&str, &str)) -> Result<String, Invalid>
 
 fn picks(v: Option<&Spanned<u32>>, fallback: Option<&Spanned<u32>>) -> Result<u32, Invalid> {
     match v.or(fallback) {
-        None => Err((
-            0..0,
-            msg(
-                "brak pola `local_picks`/`citywide_picks` (albo `picks`) w [ballot]",
-                "missing field `local_picks`/`citywide_picks` (or `picks`) in [ballot]",
-            ),
-        )),
+        None => Err((0..0, Msg::new(|lang| tr!(lang, "error-edition-no-picks")))),
         Some(p) if *p.get_ref() == 0 || *p.get_ref() as usize > crate::card::limits::PICKS => {
             Err((
                 p.span(),
-                msg(
-                    format!(
-                        "{} wyborów: karta ma od 1 do {} wyborów",
-                        p.get_ref(),
-                        crate::card::limits::PICKS
-                    ),
-                    format!(
-                        "{} picks: a card has between 1 and {} picks",
-                        p.get_ref(),
-                        crate::card::limits::PICKS
-                    ),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-edition-picks",
+                        picks = *p.get_ref(),
+                        max = crate::card::limits::PICKS
+                    )
+                }),
             ))
         }
         Some(p) => Ok(*p.get_ref()),
@@ -165,25 +185,26 @@ fn tie_break(raw: Option<&Spanned<Vec<Spanned<String>>>>) -> Result<TieBreak, In
             let keys = TieKey::ALL.map(|k| format!("\"{}\"", k.name())).join(", ");
             (
                 k.span(),
-                msg(
-                    format!(
-                        "nieznany klucz tie_break \"{}\": klucze to {keys}",
-                        k.get_ref()
-                    ),
-                    format!(
-                        "unknown tie_break key \"{}\": the keys are {keys}",
-                        k.get_ref()
-                    ),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-edition-unknown-tie-key",
+                        key = k.get_ref().as_str(),
+                        keys = keys.as_str()
+                    )
+                }),
             )
         })?;
         if keys.contains(&key) {
             return Err((
                 k.span(),
-                msg(
-                    format!("tie_break wymienia \"{}\" dwa razy", k.get_ref()),
-                    format!("tie_break names \"{}\" twice", k.get_ref()),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-edition-tie-key-twice",
+                        key = k.get_ref().as_str()
+                    )
+                }),
             ));
         }
         keys.push(key);
@@ -191,10 +212,7 @@ fn tie_break(raw: Option<&Spanned<Vec<Spanned<String>>>>) -> Result<TieBreak, In
     TieBreak::new(&keys).ok_or_else(|| {
         (
             raw.span(),
-            msg(
-                "tie_break wymienia jakiś klucz dwa razy",
-                "tie_break names a key twice",
-            ),
+            Msg::new(|lang| tr!(lang, "error-edition-tie-keys-twice")),
         )
     })
 }
@@ -216,10 +234,7 @@ fn validate_projects(
     if projects.is_empty() {
         return Err((
             span,
-            msg(
-                format!("{} nie ma zadań", whose.pl),
-                format!("{} has no projects", whose.en),
-            ),
+            Msg::new(|lang| tr!(lang, "error-edition-no-projects", list = whose.words(lang))),
         ));
     }
     let mut seen: std::collections::HashSet<String> =
@@ -230,24 +245,33 @@ fn validate_projects(
             let id = p.id.get_ref();
             return Err((
                 p.id.span(),
-                msg(
-                    format!("numer zadania {id:?} ({}) {}", whose.pl, why.pl),
-                    format!("project id {id:?} in {} {}", whose.en, why.en),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-edition-bad-project-id",
+                        id = format!("{id:?}"),
+                        list = whose.words(lang),
+                        why = why.get(lang)
+                    )
+                }),
             ));
         }
-        let id = non_empty(&p.id, ("numer zadania", "project id"))?;
+        let id = non_empty(&p.id, Field::ProjectId)?;
         let key = normalize_id(&id);
         if !seen.insert(key) {
             return Err((
                 p.id.span(),
-                msg(
-                    format!("numer zadania \"{id}\" powtarza się ({})", whose.pl),
-                    format!("duplicate project id \"{id}\" in {}", whose.en),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-edition-duplicate-project-id",
+                        id = id.as_str(),
+                        list = whose.words(lang)
+                    )
+                }),
             ));
         }
-        let title = non_empty(&p.title, ("tytuł zadania", "project title"))?;
+        let title = non_empty(&p.title, Field::ProjectTitle)?;
         out.push(Project {
             id,
             title,
@@ -263,26 +287,27 @@ fn validate_projects(
 impl RawFile {
     pub(super) fn validate(self) -> Result<Edition, Invalid> {
         let e = self.edition;
-        let id = non_empty(&e.id, ("id edycji", "edition id"))?;
-        let name = non_empty(&e.name, ("nazwa edycji", "edition name"))?;
+        let id = non_empty(&e.id, Field::EditionId)?;
+        let name = non_empty(&e.name, Field::EditionName)?;
         let voting_start = date(&e.voting_start, "voting_start")?;
         let voting_end = date(&e.voting_end, "voting_end")?;
         if voting_end < voting_start {
             return Err((
                 e.voting_end.span(),
-                msg(
-                    format!("voting_end {voting_end} jest przed voting_start {voting_start}"),
-                    format!("voting_end {voting_end} is before voting_start {voting_start}"),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-edition-end-before-start",
+                        end = voting_end.to_string(),
+                        start = voting_start.to_string()
+                    )
+                }),
             ));
         }
         if *e.min_age.get_ref() > 120 {
             return Err((
                 e.min_age.span(),
-                msg(
-                    "min_age to nie jest możliwy wiek",
-                    "min_age is not a plausible age",
-                ),
+                Msg::new(|lang| tr!(lang, "error-edition-min-age")),
             ));
         }
         let b = self.ballot;
@@ -295,52 +320,41 @@ impl RawFile {
             tie_break: tie_break(b.tie_break.as_ref())?,
         };
         let budget = self.citywide.budget;
-        let citywide = self.citywide.validate(
-            budget,
-            &Whose {
-                pl: "lista ogólnomiejska".into(),
-                en: "the city-wide list".into(),
-            },
-        )?;
+        let citywide = self.citywide.validate(budget, &Whose::Citywide)?;
         let mut districts: Vec<(Range<usize>, District)> = Vec::with_capacity(self.district.len());
         for d in self.district {
             let number = *d.number.get_ref();
             if !(1..=roman::MAX).contains(&number) {
                 return Err((
                     d.number.span(),
-                    msg(
-                        format!(
-                            "nieznany numer dzielnicy {number}: dzielnice mają numery od 1 (I) do {} ({})",
-                            roman::MAX,
-                            roman::to_roman(roman::MAX)
-                        ),
-                        format!(
-                            "unknown district number {number}: districts are numbered from 1 (I) to {} ({})",
-                            roman::MAX,
-                            roman::to_roman(roman::MAX)
-                        ),
-                    ),
+                    Msg::new(|lang| {
+                        tr!(
+                            lang,
+                            "error-edition-unknown-district",
+                            number = number,
+                            max = roman::MAX,
+                            roman = roman::to_roman(roman::MAX)
+                        )
+                    }),
                 ));
             }
             if districts.iter().any(|(_, x)| x.number == number) {
                 return Err((
                     d.number.span(),
-                    msg(
-                        format!(
-                            "numer dzielnicy {number} ({}) występuje dwa razy",
-                            roman::to_roman(number)
-                        ),
-                        format!(
-                            "district number {number} ({}) appears twice",
-                            roman::to_roman(number)
-                        ),
-                    ),
+                    Msg::new(|lang| {
+                        tr!(
+                            lang,
+                            "error-edition-district-twice",
+                            number = number,
+                            roman = roman::to_roman(number)
+                        )
+                    }),
                 ));
             }
-            let name = non_empty(&d.name, ("nazwa dzielnicy", "district name"))?;
-            let whose = Whose {
-                pl: format!("dzielnica {} {name}", roman::to_roman(number)),
-                en: format!("district {} {name}", roman::to_roman(number)),
+            let name = non_empty(&d.name, Field::DistrictName)?;
+            let whose = Whose::District {
+                number,
+                name: name.clone(),
             };
             let list = validate_projects(d.projects, d.budget, &whose)?;
             districts.push((d.number.span(), District { number, name, list }));
@@ -351,10 +365,7 @@ impl RawFile {
         if districts.is_empty() && (ballot.require_local) {
             return Err((
                 0..0,
-                msg(
-                    "karta wymaga części lokalnej, a edycja nie ma żadnej [[district]]",
-                    "the ballot requires a local part but the edition has no [[district]]",
-                ),
+                Msg::new(|lang| tr!(lang, "error-edition-no-districts")),
             ));
         }
         let mut districts: Vec<District> = districts.into_iter().map(|(_, d)| d).collect();
@@ -382,33 +393,21 @@ fn check_krakow_districts(districts: &[(Range<usize>, District)]) -> Result<(), 
         let Some(official) = KRAKOW_DISTRICTS.get(d.number as usize - 1) else {
             return Err((
                 span.clone(),
-                msg(
-                    format!(
-                        "nieznany numer dzielnicy {}: dzielnice Krakowa to I–XVIII (1–18)",
-                        d.number
-                    ),
-                    format!(
-                        "unknown district number {}: Kraków's districts are I–XVIII (1–18)",
-                        d.number
-                    ),
-                ),
+                Msg::new(|lang| tr!(lang, "error-edition-not-krakow-district", number = d.number)),
             ));
         };
         if fold_name(official) != fold_name(&d.name) {
             return Err((
                 span.clone(),
-                msg(
-                    format!(
-                        "dzielnica {} Krakowa to „{official}”, nie „{}”",
-                        roman::to_roman(d.number),
-                        d.name
-                    ),
-                    format!(
-                        "district {} of Kraków is \"{official}\", not \"{}\"",
-                        roman::to_roman(d.number),
-                        d.name
-                    ),
-                ),
+                Msg::new(|lang| {
+                    tr!(
+                        lang,
+                        "error-edition-krakow-district-name",
+                        roman = roman::to_roman(d.number),
+                        official = *official,
+                        name = d.name.as_str()
+                    )
+                }),
             ));
         }
     }

@@ -5,6 +5,7 @@
 use std::io;
 
 use crate::i18n::Lang;
+use crate::tr;
 
 /// The I/O error a reader gives when the age header is longer than the
 /// office reads ([`crate::bundle::read::Capped`]).
@@ -13,11 +14,11 @@ pub struct HeaderTooLong;
 
 impl std::fmt::Display for HeaderTooLong {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the age header is longer than {} bytes",
-            crate::bundle::read::MAX_AGE_HEADER
-        )
+        f.write_str(&tr!(
+            Lang::En,
+            "error-age-header-too-long",
+            bytes = crate::bundle::read::MAX_AGE_HEADER
+        ))
     }
 }
 
@@ -61,51 +62,21 @@ fn io_code(e: &io::Error, stream: bool) -> String {
 /// is not one.
 pub fn words(lang: Lang, code: &str) -> Option<String> {
     let rest = code.strip_prefix("age:")?;
-    let pick = |pl: &str, en: &str| Some(crate::i18n::t(lang, pl, en).to_string());
-    match rest {
-        "decryption_failed" => pick(
-            "zaszyfrowanej zawartości nie da się odszyfrować (uszkodzona lub zmieniona)",
-            "the encrypted payload does not decrypt (damaged or altered)",
+    Some(match rest {
+        "decryption_failed" => tr!(lang, "error-age-decryption-failed"),
+        "invalid_header" => tr!(lang, "error-age-invalid-header"),
+        "invalid_mac" => tr!(lang, "error-age-invalid-mac"),
+        "key_decryption_failed" => tr!(lang, "error-age-key-decryption-failed"),
+        "no_matching_keys" => tr!(lang, "error-age-no-matching-keys"),
+        "unknown_format" => tr!(lang, "error-age-unknown-format"),
+        "header_too_long" => tr!(
+            lang,
+            "error-age-header-too-long",
+            bytes = crate::bundle::read::MAX_AGE_HEADER
         ),
-        "invalid_header" => pick(
-            "nagłówek age jest nieczytelny: to nie jest plik zaszyfrowany przez kiosk albo go uszkodzono",
-            "the age header is unreadable: not a file a kiosk encrypted, or a damaged one",
-        ),
-        "invalid_mac" => pick(
-            "suma kontrolna (MAC) nagłówka age się nie zgadza: nagłówek zmieniono",
-            "the age header's MAC does not match: the header was altered",
-        ),
-        "key_decryption_failed" => pick(
-            "nie udało się odszyfrować klucza zapisanego w nagłówku age",
-            "a key written in the age header could not be decrypted",
-        ),
-        "no_matching_keys" => pick(
-            "zaszyfrowana dla innego odbiorcy: żaden klucz tego biura do niej nie pasuje (kiosk ma ustawiony zły klucz biura?)",
-            "encrypted to another recipient: no key of this office fits it (the kiosk has the wrong office key set?)",
-        ),
-        "unknown_format" => pick(
-            "nieznana wersja formatu age (z nowszego programu?)",
-            "an unknown version of the age format (from a newer program?)",
-        ),
-        "header_too_long" => Some(match lang {
-            Lang::Pl | Lang::Uk => format!(
-                "nagłówek age jest dłuższy niż {} bajtów",
-                crate::bundle::read::MAX_AGE_HEADER
-            ),
-            Lang::En => format!(
-                "the age header is longer than {} bytes",
-                crate::bundle::read::MAX_AGE_HEADER
-            ),
-        }),
-        "damaged" => pick(
-            "zaszyfrowana zawartość jest uszkodzona lub zmieniona (nie zgadza się jej uwierzytelnienie)",
-            "the encrypted payload is damaged or altered (it does not authenticate)",
-        ),
-        "truncated" => pick(
-            "zaszyfrowana zawartość jest ucięta",
-            "the encrypted payload is cut short",
-        ),
-        "other" => pick("nieznany błąd odszyfrowania", "an unknown decryption error"),
+        "damaged" => tr!(lang, "error-age-damaged"),
+        "truncated" => tr!(lang, "error-age-truncated"),
+        "other" => tr!(lang, "error-age-other"),
         _ => {
             if let Some(io) = rest.strip_prefix("io:") {
                 return super::io::words(lang, io);
@@ -116,16 +87,9 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
             let seconds = 1u64
                 .checked_shl(u32::from(required.saturating_sub(target)))
                 .unwrap_or(u64::MAX);
-            Some(match lang {
-                Lang::Pl | Lang::Uk => format!(
-                    "zaszyfrowana hasłem o nadmiernym koszcie (odszyfrowanie trwałoby około {seconds} s); kiosk szyfruje kluczem biura, nie hasłem"
-                ),
-                Lang::En => format!(
-                    "encrypted with a passphrase of excessive cost (decrypting would take about {seconds} s); a kiosk encrypts to the office key, not with a passphrase"
-                ),
-            })
+            tr!(lang, "error-age-excessive-work", seconds = seconds)
         }
-    }
+    })
 }
 
 /// A failed decryption in words of `lang`.

@@ -4,261 +4,105 @@
 use std::io::{self, ErrorKind};
 
 use crate::i18n::Lang;
+use crate::tr;
 
 /// Every kind a user can meet: its code (kept in the import log) and its
 /// words in Polish and English.
-const KINDS: &[(ErrorKind, &str, &str, &str)] = &[
-    (
-        ErrorKind::NotFound,
-        "not_found",
-        "nie ma takiego pliku ani katalogu",
-        "no such file or directory",
-    ),
-    (
-        ErrorKind::PermissionDenied,
-        "permission_denied",
-        "brak uprawnień do tego pliku lub katalogu",
-        "permission denied",
-    ),
-    (
-        ErrorKind::AlreadyExists,
-        "already_exists",
-        "taki plik już istnieje",
-        "the file already exists",
-    ),
-    (
-        ErrorKind::IsADirectory,
-        "is_a_directory",
-        "to katalog, a nie plik",
-        "it is a directory, not a file",
-    ),
-    (
-        ErrorKind::NotADirectory,
-        "not_a_directory",
-        "część ścieżki nie jest katalogiem",
-        "a part of the path is not a directory",
-    ),
-    (
-        ErrorKind::DirectoryNotEmpty,
-        "directory_not_empty",
-        "katalog nie jest pusty",
-        "the directory is not empty",
-    ),
-    (
-        ErrorKind::StorageFull,
-        "storage_full",
-        "brak miejsca na dysku",
-        "no space left on the device",
-    ),
-    (
-        ErrorKind::QuotaExceeded,
-        "quota_exceeded",
-        "przekroczono przydział miejsca na dysku",
-        "the disk quota is exceeded",
-    ),
-    (
-        ErrorKind::ReadOnlyFilesystem,
-        "read_only_filesystem",
-        "dysk jest tylko do odczytu",
-        "the file system is read-only",
-    ),
-    (
-        ErrorKind::FileTooLarge,
-        "file_too_large",
-        "plik jest za duży dla tego systemu plików",
-        "the file is too large for the file system",
-    ),
-    (
-        ErrorKind::UnexpectedEof,
-        "unexpected_eof",
-        "plik kończy się wcześniej, niż powinien",
-        "the file ends too soon",
-    ),
-    (
-        ErrorKind::InvalidData,
-        "invalid_data",
-        "dane są niepoprawne lub uszkodzone",
-        "the data is invalid or damaged",
-    ),
-    (
-        ErrorKind::InvalidInput,
-        "invalid_input",
-        "system odrzucił żądanie jako niepoprawne",
-        "the system refused the request as invalid",
-    ),
-    (
-        ErrorKind::InvalidFilename,
-        "invalid_filename",
-        "niepoprawna nazwa pliku (na przykład za długa)",
-        "an invalid file name (too long, for instance)",
-    ),
-    (
-        ErrorKind::Interrupted,
-        "interrupted",
-        "operację przerwano",
-        "the operation was interrupted",
-    ),
-    (
-        ErrorKind::BrokenPipe,
-        "broken_pipe",
-        "odbiorca danych zamknął potok",
-        "broken pipe: the reader went away",
-    ),
-    (
-        ErrorKind::TimedOut,
-        "timed_out",
-        "przekroczono czas oczekiwania",
-        "the operation timed out",
-    ),
-    (
-        ErrorKind::WouldBlock,
-        "would_block",
-        "plik nie jest gotowy do odczytu (operacja by się zablokowała)",
-        "the file is not ready (the operation would block)",
-    ),
-    (
-        ErrorKind::WriteZero,
-        "write_zero",
-        "nie udało się zapisać danych",
-        "the data could not be written",
-    ),
-    (
-        ErrorKind::ResourceBusy,
-        "resource_busy",
-        "plik lub urządzenie jest zajęte",
-        "the file or device is busy",
-    ),
-    (
-        ErrorKind::ExecutableFileBusy,
-        "executable_busy",
-        "plik jest właśnie uruchomionym programem",
-        "the file is a program that is running",
-    ),
-    (
-        ErrorKind::CrossesDevices,
-        "crosses_devices",
-        "nie można przenieść pliku na inny dysk",
-        "a file cannot be moved to another device",
-    ),
-    (
-        ErrorKind::TooManyLinks,
-        "too_many_links",
-        "za dużo dowiązań",
-        "too many links",
-    ),
-    (
-        ErrorKind::StaleNetworkFileHandle,
-        "stale_network_file",
-        "plik sieciowy przestał być dostępny",
-        "the network file handle is stale",
-    ),
-    (
-        ErrorKind::NotSeekable,
-        "not_seekable",
-        "w tym pliku nie można się przemieszczać (to potok lub urządzenie)",
-        "the file is not seekable (a pipe or a device)",
-    ),
-    (
-        ErrorKind::OutOfMemory,
-        "out_of_memory",
-        "brak pamięci",
-        "out of memory",
-    ),
-    (
-        ErrorKind::Unsupported,
-        "unsupported",
-        "ta operacja nie jest tu obsługiwana",
-        "the operation is not supported here",
-    ),
-    (
-        ErrorKind::Deadlock,
-        "deadlock",
-        "zakleszczenie blokad pliku",
-        "a file-lock deadlock",
-    ),
-    (
-        ErrorKind::AddrInUse,
-        "addr_in_use",
-        "ten adres i port są już zajęte (czy inny program, np. drugi serwer, już na nich słucha?)",
-        "the address and port are already in use (is another program, a second server perhaps, listening there?)",
-    ),
-    (
-        ErrorKind::AddrNotAvailable,
-        "addr_not_available",
-        "tego adresu nie ma na tym komputerze",
-        "this computer has no such address",
-    ),
-    (
-        ErrorKind::ConnectionRefused,
-        "connection_refused",
-        "komputer pod tym adresem odmówił połączenia (serwer nie działa albo słucha na innym porcie)",
-        "the computer at that address refused the connection (no server running, or on another port)",
-    ),
-    (
-        ErrorKind::ConnectionReset,
-        "connection_reset",
-        "połączenie zerwane przez drugą stronę",
-        "the other side reset the connection",
-    ),
-    (
-        ErrorKind::ConnectionAborted,
-        "connection_aborted",
-        "połączenie przerwane",
-        "the connection was aborted",
-    ),
-    (
-        ErrorKind::NotConnected,
-        "not_connected",
-        "brak połączenia",
-        "not connected",
-    ),
-    (
-        ErrorKind::HostUnreachable,
-        "host_unreachable",
-        "komputer pod tym adresem jest nieosiągalny",
-        "the computer at that address cannot be reached",
-    ),
-    (
-        ErrorKind::NetworkUnreachable,
-        "network_unreachable",
-        "sieć jest nieosiągalna (brak połączenia z internetem?)",
-        "the network cannot be reached (no internet connection?)",
-    ),
-    (
-        ErrorKind::NetworkDown,
-        "network_down",
-        "sieć nie działa",
-        "the network is down",
-    ),
-    (
-        ErrorKind::ArgumentListTooLong,
-        "argument_list_too_long",
-        "za długa lista argumentów",
-        "the argument list is too long",
-    ),
+const KINDS: &[(ErrorKind, &str)] = &[
+    (ErrorKind::NotFound, "not_found"),
+    (ErrorKind::PermissionDenied, "permission_denied"),
+    (ErrorKind::AlreadyExists, "already_exists"),
+    (ErrorKind::IsADirectory, "is_a_directory"),
+    (ErrorKind::NotADirectory, "not_a_directory"),
+    (ErrorKind::DirectoryNotEmpty, "directory_not_empty"),
+    (ErrorKind::StorageFull, "storage_full"),
+    (ErrorKind::QuotaExceeded, "quota_exceeded"),
+    (ErrorKind::ReadOnlyFilesystem, "read_only_filesystem"),
+    (ErrorKind::FileTooLarge, "file_too_large"),
+    (ErrorKind::UnexpectedEof, "unexpected_eof"),
+    (ErrorKind::InvalidData, "invalid_data"),
+    (ErrorKind::InvalidInput, "invalid_input"),
+    (ErrorKind::InvalidFilename, "invalid_filename"),
+    (ErrorKind::Interrupted, "interrupted"),
+    (ErrorKind::BrokenPipe, "broken_pipe"),
+    (ErrorKind::TimedOut, "timed_out"),
+    (ErrorKind::WouldBlock, "would_block"),
+    (ErrorKind::WriteZero, "write_zero"),
+    (ErrorKind::ResourceBusy, "resource_busy"),
+    (ErrorKind::ExecutableFileBusy, "executable_busy"),
+    (ErrorKind::CrossesDevices, "crosses_devices"),
+    (ErrorKind::TooManyLinks, "too_many_links"),
+    (ErrorKind::StaleNetworkFileHandle, "stale_network_file"),
+    (ErrorKind::NotSeekable, "not_seekable"),
+    (ErrorKind::OutOfMemory, "out_of_memory"),
+    (ErrorKind::Unsupported, "unsupported"),
+    (ErrorKind::Deadlock, "deadlock"),
+    (ErrorKind::AddrInUse, "addr_in_use"),
+    (ErrorKind::AddrNotAvailable, "addr_not_available"),
+    (ErrorKind::ConnectionRefused, "connection_refused"),
+    (ErrorKind::ConnectionReset, "connection_reset"),
+    (ErrorKind::ConnectionAborted, "connection_aborted"),
+    (ErrorKind::NotConnected, "not_connected"),
+    (ErrorKind::HostUnreachable, "host_unreachable"),
+    (ErrorKind::NetworkUnreachable, "network_unreachable"),
+    (ErrorKind::NetworkDown, "network_down"),
+    (ErrorKind::ArgumentListTooLong, "argument_list_too_long"),
 ];
 
 /// Error numbers whose kind std leaves uncategorised, with their own words.
-fn errno_words(n: i32) -> Option<(&'static str, &'static str)> {
+fn errno_words(lang: Lang, n: i32) -> Option<String> {
     Some(match n {
-        libc::EIO => (
-            "błąd wejścia-wyjścia urządzenia (uszkodzony lub wyjęty nośnik?)",
-            "an input/output error on the device (a damaged or removed medium?)",
-        ),
-        libc::ELOOP => (
-            "za dużo dowiązań symbolicznych po drodze (pętla?)",
-            "too many symbolic links on the way (a loop?)",
-        ),
-        libc::ENXIO => (
-            "nie ma takiego urządzenia lub adresu",
-            "no such device or address",
-        ),
-        libc::EBADF => ("niepoprawny deskryptor pliku", "a bad file descriptor"),
-        libc::ENODEV => ("nie ma takiego urządzenia", "no such device"),
-        libc::ETXTBSY => (
-            "plik jest właśnie uruchomionym programem",
-            "the file is a program that is running",
-        ),
+        libc::EIO => tr!(lang, "error-io-eio"),
+        libc::ELOOP => tr!(lang, "error-io-eloop"),
+        libc::ENXIO => tr!(lang, "error-io-enxio"),
+        libc::EBADF => tr!(lang, "error-io-ebadf"),
+        libc::ENODEV => tr!(lang, "error-io-enodev"),
+        libc::ETXTBSY => tr!(lang, "error-io-etxtbsy"),
+        _ => return None,
+    })
+}
+
+/// The words of an error kind's code (a [`KINDS`] code) in `lang`.
+fn kind_words(lang: Lang, code: &str) -> Option<String> {
+    Some(match code {
+        "not_found" => tr!(lang, "error-io-not-found"),
+        "permission_denied" => tr!(lang, "error-io-permission-denied"),
+        "already_exists" => tr!(lang, "error-io-already-exists"),
+        "is_a_directory" => tr!(lang, "error-io-is-a-directory"),
+        "not_a_directory" => tr!(lang, "error-io-not-a-directory"),
+        "directory_not_empty" => tr!(lang, "error-io-directory-not-empty"),
+        "storage_full" => tr!(lang, "error-io-storage-full"),
+        "quota_exceeded" => tr!(lang, "error-io-quota-exceeded"),
+        "read_only_filesystem" => tr!(lang, "error-io-read-only-filesystem"),
+        "file_too_large" => tr!(lang, "error-io-file-too-large"),
+        "unexpected_eof" => tr!(lang, "error-io-unexpected-eof"),
+        "invalid_data" => tr!(lang, "error-io-invalid-data"),
+        "invalid_input" => tr!(lang, "error-io-invalid-input"),
+        "invalid_filename" => tr!(lang, "error-io-invalid-filename"),
+        "interrupted" => tr!(lang, "error-io-interrupted"),
+        "broken_pipe" => tr!(lang, "error-io-broken-pipe"),
+        "timed_out" => tr!(lang, "error-io-timed-out"),
+        "would_block" => tr!(lang, "error-io-would-block"),
+        "write_zero" => tr!(lang, "error-io-write-zero"),
+        "resource_busy" => tr!(lang, "error-io-resource-busy"),
+        "executable_busy" => tr!(lang, "error-io-executable-busy"),
+        "crosses_devices" => tr!(lang, "error-io-crosses-devices"),
+        "too_many_links" => tr!(lang, "error-io-too-many-links"),
+        "stale_network_file" => tr!(lang, "error-io-stale-network-file"),
+        "not_seekable" => tr!(lang, "error-io-not-seekable"),
+        "out_of_memory" => tr!(lang, "error-io-out-of-memory"),
+        "unsupported" => tr!(lang, "error-io-unsupported"),
+        "deadlock" => tr!(lang, "error-io-deadlock"),
+        "addr_in_use" => tr!(lang, "error-io-addr-in-use"),
+        "addr_not_available" => tr!(lang, "error-io-addr-not-available"),
+        "connection_refused" => tr!(lang, "error-io-connection-refused"),
+        "connection_reset" => tr!(lang, "error-io-connection-reset"),
+        "connection_aborted" => tr!(lang, "error-io-connection-aborted"),
+        "not_connected" => tr!(lang, "error-io-not-connected"),
+        "host_unreachable" => tr!(lang, "error-io-host-unreachable"),
+        "network_unreachable" => tr!(lang, "error-io-network-unreachable"),
+        "network_down" => tr!(lang, "error-io-network-down"),
+        "argument_list_too_long" => tr!(lang, "error-io-argument-list-too-long"),
         _ => return None,
     })
 }
@@ -269,7 +113,7 @@ pub struct NoTerminal;
 
 impl std::fmt::Display for NoTerminal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the kiosk needs a terminal (run it in a terminal window, not from a pipe)")
+        f.write_str(&tr!(Lang::En, "error-io-no-terminal"))
     }
 }
 
@@ -290,7 +134,7 @@ pub fn code(e: &io::Error) -> String {
         return "host_not_found".into();
     }
     if let Some(n) = e.raw_os_error()
-        && errno_words(n).is_some()
+        && errno_words(Lang::En, n).is_some()
     {
         return format!("os:{n}");
     }
@@ -305,40 +149,24 @@ pub fn code(e: &io::Error) -> String {
 
 /// The words for an I/O error code made by [`code`]; `None` if it is not one.
 pub fn words(lang: Lang, code: &str) -> Option<String> {
-    let pick = |pl: &str, en: &str| crate::i18n::t(lang, pl, en).to_string();
-    if let Some(k) = KINDS.iter().find(|k| k.1 == code) {
-        return Some(pick(k.2, k.3));
+    if let Some(words) = kind_words(lang, code) {
+        return Some(words);
     }
-    if code == "host_not_found" {
-        return Some(pick(
-            "nie ma komputera o takiej nazwie (sprawdź adres i połączenie z siecią)",
-            "no computer has that name (check the address and the network)",
-        ));
-    }
-    if code == "no_terminal" {
-        return Some(pick(
-            "kiosk potrzebuje terminala (uruchom go w oknie terminala, nie z potoku)",
-            &NoTerminal.to_string(),
-        ));
-    }
-    if code == "other" {
-        return Some(pick("błąd wejścia-wyjścia", "an input/output error"));
+    match code {
+        "host_not_found" => return Some(tr!(lang, "error-io-host-not-found")),
+        "no_terminal" => return Some(tr!(lang, "error-io-no-terminal")),
+        "other" => return Some(tr!(lang, "error-io-other")),
+        _ => {}
     }
     let n: i32 = code.strip_prefix("os:")?.parse().ok()?;
-    Some(match errno_words(n) {
-        Some((pl, en)) => pick(pl, en),
-        None => {
-            // A kind std knows by the number: name it by the kind.
-            let kind = io::Error::from_raw_os_error(n).kind();
-            match KINDS.iter().find(|k| k.0 == kind) {
-                Some(k) => pick(k.2, k.3),
-                None => match lang {
-                    Lang::Pl | Lang::Uk => format!("błąd systemu operacyjnego nr {n}"),
-                    Lang::En => format!("operating system error {n}"),
-                },
-            }
-        }
-    })
+    Some(errno_words(lang, n).unwrap_or_else(|| {
+        let kind = io::Error::from_raw_os_error(n).kind();
+        KINDS
+            .iter()
+            .find(|k| k.0 == kind)
+            .and_then(|k| kind_words(lang, k.1))
+            .unwrap_or_else(|| tr!(lang, "error-io-os", number = n))
+    }))
 }
 
 /// An I/O error in words of `lang`. An error urna made itself with its
@@ -363,13 +191,14 @@ mod tests {
     #[test]
     fn every_kind_has_its_own_words_in_both_languages() {
         let mut seen = std::collections::HashSet::new();
-        for (kind, code, pl, en) in KINDS {
+        for (kind, code) in KINDS {
             let e = io::Error::from(*kind);
             assert_eq!(super::code(&e), *code);
-            assert_eq!(error(Lang::Pl, &e), *pl);
-            assert_eq!(error(Lang::En, &e), *en);
+            let [pl, en, uk] = [Lang::Pl, Lang::En, Lang::Uk].map(|l| error(l, &e));
             assert_ne!(pl, en);
-            assert!(seen.insert(*code), "{code} twice");
+            assert_ne!(uk, pl);
+            assert!(!pl.contains("error-io-"), "{pl}");
+            assert!(seen.insert(pl), "{code}: its words twice");
         }
     }
 

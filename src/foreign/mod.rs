@@ -31,21 +31,14 @@ pub fn signature_code(e: &minisign_verify::Error) -> String {
 }
 
 fn signature_words(lang: Lang, code: &str) -> Option<String> {
-    let (pl, en) = match code.strip_prefix("sig:")? {
-        "not_text" => ("to nie jest tekst", "it is not text"),
-        "no_key_id" => ("brak identyfikatora klucza", "it names no key id"),
-        "encoding" => (
-            "niepoprawne kodowanie (base64) podpisu",
-            "the signature's encoding (base64) is invalid",
-        ),
-        "algorithm" => (
-            "nieobsługiwany algorytm podpisu",
-            "an unsupported signature algorithm",
-        ),
-        "other" => ("podpis jest nieczytelny", "the signature is unreadable"),
+    Some(match code.strip_prefix("sig:")? {
+        "not_text" => crate::tr!(lang, "error-signature-not-text"),
+        "no_key_id" => crate::tr!(lang, "error-signature-no-key-id"),
+        "encoding" => crate::tr!(lang, "error-signature-encoding"),
+        "algorithm" => crate::tr!(lang, "error-signature-algorithm"),
+        "other" => crate::tr!(lang, "error-signature-other"),
         _ => return None,
-    };
-    Some(crate::i18n::t(lang, pl, en).to_string())
+    })
 }
 
 /// The words of a code made here, in `lang`. Anything else is text kept

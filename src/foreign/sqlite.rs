@@ -5,93 +5,44 @@
 use rusqlite::ErrorCode;
 
 use crate::i18n::Lang;
+use crate::tr;
 
 /// A rusqlite error in words of `lang`.
 pub fn error(lang: Lang, e: &rusqlite::Error) -> String {
-    let pick = |pl: &str, en: &str| crate::i18n::t(lang, pl, en).to_string();
     match e {
-        rusqlite::Error::SqliteFailure(f, _) => {
-            let (pl, en) = match f.code {
-                ErrorCode::PermissionDenied => (
-                    "brak uprawnień do pliku bazy danych",
-                    "no permission on the database file",
-                ),
-                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => (
-                    "baza danych jest zajęta przez inny program urna; zamknij go i spróbuj ponownie",
-                    "the database is busy with another urna; close it and try again",
-                ),
-                ErrorCode::OutOfMemory => ("brak pamięci", "out of memory"),
-                ErrorCode::ReadOnly => (
-                    "baza danych jest tylko do odczytu",
-                    "the database is read-only",
-                ),
-                ErrorCode::SystemIoFailure => (
-                    "błąd wejścia-wyjścia dysku przy zapisie lub odczycie bazy",
-                    "a disk input/output error while using the database",
-                ),
-                ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => (
-                    "plik bazy danych jest uszkodzony albo nie jest bazą urna",
-                    "the database file is damaged or is not an urna database",
-                ),
-                ErrorCode::DiskFull => ("brak miejsca na dysku", "no space left on the device"),
-                ErrorCode::CannotOpen => (
-                    "nie można otworzyć pliku bazy danych",
-                    "the database file cannot be opened",
-                ),
-                ErrorCode::ConstraintViolation => (
-                    "zapis naruszyłby spójność bazy danych",
-                    "the write would break the database's constraints",
-                ),
-                ErrorCode::TooBig => (
-                    "wartość za duża dla bazy danych",
-                    "a value too large for the database",
-                ),
-                ErrorCode::OperationInterrupted | ErrorCode::OperationAborted => (
-                    "operację na bazie przerwano",
-                    "the database operation was interrupted",
-                ),
-                _ => {
-                    return match lang {
-                        Lang::Pl | Lang::Uk => {
-                            format!("błąd bazy danych SQLite (kod {})", f.extended_code)
-                        }
-                        Lang::En => format!("an SQLite database error (code {})", f.extended_code),
-                    };
-                }
-            };
-            pick(pl, en)
-        }
-        rusqlite::Error::QueryReturnedNoRows => pick(
-            "w bazie brak oczekiwanego wiersza",
-            "an expected row is missing from the database",
-        ),
+        rusqlite::Error::SqliteFailure(f, _) => match f.code {
+            ErrorCode::PermissionDenied => tr!(lang, "error-sqlite-permission-denied"),
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => tr!(lang, "error-sqlite-busy"),
+            ErrorCode::OutOfMemory => tr!(lang, "error-sqlite-out-of-memory"),
+            ErrorCode::ReadOnly => tr!(lang, "error-sqlite-read-only"),
+            ErrorCode::SystemIoFailure => tr!(lang, "error-sqlite-io"),
+            ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                tr!(lang, "error-sqlite-corrupt")
+            }
+            ErrorCode::DiskFull => tr!(lang, "error-sqlite-disk-full"),
+            ErrorCode::CannotOpen => tr!(lang, "error-sqlite-cannot-open"),
+            ErrorCode::ConstraintViolation => tr!(lang, "error-sqlite-constraint"),
+            ErrorCode::TooBig => tr!(lang, "error-sqlite-too-big"),
+            ErrorCode::OperationInterrupted | ErrorCode::OperationAborted => {
+                tr!(lang, "error-sqlite-interrupted")
+            }
+            _ => tr!(lang, "error-sqlite-code", code = f.extended_code),
+        },
+        rusqlite::Error::QueryReturnedNoRows => tr!(lang, "error-sqlite-no-row"),
         rusqlite::Error::InvalidColumnType(..)
         | rusqlite::Error::FromSqlConversionFailure(..)
         | rusqlite::Error::IntegralValueOutOfRange(..)
-        | rusqlite::Error::Utf8Error(..) => pick(
-            "wartość w bazie danych ma nieoczekiwany typ",
-            "a value in the database has an unexpected type",
-        ),
-        _ => pick("błąd bazy danych", "a database error"),
+        | rusqlite::Error::Utf8Error(..) => tr!(lang, "error-sqlite-type"),
+        _ => tr!(lang, "error-sqlite-other"),
     }
 }
 
-/// A failed schema migration in words of `lang`.
+/// A schema migration's failure in words of `lang`.
 pub fn migration(lang: Lang, e: &rusqlite_migration::Error) -> String {
     match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => error(lang, err),
-        rusqlite_migration::Error::InvalidUserVersion => crate::i18n::t(
-            lang,
-            "numer wersji schematu bazy danych zmieniono poza urną",
-            "the database's schema version was changed outside urna",
-        )
-        .to_string(),
-        _ => crate::i18n::t(
-            lang,
-            "nie udało się uaktualnić schematu bazy danych",
-            "the database schema could not be brought up to date",
-        )
-        .to_string(),
+        rusqlite_migration::Error::InvalidUserVersion => tr!(lang, "error-sqlite-schema-version"),
+        _ => tr!(lang, "error-sqlite-migration"),
     }
 }
 

@@ -12,7 +12,8 @@ use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use tokio_rustls::rustls::server::ParsedCertificate;
 use tokio_rustls::rustls::{self, CertificateError, RootCertStore};
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// How to make a certificate a kiosk accepts, for the messages below.
 pub const MAKE_CERT: &str = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 400 -keyout office.key -out office.pem -subj /CN=HOST -addext subjectAltName=DNS:HOST -addext basicConstraints=critical,CA:FALSE";
@@ -66,52 +67,16 @@ impl CertProblem {
 
     pub fn words(&self, lang: Lang) -> String {
         match self {
-            CertProblem::CaAsServer => format!(
-                "{}: {MAKE_CERT}",
-                t(
-                    lang,
-                    "certyfikat serwera jest certyfikatem urzędu certyfikacji (CA:TRUE — tak robi go domyślnie `openssl req -x509`), a takiego kiosk nie przyjmie jako certyfikatu serwera; biuro robi nowy",
-                    "the server's certificate is a certificate authority's (CA:TRUE, what `openssl req -x509` makes by default), which a kiosk does not accept as a server's own; the office makes a new one",
-                )
-            ),
-            CertProblem::UnknownIssuer => t(
+            CertProblem::CaAsServer => tr!(lang, "error-tls-ca-as-server", command = MAKE_CERT),
+            CertProblem::UnknownIssuer => tr!(lang, "error-tls-unknown-issuer"),
+            CertProblem::NotForName => tr!(lang, "error-tls-not-for-name"),
+            CertProblem::Expired => tr!(lang, "error-tls-expired"),
+            CertProblem::NotYetValid => tr!(lang, "error-tls-not-yet-valid"),
+            CertProblem::Unreadable => tr!(lang, "error-tls-unreadable"),
+            CertProblem::Other(why) => tr!(
                 lang,
-                "certyfikat serwera nie jest podpisany przez certyfikat, któremu ufa ten kiosk (`urna central url … --ca PLIK`)",
-                "the server's certificate is not signed by a certificate this kiosk trusts (`urna central url … --ca FILE`)",
-            )
-            .into(),
-            CertProblem::NotForName => t(
-                lang,
-                "certyfikat serwera wystawiono na inną nazwę niż ta w adresie biura (subjectAltName)",
-                "the server's certificate names another host than the office's address (subjectAltName)",
-            )
-            .into(),
-            CertProblem::Expired => t(
-                lang,
-                "certyfikat serwera wygasł (albo zegar tego komputera się spieszy)",
-                "the server's certificate has expired (or this computer's clock is fast)",
-            )
-            .into(),
-            CertProblem::NotYetValid => t(
-                lang,
-                "certyfikat serwera jest jeszcze nieważny (albo zegar tego komputera się spóźnia)",
-                "the server's certificate is not valid yet (or this computer's clock is slow)",
-            )
-            .into(),
-            CertProblem::Unreadable => t(
-                lang,
-                "certyfikat serwera jest nieczytelny",
-                "the server's certificate cannot be read",
-            )
-            .into(),
-            CertProblem::Other(why) => format!(
-                "{} (rustls: {})",
-                t(
-                    lang,
-                    "certyfikat serwera odrzucony",
-                    "the server's certificate was refused"
-                ),
-                crate::shown::escape_controls(why)
+                "error-tls-other",
+                why = crate::shown::escape_controls(why)
             ),
         }
     }

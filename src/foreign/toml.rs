@@ -1,80 +1,81 @@
-//! The TOML reader's (and serde's) error messages in Polish. Neither
-//! library has kinds to match on, only English text made from a few fixed
-//! templates (serde's `invalid type: …, expected …`, `missing field …`,
-//! toml's parser descriptions); each template is read here and said again
-//! in Polish. What is not one of them is shown as the library's text,
-//! labelled as such.
+//! The TOML reader's (and serde's) error messages in Polish and Ukrainian.
+//! Neither library has kinds to match on, only English text made from a
+//! few fixed templates (serde's `invalid type: …, expected …`, `missing
+//! field …`, toml's parser descriptions); each template is read here and
+//! said again from the catalogs (`error-toml-…`). What is not one of them is
+//! shown as the library's text, labelled as such. English keeps the
+//! library's own words.
 
 use crate::i18n::Lang;
+use crate::tr;
 
 /// A TOML error's message (`message`, on one line) in `lang`; `key` is the
 /// key the error's position points at, if known.
 pub fn describe(lang: Lang, message: &str, key: Option<&str>) -> String {
     let message = message.trim_end().replace('\n', " ");
-    match lang {
-        Lang::En => {
-            let message = message
-                .replace("expected u64", "expected a whole number")
-                .replace("expected u32", "expected a whole number");
-            match key {
-                Some(key) if !message.contains(&format!("`{key}`")) => {
-                    format!("`{key}`: {message}")
-                }
-                _ => message,
-            }
-        }
-        Lang::Pl | Lang::Uk => {
-            let pl = polish(&message, key);
-            match key {
-                Some(key) if !pl.contains(&format!("`{key}`")) => format!("`{key}`: {pl}"),
-                _ => pl,
-            }
-        }
+    let said = match lang {
+        Lang::En => message
+            .replace("expected u64", "expected a whole number")
+            .replace("expected u32", "expected a whole number"),
+        Lang::Pl | Lang::Uk => translated(lang, &message, key),
+    };
+    match key {
+        Some(key) if !said.contains(&format!("`{key}`")) => format!("`{key}`: {said}"),
+        _ => said,
     }
 }
 
-fn polish(message: &str, key: Option<&str>) -> String {
+fn translated(lang: Lang, message: &str, key: Option<&str>) -> String {
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && let Some((got, want)) = rest.split_once(", expected ")
     {
-        return format!(
-            "zły rodzaj wartości: jest {}, a oczekiwano: {}",
-            value(got),
-            expected(want)
+        return tr!(
+            lang,
+            "error-toml-invalid-type",
+            got = value(lang, got),
+            want = expected(lang, want)
         );
     }
     if let Some(rest) = message.strip_prefix("invalid value: ")
         && let Some((got, want)) = rest.split_once(", expected ")
     {
-        return format!(
-            "niedozwolona wartość: {}, a oczekiwano: {}",
-            value(got),
-            expected(want)
+        return tr!(
+            lang,
+            "error-toml-invalid-value",
+            got = value(lang, got),
+            want = expected(lang, want)
         );
     }
     if let Some(rest) = message.strip_prefix("invalid length ")
         && let Some((n, _)) = rest.split_once(", expected ")
     {
-        return format!("zła liczba elementów listy: {n}");
+        return tr!(lang, "error-toml-invalid-length", length = n);
     }
     if let Some(name) = message.strip_prefix("missing field ") {
-        return format!("brak wymaganego klucza {name}");
+        return tr!(lang, "error-toml-missing-field", name = name);
     }
     if let Some(name) = message.strip_prefix("duplicate field ") {
-        return format!("klucz {name} podany więcej niż raz");
+        return tr!(lang, "error-toml-duplicate-field", name = name);
     }
-    for (prefix, what) in [
-        ("unknown field ", "nieznany klucz"),
-        ("unknown variant ", "nieznana wartość"),
-    ] {
+    for (prefix, variant) in [("unknown field ", false), ("unknown variant ", true)] {
         if let Some(rest) = message.strip_prefix(prefix) {
+            let what = if variant {
+                tr!(lang, "error-toml-unknown-variant")
+            } else {
+                tr!(lang, "error-toml-unknown-field")
+            };
             return match rest.split_once(", ") {
                 None => format!("{what} {rest}"),
                 Some((name, "there are no fields")) => {
-                    format!("{what} {name}: w tym miejscu nie ma żadnych kluczy")
+                    tr!(lang, "error-toml-no-fields-here", what = what, name = name)
                 }
                 Some((name, "there are no variants")) => {
-                    format!("{what} {name}: nie ma tu dozwolonych wartości")
+                    tr!(
+                        lang,
+                        "error-toml-no-variants-here",
+                        what = what,
+                        name = name
+                    )
                 }
                 Some((name, allowed)) => {
                     let allowed = allowed
@@ -82,202 +83,249 @@ fn polish(message: &str, key: Option<&str>) -> String {
                         .trim_start_matches("expected ")
                         .replace(", or ", ", ")
                         .replace(" or ", ", ");
-                    format!("{what} {name}; dozwolone: {allowed}")
+                    tr!(
+                        lang,
+                        "error-toml-allowed",
+                        what = what,
+                        name = name,
+                        allowed = allowed
+                    )
                 }
             };
         }
     }
     if message == "duplicate key" {
         return match key {
-            Some(k) => format!("klucz `{k}` podany więcej niż raz"),
-            None => "klucz podany więcej niż raz".into(),
+            Some(k) => tr!(lang, "error-toml-duplicate-key-named", key = k),
+            None => tr!(lang, "error-toml-duplicate-key"),
         };
     }
-    if let Some(pl) = money(message).or_else(|| not_an_amount(message)) {
-        return pl;
+    if let Some(said) = money(lang, message).or_else(|| not_an_amount(lang, message)) {
+        return said;
     }
-    // The parser's own descriptions, then what it expected.
     let (description, wanted) = match message.split_once(", expected ") {
         Some((d, w)) => (d, Some(w)),
         None => (message, None),
     };
-    if let Some(pl) = syntax(description) {
-        let mut out = format!("błąd składni TOML: {pl}");
-        if let Some(w) = wanted.and_then(tokens) {
-            out.push_str(&format!(" (oczekiwano: {w})"));
-        }
-        return out;
+    if let Some(what) = syntax(lang, description) {
+        return match wanted.and_then(|w| tokens(lang, w)) {
+            Some(w) => tr!(
+                lang,
+                "error-toml-syntax-expected",
+                what = what,
+                expected = w
+            ),
+            None => tr!(lang, "error-toml-syntax", what = what),
+        };
     }
-    format!("błąd w zapisie TOML (szczegół po angielsku, z biblioteki TOML: {message})")
+    tr!(lang, "error-toml-other", message = message)
 }
 
 /// What serde says a value was (`integer `5``, `string "x"`).
-fn value(got: &str) -> String {
-    for (en, pl) in [
-        ("boolean ", "wartość logiczna "),
-        ("integer ", "liczba całkowita "),
-        ("floating point ", "liczba z częścią ułamkową "),
-        ("character ", "znak "),
-        ("string ", "tekst "),
-    ] {
-        if let Some(v) = got.strip_prefix(en) {
-            return format!("{pl}{v}");
-        }
+fn value(lang: Lang, got: &str) -> String {
+    if let Some(v) = got.strip_prefix("boolean ") {
+        return tr!(lang, "error-toml-got-boolean", value = v);
+    }
+    if let Some(v) = got.strip_prefix("integer ") {
+        return tr!(lang, "error-toml-got-integer", value = v);
+    }
+    if let Some(v) = got.strip_prefix("floating point ") {
+        return tr!(lang, "error-toml-got-float", value = v);
+    }
+    if let Some(v) = got.strip_prefix("character ") {
+        return tr!(lang, "error-toml-got-character", value = v);
+    }
+    if let Some(v) = got.strip_prefix("string ") {
+        return tr!(lang, "error-toml-got-string", value = v);
     }
     match got {
-        "sequence" => "lista".into(),
-        "map" => "tabela".into(),
-        "unit value" => "pusta wartość".into(),
+        "sequence" => tr!(lang, "error-toml-kind-list"),
+        "map" => tr!(lang, "error-toml-kind-table"),
+        "unit value" => tr!(lang, "error-toml-kind-unit"),
         "datetime" | "offset datetime" | "local datetime" | "local date" | "local time" => {
-            "data lub godzina".into()
+            tr!(lang, "error-toml-kind-datetime")
         }
-        "byte array" => "ciąg bajtów".into(),
-        _ => "wartość innego rodzaju".into(),
+        "byte array" => tr!(lang, "error-toml-kind-bytes"),
+        _ => tr!(lang, "error-toml-kind-other"),
     }
 }
 
 /// What a field wants, as serde or urna's own types say it.
-fn expected(want: &str) -> &'static str {
+fn expected(lang: Lang, want: &str) -> String {
     let w = want.trim();
     if w.starts_with("an amount in złoty") {
-        "kwota w złotych: liczba całkowita albo tekst z groszami, na przykład \"1546168.66\""
+        tr!(lang, "error-toml-want-amount")
     } else if w.contains("string") {
-        "tekst w cudzysłowie"
+        tr!(lang, "error-toml-want-string")
     } else if ["u8", "u16", "u32", "u64", "usize", "a whole number"].contains(&w) {
-        "liczba całkowita nie mniejsza niż 0"
+        tr!(lang, "error-toml-want-unsigned")
     } else if ["i8", "i16", "i32", "i64", "isize"].contains(&w) {
-        "liczba całkowita"
+        tr!(lang, "error-toml-want-integer")
     } else if w.contains("bool") {
-        "true albo false"
+        tr!(lang, "error-toml-want-bool")
     } else if w.contains("sequence") || w.contains("array") {
-        "lista w nawiasach [ ]"
+        tr!(lang, "error-toml-want-list")
     } else if w.contains("datetime") || w.contains("date") {
-        "data, na przykład 2014-09-27"
+        tr!(lang, "error-toml-want-date")
     } else if w.starts_with("struct ") || w.contains("map") || w.contains("table") {
-        "tabela"
+        tr!(lang, "error-toml-kind-table")
     } else if w.contains("float") || w == "f64" || w == "f32" {
-        "liczba"
+        tr!(lang, "error-toml-want-number")
     } else {
-        "wartość innego rodzaju"
+        tr!(lang, "error-toml-kind-other")
     }
 }
 
 /// urna's own words about an amount ([`crate::edition::Money`]'s reader).
-fn money(message: &str) -> Option<String> {
+fn money(lang: Lang, message: &str) -> Option<String> {
     let amount = message.strip_prefix("the amount ")?;
     let (v, rest) = amount.split_once(' ')?;
     Some(match rest {
-        "is too large" => format!("kwota {v} jest za duża"),
-        r if r.starts_with("is negative") => {
-            format!("kwota {v} jest ujemna: kwota wynosi 0 lub więcej")
+        "is too large" => tr!(lang, "error-toml-amount-too-large", amount = v),
+        r if r.starts_with("is negative") => tr!(lang, "error-toml-amount-negative", amount = v),
+        r if r.starts_with("has a decimal point") => {
+            tr!(lang, "error-toml-amount-decimal-point", amount = v)
         }
-        r if r.starts_with("has a decimal point") => format!(
-            "kwota {v} ma część ułamkową: kwotę z groszami wpisz w cudzysłowie, \"{v}\", żeby została odczytana dokładnie"
-        ),
         _ => return None,
     })
 }
 
 /// A money string that is not an amount: `"x" is not an amount: …`.
-fn not_an_amount(message: &str) -> Option<String> {
+fn not_an_amount(lang: Lang, message: &str) -> Option<String> {
     let (v, _) = message.split_once(" is not an amount: ")?;
-    Some(format!(
-        "{v} nie jest kwotą: wpisz złote z najwyżej dwiema cyframi po kropce, na przykład \"1546168.66\""
-    ))
+    Some(tr!(lang, "error-toml-not-an-amount", value = v))
 }
 
 /// The TOML parser's descriptions of a syntax error.
-fn syntax(description: &str) -> Option<&'static str> {
+fn syntax(lang: Lang, description: &str) -> Option<String> {
     Some(match description {
-        "`_` may only go between digits" => "`_` może stać tylko między cyframi",
-        "cannot recurse further; max recursion depth met" | "recursion limit" => {
-            "za głębokie zagnieżdżenie"
+        "`_` may only go between digits" => tr!(
+            lang,
+            "error-toml-syntax-underscore-may-only-go-between-digits"
+        ),
+        "cannot recurse further; max recursion depth met" | "recursion limit" => tr!(
+            lang,
+            "error-toml-syntax-cannot-recurse-further-max-recursion-depth-met"
+        ),
+        "carriage return must be followed by newline" => tr!(
+            lang,
+            "error-toml-syntax-carriage-return-must-be-followed-by-newline"
+        ),
+        "extra `=`" => tr!(lang, "error-toml-syntax-extra-equals"),
+        "extra assignment between key-value pairs" => tr!(
+            lang,
+            "error-toml-syntax-extra-assignment-between-key-value-pairs"
+        ),
+        "extra comma in array" => tr!(lang, "error-toml-syntax-extra-comma-in-array"),
+        "extra comma in inline table" => tr!(lang, "error-toml-syntax-extra-comma-in-inline-table"),
+        "integers with a radix cannot be signed" => tr!(
+            lang,
+            "error-toml-syntax-integers-with-a-radix-cannot-be-signed"
+        ),
+        "invalid comment character" => tr!(lang, "error-toml-syntax-invalid-comment-character"),
+        "invalid inline table element" => {
+            tr!(lang, "error-toml-syntax-invalid-inline-table-element")
         }
-        "carriage return must be followed by newline" => {
-            "po znaku powrotu karetki (CR) musi być koniec linii"
-        }
-        "extra `=`" => "nadmiarowy znak `=`",
-        "extra assignment between key-value pairs" => "nadmiarowe `=` między parami klucz–wartość",
-        "extra comma in array" => "nadmiarowy przecinek w liście",
-        "extra comma in inline table" => "nadmiarowy przecinek w tabeli w linii",
-        "integers with a radix cannot be signed" => {
-            "liczba szesnastkowa, ósemkowa lub dwójkowa nie może mieć znaku"
-        }
-        "invalid comment character" => "niedozwolony znak w komentarzu",
-        "invalid inline table element" => "niepoprawny element tabeli w linii",
-        "invalid key-value pair" => "niepoprawna para klucz–wartość",
-        "invalid unquoted key" => "niepoprawny klucz bez cudzysłowu",
-        "invalid value" => "niepoprawna wartość",
-        "key with no value" => "klucz bez wartości",
+        "invalid key-value pair" => tr!(lang, "error-toml-syntax-invalid-key-value-pair"),
+        "invalid unquoted key" => tr!(lang, "error-toml-syntax-invalid-unquoted-key"),
+        "invalid value" => tr!(lang, "error-toml-syntax-invalid-value"),
+        "key with no value" => tr!(lang, "error-toml-syntax-key-with-no-value"),
         "keys cannot be multi-line basic strings" | "keys cannot be multi-line literal strings" => {
-            "klucz nie może być tekstem wielowierszowym"
+            tr!(
+                lang,
+                "error-toml-syntax-keys-cannot-be-multi-line-basic-strings"
+            )
         }
-        "missing array opening" => "brak otwarcia listy `[`",
-        "missing assignment between key-value pairs" => "brak `=` między kluczem a wartością",
-        "missing comma between array elements" => "brak przecinka między elementami listy",
-        "missing comma between key-value pairs" => "brak przecinka między parami klucz–wartość",
-        "missing comment start" => "brak początku komentarza `#`",
-        "missing escaped value" => "brak znaku po `\\`",
-        "missing inline table opening" => "brak otwarcia tabeli w linii `{`",
-        "missing key for inline table element" => "brak klucza elementu tabeli w linii",
-        "missing opening quote" => "brak cudzysłowu otwierającego",
-        "missing table open" => "brak otwarcia nagłówka tabeli `[`",
-        "missing value for key" | "missing value" => "brak wartości",
-        "radix must be lowercase" => "przedrostek 0x, 0o, 0b pisze się małą literą",
-        "redundant integer number prefix" => "zbędny przedrostek liczby",
-        "redundant numeric sign" => "zbędny znak liczby",
-        "string values must be quoted" => "tekst musi być w cudzysłowie",
-        "too few unicode value digits" => "za mało cyfr kodu Unicode",
-        "unclosed array table" => "niezamknięty nagłówek tabeli [[…]]",
-        "unclosed array" => "niezamknięta lista",
-        "unclosed inline table" => "niezamknięta tabela w linii",
-        "unclosed table" => "niezamknięty nagłówek tabeli [...]",
-        "unexpected `=` in array" => "nieoczekiwany znak `=` w liście",
-        "unexpected content between comment and newline" => {
-            "nieoczekiwana treść między komentarzem a końcem linii"
+        "missing array opening" => tr!(lang, "error-toml-syntax-missing-array-opening"),
+        "missing assignment between key-value pairs" => tr!(
+            lang,
+            "error-toml-syntax-missing-assignment-between-key-value-pairs"
+        ),
+        "missing comma between array elements" => tr!(
+            lang,
+            "error-toml-syntax-missing-comma-between-array-elements"
+        ),
+        "missing comma between key-value pairs" => tr!(
+            lang,
+            "error-toml-syntax-missing-comma-between-key-value-pairs"
+        ),
+        "missing comment start" => tr!(lang, "error-toml-syntax-missing-comment-start"),
+        "missing escaped value" => tr!(lang, "error-toml-syntax-missing-escaped-value"),
+        "missing inline table opening" => {
+            tr!(lang, "error-toml-syntax-missing-inline-table-opening")
         }
-        "unexpected content" => "nieoczekiwana treść",
-        "unexpected key or value" => "nieoczekiwany klucz lub wartość",
-        "unexpected leading zero" => "niedozwolone zero na początku liczby",
-        "unexpected sign" => "nieoczekiwany znak liczby",
-        "unquoted keys cannot be empty" => "klucz bez cudzysłowu nie może być pusty",
+        "missing key for inline table element" => tr!(
+            lang,
+            "error-toml-syntax-missing-key-for-inline-table-element"
+        ),
+        "missing opening quote" => tr!(lang, "error-toml-syntax-missing-opening-quote"),
+        "missing table open" => tr!(lang, "error-toml-syntax-missing-table-open"),
+        "missing value for key" | "missing value" => {
+            tr!(lang, "error-toml-syntax-missing-value-for-key")
+        }
+        "radix must be lowercase" => tr!(lang, "error-toml-syntax-radix-must-be-lowercase"),
+        "redundant integer number prefix" => {
+            tr!(lang, "error-toml-syntax-redundant-integer-number-prefix")
+        }
+        "redundant numeric sign" => tr!(lang, "error-toml-syntax-redundant-numeric-sign"),
+        "string values must be quoted" => {
+            tr!(lang, "error-toml-syntax-string-values-must-be-quoted")
+        }
+        "too few unicode value digits" => {
+            tr!(lang, "error-toml-syntax-too-few-unicode-value-digits")
+        }
+        "unclosed array table" => tr!(lang, "error-toml-syntax-unclosed-array-table"),
+        "unclosed array" => tr!(lang, "error-toml-syntax-unclosed-array"),
+        "unclosed inline table" => tr!(lang, "error-toml-syntax-unclosed-inline-table"),
+        "unclosed table" => tr!(lang, "error-toml-syntax-unclosed-table"),
+        "unexpected `=` in array" => tr!(lang, "error-toml-syntax-unexpected-equals-in-array"),
+        "unexpected content between comment and newline" => tr!(
+            lang,
+            "error-toml-syntax-unexpected-content-between-comment-and-newline"
+        ),
+        "unexpected content" => tr!(lang, "error-toml-syntax-unexpected-content"),
+        "unexpected key or value" => tr!(lang, "error-toml-syntax-unexpected-key-or-value"),
+        "unexpected leading zero" => tr!(lang, "error-toml-syntax-unexpected-leading-zero"),
+        "unexpected sign" => tr!(lang, "error-toml-syntax-unexpected-sign"),
+        "unquoted keys cannot be empty" => {
+            tr!(lang, "error-toml-syntax-unquoted-keys-cannot-be-empty")
+        }
         "invalid basic string" | "invalid multi-line basic string" => {
-            "niepoprawny tekst w cudzysłowie"
+            tr!(lang, "error-toml-syntax-invalid-basic-string")
         }
         d if d.starts_with("cannot extend value of type ") => {
-            "klucz z kropką nie może rozszerzać wartości, która nie jest tabelą"
+            tr!(lang, "error-toml-syntax-cannot-extend")
         }
         _ => return None,
     })
 }
 
-/// What the parser expected, if every item can be said in Polish
+/// What the parser expected, if every item can be said in `lang`
 /// (literal tokens such as `` `]` `` stay as they are).
-fn tokens(wanted: &str) -> Option<String> {
+fn tokens(lang: Lang, wanted: &str) -> Option<String> {
     let items: Option<Vec<String>> = wanted
         .split(", ")
         .map(|item| {
             if item.starts_with('`') || item.starts_with('\'') || item.starts_with('"') {
                 return Some(item.to_string());
             }
-            Some(
-                match item {
-                    "nothing" => "nic więcej",
-                    "key" => "klucz",
-                    "value" => "wartość",
-                    "digits" => "cyfry",
-                    "numbers" => "liczby",
-                    "letters" => "litery",
-                    "characters" | "printable characters" => "znaki drukowalne",
-                    "basic string" => "tekst w cudzysłowie",
-                    "literal string" => "tekst w apostrofach",
-                    "multi-line basic string" => "tekst wielowierszowy",
-                    "unicode hexadecimal value" => "kod Unicode szesnastkowo",
-                    "newline" => "koniec linii",
-                    _ => return None,
+            Some(match item {
+                "nothing" => tr!(lang, "error-toml-token-nothing"),
+                "key" => tr!(lang, "error-toml-token-key"),
+                "value" => tr!(lang, "error-toml-token-value"),
+                "digits" => tr!(lang, "error-toml-token-digits"),
+                "numbers" => tr!(lang, "error-toml-token-numbers"),
+                "letters" => tr!(lang, "error-toml-token-letters"),
+                "characters" | "printable characters" => tr!(lang, "error-toml-token-characters"),
+                "basic string" => tr!(lang, "error-toml-token-basic-string"),
+                "literal string" => tr!(lang, "error-toml-token-literal-string"),
+                "multi-line basic string" => tr!(lang, "error-toml-token-multi-line-basic-string"),
+                "unicode hexadecimal value" => {
+                    tr!(lang, "error-toml-token-unicode-hexadecimal-value")
                 }
-                .to_string(),
-            )
+                "newline" => tr!(lang, "error-toml-token-newline"),
+                _ => return None,
+            })
         })
         .collect();
     items.map(|i| i.join(", "))

@@ -17,8 +17,9 @@ use serde_json::{Value, json};
 
 use super::{BODY_TOTAL_TIMEOUT, Shared};
 use crate::bundle::VerifyError;
-use crate::i18n::{ENTRY, Lang, count, t};
+use crate::i18n::{ENTRY, Lang, count};
 use crate::tally::store::{Imported, Rejection, Tally, TallyError};
+use crate::tr;
 
 pub(super) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
@@ -69,14 +70,7 @@ async fn blocking<T: Send + 'static>(
     match tokio::task::spawn_blocking(work).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(failed(e.describe(lang))),
-        Err(_) => Err(failed(
-            t(
-                lang,
-                "błąd wewnętrzny serwera",
-                "the server's internal error",
-            )
-            .into(),
-        )),
+        Err(_) => Err(failed(tr!(lang, "cli-serve-internal-error"))),
     }
 }
 
@@ -84,12 +78,7 @@ async fn not_found(State(s): State<Arc<Shared>>) -> Response {
     answer(
         StatusCode::NOT_FOUND,
         "not_found",
-        t(
-            s.lang,
-            "nie ma takiego adresu: są GET /, POST /v1/bundles i GET /v1/points/ID/head",
-            "no such address: there are GET /, POST /v1/bundles and GET /v1/points/ID/head",
-        )
-        .into(),
+        tr!(s.lang, "cli-serve-not-found"),
         Value::Null,
     )
 }
@@ -100,12 +89,7 @@ async fn point_head(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Res
         answer(
             StatusCode::NOT_FOUND,
             "unknown_point",
-            match lang {
-                Lang::Pl | Lang::Uk => {
-                    "biuro nie ufa kioskowi o takim identyfikatorze punktu".into()
-                }
-                Lang::En => "the office trusts no kiosk with that point id".into(),
-            },
+            tr!(lang, "cli-serve-unknown-point"),
             Value::Null,
         )
     };
@@ -120,10 +104,11 @@ async fn point_head(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Res
         Ok(Some((entries, head))) => answer(
             StatusCode::OK,
             "known",
-            format!(
-                "{} {id}: {}",
-                t(lang, "biuro ma od punktu", "the office holds from point"),
-                count(lang, entries, &ENTRY)
+            tr!(
+                lang,
+                "cli-serve-point-head",
+                point = id.as_str(),
+                entries = count(lang, entries, &ENTRY)
             ),
             json!({ "point": id, "entries": entries, "head": head }),
         ),
@@ -226,11 +211,7 @@ async fn refuse_unread(
     why: Rejection,
 ) -> Response {
     let lang = s.lang;
-    let message = format!(
-        "{}: {}",
-        t(lang, "paczka odrzucona", "bundle refused"),
-        why.text(lang)
-    );
+    let message = tr!(lang, "cli-serve-bundle-refused", why = why.text(lang));
     let said = why.said();
     let shared = s.clone();
     if let Err(r) = blocking(lang, move || {
@@ -288,7 +269,7 @@ async fn upload(State(s): State<Arc<Shared>>, req: Request) -> Response {
         return answer(
             StatusCode::SERVICE_UNAVAILABLE,
             "stopping",
-            t(lang, "serwer kończy pracę", "the server is stopping").into(),
+            tr!(lang, "cli-serve-stopping"),
             Value::Null,
         );
     };
@@ -342,22 +323,18 @@ async fn upload(State(s): State<Arc<Shared>>, req: Request) -> Response {
         Ok(Ok(Imported::Added { point, entries })) => answer(
             StatusCode::CREATED,
             "stored",
-            format!(
-                "{} ({point}): {} {}",
-                t(lang, "paczka przyjęta", "bundle stored"),
-                t(lang, "nowe wpisy:", "new entries:"),
-                entries
+            tr!(
+                lang,
+                "cli-serve-bundle-stored",
+                point = point.as_str(),
+                entries = entries
             ),
             json!({ "point": point, "added": entries }),
         ),
         Ok(Ok(_)) => answer(
             StatusCode::OK,
             "already_known",
-            format!(
-                "{} — {}",
-                t(lang, "paczka już znana", "bundle already known"),
-                t(lang, "nic się nie zmienia", "nothing changes")
-            ),
+            tr!(lang, "cli-serve-bundle-known"),
             Value::Null,
         ),
         Ok(Err(r)) => refused(&s, r).await,
@@ -367,11 +344,7 @@ async fn upload(State(s): State<Arc<Shared>>, req: Request) -> Response {
 /// A bundle the import refused (already in the import log): its code.
 async fn refused(s: &Arc<Shared>, r: Rejection) -> Response {
     let lang = s.lang;
-    let message = format!(
-        "{}: {}",
-        t(lang, "paczka odrzucona", "bundle refused"),
-        r.text(lang)
-    );
+    let message = tr!(lang, "cli-serve-bundle-refused", why = r.text(lang));
     // The refusal's code and arguments beside the sentence, so that a
     // kiosk can say it in its own language (`crate::bundle::words`).
     let said = r.said();

@@ -21,8 +21,9 @@ use std::time::Duration;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::{AsyncRead, AsyncWrite};
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::tally::store::{Tally, TallyError};
+use crate::tr;
 
 /// The largest body taken by default: 64 MiB, a point's cumulative journal
 /// of more than 50,000 cards.
@@ -94,11 +95,11 @@ pub fn run(config: Config, bound: impl FnOnce(SocketAddr)) -> Result<(), ServeEr
         let listener = tokio::net::TcpListener::bind(&config.listen)
             .await
             .map_err(|e| {
-                ServeError(format!(
-                    "{} {}: {}",
-                    t(lang, "nie można nasłuchiwać na", "cannot listen on"),
-                    crate::shown::escape_controls(&config.listen),
-                    crate::foreign::io_error(lang, &e)
+                ServeError(tr!(
+                    lang,
+                    "cli-serve-cannot-listen",
+                    listen = crate::shown::escape_controls(&config.listen),
+                    error = crate::foreign::io_error(lang, &e)
                 ))
             })?;
         let addr = listener

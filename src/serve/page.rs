@@ -2,9 +2,10 @@
 //! screen. Point ids, names, times, counts and hashes only: nothing a voter
 //! wrote reaches it.
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::tally::html::esc;
 use crate::tally::store::PointSync;
+use crate::tr;
 
 /// The first 16 hex digits of a head hash: enough to compare with a kiosk.
 fn fingerprint(head: Option<&str>) -> String {
@@ -14,11 +15,8 @@ fn fingerprint(head: Option<&str>) -> String {
 
 /// The page, whole, in `lang`.
 pub fn html(lang: Lang, edition: &str, roll: &[PointSync], refused_elsewhere: u64) -> String {
-    let title = t(
-        lang,
-        "urna — synchronizacja biura",
-        "urna — the office's sync",
-    );
+    let title = tr!(lang, "cli-page-title");
+    let not_yet = tr!(lang, "cli-page-not-yet");
     let reported = roll.iter().filter(|p| p.last_sync.is_some()).count();
     let mut o = String::new();
     o.push_str(&format!(
@@ -30,43 +28,36 @@ pub fn html(lang: Lang, edition: &str, roll: &[PointSync], refused_elsewhere: u6
          th, td {{ border: 1px solid #888; padding: .3rem .6rem; text-align: left; }}\n\
          td.n {{ text-align: right; }}\n code {{ font-size: .95em; }}\n\
          </style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{}: {}</p>\n",
-        match lang {
-            Lang::Pl | Lang::Uk => "pl",
-            Lang::En => "en",
-        },
-        t(lang, "edycja", "edition"),
+        lang.code(),
+        tr!(lang, "cli-page-edition"),
         esc(edition)
     ));
     o.push_str(&format!(
-        "<p id=\"reported\">{}: {reported} {} {}</p>\n",
-        t(
+        "<p id=\"reported\">{}</p>\n",
+        tr!(
             lang,
-            "Punkty, które przysłały dane",
-            "Points that have reported"
-        ),
-        t(lang, "z", "of"),
-        roll.len()
+            "cli-page-reported",
+            reported = reported,
+            points = roll.len()
+        )
     ));
     o.push_str(&format!(
         "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>\
          <th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        t(lang, "punkt", "point"),
-        t(lang, "nazwa", "name"),
-        t(lang, "ostatnia synchronizacja", "last sync"),
-        t(lang, "karty", "cards"),
-        t(lang, "wpisy dziennika", "journal entries"),
-        t(lang, "odcisk ostatniego wpisu", "head fingerprint"),
-        t(lang, "odrzucone próby", "refused attempts"),
+        tr!(lang, "cli-page-point"),
+        tr!(lang, "cli-page-name"),
+        tr!(lang, "cli-page-last-sync"),
+        tr!(lang, "cli-page-cards"),
+        tr!(lang, "cli-page-entries"),
+        tr!(lang, "cli-page-head"),
+        tr!(lang, "cli-page-refused"),
     ));
     for p in roll {
         o.push_str(&format!(
             "<tr id=\"point-{id}\"><td>{id}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td><code>{}</code></td><td class=\"n\">{}</td></tr>\n",
             esc(p.name.as_deref().unwrap_or("—")),
-            esc(p
-                .last_sync
-                .as_deref()
-                .unwrap_or(t(lang, "jeszcze nie", "not yet"))),
+            esc(p.last_sync.as_deref().unwrap_or(&not_yet)),
             p.cards,
             p.entries,
             esc(&fingerprint(p.head.as_deref())),
@@ -77,19 +68,11 @@ pub fn html(lang: Lang, edition: &str, roll: &[PointSync], refused_elsewhere: u6
     o.push_str("</tbody>\n</table>\n");
     o.push_str(&format!(
         "<p id=\"elsewhere\">{}: {refused_elsewhere}</p>\n",
-        t(
-            lang,
-            "Odrzucone próby spoza zaufanych punktów (nieznane kioski, nieczytelne przesyłki)",
-            "Refused attempts from no trusted point (unknown kiosks, unreadable uploads)"
-        ),
+        tr!(lang, "cli-page-refused-elsewhere"),
     ));
     o.push_str(&format!(
         "<p>{}</p>\n</body>\n</html>\n",
-        t(
-            lang,
-            "Stan w chwili wczytania strony: odśwież, aby zobaczyć nowsze.",
-            "As of loading the page: reload to see later syncs."
-        )
+        tr!(lang, "cli-page-as-of")
     ));
     o
 }

@@ -9,7 +9,8 @@ use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use tokio_rustls::rustls::{self, ServerConfig};
 
 use super::ServeError;
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// The largest certificate chain or key file read.
 const MAX_PEM: u64 = 1 << 20;
@@ -26,25 +27,14 @@ fn read(lang: Lang, path: &Path) -> Result<Vec<u8>, ServeError> {
 
 /// A TLS acceptor for the certificate chain and private key in these files.
 pub fn acceptor(lang: Lang, cert: &Path, key: &Path) -> Result<TlsAcceptor, ServeError> {
-    let bad = |path: &Path, pl: &str, en: &str| {
-        ServeError(format!("{}: {}", crate::shown::path(path), t(lang, pl, en)))
-    };
+    let bad =
+        |path: &Path, what: String| ServeError(format!("{}: {what}", crate::shown::path(path)));
     let cert_pem = read(lang, cert)?;
     let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&cert_pem)
         .collect::<Result<_, _>>()
-        .map_err(|_| {
-            bad(
-                cert,
-                "nieczytelny certyfikat PEM",
-                "not a readable PEM certificate",
-            )
-        })?;
+        .map_err(|_| bad(cert, tr!(lang, "cli-serve-tls-unreadable-certificate")))?;
     if chain.is_empty() {
-        return Err(bad(
-            cert,
-            "brak certyfikatu (BEGIN CERTIFICATE) w pliku PEM",
-            "no certificate (BEGIN CERTIFICATE) in the PEM file",
-        ));
+        return Err(bad(cert, tr!(lang, "cli-serve-tls-no-certificate")));
     }
     if let Err(p) = crate::foreign::tls::check_served(&chain) {
         return Err(ServeError(format!(
@@ -54,25 +44,14 @@ pub fn acceptor(lang: Lang, cert: &Path, key: &Path) -> Result<TlsAcceptor, Serv
         )));
     }
     let key_pem = read(lang, key)?;
-    let private = PrivateKeyDer::from_pem_slice(&key_pem).map_err(|_| {
-        bad(
-            key,
-            "brak klucza prywatnego (BEGIN PRIVATE KEY) w pliku PEM",
-            "no private key (BEGIN PRIVATE KEY) in the PEM file",
-        )
-    })?;
+    let private = PrivateKeyDer::from_pem_slice(&key_pem)
+        .map_err(|_| bad(key, tr!(lang, "cli-serve-tls-no-key")))?;
     let config =
         ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
             .with_safe_default_protocol_versions()
             .map_err(|e| ServeError(e.to_string()))?
             .with_no_client_auth()
             .with_single_cert(chain, private)
-            .map_err(|_| {
-                bad(
-                    key,
-                    "klucz nie pasuje do certyfikatu albo nie jest obsługiwany",
-                    "the key does not match the certificate or is not supported",
-                )
-            })?;
+            .map_err(|_| bad(key, tr!(lang, "cli-serve-tls-key-mismatch")))?;
     Ok(TlsAcceptor::from(Arc::new(config)))
 }

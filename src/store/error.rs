@@ -56,78 +56,77 @@ pub enum StoreError {
 impl StoreError {
     /// The error in `lang`: library and OS errors in words of `lang` too.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::foreign;
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (StoreError::NotInitialised(dir), Pl | Uk) => format!(
-                "w {} nie ma magazynu urny: najpierw uruchom `urna init`",
-                dir.display()
+        use crate::{foreign, tr};
+        match self {
+            StoreError::NotInitialised(dir) => tr!(
+                lang,
+                "error-store-not-initialised",
+                dir = dir.display().to_string()
             ),
-            (StoreError::AlreadyInitialised(dir), Pl | Uk) => {
-                format!("w {} już jest magazyn urny", dir.display())
-            }
-            (StoreError::Io { path, source }, lang) => format!(
+            StoreError::AlreadyInitialised(dir) => tr!(
+                lang,
+                "error-store-already-initialised",
+                dir = dir.display().to_string()
+            ),
+            StoreError::Io { path, source } => format!(
                 "{}: {}",
                 crate::shown::path(path),
                 foreign::io_error(lang, source)
             ),
-            (StoreError::Sqlite(e), Pl | Uk) => {
-                format!("baza danych: {}", foreign::sqlite_error(lang, e))
-            }
-            (StoreError::Sqlite(e), En) => format!("database: {}", foreign::sqlite_error(lang, e)),
-            (StoreError::Open { path, source }, Pl | Uk) => format!(
-                "{}: nie można otworzyć magazynu: {}",
-                crate::shown::path(path),
-                foreign::sqlite_error(lang, source)
+            StoreError::Sqlite(e) => tr!(
+                lang,
+                "error-store-database",
+                error = foreign::sqlite_error(lang, e)
             ),
-            (StoreError::Open { path, source }, En) => format!(
-                "{}: cannot open the store: {}",
-                crate::shown::path(path),
-                foreign::sqlite_error(lang, source)
+            StoreError::Open { path, source } => tr!(
+                lang,
+                "error-store-open",
+                path = crate::shown::path(path),
+                error = foreign::sqlite_error(lang, source)
             ),
-            (StoreError::Migration(e), Pl | Uk) => format!(
-                "schemat bazy danych: {}",
-                foreign::sqlite::migration(lang, e)
+            StoreError::Migration(e) => tr!(
+                lang,
+                "error-store-schema",
+                error = foreign::sqlite::migration(lang, e)
             ),
-            (StoreError::Migration(e), En) => {
-                format!("database schema: {}", foreign::sqlite::migration(lang, e))
-            }
-            (StoreError::Edition(e), Pl | Uk) => {
-                format!("zapisana edycja jest nieczytelna: {}", e.describe(lang))
-            }
-            (StoreError::Journal { seq, what }, Pl | Uk) => {
-                format!("wpis dziennika {seq}: {what}")
-            }
-            (StoreError::UnknownCard(id), Pl | Uk) => format!("w tym magazynie nie ma karty {id}"),
-            (StoreError::CardVoided(id), Pl | Uk) => {
-                format!("karta {id} jest unieważniona; unieważnionej karty nie można zmienić")
-            }
-            (
-                StoreError::DuplicateSource {
-                    source_ref,
-                    card_id,
-                },
-                Pl | Uk,
-            ) => format!("wiersz o id \"{source_ref}\" jest już zapisany jako karta {card_id}"),
-            (StoreError::MissingReason, Pl | Uk) => "trzeba podać powód".into(),
-            (StoreError::Login(e), lang) => e.describe(lang),
-            (StoreError::EarlierRelease(dir), Pl | Uk) => format!(
-                "{} to magazyn wcześniejszej wersji urny (schemat 1, niezapieczętowane klucze), którego ta wersja nie otwiera: wyeksportuj jego ostatnią paczkę tamtą wersją, potem ustaw kiosk od nowa (README: \"A kiosk of an earlier release\")",
-                dir.display()
+            StoreError::Edition(e) => tr!(lang, "error-store-edition", error = e.describe(lang)),
+            StoreError::Journal { seq, what } => tr!(
+                lang,
+                "error-store-journal",
+                seq = *seq,
+                what = what.as_str()
             ),
-            (StoreError::Damaged(problems), Pl | Uk) => format!(
-                "magazyn jest uszkodzony; nic w nim nie zapisano: {}",
-                problems
+            StoreError::UnknownCard(id) => {
+                tr!(lang, "error-store-unknown-card", card = id.as_str())
+            }
+            StoreError::CardVoided(id) => tr!(lang, "error-store-card-voided", card = id.as_str()),
+            StoreError::DuplicateSource {
+                source_ref,
+                card_id,
+            } => tr!(
+                lang,
+                "error-store-duplicate-source",
+                id = source_ref.as_str(),
+                card = card_id.as_str()
+            ),
+            StoreError::MissingReason => tr!(lang, "error-store-missing-reason"),
+            StoreError::Login(e) => e.describe(lang),
+            StoreError::EarlierRelease(dir) => tr!(
+                lang,
+                "error-store-earlier-release",
+                dir = dir.display().to_string()
+            ),
+            StoreError::Damaged(problems) => tr!(
+                lang,
+                "error-store-damaged",
+                problems = problems
                     .iter()
                     .map(|p| p.describe(lang))
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
-            (StoreError::NotLoggedIn, Pl | Uk) => {
-                "nikt nie jest zalogowany: zmiana wymaga PIN-u operatora".into()
-            }
-            (StoreError::NotCoordinator, Pl | Uk) => "to może zrobić tylko koordynator".into(),
-            (e, En) => e.to_string(),
+            StoreError::NotLoggedIn => tr!(lang, "error-store-not-logged-in"),
+            StoreError::NotCoordinator => tr!(lang, "error-store-not-coordinator"),
         }
     }
 }

@@ -73,7 +73,6 @@ pub enum LoginError {
 impl LoginError {
     /// The refusal in `lang`.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
         // A name as typed: control characters escaped, a PESEL-like run
         // of digits masked.
         let shown = |name: &str| {
@@ -83,29 +82,28 @@ impl LoginError {
                 crate::shown::escape_controls(name)
             }
         };
-        match (self, lang) {
-            (LoginError::UnknownOperator(name), Pl | Uk) => {
-                let name = shown(name);
-                format!("nie ma operatora o nazwie „{name}”")
+        match self {
+            LoginError::UnknownOperator(name) => {
+                crate::tr!(lang, "error-login-unknown-operator", name = shown(name))
             }
-            (LoginError::WrongPin { left }, Pl | Uk) => {
-                format!("zły PIN (pozostało prób: {left}, potem blokada na {LOCKOUT_MINUTES} min)")
+            LoginError::WrongPin { left } => crate::tr!(
+                lang,
+                "error-login-wrong-pin",
+                left = *left,
+                minutes = LOCKOUT_MINUTES
+            ),
+            LoginError::Locked { until } => crate::tr!(
+                lang,
+                "error-login-locked",
+                failures = MAX_FAILURES,
+                until = until.as_str()
+            ),
+            LoginError::BadPin(min) => crate::tr!(lang, "error-login-bad-pin", min = *min),
+            LoginError::BadName => crate::tr!(lang, "error-login-bad-name"),
+            LoginError::NameTaken(name) => {
+                crate::tr!(lang, "error-login-name-taken", name = shown(name))
             }
-            (LoginError::Locked { until }, Pl | Uk) => {
-                format!("operator zablokowany po {MAX_FAILURES} błędnych PIN-ach do {until}")
-            }
-            (LoginError::BadPin(min), Pl | Uk) => format!("PIN ma od {min} do 12 cyfr"),
-            (LoginError::BadName, Pl | Uk) => {
-                "nazwa operatora ma od 1 do 60 znaków, bez znaków sterujących".into()
-            }
-            (LoginError::NameTaken(name), Pl | Uk) => {
-                format!("operator o nazwie „{name}” już istnieje")
-            }
-            (LoginError::Hash(_), Pl | Uk) => "nie udało się obliczyć skrótu PIN-u".into(),
-            (LoginError::UnknownOperator(name), En) => {
-                format!("no operator named \"{}\"", shown(name))
-            }
-            (e, En) => e.to_string(),
+            LoginError::Hash(_) => crate::tr!(lang, "error-login-hash"),
         }
     }
 }

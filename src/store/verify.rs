@@ -89,40 +89,23 @@ pub enum VerifyError {
 impl VerifyError {
     /// The error in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (VerifyError::NotANumber(t), Lang::Pl | Lang::Uk) => format!(
-                "„{}” to nie numer karty: wpisz cyfry zapisane na papierowej karcie",
-                t
+        use crate::tr;
+        match self {
+            VerifyError::NotANumber(t) => {
+                tr!(lang, "error-verify-not-a-number", typed = t.to_string())
+            }
+            VerifyError::NoSuchCard(n) => {
+                tr!(lang, "error-verify-no-such-card", number = n.as_str())
+            }
+            VerifyError::Voided(id) => tr!(lang, "error-verify-voided", card = id.as_str()),
+            VerifyError::OwnCard { card_id, keyer } => tr!(
+                lang,
+                "error-verify-own-card",
+                card = card_id.as_str(),
+                keyer = keyer.as_str()
             ),
-            (VerifyError::NotANumber(t), Lang::En) => format!(
-                "\"{}\" is not a card number: type the digits written on the paper card",
-                t
-            ),
-            (VerifyError::NoSuchCard(n), Lang::Pl | Lang::Uk) => {
-                format!("w tym punkcie nie ma karty o numerze {n}")
-            }
-            (VerifyError::NoSuchCard(n), Lang::En) => {
-                format!("no card number {n} at this point")
-            }
-            (VerifyError::Voided(id), Lang::Pl | Lang::Uk) => {
-                format!("karta {id} jest unieważniona: nie ma czego weryfikować")
-            }
-            (VerifyError::Voided(id), Lang::En) => {
-                format!("card {id} is voided: there is nothing to verify")
-            }
-            (VerifyError::OwnCard { card_id, keyer }, Lang::Pl | Lang::Uk) => format!(
-                "kartę {card_id} wpisał(a) {keyer}: własnej karty nie weryfikuje się — zrobi to inny operator"
-            ),
-            (VerifyError::OwnCard { card_id, keyer }, Lang::En) => format!(
-                "card {card_id} was keyed by {keyer}: nobody verifies their own card — another operator does"
-            ),
-            (VerifyError::Changed(id), Lang::Pl | Lang::Uk) => {
-                format!("karta {id} zmieniła się w trakcie weryfikacji: zweryfikuj ją od nowa")
-            }
-            (VerifyError::Changed(id), Lang::En) => {
-                format!("card {id} changed while it was being verified: verify it again")
-            }
-            (VerifyError::Store(e), lang) => e.describe(lang),
+            VerifyError::Changed(id) => tr!(lang, "error-verify-changed", card = id.as_str()),
+            VerifyError::Store(e) => e.describe(lang),
         }
     }
 }
