@@ -4,9 +4,6 @@
 //! forms are the catalogs' business (Fluent's CLDR rules: Polish and
 //! Ukrainian one/few/many). `tests/catalogs.rs` keeps the catalogs in step:
 //! every id in every language with the same arguments, and no id unused.
-//!
-//! Sentences not yet moved to a catalog are still written as a Polish–English
-//! pair at their call site ([`t`]); Ukrainian shows their Polish.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -105,18 +102,6 @@ macro_rules! tr {
 /// select on them), everything else is text.
 pub fn arg<'a, T: Into<FluentValue<'a>>>(value: T) -> FluentValue<'a> {
     value.into()
-}
-
-/// Polish plural category of `n`: `one` (1), `few` (2–4, 22–24, … but not
-/// 12–14), `many` (0, 5–21, 25–31, …).
-pub fn plural_pl<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
-        few
-    } else {
-        many
-    }
 }
 
 /// `n` with the right form of a noun.
@@ -224,15 +209,6 @@ pub fn language_name(lang: Lang) -> String {
         Lang::Pl => tr!(lang, "language-pl"),
         Lang::En => tr!(lang, "language-en"),
         Lang::Uk => tr!(lang, "language-uk"),
-    }
-}
-
-/// Picks the Polish or English text. Ukrainian gets the Polish one until
-/// the sentence has moved to the catalogs.
-pub fn t<'a>(lang: Lang, pl: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Pl | Lang::Uk => pl,
-        Lang::En => en,
     }
 }
 

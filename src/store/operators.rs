@@ -29,11 +29,8 @@ impl Role {
     }
 
     /// The role in words of `lang` (the stored code is English).
-    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
-        match self {
-            Role::Volunteer => crate::i18n::t(lang, "wolontariusz", "volunteer"),
-            Role::Coordinator => crate::i18n::t(lang, "koordynator", "coordinator"),
-        }
+    pub fn word(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::role(lang, self)
     }
 
     pub fn parse(s: &str) -> Option<Role> {

@@ -64,7 +64,7 @@ pub(super) fn check_operators(conn: &Connection, out: &mut Vec<Problem>) {
                 if r != *role {
                     // A role code in words; anything else as it is stored.
                     let word = |code: &str, lang| match Role::parse(code) {
-                        Some(role) => role.word(lang).to_string(),
+                        Some(role) => role.word(lang),
                         None => format!("„{}”", crate::shown::Shown::new(code)),
                     };
                     use crate::i18n::Lang::{En, Pl};
