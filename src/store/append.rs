@@ -1,9 +1,11 @@
 //! Appending to the journal after its head, and the seal over the head.
 
+use crate::tr;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::journal::{Entry, Event, GENESIS, Hash, chain_hash};
 use super::{Result, Store, StoreError, card_index, keys, now};
+use crate::i18n::Lang;
 
 impl Store {
     /// The seal over the journal's head as this read sees it (an Ed25519
@@ -150,25 +152,16 @@ fn verify_unsealed(
     Ok(())
 }
 
-pub(super) const UNSEALED_MISSING: (&str, &str) = (
-    "brak wpisu (dziennik skrócony)",
-    "the entry is missing (the journal was cut)",
-);
-pub(super) const UNSEALED_CHANGED: (&str, &str) = (
-    "skrót nie zgadza się z treścią (wpis zmieniony)",
-    "the hash does not match its contents (the entry was changed)",
-);
-pub(super) const UNSEALED_UNSIGNED: (&str, &str) = (
-    "wpis po pieczęci bez podpisu klucza dziennika (dopisany bez PIN-u)",
-    "an entry after the seal without the journal key's signature (added without a PIN)",
-);
+pub(super) const UNSEALED_MISSING: fn(Lang) -> String = |lang| tr!(lang, "check-unsealed-missing");
+pub(super) const UNSEALED_CHANGED: fn(Lang) -> String = |lang| tr!(lang, "check-hash-changed");
+pub(super) const UNSEALED_UNSIGNED: fn(Lang) -> String =
+    |lang| tr!(lang, "check-unsealed-unsigned");
 
-fn unsealed_damage(seq: u64, (pl, en): (&str, &str)) -> StoreError {
+fn unsealed_damage(seq: u64, say: fn(Lang) -> String) -> StoreError {
     StoreError::Damaged(vec![super::check::Problem::new(
         "journal",
         seq.to_string(),
-        pl,
-        en,
+        say,
     )])
 }
 

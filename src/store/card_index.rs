@@ -23,9 +23,11 @@
 //! [`Recent`], so that the next save finds an earlier card with the same
 //! PESEL, or the same file row, without reading the journal.
 
+use crate::tr;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::card::Assessment;
+use crate::i18n::Lang;
 
 use super::append::{Head, seal_head, sealed_entries};
 use super::check::Problem;
@@ -265,17 +267,11 @@ pub(super) fn catch_up(conn: &Connection, point: &str) -> Result<usize> {
     Ok(n)
 }
 
-const CHANGED: (&str, &str) = (
-    "skrót nie zgadza się z treścią (wpis zmieniony)",
-    "the hash does not match its contents (the entry was changed)",
-);
-const UNREADABLE: (&str, &str) = (
-    "nie jest czytelnym wpisem karty",
-    "is not a readable card entry",
-);
+const CHANGED: fn(Lang) -> String = |lang| tr!(lang, "check-hash-changed");
+const UNREADABLE: fn(Lang) -> String = |lang| tr!(lang, "check-not-card-entry");
 
-fn damaged(seq: u64, (pl, en): (&str, &str)) -> StoreError {
-    StoreError::Damaged(vec![Problem::new("journal", seq.to_string(), pl, en)])
+fn damaged(seq: u64, say: fn(Lang) -> String) -> StoreError {
+    StoreError::Damaged(vec![Problem::new("journal", seq.to_string(), say)])
 }
 
 impl Store {

@@ -1,6 +1,7 @@
 //! Whether the store is sound: the full check, in the background or now,
 //! which every write and export waits for.
 
+use crate::tr;
 use rusqlite::Connection;
 
 use super::{DB_FILE, Result, Store, StoreError, Verified, check};
@@ -26,18 +27,13 @@ impl Store {
                     let _ = conn.busy_timeout(std::time::Duration::from_secs(10));
                     check::full(&conn, &dir).problems
                 }
-                Err(e) => vec![check::Problem::new(
-                    "sqlite",
-                    "",
-                    format!(
-                        "nie da się otworzyć: {}",
-                        crate::foreign::sqlite_error(crate::i18n::Lang::Pl, &e)
-                    ),
-                    format!(
-                        "cannot be opened: {}",
-                        crate::foreign::sqlite_error(crate::i18n::Lang::En, &e)
-                    ),
-                )],
+                Err(e) => vec![check::Problem::new("sqlite", "", |lang| {
+                    tr!(
+                        lang,
+                        "check-cannot-open",
+                        error = crate::foreign::sqlite_error(lang, &e)
+                    )
+                })],
             }
         }));
     }
@@ -56,12 +52,9 @@ impl Store {
     fn finish_background(&mut self) {
         if let Verified::Running(h) = std::mem::replace(&mut self.verified, Verified::Done) {
             let found = h.join().unwrap_or_else(|_| {
-                vec![check::Problem::new(
-                    "sqlite",
-                    "",
-                    "kontrola przerwana",
-                    "the check stopped",
-                )]
+                vec![check::Problem::new("sqlite", "", |lang| {
+                    tr!(lang, "check-stopped")
+                })]
             });
             for p in found {
                 if !self.problems.contains(&p) {

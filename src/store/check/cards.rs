@@ -6,6 +6,7 @@
 //! card was saved, so an index edited under a running kiosk shows up here
 //! even after the index was written again from the journal.
 
+use crate::tr;
 use std::collections::{BTreeSet, HashMap};
 
 use super::Problem;
@@ -39,12 +40,14 @@ impl Replay {
                 if let Source::Csv { id: Some(id), .. } = source
                     && let Some(first) = self.sources.insert(id.clone(), seq)
                 {
-                    out.push(Problem::new(
-                        "journal",
-                        seq.to_string(),
-                        format!("wiersz pliku o id \"{id}\" zapisany drugi raz (pierwszy raz we wpisie {first})"),
-                        format!("file row id \"{id}\" stored a second time (first in entry {first})"),
-                    ));
+                    out.push(Problem::new("journal", seq.to_string(), |lang| {
+                        tr!(
+                            lang,
+                            "check-file-row-twice",
+                            id = id.as_str(),
+                            first = first
+                        )
+                    }));
                 }
                 out.extend(self.earlier(seq, card_id, &card.pesel, same_pesel));
                 self.set(card_id, pesel_key(&card.pesel));
@@ -84,20 +87,15 @@ impl Replay {
                     s.iter().copied().collect::<Vec<_>>().join(", ")
                 }
             };
-            Problem::new(
-                "journal",
-                seq.to_string(),
-                format!(
-                    "wcześniejsze karty z tym numerem PESEL to {}, a wpis wymienia {}",
-                    list(&expected),
-                    list(&named)
-                ),
-                format!(
-                    "the earlier cards with this PESEL are {}, but the entry names {}",
-                    list(&expected),
-                    list(&named)
-                ),
-            )
+            let (expected, named) = (list(&expected), list(&named));
+            Problem::new("journal", seq.to_string(), |lang| {
+                tr!(
+                    lang,
+                    "check-earlier-cards",
+                    expected = expected.as_str(),
+                    named = named.as_str()
+                )
+            })
         })
     }
 

@@ -1,12 +1,14 @@
 //! The full check's walk of the journal: every entry's hash chain, and the
 //! card index (`card_versions`) row by row against the card entries.
 
+use crate::tr;
 use std::collections::HashMap;
 
 use rusqlite::Connection;
 
 use super::cards::Replay;
 use super::{Problem, sql_problem};
+use crate::i18n::Lang;
 use crate::store::card_index::{CATCH_UP_AT, IndexRow};
 use crate::store::journal::{GENESIS, Hash, chain_hash, parse_entry};
 
@@ -50,12 +52,9 @@ pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
     let mut index = match index_rows(conn) {
         Ok((index, twice)) => {
             out.extend(twice.into_iter().map(|seq| {
-                Problem::new(
-                    "card_versions",
-                    seq.to_string(),
-                    "więcej niż jeden wiersz indeksu kart dla wpisu",
-                    "more than one card index row for this entry",
-                )
+                Problem::new("card_versions", seq.to_string(), |lang| {
+                    tr!(lang, "check-index-row-twice")
+                })
             }));
             index
         }
@@ -71,12 +70,9 @@ pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
     // indexed or is not a card's: the waiting tail if nothing else follows.
     let mut waiting: Vec<u64> = Vec::new();
     let lacks = |seq: u64| {
-        Problem::new(
-            "card_versions",
-            seq.to_string(),
-            "brak wiersza indeksu kart dla wpisu",
-            "the card index lacks this entry",
-        )
+        Problem::new("card_versions", seq.to_string(), |lang| {
+            tr!(lang, "check-index-row-missing")
+        })
     };
     let result = (|| -> rusqlite::Result<()> {
         let mut stmt =
@@ -84,12 +80,11 @@ pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let seq = r.get::<_, i64>(0)? as u64;
-            let bad = |pl: &str, en: &str| Problem::new("journal", seq.to_string(), pl, en);
+            let bad = |say: &dyn Fn(Lang) -> String| Problem::new("journal", seq.to_string(), say);
             if seq != expected {
-                out.push(bad(
-                    &format!("oczekiwano wpisu {expected} (brakuje wpisów)"),
-                    &format!("expected entry {expected} (entries are missing)"),
-                ));
+                out.push(bad(&|lang| {
+                    tr!(lang, "check-chain-expected", entry = expected)
+                }));
                 return Ok(());
             }
             let kind: String = r.get(1)?;
@@ -97,32 +92,23 @@ pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
             let prev_hash: Vec<u8> = r.get(3)?;
             let hash: Vec<u8> = r.get(4)?;
             if prev_hash != prev {
-                out.push(bad(
-                    "nie wynika ze skrótu poprzedniego wpisu",
-                    "does not follow the previous entry's hash",
-                ));
+                out.push(bad(&|lang| tr!(lang, "check-not-following")));
                 return Ok(());
             }
             let computed = chain_hash(&prev, &body);
             if hash != computed {
-                out.push(bad(
-                    "skrót nie zgadza się z treścią (wpis zmieniony)",
-                    "the hash does not match its contents (the entry was changed)",
-                ));
+                out.push(bad(&|lang| tr!(lang, "check-hash-changed")));
                 return Ok(());
             }
             let entry = match parse_entry(&body) {
                 Ok(e) => e,
                 Err(_) => {
-                    out.push(bad("wpis nieczytelny", "unreadable entry"));
+                    out.push(bad(&|lang| tr!(lang, "check-entry-unreadable")));
                     return Ok(());
                 }
             };
             if entry.seq != seq || entry.event.kind() != kind || !entry.is_canonical(&body) {
-                out.push(bad(
-                    "treść nie zgadza się z numerem lub rodzajem wpisu",
-                    "the contents disagree with the entry's number or kind",
-                ));
+                out.push(bad(&|lang| tr!(lang, "check-contents-kind-or-number")));
                 return Ok(());
             }
             out.extend(replay.entry(&entry));
@@ -138,12 +124,9 @@ pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
                 }
                 (Some(_), Some(_)) => {
                     out.extend(waiting.drain(..).map(lacks));
-                    out.push(Problem::new(
-                        "card_versions",
-                        seq.to_string(),
-                        "wiersz indeksu kart inny niż wpis dziennika",
-                        "the card index row differs from the journal entry",
-                    ))
+                    out.push(Problem::new("card_versions", seq.to_string(), |lang| {
+                        tr!(lang, "check-index-row-differs")
+                    }))
                 }
                 // A card entered without its row may be waiting for it, if
                 // only such cards come after it (see card_index).
@@ -170,12 +153,9 @@ pub(super) fn chain(conn: &Connection, out: &mut Vec<Problem>) -> (u64, Hash) {
     let mut extra: Vec<_> = index.keys().copied().collect();
     extra.sort_unstable();
     for seq in extra {
-        out.push(Problem::new(
-            "card_versions",
-            seq.to_string(),
-            "wiersz indeksu kart bez wpisu w dzienniku",
-            "a card index row with no journal entry",
-        ));
+        out.push(Problem::new("card_versions", seq.to_string(), |lang| {
+            tr!(lang, "check-index-row-without-entry")
+        }));
     }
     (expected - 1, prev)
 }

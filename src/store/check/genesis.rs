@@ -1,9 +1,11 @@
 //! The first entry: what it says, and that the kiosk key it names signed it
 //! and is the key in `kiosk.pub`.
 
+use crate::tr;
 use std::path::Path;
 
 use super::Problem;
+use crate::i18n::Lang;
 use crate::store::journal::{Entry, Event};
 use crate::store::{keys, signing};
 
@@ -41,7 +43,9 @@ pub fn genesis_comment(point: &str) -> String {
 /// Reads and checks the first entry: it must be `store_created`, signed by
 /// the kiosk key it names.
 pub fn genesis_of(entry: &Entry) -> Result<Genesis, Problem> {
-    let bad = |pl: &str, en: &str| Problem::new("journal", "1", pl, en);
+    fn bad(say: impl Fn(Lang) -> String) -> Problem {
+        Problem::new("journal", "1", say)
+    }
     let Event::StoreCreated {
         point_id,
         point_name,
@@ -56,10 +60,7 @@ pub fn genesis_of(entry: &Entry) -> Result<Genesis, Problem> {
         signature,
     } = &entry.event
     else {
-        return Err(bad(
-            "pierwszy wpis nie jest wpisem założenia magazynu (magazyn z wcześniejszej wersji albo podmieniony)",
-            "the first entry is not the store's creation (a store of an earlier release, or replaced)",
-        ));
+        return Err(bad(|lang| tr!(lang, "check-genesis-not-creation")));
     };
     let claims = genesis_claims(entry).unwrap_or_default();
     if entry.seq != 1
@@ -70,10 +71,7 @@ pub fn genesis_of(entry: &Entry) -> Result<Genesis, Problem> {
             &genesis_comment(point_id),
         )
     {
-        return Err(bad(
-            "wpis założenia nie jest podpisany kluczem kiosku, który podaje",
-            "the creation entry is not signed by the kiosk key it names",
-        ));
+        return Err(bad(|lang| tr!(lang, "check-genesis-not-signed")));
     }
     Ok(Genesis {
         point_id: point_id.clone(),
@@ -97,11 +95,8 @@ pub(super) fn check_key_file(dir: &Path, g: &Genesis, out: &mut Vec<Problem>) {
             .map(|k| k.to_base64())
     });
     if found.as_deref() != Some(g.kiosk_public_key.as_str()) {
-        out.push(Problem::new(
-            signing::PUB_FILE,
-            "",
-            "to nie jest klucz kiosku zapisany w dzienniku",
-            "not the kiosk key the journal names",
-        ));
+        out.push(Problem::new(signing::PUB_FILE, "", |lang| {
+            tr!(lang, "check-key-file-other")
+        }));
     }
 }

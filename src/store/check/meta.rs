@@ -1,6 +1,7 @@
 //! `meta` against the journal: the first entry's point and edition, the
 //! latest office key.
 
+use crate::tr;
 use std::collections::BTreeMap;
 
 use rusqlite::Connection;
@@ -48,25 +49,19 @@ pub(super) fn check_meta(conn: &Connection, g: &Genesis, out: &mut Vec<Problem>)
         };
         if !ok {
             out.push(if want.contains_key(k.as_str()) || k == "edition_toml" {
-                Problem::new(
-                    "meta",
-                    k.clone(),
-                    "wartość inna niż w dzienniku",
-                    "differs from the journal",
-                )
+                Problem::new("meta", k.clone(), |lang| tr!(lang, "check-meta-differs"))
             } else {
-                Problem::new("meta", k.clone(), "klucz spoza urny", "not urna's key")
+                Problem::new("meta", k.clone(), |lang| {
+                    tr!(lang, "check-meta-foreign-key")
+                })
             });
         }
     }
     for k in want.keys().copied().chain(["edition_toml"]) {
         if !seen.contains(k) {
-            out.push(Problem::new(
-                "meta",
-                k,
-                "brak wiersza",
-                "the row is missing",
-            ));
+            out.push(Problem::new("meta", k, |lang| {
+                tr!(lang, "check-meta-row-missing")
+            }));
         }
     }
 }

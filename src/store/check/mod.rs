@@ -8,9 +8,8 @@
 //! - [`full`] adds SQLite's integrity check, every entry's hash chain, and
 //!   the card index row by row, column by column.
 //!
-//! Each difference is a [`Problem`]: which table, which row, what, in Polish
-
-//! and English.
+//! Each difference is a [`Problem`]: which table, which row, what, in every
+//! language (from the catalogs, `errors-check.ftl`).
 //!
 //! One file for each thing checked: `genesis.rs` the first entry and
 //! `kiosk.pub`, `schema.rs` the tables' definitions, `meta.rs` and
@@ -25,6 +24,7 @@ mod operators;
 mod schema;
 mod seal;
 
+use crate::tr;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
@@ -47,28 +47,28 @@ pub struct Problem {
     pub row: String,
     pub pl: String,
     pub en: String,
+    pub uk: String,
 }
 
 impl Problem {
-    pub fn new(
-        table: &str,
-        row: impl Into<String>,
-        pl: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Problem {
+    /// A problem whose words `say` gives in each language (from the
+    /// catalogs, said once when it is found: problems are few).
+    pub fn new(table: &str, row: impl Into<String>, say: impl Fn(Lang) -> String) -> Problem {
         Problem {
             table: table.into(),
             row: row.into(),
-            pl: pl.into(),
-            en: en.into(),
+            pl: say(Lang::Pl),
+            en: say(Lang::En),
+            uk: say(Lang::Uk),
         }
     }
 
     /// `table[row]: what`, in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
         let what = match lang {
-            Lang::Pl | Lang::Uk => &self.pl,
+            Lang::Pl => &self.pl,
             Lang::En => &self.en,
+            Lang::Uk => &self.uk,
         };
         if self.row.is_empty() {
             format!("{}: {what}", self.table)
@@ -85,12 +85,10 @@ impl std::fmt::Display for Problem {
 }
 
 fn sql_problem(table: &str, e: impl std::fmt::Display) -> Problem {
-    Problem::new(
-        table,
-        "",
-        format!("nie da się odczytać: {e}"),
-        format!("unreadable: {e}"),
-    )
+    let e = e.to_string();
+    Problem::new(table, "", |lang| {
+        tr!(lang, "check-unreadable", error = e.as_str())
+    })
 }
 
 fn entry_at(conn: &Connection, seq: u64) -> Result<Option<(Entry, Vec<u8>)>, Problem> {
@@ -100,12 +98,10 @@ fn entry_at(conn: &Connection, seq: u64) -> Result<Option<(Entry, Vec<u8>)>, Pro
         .map_err(|e| sql_problem("journal", e))?;
     let Some(body) = body else { return Ok(None) };
     let entry = parse_entry(&body).map_err(|e| {
-        Problem::new(
-            "journal",
-            seq.to_string(),
-            format!("wpis nieczytelny: {e}"),
-            format!("unreadable entry: {e}"),
-        )
+        let e = e.to_string();
+        Problem::new("journal", seq.to_string(), |lang| {
+            tr!(lang, "check-entry-unreadable-because", error = e.as_str())
+        })
     })?;
     Ok(Some((entry, body)))
 }
@@ -128,12 +124,9 @@ fn entries_of_kind(conn: &Connection, kind: &str) -> Result<Vec<Entry>, Problem>
         match parse_entry(&body) {
             Ok(e) if e.event.kind() == kind && e.seq == seq as u64 => out.push(e),
             _ => {
-                return Err(Problem::new(
-                    "journal",
-                    seq.to_string(),
-                    "wpis nie zgadza się ze swoim rodzajem lub numerem",
-                    "the entry disagrees with its kind or number",
-                ));
+                return Err(Problem::new("journal", seq.to_string(), |lang| {
+                    tr!(lang, "check-entry-kind-or-number")
+                }));
             }
         }
     }
@@ -160,12 +153,9 @@ pub fn quick(conn: &Connection, dir: &Path) -> Quick {
             }
         },
         Ok(None) => {
-            out.push(Problem::new(
-                "journal",
-                "1",
-                "brak pierwszego wpisu",
-                "the first entry is missing",
-            ));
+            out.push(Problem::new("journal", "1", |lang| {
+                tr!(lang, "check-first-entry-missing")
+            }));
             None
         }
         Err(p) => {
@@ -199,12 +189,9 @@ pub fn full(conn: &Connection, dir: &Path) -> Full {
     let mut out = Vec::new();
     match conn.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)) {
         Ok(s) if s == "ok" => {}
-        Ok(s) => out.push(Problem::new(
-            "sqlite",
-            "",
-            format!("kontrola spójności SQLite: {s}"),
-            format!("SQLite integrity check: {s}"),
-        )),
+        Ok(s) => out.push(Problem::new("sqlite", "", |lang| {
+            tr!(lang, "check-integrity", result = s.as_str())
+        })),
         Err(e) => out.push(sql_problem("sqlite", e)),
     }
     out.extend(quick(conn, dir).problems);

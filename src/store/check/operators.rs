@@ -1,6 +1,7 @@
 //! `operators` against the journal's `operator_added` entries: each added by
 //! a coordinator, with the role, PIN record and entry the journal says.
 
+use crate::tr;
 use std::collections::HashMap;
 
 use rusqlite::Connection;
@@ -43,23 +44,17 @@ pub(super) fn check_operators(conn: &Connection, out: &mut Vec<Problem>) {
         let by_coordinator = coordinators.contains(&e.operator)
             || (first && e.operator == *name && role == Role::Coordinator.as_str());
         if !by_coordinator {
-            out.push(Problem::new(
-                "journal",
-                e.seq.to_string(),
-                format!("operatora {name} dodał ktoś, kto nie jest koordynatorem"),
-                format!("operator {name} was added by someone who is not a coordinator"),
-            ));
+            out.push(Problem::new("journal", e.seq.to_string(), |lang| {
+                tr!(lang, "check-operator-added-by", name = name.as_str())
+            }));
         }
         if role == Role::Coordinator.as_str() {
             coordinators.push(name.clone());
         }
         match rows.remove(name) {
-            None => out.push(Problem::new(
-                "operators",
-                name.clone(),
-                "brak wiersza operatora z dziennika",
-                "the journal's operator has no row",
-            )),
+            None => out.push(Problem::new("operators", name.clone(), |lang| {
+                tr!(lang, "check-operator-no-row")
+            })),
             Some((r, pin, seq)) => {
                 if r != *role {
                     // A role code in words; anything else as it is stored.
@@ -67,43 +62,31 @@ pub(super) fn check_operators(conn: &Connection, out: &mut Vec<Problem>) {
                         Some(role) => role.word(lang),
                         None => format!("„{}”", crate::shown::Shown::new(code)),
                     };
-                    use crate::i18n::Lang::{En, Pl};
-                    out.push(Problem::new(
-                        "operators",
-                        name.clone(),
-                        format!("rola {}, a w dzienniku {}", word(&r, Pl), word(role, Pl)),
-                        format!(
-                            "role {}, but {} in the journal",
-                            word(&r, En),
-                            word(role, En)
-                        ),
-                    ));
+                    out.push(Problem::new("operators", name.clone(), |lang| {
+                        tr!(
+                            lang,
+                            "check-operator-role",
+                            stored = word(&r, lang),
+                            journal = word(role, lang)
+                        )
+                    }));
                 }
                 if pin_record.as_deref() != Some(sha256_hex(pin.as_bytes()).as_str()) {
-                    out.push(Problem::new(
-                        "operators",
-                        name.clone(),
-                        "zapis PIN-u inny niż ten, który zapisał dziennik",
-                        "the PIN record is not the one the journal committed to",
-                    ));
+                    out.push(Problem::new("operators", name.clone(), |lang| {
+                        tr!(lang, "check-operator-pin")
+                    }));
                 }
                 if seq as u64 != e.seq {
-                    out.push(Problem::new(
-                        "operators",
-                        name.clone(),
-                        "added_seq inny niż wpis w dzienniku",
-                        "added_seq is not its journal entry",
-                    ));
+                    out.push(Problem::new("operators", name.clone(), |lang| {
+                        tr!(lang, "check-operator-added-seq")
+                    }));
                 }
             }
         }
     }
     for name in rows.keys() {
-        out.push(Problem::new(
-            "operators",
-            name.clone(),
-            "operator, którego nie ma w dzienniku (dopisany)",
-            "an operator the journal never added",
-        ));
+        out.push(Problem::new("operators", name.clone(), |lang| {
+            tr!(lang, "check-operator-not-added")
+        }));
     }
 }

@@ -1,6 +1,7 @@
 //! The schema: every table, index and trigger as the migrations make it, and
 //! the schema version.
 
+use crate::tr;
 use std::collections::BTreeMap;
 
 use rusqlite::Connection;
@@ -34,46 +35,35 @@ pub(super) fn check_schema(conn: &Connection, out: &mut Vec<Problem>) {
     let found: BTreeMap<_, _> = found.into_iter().map(|(t, n, s)| ((t, n), s)).collect();
     for ((t, n), s) in &want {
         match found.get(&(t.clone(), n.clone())) {
-            None => out.push(Problem::new(
-                "sqlite_master",
-                format!("{t} {n}"),
-                "brakuje (usunięte)",
-                "missing (dropped)",
-            )),
-            Some(f) if f != s => out.push(Problem::new(
-                "sqlite_master",
-                format!("{t} {n}"),
-                "zmieniona definicja",
-                "its definition was changed",
-            )),
+            None => out.push(Problem::new("sqlite_master", format!("{t} {n}"), |lang| {
+                tr!(lang, "check-schema-dropped")
+            })),
+            Some(f) if f != s => {
+                out.push(Problem::new("sqlite_master", format!("{t} {n}"), |lang| {
+                    tr!(lang, "check-schema-changed")
+                }))
+            }
             Some(_) => {}
         }
     }
     for (t, n) in found.keys() {
         if !want.contains_key(&(t.clone(), n.clone())) {
-            out.push(Problem::new(
-                "sqlite_master",
-                format!("{t} {n}"),
-                "obiekt spoza urny (dodany)",
-                "not urna's (added)",
-            ));
+            out.push(Problem::new("sqlite_master", format!("{t} {n}"), |lang| {
+                tr!(lang, "check-schema-added")
+            }));
         }
     }
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap_or(-1);
     if version != store::SCHEMA_VERSION {
-        out.push(Problem::new(
-            "sqlite_master",
-            "user_version",
-            format!(
-                "wersja schematu {version}, oczekiwana {}",
-                store::SCHEMA_VERSION
-            ),
-            format!(
-                "schema version {version}, expected {}",
-                store::SCHEMA_VERSION
-            ),
-        ));
+        out.push(Problem::new("sqlite_master", "user_version", |lang| {
+            tr!(
+                lang,
+                "check-schema-version",
+                version = version,
+                expected = store::SCHEMA_VERSION
+            )
+        }));
     }
 }

@@ -2,26 +2,21 @@
 //! at the last seal, and the entries after it — cards saved since, each
 //! carrying its own signature by the journal key (see store::append).
 
+use crate::tr;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{Genesis, Problem, sql_problem};
+use crate::i18n::Lang;
 use crate::store::card_index::CATCH_UP_AT;
 use crate::store::journal::{GENESIS, chain_hash};
 use crate::store::keys;
 
-/// What ends every problem an edit without the journal key leaves.
-const WITHOUT_PIN: (&str, &str) = (
-    "zmieniony, skrócony lub dopisany bez PIN-u",
-    "rewritten, cut or appended to without a PIN",
-);
-
-fn problem(row: u64, pl: String, en: String) -> Problem {
-    Problem::new(
-        "journal",
-        row.to_string(),
-        format!("{pl}: {}", WITHOUT_PIN.0),
-        format!("{en}: {}", WITHOUT_PIN.1),
-    )
+/// A problem an edit without the journal key leaves: what `say` says, then
+/// what ends every such problem (`check-without-pin`).
+fn problem(row: u64, say: impl Fn(Lang) -> String) -> Problem {
+    Problem::new("journal", row.to_string(), |lang| {
+        tr!(lang, "check-without-pin", what = say(lang))
+    })
 }
 
 type Seal = (i64, Vec<u8>, String);
@@ -45,29 +40,21 @@ pub(super) fn check_seal(conn: &Connection, g: &Genesis, out: &mut Vec<Problem>)
         Err(e) => return out.push(sql_problem("seal", e)),
     };
     let Some((entries, sealed_head, sig)) = seal else {
-        return out.push(Problem::new(
-            "seal",
-            "",
-            "brak pieczęci dziennika",
-            "the journal's seal is missing",
-        ));
+        return out.push(Problem::new("seal", "", |lang| {
+            tr!(lang, "check-seal-missing")
+        }));
     };
     let s = entries.max(0) as u64;
     let text = keys::seal_text(&g.point_id, s, &hex::encode(&sealed_head));
     if !keys::seal_verify(&g.journal_public_key, text.as_bytes(), &sig) {
-        return out.push(Problem::new(
-            "seal",
-            "",
-            "pieczęć nie jest podpisem klucza dziennika (zmieniona bez PIN-u)",
-            "the seal is not the journal key's signature (changed without a PIN)",
-        ));
+        return out.push(Problem::new("seal", "", |lang| {
+            tr!(lang, "check-seal-not-signed")
+        }));
     }
     if s > n {
-        return out.push(problem(
-            n,
-            format!("dziennik kończy się na wpisie {n}, a zapieczętowano wpis {s}"),
-            format!("the journal ends at entry {n}, but entry {s} was sealed"),
-        ));
+        return out.push(problem(n, |lang| {
+            tr!(lang, "check-seal-beyond-head", head = n, sealed = s)
+        }));
     }
     let at_seal: Option<Vec<u8>> = match s {
         0 => Some(GENESIS.to_vec()),
@@ -82,24 +69,19 @@ pub(super) fn check_seal(conn: &Connection, g: &Genesis, out: &mut Vec<Problem>)
         },
     };
     if at_seal.as_deref() != Some(sealed_head.as_slice()) {
-        return out.push(problem(
-            s,
-            format!("wpis {s} ma inny skrót niż zapieczętowany"),
-            format!("entry {s} has another hash than the one sealed"),
-        ));
+        return out.push(problem(s, |lang| {
+            tr!(lang, "check-seal-other-hash", entry = s)
+        }));
     }
     if n - s > CATCH_UP_AT as u64 {
-        out.push(problem(
-            n,
-            format!(
-                "{} wpisów po pieczęci, a kiosk zostawia najwyżej {CATCH_UP_AT}",
-                n - s
-            ),
-            format!(
-                "{} entries after the seal, where a kiosk leaves at most {CATCH_UP_AT}",
-                n - s
-            ),
-        ));
+        out.push(problem(n, |lang| {
+            tr!(
+                lang,
+                "check-seal-too-far-behind",
+                n = n - s,
+                most = CATCH_UP_AT as u64
+            )
+        }));
     }
     if let Err(p) = check_after_seal(conn, g, s, &sealed_head) {
         out.push(p);
@@ -134,37 +116,25 @@ fn check_after_seal(
         })();
         let (seq, body, prev_hash, hash, sig) = cols.map_err(sql)?;
         if seq != expected {
-            return Err(problem(
-                expected,
-                format!("po pieczęci brakuje wpisu {expected}"),
-                format!("entry {expected} after the seal is missing"),
-            ));
+            return Err(problem(expected, |lang| {
+                tr!(lang, "check-after-seal-missing", entry = expected)
+            }));
         }
         let computed = chain_hash(&prev, &body);
         // As the full check's walk of the chain says it (check::chain).
         if prev_hash != prev {
-            return Err(Problem::new(
-                "journal",
-                seq.to_string(),
-                "nie wynika ze skrótu poprzedniego wpisu",
-                "does not follow the previous entry's hash",
-            ));
+            return Err(Problem::new("journal", seq.to_string(), |lang| {
+                tr!(lang, "check-not-following")
+            }));
         }
         if hash != computed {
-            return Err(Problem::new(
-                "journal",
-                seq.to_string(),
-                "skrót nie zgadza się z treścią (wpis zmieniony)",
-                "the hash does not match its contents (the entry was changed)",
-            ));
+            return Err(Problem::new("journal", seq.to_string(), |lang| {
+                tr!(lang, "check-hash-changed")
+            }));
         }
         let text = keys::seal_text(&g.point_id, seq, &hex::encode(computed));
         if !sig.is_some_and(|sig| keys::seal_verify(&g.journal_public_key, text.as_bytes(), &sig)) {
-            return Err(problem(
-                seq,
-                "wpis po pieczęci bez podpisu klucza dziennika".into(),
-                "an entry after the seal without the journal key's signature".into(),
-            ));
+            return Err(problem(seq, |lang| tr!(lang, "check-after-seal-unsigned")));
         }
         prev = computed;
         expected += 1;
