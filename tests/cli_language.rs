@@ -494,3 +494,38 @@ fn edition_files_and_usage_errors_speak_one_language() {
     assert_eq!(code, 2, "{text}");
     only(Lang::Pl, "--lang de", &text, &["de", "pl", "en", "uk"]);
 }
+
+#[test]
+fn a_damaged_store_is_described_in_one_language() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for lang in Lang::ALL {
+        let dir = kiosk(tmp.path(), lang);
+        let db = rusqlite::Connection::open(dir.join("urna.sqlite")).expect("open the store");
+        let key: String = db
+            .query_row("SELECT key FROM meta ORDER BY key LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .expect("a meta row");
+        db.execute("UPDATE meta SET value = '60' WHERE key = ?1", [&key])
+            .expect("edit meta");
+        db.execute_batch("DROP TRIGGER journal_no_delete")
+            .expect("drop a trigger");
+        drop(db);
+        let (code, text) = run(&dir, lang, &["check"], "");
+        assert_ne!(code, 0, "{lang:?}:\n{text}");
+        let data = ["sqlite_master", "trigger journal_no_delete", "meta", &key];
+        only(lang, &format!("{lang:?} check, damaged"), &text, &data);
+        let (meta, trigger) = match lang {
+            Lang::Pl => ("wartość inna niż w dzienniku", "brakuje (usunięte)"),
+            Lang::En => ("differs from the journal", "missing (dropped)"),
+            Lang::Uk => ("значення відрізняється від журналу", "бракує (видалено)"),
+        };
+        assert!(text.contains(&format!("meta[{key}]: {meta}")), "{text}");
+        assert!(
+            text.contains(&format!(
+                "sqlite_master[trigger journal_no_delete]: {trigger}"
+            )),
+            "{text}"
+        );
+    }
+}
