@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
-use urna::i18n::{Lang, t};
+use urna::i18n::Lang;
 use urna::store::journal::Event;
 use urna::store::{CardQuery, Role, Store};
 use urna::tui::App;
@@ -24,6 +24,15 @@ mod screen;
 
 use office::{office, pesel, urna};
 use screen::{ctrl, press, screen, type_text};
+
+/// The Polish or the English of what the screen should say (the test runs
+/// in both).
+fn t<'a>(lang: Lang, pl: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::En => en,
+        Lang::Pl | Lang::Uk => pl,
+    }
+}
 
 /// The paper card: district XI, local 4 2 1 3, city-wide 15 2 9 7 11.
 const PAPER_PICKS: &str = "XI42131529711";

@@ -10,14 +10,18 @@ use crate::i18n::Lang;
 impl Store {
     /// The seal over the journal's head as this read sees it (an Ed25519
     /// signature by the journal key), for the bundle's manifest: the head's
-    /// own signature if it is a card's save still waiting for the seal (every
-    /// signed entry is a seal of the journal up to it), else the seal's.
+    /// own signature if it is a card's save still waiting for the seal
+    /// (every signed entry is a seal of the journal up to it), else the
+    /// seal's. An entry the seal covers has its signature read by nothing:
+    /// a journal cut back to one of them still shows the seal over the
+    /// entry that was cut, which the office refuses.
     pub fn seal(&self) -> Result<Option<String>> {
+        let sealed = sealed_entries(&self.conn)?;
         let head_sig: Option<Option<String>> = self
             .conn
             .query_row(
-                "SELECT sig FROM journal ORDER BY seq DESC LIMIT 1",
-                [],
+                "SELECT sig FROM journal WHERE seq > ?1 ORDER BY seq DESC LIMIT 1",
+                [sealed as i64],
                 |r| r.get(0),
             )
             .optional()?;

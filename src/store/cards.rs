@@ -68,7 +68,15 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let head = Head::read(&tx)?;
         let sealed = sealed_entries(&tx)?;
-        if !recent.usable_at(head.seq - 1) {
+        // The first of this process's own cards since the index last caught
+        // up, if nobody else wrote after them: they need no verifying
+        // before they are sealed.
+        let own_from = match recent.cards.first() {
+            Some(c) if recent.head == head.seq - 1 => Some(c.seq),
+            _ => None,
+        };
+        let catching_up = !recent.usable_at(head.seq - 1);
+        if catching_up {
             // Another process wrote, this one wrote something else, or
             // enough cards wait: their index rows now.
             card_index::catch_up(&tx, &self.point.id)?;
@@ -122,12 +130,13 @@ impl Store {
         // The card's index row is written later, with the next cards' (see
         // card_index), and so is the seal over the head: the save writes the
         // journal entry, signed, and nothing else — one b-tree, as a bare
-        // insert does. The seal follows once more than CATCH_UP_AT entries
-        // wait for it; this process's own cards are not verified again.
+        // insert does.
         let seq = head.append_signed(&tx, (&self.point.id, &key), operator, &at, event)?;
-        if seq - sealed > CATCH_UP_AT as u64 {
-            let own_from = recent.cards.first().map_or(seq, |c| c.seq);
-            seal_head(&tx, &self.point.id, &key, own_from)?;
+        // Sealed with the index's catch-up, so that what waits for the seal
+        // is this process's own run of cards (nothing to verify again), and
+        // at the latest once more than CATCH_UP_AT wait.
+        if catching_up || seq - sealed > CATCH_UP_AT as u64 {
+            seal_head(&tx, &self.point.id, &key, own_from.unwrap_or(seq))?;
         }
         tx.commit()?;
         recent.cards.push(RecentCard {

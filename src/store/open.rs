@@ -185,7 +185,8 @@ impl Store {
             problems: Vec::new(),
             verified: Verified::Done,
             stop_seen: None,
-            recent: Default::default(),
+            // Everything this new store holds, it wrote.
+            recent: std::cell::RefCell::new(super::card_index::Recent::caught_up(seq)),
         })
     }
 

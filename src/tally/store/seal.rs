@@ -31,8 +31,7 @@ pub(super) fn genesis_for(
 ) -> std::result::Result<crate::store::check::Genesis, Rejection> {
     let g = crate::store::check::genesis_of(first).map_err(|p| Rejection::Unsealed {
         en: p.en,
-        // The store's checks have words in Polish and English only.
-        uk: p.pl.clone(),
+        uk: p.uk,
         pl: p.pl,
     })?;
     if g.kiosk_public_key != m.kiosk_public_key || g.point_id != m.point.id {
