@@ -156,55 +156,53 @@ pub fn open_record(
 /// would be two, and this runs on every save).
 pub fn seal_sign(sk: &SecretKey, text: &[u8]) -> Result<String, String> {
     use ed25519_dalek::Signer;
-    let bytes = sk.to_bytes();
-    // minisign's layout: 62 bytes of algorithms, KDF and key id, then the
-    // Ed25519 secret key as seed ‖ public key.
-    let seed: [u8; 32] = bytes
-        .get(62..94)
-        .and_then(|s| s.try_into().ok())
-        .ok_or("not an Ed25519 secret key")?;
-    // Deriving the signing key (its public half) costs as much as the
-    // signature: the key of the last seal is kept for the next save, on
-    // this thread, until the operator logs out ([`forget_seal_key`]).
-    SEAL_KEY.with(|cached| {
-        let mut cached = cached.borrow_mut();
-        let key = match cached.as_ref() {
-            Some(k) if k.to_bytes() == seed => k,
-            _ => cached.insert(ed25519_dalek::SigningKey::from_bytes(&seed)),
-        };
-        Ok(B64.encode(key.sign(text).to_bytes()))
-    })
+    let seed = seal_seed(sk).ok_or("not an Ed25519 secret key")?;
+    Ok(with_seal_key(&seed, |key| {
+        B64.encode(key.sign(text).to_bytes())
+    }))
 }
 
 /// Whether `sig` is the seal of `text` by the journal key `sk` (the key of
 /// the operator logged in, before it seals what others wrote).
 pub fn seal_verify_own(sk: &SecretKey, text: &[u8], sig: &str) -> bool {
-    let Some(seed) = sk
-        .to_bytes()
+    let (Some(seed), Some(sig)) = (seal_seed(sk), seal_signature(sig)) else {
+        return false;
+    };
+    with_seal_key(&seed, |key| key.verifying_key())
+        .verify_strict(text, &sig)
+        .is_ok()
+}
+
+/// The Ed25519 seed of a minisign secret key. minisign's layout: 62 bytes
+/// of algorithms, KDF and key id, then the Ed25519 secret key as seed ‖
+/// public key.
+fn seal_seed(sk: &SecretKey) -> Option<[u8; 32]> {
+    sk.to_bytes()
         .get(62..94)
         .and_then(|s| <[u8; 32]>::try_from(s).ok())
-    else {
-        return false;
-    };
-    let Some(sig) = B64
-        .decode(sig.trim())
+}
+
+/// A seal's signature from its base64.
+fn seal_signature(sig: &str) -> Option<ed25519_dalek::Signature> {
+    B64.decode(sig.trim())
         .ok()
         .and_then(|raw| <[u8; 64]>::try_from(raw.as_slice()).ok())
-    else {
-        return false;
-    };
-    let public = SEAL_KEY.with(|cached| {
+        .map(|raw| ed25519_dalek::Signature::from_bytes(&raw))
+}
+
+/// Runs `f` with the signing key of `seed`. Deriving it (its public half)
+/// costs as much as a signature: the key of the last seal is kept for the
+/// next save, on this thread, until the operator logs out
+/// ([`forget_seal_key`]).
+fn with_seal_key<T>(seed: &[u8; 32], f: impl FnOnce(&ed25519_dalek::SigningKey) -> T) -> T {
+    SEAL_KEY.with(|cached| {
         let mut cached = cached.borrow_mut();
-        match cached.as_ref() {
-            Some(k) if k.to_bytes() == seed => k.verifying_key(),
-            _ => cached
-                .insert(ed25519_dalek::SigningKey::from_bytes(&seed))
-                .verifying_key(),
-        }
-    });
-    public
-        .verify_strict(text, &ed25519_dalek::Signature::from_bytes(&sig))
-        .is_ok()
+        let key = match cached.as_ref() {
+            Some(k) if k.to_bytes() == *seed => k,
+            _ => cached.insert(ed25519_dalek::SigningKey::from_bytes(seed)),
+        };
+        f(key)
+    })
 }
 
 thread_local! {
@@ -231,15 +229,10 @@ pub fn seal_verify(pk_b64: &str, text: &[u8], sig: &str) -> bool {
     else {
         return false;
     };
-    let Some(sig) = B64
-        .decode(sig.trim())
-        .ok()
-        .and_then(|raw| <[u8; 64]>::try_from(raw.as_slice()).ok())
-    else {
+    let Some(sig) = seal_signature(sig) else {
         return false;
     };
-    pk.verify_strict(text, &ed25519_dalek::Signature::from_bytes(&sig))
-        .is_ok()
+    pk.verify_strict(text, &sig).is_ok()
 }
 
 /// The text the seal signs: which point, how many entries, the head's hash.
