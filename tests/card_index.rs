@@ -17,7 +17,7 @@ use urna::store::{Store, StoreError};
 #[path = "support/kiosk_store.rs"]
 mod kiosk_store;
 
-use kiosk_store::{adult, card, create, on_disk, reopen};
+use kiosk_store::{adult, card, create, on_disk, reopen, unguarded};
 
 /// Every index row, in order, as text.
 fn index_dump(dir: &Path) -> Vec<String> {
@@ -368,25 +368,13 @@ fn a_waiting_entry_changed_on_the_disk_gets_no_index_row() {
     // Killed with both waiting; then the last entry's surname is changed
     // with the triggers out of the way, its stored hash and signature left.
     std::mem::forget(store);
-    let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
-    let triggers: Vec<String> = db
-        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
-        .expect("triggers")
-        .query_map([], |r| r.get(0))
-        .expect("triggers")
-        .collect::<Result<_, _>>()
-        .expect("triggers");
-    db.execute_batch("DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;")
-        .expect("drop");
-    db.execute(
-        "UPDATE journal SET body = CAST(replace(CAST(body AS TEXT), 'Kowalski', 'Zmieniony') AS BLOB) WHERE seq = ?1",
-        [last.seq as i64],
-    )
-    .expect("edit");
-    for t in &triggers {
-        db.execute_batch(t).expect("trigger back");
-    }
-    drop(db);
+    unguarded(tmp.path(), |db| {
+        db.execute(
+            "UPDATE journal SET body = CAST(replace(CAST(body AS TEXT), 'Kowalski', 'Zmieniony') AS BLOB) WHERE seq = ?1",
+            [last.seq as i64],
+        )
+        .expect("edit");
+    });
     // The entry waits for the seal, so its own signature is checked when
     // the store opens: damaged at once, before anything derives from it.
     let mut store = Store::open(tmp.path()).expect("open");

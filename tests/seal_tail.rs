@@ -16,7 +16,7 @@ use urna::store::{Store, StoreError};
 #[path = "support/kiosk_store.rs"]
 mod kiosk_store;
 
-use kiosk_store::{adult, card, create, reopen};
+use kiosk_store::{adult, card, create, reopen, unguarded};
 
 /// The seal's entry count and the journal's last entry, read from the file.
 fn seal_and_head(dir: &Path) -> (i64, i64) {
@@ -47,27 +47,6 @@ fn urna_check(dir: &Path) -> (i32, String) {
             String::from_utf8_lossy(&out.stderr)
         ),
     )
-}
-
-/// Runs `f` on the file with the journal's append-only triggers out of the
-/// way, as someone with the disk would, and puts them back.
-fn unguarded(dir: &Path, f: impl FnOnce(&Connection)) {
-    let db = Connection::open(dir.join("urna.sqlite")).expect("open");
-    db.pragma_update(None, "foreign_keys", "OFF")
-        .expect("foreign keys off");
-    let triggers: Vec<String> = db
-        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
-        .expect("triggers")
-        .query_map([], |r| r.get(0))
-        .expect("triggers")
-        .collect::<Result<_, _>>()
-        .expect("triggers");
-    db.execute_batch("DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;")
-        .expect("drop");
-    f(&db);
-    for t in &triggers {
-        db.execute_batch(t).expect("trigger back");
-    }
 }
 
 /// A store with `n` cards saved by a process that was then killed (no
