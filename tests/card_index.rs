@@ -43,24 +43,24 @@ fn a_card_is_journaled_at_once_and_indexed_with_the_cards_after_it() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
     let mut last = String::new();
-    for i in 0..40 {
+    for i in 0..260 {
         last = store
             .enter_card(card(&adult(i)), "Anna", Source::Kiosk)
             .expect("save")
             .card_id;
     }
-    // The 33rd save wrote the 32 rows waiting before it; 8 still wait, and
+    // The 257th save wrote the 256 rows waiting before it; 4 still wait, and
     // every card is in the journal, which is what a save promises.
-    assert_eq!(on_disk(tmp.path()), (32, 40));
+    assert_eq!(on_disk(tmp.path()), (256, 260));
     assert!(store.index_behind());
     // The waiting tail is not damage.
     store
         .check()
         .expect("a store with cards waiting for the index is sound");
     // Whatever reads the index sees every card: the reader writes the rows.
-    assert_eq!(store.status().expect("status").cards, 40);
+    assert_eq!(store.status().expect("status").cards, 260);
     assert!(store.card(&last).expect("read").is_some());
-    assert_eq!(on_disk(tmp.path()), (40, 40));
+    assert_eq!(on_disk(tmp.path()), (260, 260));
     store.check().expect("sound");
 }
 
@@ -293,11 +293,11 @@ fn two_rows_for_one_entry_and_a_tail_longer_than_a_batch_are_damage() {
         "{err}"
     );
 
-    // The rows of the last 40 cards deleted: more than a kiosk ever leaves
-    // waiting, so not a tail.
+    // The rows of the last 300 cards deleted: more than a kiosk ever leaves
+    // waiting (256), so not a tail.
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
-    for i in 0..40 {
+    for i in 0..300 {
         store
             .enter_card(card(&adult(200 + i)), "Anna", Source::Kiosk)
             .expect("save");

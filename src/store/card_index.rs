@@ -5,10 +5,11 @@
 //! written later in one go — by the save that finds [`CATCH_UP_AT`] of them
 //! waiting, by the kiosk when nobody has typed for a moment, by every other
 //! kind of write before it writes, before anything reads the index, and
-//! when the store is closed. One write of 32 rows touches far fewer pages
-//! than 32 writes of one (the index's last page, the day index's last page),
-//! and a save that writes two b-trees instead of five is what keeps it
-//! within 1.5× a bare insert (README, "Saving a card").
+//! when the store is closed. One write of 256 rows touches far fewer pages
+//! than 256 writes of one (the index's last page, the day index's last
+//! page), and a save that writes one b-tree instead of five is what keeps
+//! it within 1.5× a bare insert (README, "Saving a card"). The seal over
+//! the head is not tied to it: it follows every [`SEAL_AT`] saves.
 //!
 //! Every row is derived from its journal entry by [`IndexRow::of`], the very
 //! derivation `urna check` compares the index with, so a row written late is
@@ -35,8 +36,17 @@ use super::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash, parse_entr
 use super::{Result, Store, StoreError, pesel_key, surname_key};
 
 /// How many saved cards may wait for their index rows before a save writes
-/// them.
-pub(super) const CATCH_UP_AT: usize = 32;
+/// them. Not a bound anything relies on (the seal's is [`SEAL_AT`]): one
+/// write of 256 rows touches a few pages per table where 256 writes of one
+/// touch a page each, and what waits costs a save nothing but a look
+/// through [`Recent`].
+pub(super) const CATCH_UP_AT: usize = 256;
+
+/// How many saved cards may wait for the seal over the head: a save that
+/// finds more after the seal seals the head. Each of them carries its own
+/// signature, so what waits is checked all the same; what is not seen is
+/// the last few taken away (docs/threat-model.md).
+pub const SEAL_AT: u64 = 32;
 
 /// The kind of the journal entries the tail is made of.
 const ENTERED: &str = "card_entered";

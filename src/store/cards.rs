@@ -8,7 +8,7 @@ use crate::edition::Edition;
 
 use super::append::append_at;
 use super::append::sealed_entries;
-use super::card_index::{self, CATCH_UP_AT, IndexRow, Recent, RecentCard, card_id_for};
+use super::card_index::{self, IndexRow, Recent, RecentCard, SEAL_AT, card_id_for};
 use super::journal::{Event, Source};
 use super::settings::latest_setting;
 use super::{Head, Result, Store, StoreError, now, pesel_key, seal_head};
@@ -134,8 +134,8 @@ impl Store {
         let seq = head.append_signed(&tx, (&self.point.id, &key), operator, &at, event)?;
         // Sealed with the index's catch-up, so that what waits for the seal
         // is this process's own run of cards (nothing to verify again), and
-        // at the latest once more than CATCH_UP_AT wait.
-        if catching_up || seq - sealed > CATCH_UP_AT as u64 {
+        // at the latest once more than SEAL_AT wait.
+        if catching_up || seq - sealed > SEAL_AT {
             seal_head(&tx, &self.point.id, &key, own_from.unwrap_or(seq))?;
         }
         tx.commit()?;

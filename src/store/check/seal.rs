@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::{Genesis, Problem, sql_problem};
 use crate::i18n::Lang;
-use crate::store::card_index::CATCH_UP_AT;
+use crate::store::card_index::SEAL_AT;
 use crate::store::journal::{GENESIS, chain_hash};
 use crate::store::keys;
 
@@ -73,13 +73,13 @@ pub(super) fn check_seal(conn: &Connection, g: &Genesis, out: &mut Vec<Problem>)
             tr!(lang, "check-seal-other-hash", entry = s)
         }));
     }
-    if n - s > CATCH_UP_AT as u64 {
+    if n - s > SEAL_AT {
         out.push(problem(n, |lang| {
             tr!(
                 lang,
                 "check-seal-too-far-behind",
                 n = n - s,
-                most = CATCH_UP_AT as u64
+                most = SEAL_AT
             )
         }));
     }
