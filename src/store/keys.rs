@@ -152,13 +152,12 @@ pub fn open_record(
 }
 
 /// The seal's signature: one plain Ed25519 signature (base64) of the seal
-/// text by the journal key, made with ed25519-dalek (a minisign signature
-/// would be two, and this runs on every save).
+/// text by the journal key (a minisign signature would be two, and this runs
+/// on every save), its nonce made ahead when one is ready (store::presign).
 pub fn seal_sign(sk: &SecretKey, text: &[u8]) -> Result<String, String> {
-    use ed25519_dalek::Signer;
     let seed = seal_seed(sk).ok_or("not an Ed25519 secret key")?;
     Ok(with_seal_key(&seed, |key| {
-        B64.encode(key.sign(text).to_bytes())
+        B64.encode(super::presign::sign(key, text).to_bytes())
     }))
 }
 

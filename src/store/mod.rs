@@ -24,6 +24,7 @@ pub mod journal;
 pub mod keys;
 mod open;
 mod operators;
+mod presign;
 pub mod sample;
 mod session;
 mod settings;

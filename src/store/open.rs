@@ -168,6 +168,7 @@ impl Store {
         seal_head(&tx, &p.id, &unlocked.journal, 1)?;
         tx.commit()?;
         let genesis = check::genesis_of(&first).ok();
+        super::presign::warm_up();
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),

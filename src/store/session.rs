@@ -75,6 +75,8 @@ impl Store {
         match result {
             Ok((op, unlocked)) => {
                 tracing::info!(operator = %op.name, "login");
+                // This operator's saves will sign: nonces ready before the first.
+                super::presign::warm_up();
                 self.session = Some(Session {
                     operator: op.clone(),
                     unlocked,

@@ -75,12 +75,7 @@ pub(super) fn check_seal(conn: &Connection, g: &Genesis, out: &mut Vec<Problem>)
     }
     if n - s > SEAL_AT {
         out.push(problem(n, |lang| {
-            tr!(
-                lang,
-                "check-seal-too-far-behind",
-                n = n - s,
-                most = SEAL_AT
-            )
+            tr!(lang, "check-seal-too-far-behind", n = n - s, most = SEAL_AT)
         }));
     }
     if let Err(p) = check_after_seal(conn, g, s, &sealed_head) {
