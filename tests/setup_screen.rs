@@ -98,3 +98,29 @@ fn setup_points_at_a_bad_point_id_and_a_bad_office_key() {
     assert!(matches!(app.outcome, Some(SetupOutcome::Quit)));
     assert!(!dir.join("urna.sqlite").exists());
 }
+
+#[test]
+fn in_ukrainian_the_no_key_answer_is_a_ukrainian_word() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("kiosk");
+    let mut app = SetupApp::new(&dir, Lang::Uk, Path::new(EDITION));
+    keys(&mut app, "P-XI-03⏎Rada Dzielnicy XI⏎n⏎⏎Anna⏎1234⏎1234⏎");
+    assert!(app.outcome.is_none());
+    let text = screen(&app);
+    assert!(
+        text.contains("✗ Введіть ключ age бюро (age1…) або слово «немає»"),
+        "{text}"
+    );
+    keys(&mut app, "немає");
+    let text = screen(&app);
+    assert!(
+        text.contains("! Без ключа бюро: картки можна вносити"),
+        "{text}"
+    );
+    keys(&mut app, "⏎⏎⏎⏎");
+    let store = match app.outcome.take() {
+        Some(SetupOutcome::Ready(store)) => store,
+        _ => panic!("setup did not finish: {}", screen(&app)),
+    };
+    assert_eq!(store.point().central_recipient, None, "no key yet");
+}

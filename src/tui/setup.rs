@@ -39,8 +39,9 @@ const FIELDS: [SetupField; 8] = [
     SetupField::PinAgain,
 ];
 
-/// What the office-key field takes for "no key yet" (in either language).
-pub const NO_KEY_WORDS: [&str; 2] = ["brak", "none"];
+/// What the office-key field takes for "no key yet": the word of every
+/// language the screen speaks (its catalog names its own).
+pub const NO_KEY_WORDS: [&str; 3] = ["brak", "none", "немає"];
 
 pub struct SetupApp {
     pub lang: Lang,
