@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use clap::error::{ContextKind, ErrorKind};
+use clap::{CommandFactory, FromArgMatches};
 use urna::cli::{Cli, run};
 use urna::i18n::Lang;
 use urna::tr;
@@ -17,7 +17,13 @@ use urna::tr;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The help and usage in the language asked for, found before the
+    // command line is parsed (`--help` stops the parse).
+    let mut command = urna::cli::help::localized(Cli::command(), lang_of_args());
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
@@ -57,7 +63,7 @@ fn lang_of_args() -> Lang {
 }
 
 /// A command line clap refused. Help and version are printed as clap
-/// makes them; in English an error is clap's own; in Polish and Ukrainian
+/// makes them (in the language asked for: `urna::cli::help`); in English an error is clap's own; in Polish and Ukrainian
 /// it is said from the error's kind and context (clap has no translations),
 /// then where to find the syntax. Exit 2, as for every usage error.
 fn usage_error(e: clap::Error) -> ExitCode {
