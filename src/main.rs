@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ErrorKind};
-use clap::{CommandFactory, FromArgMatches};
+use clap::{CommandFactory, Parser};
 use urna::cli::{Cli, run};
 use urna::i18n::Lang;
 use urna::tr;
@@ -17,15 +17,9 @@ use urna::tr;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // The help and usage in the language asked for, found before the
-    // command line is parsed (`--help` stops the parse).
-    let mut command = urna::cli::help::localized(Cli::command(), lang_of_args());
-    let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
-        .and_then(|m| Cli::from_arg_matches(&m));
-    let cli = match parsed {
+    let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return usage_error(e),
+        Err(e) => return usage_error(in_language(e)),
     };
     let lang = cli.lang;
     match run(cli) {
@@ -40,6 +34,22 @@ fn main() -> ExitCode {
             );
             ExitCode::from(failure.code)
         }
+    }
+}
+
+/// What clap said of a command line it refused (or of `--help`), said
+/// again by the command with its help in the language asked for
+/// (`urna::cli::help`): the same command line parsed once more. Only then
+/// are the catalogs read and the command reworded, which a command line
+/// that parses never waits for.
+fn in_language(first: clap::Error) -> clap::Error {
+    if first.kind() == ErrorKind::DisplayVersion {
+        return first; // no words to translate
+    }
+    let mut command = urna::cli::help::localized(Cli::command(), lang_of_args());
+    match command.try_get_matches_from_mut(std::env::args_os()) {
+        Err(e) if e.kind() == first.kind() => e,
+        _ => first,
     }
 }
 

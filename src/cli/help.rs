@@ -11,6 +11,12 @@
 //! English help reads as it always has (`tests/catalogs.rs` holds the two
 //! together, and finds every id here through [`messages`]).
 //!
+//! `main` parses with the plain command and only when clap refuses the
+//! command line (help is a refusal too) parses it again with
+//! [`localized`]'s: reading the catalogs and rewording forty commands would
+//! cost every other run of urna (a test suite's thousands of them) some
+//! milliseconds for nothing.
+//!
 //! Left as they are in every language: the usage line's placeholders
 //! (`[OPTIONS]`, `<COMMAND>`) and value names (`<FILE>`, `<PATH>`), which the
 //! usage errors name arguments by; and the man pages and shell completions
@@ -170,10 +176,10 @@ fn help_subcommand(cmd: &mut Command, lang: Lang) {
 /// template and `{all-args}` write, section by section (commands,
 /// arguments, options), each section only if it shows something. The
 /// headings keep clap's styles (bold and underlined on a terminal). urna
-/// gives no argument a heading of its own: `{options}` takes them all.
+/// gives no argument a heading of its own (`{options}` takes them all) and
+/// hides none from only the short or only the long help.
 fn template(cmd: &Command, lang: Lang, styles: &Styles) -> String {
     let (h, u) = (styles.get_header(), styles.get_usage());
-    let shown = |a: &&Arg| !a.is_hide_set();
     let mut sections = Vec::new();
     if cmd
         .get_subcommands()
@@ -181,13 +187,12 @@ fn template(cmd: &Command, lang: Lang, styles: &Styles) -> String {
     {
         sections.push((tr!(lang, "help-heading-commands"), "{subcommands}"));
     }
-    if cmd.get_positionals().any(|a| shown(&a)) {
+    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
         sections.push((tr!(lang, "help-heading-arguments"), "{positionals}"));
     }
     if cmd
         .get_arguments()
-        .filter(|a| !a.is_positional())
-        .any(|a| shown(&a))
+        .any(|a| !a.is_positional() && !a.is_hide_set())
     {
         sections.push((tr!(lang, "help-heading-options"), "{options}"));
     }
