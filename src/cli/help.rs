@@ -17,10 +17,12 @@
 //! cost every other run of urna (a test suite's thousands of them) some
 //! milliseconds for nothing.
 //!
-//! Left as they are in every language: the usage line's placeholders
-//! (`[OPTIONS]`, `<COMMAND>`) and value names (`<FILE>`, `<PATH>`), which the
-//! usage errors name arguments by; and the man pages and shell completions
-//! (`urna generate-assets`), made from the plain
+//! Left as they are in every language: the value names (`<FILE>`,
+//! `<PATH>`), which the Polish and Ukrainian usage errors name arguments
+//! by, and with them the usage line's other placeholders (`[OPTIONS]`,
+//! which clap lets change only by writing each command's usage line anew,
+//! and `<COMMAND>`); and the man pages and shell completions (`urna
+//! generate-assets`), made from the plain
 //! [`Cli::command`](clap::CommandFactory::command), in English.
 
 use std::fmt::Write as _;
