@@ -35,9 +35,11 @@ page=$(MANPAGER=cat MANWIDTH=80 man urna 2>&1)
 expect "man urna" "Offline kiosk and central tally" "$page"
 page=$(MANPAGER=cat MANWIDTH=80 man urna-export 2>&1)
 expect "man urna-export" "--out" "$page"
-echo "== urna demo --help"
+echo "== urna demo --help (Polish by default, English with --lang en)"
 out=$(/usr/bin/urna demo --help)
-expect "urna demo --help" "training kiosk" "$out"
+expect "urna demo --help" "Kiosk szkoleniowy" "$out"
+out=$(/usr/bin/urna --lang en demo --help)
+expect "urna --lang en demo --help" "training kiosk" "$out"
 echo "== the installed editions are found"
 out=$(/usr/bin/urna --lang en paths)
 expect "urna paths" "^editions: *\/usr\/share\/urna\/editions$" "$out"

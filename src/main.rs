@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use clap::error::{ContextKind, ErrorKind};
+use clap::{CommandFactory, Parser};
 use urna::cli::{Cli, run};
 use urna::i18n::Lang;
 use urna::tr;
@@ -19,7 +19,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return usage_error(e),
+        Err(e) => return usage_error(in_language(e)),
     };
     let lang = cli.lang;
     match run(cli) {
@@ -34,6 +34,22 @@ fn main() -> ExitCode {
             );
             ExitCode::from(failure.code)
         }
+    }
+}
+
+/// What clap said of a command line it refused (or of `--help`), said
+/// again by the command with its help in the language asked for
+/// (`urna::cli::help`): the same command line parsed once more. Only then
+/// are the catalogs read and the command reworded, which a command line
+/// that parses never waits for.
+fn in_language(first: clap::Error) -> clap::Error {
+    if first.kind() == ErrorKind::DisplayVersion {
+        return first; // no words to translate
+    }
+    let mut command = urna::cli::help::localized(Cli::command(), lang_of_args());
+    match command.try_get_matches_from_mut(std::env::args_os()) {
+        Err(e) if e.kind() == first.kind() => e,
+        _ => first,
     }
 }
 
@@ -57,7 +73,7 @@ fn lang_of_args() -> Lang {
 }
 
 /// A command line clap refused. Help and version are printed as clap
-/// makes them; in English an error is clap's own; in Polish and Ukrainian
+/// makes them (in the language asked for: `urna::cli::help`); in English an error is clap's own; in Polish and Ukrainian
 /// it is said from the error's kind and context (clap has no translations),
 /// then where to find the syntax. Exit 2, as for every usage error.
 fn usage_error(e: clap::Error) -> ExitCode {

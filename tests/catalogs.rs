@@ -6,8 +6,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use clap::CommandFactory;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use urna::card::Reason;
+use urna::cli::{Cli, help};
 use urna::i18n::{self, Lang};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -117,8 +119,9 @@ fn catalog(lang: Lang) -> Messages {
 }
 
 /// Every message id the code names: `tr!(lang, "id", …)`,
-/// `lookup(lang, "id", …)`, `Forms { id: "id" }`, and the ids made from a
-/// reason's code.
+/// `lookup(lang, "id", …)`, `Forms { id: "id" }`, the ids made from a
+/// reason's code, and the help's ids, made from the command line's
+/// commands and arguments (`urna::cli::help::messages`).
 fn used_ids() -> BTreeSet<String> {
     let mut paths = Vec::new();
     files(&Path::new(ROOT).join("src"), "rs", &mut paths);
@@ -138,7 +141,30 @@ fn used_ids() -> BTreeSet<String> {
         used.insert(i18n::reason_id("reason-", r));
         used.insert(i18n::reason_id("reason-short-", r));
     }
+    for m in help::messages(&Cli::command()) {
+        used.insert(m.id);
+    }
     used
+}
+
+/// The help's English catalog holds the derive's doc comments word for
+/// word (so `urna --lang en --help` reads as clap would write it), and no
+/// two commands or arguments come to the same id.
+#[test]
+fn the_help_in_english_is_the_doc_comments() {
+    let messages = help::messages(&Cli::command());
+    assert!(messages.len() > 90, "{} help messages", messages.len());
+    let mut seen = BTreeSet::new();
+    for m in &messages {
+        assert!(seen.insert(&m.id), "{}: two commands or arguments", m.id);
+        assert!(m.id.starts_with("help-"), "{}", m.id);
+        assert_eq!(
+            i18n::lookup(Lang::En, &m.id, &[]),
+            m.english,
+            "{}: the English catalog and the doc comment differ",
+            m.id
+        );
+    }
 }
 
 #[test]

@@ -573,7 +573,7 @@ fn the_simulator_refuses_in_polish() {
 
 /// A command line that does not parse is said in Polish by default (clap
 /// itself speaks only English), with a pointer to `--help`; `--lang en`
-/// gives clap's own words. Exit 2 either way; help is shown as it is.
+/// gives clap's own words. Exit 2 either way.
 #[test]
 fn command_lines_that_do_not_parse_are_said_in_polish() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -637,7 +637,11 @@ fn command_lines_that_do_not_parse_are_said_in_polish() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
         assert!(text.contains(en), "{args:?} should say {en:?}:\n{text}");
     }
+    // Help is no error: exit 0, in the language asked for (tests/cli_help_language.rs).
     let help = urna(&dir, false).arg("--help").output().expect("run urna");
     assert_eq!(help.status.code(), Some(0));
-    assert!(said(&help).contains("Usage: urna"));
+    assert!(said(&help).contains("Użycie: urna"), "{}", said(&help));
+    let help = urna(&dir, true).arg("--help").output().expect("run urna");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(said(&help).contains("Usage: urna"), "{}", said(&help));
 }

@@ -9,6 +9,7 @@ mod audit_sample;
 mod bundle;
 mod central;
 mod edition;
+pub mod help;
 mod import_cards;
 mod init;
 mod kiosk;
