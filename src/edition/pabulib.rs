@@ -38,18 +38,15 @@ pub const KRAKOW_DISTRICTS: [&str; 18] = [
 /// Why the `.pb` files could not become an edition.
 #[derive(Debug, thiserror::Error)]
 pub enum PabulibError {
-    #[error("{path}: cannot read the file: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:{line}: {}", message.en)]
     At {
         path: String,
         line: u64,
         message: Msg,
     },
-    #[error("{}", .0.en)]
     Set(Msg),
 }
 
@@ -72,6 +69,8 @@ impl PabulibError {
         }
     }
 }
+
+crate::display_in_english!(PabulibError);
 
 /// One project row of a `.pb` file.
 #[derive(Debug, Clone, PartialEq)]

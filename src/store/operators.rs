@@ -51,19 +51,12 @@ pub struct Operator {
 /// Why a login or an operator change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoginError {
-    #[error("no operator named \"{0}\"")]
     UnknownOperator(String),
-    #[error("wrong PIN ({left} attempts left before a {LOCKOUT_MINUTES}-minute lock)")]
     WrongPin { left: u32 },
-    #[error("operator locked after {MAX_FAILURES} wrong PINs until {until}")]
     Locked { until: String },
-    #[error("a PIN is {0} to 12 digits")]
     BadPin(u8),
-    #[error("an operator name is 1 to 60 characters, no control characters")]
     BadName,
-    #[error("an operator named \"{0}\" already exists")]
     NameTaken(String),
-    #[error("PIN hashing failed: {0}")]
     Hash(String),
 }
 
@@ -104,6 +97,8 @@ impl LoginError {
         }
     }
 }
+
+crate::display_in_english!(LoginError);
 
 pub(super) fn new_secret() -> [u8; 32] {
     let mut s = [0u8; 32];
