@@ -10,13 +10,13 @@ use chrono::Local;
 use urna::edition::{Edition, Money};
 use urna::i18n::Lang;
 use urna::pesel::Pesel;
-use urna::store::{InitParams, Point, Store, StoreError};
+use urna::store::{Store, StoreError};
 use urna::tr;
 
+#[path = "support/kiosk_store.rs"]
+mod kiosk_store;
 #[path = "support/language.rs"]
 mod language;
-
-const EDITION: &str = include_str!("../assets/editions/krakow-2014.toml");
 
 /// Every `#[error(…)]` attribute in `text`, its inside as written.
 fn error_attributes(text: &str) -> Vec<String> {
@@ -149,26 +149,6 @@ fn a_pesel_error_is_the_catalog_text_and_quotes_no_digit() {
     polish(&e.describe(Lang::Pl), &["PESEL"]);
 }
 
-fn create(dir: &Path) -> Store {
-    Store::create(
-        dir,
-        InitParams {
-            edition_toml: EDITION,
-            point: Point {
-                id: "P01".into(),
-                name: "Szkoła".into(),
-                mobile: false,
-                central_recipient: None,
-                training: false,
-            },
-            coordinator: "Anna",
-            pin: "1234",
-            min_pin_length: 4,
-        },
-    )
-    .expect("create store")
-}
-
 #[test]
 fn store_and_login_errors_are_the_catalog_text() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -182,7 +162,7 @@ fn store_and_login_errors_are_the_catalog_text() {
     );
     polish(&e.describe(Lang::Pl), &[]);
 
-    let mut store = create(&tmp.path().join("store"));
+    let mut store = kiosk_store::create(&tmp.path().join("store"));
     let now = Local::now();
     let e = store.login("Anna", "0000", now).expect_err("a wrong PIN");
     assert_eq!(
@@ -260,25 +240,14 @@ fn the_binary_says_a_store_error_from_the_catalog() {
         String::from_utf8(out.stderr).expect("UTF-8")
     };
     let shown = dir.display().to_string();
-    let en = run("en");
-    assert!(
-        en.contains(&tr!(
-            Lang::En,
-            "error-store-not-initialised",
-            dir = shown.as_str()
-        )),
-        "{en}"
-    );
-    let pl = run("pl");
-    assert!(
-        pl.contains(&tr!(
-            Lang::Pl,
-            "error-store-not-initialised",
-            dir = shown.as_str()
-        )),
-        "{pl}"
-    );
-    polish(&pl, &[]);
-    let found = language::polish_in(&en, &[]);
-    assert!(found.is_empty(), "Polish {found:?} in {en:?}");
+    for lang in [Lang::En, Lang::Pl] {
+        let said = run(lang.code());
+        let text = tr!(lang, "error-store-not-initialised", dir = shown.as_str());
+        assert!(said.contains(&text), "{said}");
+        let other = match lang {
+            Lang::En => language::polish_in(&said, &[]),
+            _ => language::english_in(&said, &[]),
+        };
+        assert!(other.is_empty(), "{other:?} in {said:?}");
+    }
 }
