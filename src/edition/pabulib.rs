@@ -54,11 +54,13 @@ impl PabulibError {
     /// The error in `lang`, with file and line.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            PabulibError::Io { path, source } => crate::tr!(
-                lang,
-                "error-csv-io",
-                path = path.as_str(),
-                error = crate::foreign::io_error(lang, source)
+            PabulibError::Io { path, source } => format!(
+                "{path}: {}",
+                crate::tr!(
+                    lang,
+                    "error-csv-io",
+                    error = crate::foreign::io_error(lang, source)
+                )
             ),
             PabulibError::At {
                 path,
