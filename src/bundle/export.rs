@@ -44,11 +44,7 @@ impl ExportError {
             ExportError::BadRecipient(r) => {
                 tr!(lang, "bundle-export-bad-recipient", recipient = r.as_str())
             }
-            ExportError::Write { path, source } => format!(
-                "{}: {}",
-                crate::shown::path(path),
-                crate::foreign::io_error(lang, source)
-            ),
+            ExportError::Write { path, source } => crate::foreign::io_error_at(lang, path, source),
             ExportError::Store(e) => e.describe(lang),
             // Internal: urna's own English, for a bug report.
             ExportError::Other(e) => e.clone(),

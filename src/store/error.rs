@@ -1,6 +1,6 @@
 //! What can go wrong with the store ([`StoreError`]), in the catalogs' words.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::edition::EditionError;
 
@@ -44,22 +44,13 @@ impl StoreError {
     /// The error in `lang`: library and OS errors in words of `lang` too.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::{foreign, tr};
+        let dir = |d: &Path| d.display().to_string();
         match self {
-            StoreError::NotInitialised(dir) => tr!(
-                lang,
-                "error-store-not-initialised",
-                dir = dir.display().to_string()
-            ),
-            StoreError::AlreadyInitialised(dir) => tr!(
-                lang,
-                "error-store-already-initialised",
-                dir = dir.display().to_string()
-            ),
-            StoreError::Io { path, source } => format!(
-                "{}: {}",
-                crate::shown::path(path),
-                foreign::io_error(lang, source)
-            ),
+            StoreError::NotInitialised(d) => tr!(lang, "error-store-not-initialised", dir = dir(d)),
+            StoreError::AlreadyInitialised(d) => {
+                tr!(lang, "error-store-already-initialised", dir = dir(d))
+            }
+            StoreError::Io { path, source } => foreign::io_error_at(lang, path, source),
             StoreError::Sqlite(e) => tr!(
                 lang,
                 "error-store-database",
@@ -98,11 +89,7 @@ impl StoreError {
             ),
             StoreError::MissingReason => tr!(lang, "error-store-missing-reason"),
             StoreError::Login(e) => e.describe(lang),
-            StoreError::EarlierRelease(dir) => tr!(
-                lang,
-                "error-store-earlier-release",
-                dir = dir.display().to_string()
-            ),
+            StoreError::EarlierRelease(d) => tr!(lang, "error-store-earlier-release", dir = dir(d)),
             StoreError::Damaged(problems) => tr!(
                 lang,
                 "error-store-damaged",

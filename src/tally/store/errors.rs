@@ -199,22 +199,13 @@ impl TallyError {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::foreign;
         use crate::tr;
+        let dir = |d: &Path| d.display().to_string();
         match self {
-            TallyError::NotInitialised(dir) => tr!(
-                lang,
-                "tally-error-not-initialised",
-                dir = dir.display().to_string()
-            ),
-            TallyError::AlreadyInitialised(dir) => tr!(
-                lang,
-                "tally-error-already-initialised",
-                dir = dir.display().to_string()
-            ),
-            TallyError::Io { path, source } => format!(
-                "{}: {}",
-                crate::shown::path(path),
-                foreign::io_error(lang, source)
-            ),
+            TallyError::NotInitialised(d) => tr!(lang, "tally-error-not-initialised", dir = dir(d)),
+            TallyError::AlreadyInitialised(d) => {
+                tr!(lang, "tally-error-already-initialised", dir = dir(d))
+            }
+            TallyError::Io { path, source } => foreign::io_error_at(lang, path, source),
             TallyError::Sqlite(e) => tr!(
                 lang,
                 "tally-error-database",
