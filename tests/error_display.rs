@@ -189,6 +189,35 @@ fn store_and_login_errors_are_the_catalog_text() {
         )
     );
     polish(&e.describe(Lang::Pl), &["440514"]);
+
+    // A CSV row id that holds a PESEL (shifted columns): masked too.
+    let id = kiosk_store::adult(4);
+    let row = || urna::store::journal::Source::Csv {
+        file: "a.csv".into(),
+        line: 2,
+        id: Some(id.clone()),
+    };
+    let card = || kiosk_store::card(&kiosk_store::adult(5));
+    let saved = store
+        .enter_card(card(), "import-cards", row())
+        .expect("save");
+    let e = store
+        .enter_card(card(), "import-cards", row())
+        .expect_err("the row again");
+    assert!(matches!(e, StoreError::DuplicateSource { .. }), "{e:?}");
+    let masked = format!("{}*****", &id[..6]);
+    assert_eq!(
+        e.to_string(),
+        tr!(
+            Lang::En,
+            "error-store-duplicate-source",
+            id = masked.as_str(),
+            card = saved.card_id.as_str()
+        )
+    );
+    for lang in Lang::ALL {
+        assert!(!e.describe(lang).contains(&id), "{e}");
+    }
 }
 
 #[test]

@@ -84,7 +84,7 @@ impl StoreError {
             } => tr!(
                 lang,
                 "error-store-duplicate-source",
-                id = source_ref.as_str(),
+                id = super::operators::shown(source_ref),
                 card = card_id.as_str()
             ),
             StoreError::MissingReason => tr!(lang, "error-store-missing-reason"),

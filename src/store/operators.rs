@@ -63,15 +63,6 @@ pub enum LoginError {
 impl LoginError {
     /// The refusal in `lang`.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        // A name as typed: control characters escaped, a PESEL-like run
-        // of digits masked.
-        let shown = |name: &str| {
-            if crate::shown::could_hold_a_pesel(name) {
-                crate::shown::Shown::new(name).to_string()
-            } else {
-                crate::shown::escape_controls(name)
-            }
-        };
         match self {
             LoginError::UnknownOperator(name) => {
                 crate::tr!(lang, "error-login-unknown-operator", name = shown(name))
@@ -99,6 +90,16 @@ impl LoginError {
 }
 
 crate::display_in_english!(LoginError);
+
+/// A name or id as typed: control characters escaped, and masked if it
+/// could hold a PESEL.
+pub(super) fn shown(typed: &str) -> String {
+    if crate::shown::could_hold_a_pesel(typed) {
+        crate::shown::Shown::new(typed).to_string()
+    } else {
+        crate::shown::escape_controls(typed)
+    }
+}
 
 pub(super) fn new_secret() -> [u8; 32] {
     let mut s = [0u8; 32];
