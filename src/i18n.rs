@@ -98,6 +98,24 @@ macro_rules! tr {
     };
 }
 
+/// `Display` for a type that says itself in a language (`describe(lang)`,
+/// or the method named): its English catalog text, which logs and
+/// internal reports show. People are shown the method in their own
+/// language; no sentence is written out in the Rust source.
+#[macro_export]
+macro_rules! display_in_english {
+    ($ty:ty) => {
+        $crate::display_in_english!($ty, describe);
+    };
+    ($ty:ty, $method:ident) => {
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.$method($crate::i18n::Lang::En))
+            }
+        }
+    };
+}
+
 /// A value as a Fluent argument: numbers stay numbers (so that plurals
 /// select on them), everything else is text.
 pub fn arg<'a, T: Into<FluentValue<'a>>>(value: T) -> FluentValue<'a> {

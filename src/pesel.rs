@@ -31,15 +31,10 @@ pub enum Sex {
 /// What is wrong with a typed PESEL. The variants are in the order they are checked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PeselError {
-    #[error("PESEL is empty")]
     Empty,
-    #[error("PESEL has {0} digits, it needs 11")]
     Length(usize),
-    #[error("PESEL may contain only digits (character {0} is not a digit)")]
     NotDigit(usize),
-    #[error("PESEL encodes no real birth date (month field {month:02}, day {day:02})")]
     NoSuchDate { month: u8, day: u8 },
-    #[error("PESEL check digit is wrong (expected {expected}, found {found})")]
     CheckDigit { expected: u8, found: u8 },
 }
 
@@ -57,6 +52,8 @@ impl PeselError {
         }
     }
 }
+
+crate::display_in_english!(PeselError);
 
 impl Pesel {
     /// Parses what a person typed: spaces and dashes are ignored, anything else

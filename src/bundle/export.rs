@@ -17,22 +17,14 @@ use super::{
 /// Why a bundle could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error(
-        "no central office key yet, so the journal cannot be encrypted: a coordinator sets it with `urna central set AGE_RECIPIENT --as NAME`"
-    )]
     NoRecipient,
-    #[error("the central office key \"{0}\" is not an age X25519 recipient")]
     BadRecipient(String),
-    #[error("{path}: {source}")]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{0} already exists; nothing was overwritten")]
     Exists(PathBuf),
-    #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{0}")]
     Other(String),
 }
 
@@ -52,17 +44,15 @@ impl ExportError {
             ExportError::BadRecipient(r) => {
                 tr!(lang, "bundle-export-bad-recipient", recipient = r.as_str())
             }
-            ExportError::Write { path, source } => format!(
-                "{}: {}",
-                crate::shown::path(path),
-                crate::foreign::io_error(lang, source)
-            ),
+            ExportError::Write { path, source } => crate::foreign::io_error_at(lang, path, source),
             ExportError::Store(e) => e.describe(lang),
             // Internal: urna's own English, for a bug report.
             ExportError::Other(e) => e.clone(),
         }
     }
 }
+
+crate::display_in_english!(ExportError, localized);
 
 /// A written bundle.
 #[derive(Debug, Clone)]

@@ -121,81 +121,53 @@ pub fn lines(lang: Lang, exported: &Exported, day: &DayFigures, operator: &str) 
             day = m.day.to_string(),
             cards = count(lang, status.cards, &i18n::CARD)
         ),
-        format!(
-            "  {}",
-            match &day.numbers {
-                Some((first, last)) => tr!(
-                    lang,
-                    "bundle-protocol-numbers",
-                    first = first.as_str(),
-                    last = last.as_str()
-                ),
-                None => tr!(lang, "bundle-protocol-numbers-none"),
-            }
-        ),
-        format!(
-            "  {}",
-            tr!(lang, "bundle-protocol-valid", n = status.valid.to_string())
-        ),
-        format!(
-            "  {}",
-            tr!(
-                lang,
-                "bundle-protocol-invalid",
-                n = status.invalid.to_string()
-            )
-        ),
     ]);
+    let numbers = match &day.numbers {
+        Some((first, last)) => tr!(
+            lang,
+            "bundle-protocol-numbers",
+            first = first.as_str(),
+            last = last.as_str()
+        ),
+        None => tr!(lang, "bundle-protocol-numbers-none"),
+    };
+    let num = |n: u64| n.to_string();
+    out.extend(under(
+        2,
+        [
+            numbers,
+            tr!(lang, "bundle-protocol-valid", n = num(status.valid)),
+            tr!(lang, "bundle-protocol-invalid", n = num(status.invalid)),
+        ],
+    ));
     for (code, n) in &status.invalid_by_reason {
         let words = i18n::reason_of_code(lang, code);
         out.push(format!("    {n:>5}  {words}"));
     }
     let v = &day.verification;
-    out.extend([
-        format!(
-            "  {}",
-            tr!(
-                lang,
-                "bundle-protocol-amended",
-                n = status.amended.to_string()
-            )
-        ),
-        format!(
-            "  {}",
-            tr!(
-                lang,
-                "bundle-protocol-voided",
-                n = status.voided.to_string()
-            )
-        ),
-        format!(
-            "  {}",
-            tr!(
-                lang,
-                "bundle-protocol-flagged",
-                n = status.flagged.to_string()
-            )
-        ),
-        format!(
-            "  {}",
-            tr!(
-                lang,
-                "bundle-protocol-verified",
-                cards = v.cards_verified.to_string(),
-                fields = v.fields.to_string()
-            )
-        ),
-        format!(
-            "    {}",
-            tr!(
-                lang,
-                "bundle-protocol-errors",
-                keyer = v.keyer_errors.to_string(),
-                verifier = v.verifier_errors.to_string()
-            )
-        ),
-        tr!(lang, "bundle-protocol-by-operator"),
-    ]);
+    let verified = tr!(
+        lang,
+        "bundle-protocol-verified",
+        cards = num(v.cards_verified),
+        fields = num(v.fields)
+    );
+    let errors = tr!(
+        lang,
+        "bundle-protocol-errors",
+        keyer = num(v.keyer_errors),
+        verifier = num(v.verifier_errors)
+    );
+    out.extend(under(
+        2,
+        [
+            tr!(lang, "bundle-protocol-amended", n = num(status.amended)),
+            tr!(lang, "bundle-protocol-voided", n = num(status.voided)),
+            tr!(lang, "bundle-protocol-flagged", n = num(status.flagged)),
+            verified,
+        ],
+    ));
+    out.push(format!("    {errors}"));
+    out.push(tr!(lang, "bundle-protocol-by-operator"));
     for (op, n) in &status.by_operator {
         out.push(format!("    {n:>5}  {op}"));
     }
@@ -228,6 +200,11 @@ pub fn lines(lang: Lang, exported: &Exported, day: &DayFigures, operator: &str) 
         tr!(lang, "bundle-protocol-signature"),
     ]);
     out
+}
+
+/// `lines` set `pad` spaces in, under the line before them.
+fn under<const N: usize>(pad: usize, lines: [String; N]) -> impl Iterator<Item = String> {
+    lines.into_iter().map(move |l| format!("{:pad$}{l}", ""))
 }
 
 fn escape(s: &str) -> String {

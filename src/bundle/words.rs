@@ -23,37 +23,58 @@ impl Said {
     }
 }
 
-/// What a member or file type code means.
-fn kind(lang: Lang, code: &str) -> String {
-    match code {
-        "old_regular" => tr!(lang, "bundle-kind-old-regular"),
-        "hardlink" => tr!(lang, "bundle-kind-hardlink"),
-        "symlink" => tr!(lang, "bundle-kind-symlink"),
-        "char_device" => tr!(lang, "bundle-kind-char-device"),
-        "block_device" => tr!(lang, "bundle-kind-block-device"),
-        "directory" => tr!(lang, "bundle-kind-directory"),
-        "fifo" => tr!(lang, "bundle-kind-fifo"),
-        "socket" => tr!(lang, "bundle-kind-socket"),
-        "contiguous" => tr!(lang, "bundle-kind-contiguous"),
-        "gnu_sparse" => tr!(lang, "bundle-kind-gnu-sparse"),
-        "pax_header" => tr!(lang, "bundle-kind-pax-header"),
-        "pax_global" => tr!(lang, "bundle-kind-pax-global"),
-        "gnu_longname" => tr!(lang, "bundle-kind-gnu-longname"),
-        "gnu_longlink" => tr!(lang, "bundle-kind-gnu-longlink"),
-        "gnu_dumpdir" => tr!(lang, "bundle-kind-gnu-dumpdir"),
-        "gnu_multivolume" => tr!(lang, "bundle-kind-gnu-multivolume"),
-        "gnu_volume" => tr!(lang, "bundle-kind-gnu-volume"),
-        _ => tr!(lang, "bundle-kind-unknown"),
-    }
+/// A code that stands for some words inside a sentence's arguments.
+#[derive(Clone, Copy)]
+enum Part {
+    /// What a member or file type code means.
+    Kind,
+    /// A header field's name.
+    Field,
+    /// What a broken journal line is.
+    Broken,
+    /// What went wrong reading a manifest's JSON.
+    Manifest,
 }
 
-/// A header field's name.
-fn field(lang: Lang, code: &str) -> String {
-    match code {
-        "name" => tr!(lang, "bundle-field-name"),
-        "linkname" => tr!(lang, "bundle-field-linkname"),
-        "prefix" => tr!(lang, "bundle-field-prefix"),
-        _ => tr!(lang, "bundle-field-size"),
+/// The words of `code` as a `part` of a sentence: one table of every
+/// code, then each part's words for a code this urna does not know.
+fn part(lang: Lang, part: Part, code: &str) -> String {
+    use Part::*;
+    match (part, code) {
+        (Kind, "old_regular") => tr!(lang, "bundle-kind-old-regular"),
+        (Kind, "hardlink") => tr!(lang, "bundle-kind-hardlink"),
+        (Kind, "symlink") => tr!(lang, "bundle-kind-symlink"),
+        (Kind, "char_device") => tr!(lang, "bundle-kind-char-device"),
+        (Kind, "block_device") => tr!(lang, "bundle-kind-block-device"),
+        (Kind, "directory") => tr!(lang, "bundle-kind-directory"),
+        (Kind, "fifo") => tr!(lang, "bundle-kind-fifo"),
+        (Kind, "socket") => tr!(lang, "bundle-kind-socket"),
+        (Kind, "contiguous") => tr!(lang, "bundle-kind-contiguous"),
+        (Kind, "gnu_sparse") => tr!(lang, "bundle-kind-gnu-sparse"),
+        (Kind, "pax_header") => tr!(lang, "bundle-kind-pax-header"),
+        (Kind, "pax_global") => tr!(lang, "bundle-kind-pax-global"),
+        (Kind, "gnu_longname") => tr!(lang, "bundle-kind-gnu-longname"),
+        (Kind, "gnu_longlink") => tr!(lang, "bundle-kind-gnu-longlink"),
+        (Kind, "gnu_dumpdir") => tr!(lang, "bundle-kind-gnu-dumpdir"),
+        (Kind, "gnu_multivolume") => tr!(lang, "bundle-kind-gnu-multivolume"),
+        (Kind, "gnu_volume") => tr!(lang, "bundle-kind-gnu-volume"),
+        (Field, "name") => tr!(lang, "bundle-field-name"),
+        (Field, "linkname") => tr!(lang, "bundle-field-linkname"),
+        (Field, "prefix") => tr!(lang, "bundle-field-prefix"),
+        (Broken, "unreadable") => tr!(lang, "bundle-broken-unreadable"),
+        (Broken, "out_of_order") => tr!(lang, "bundle-broken-out-of-order"),
+        (Broken, "not_canonical") => tr!(lang, "bundle-broken-not-canonical"),
+        (Broken, "field_too_long") => tr!(lang, "bundle-broken-field-too-long"),
+        (Broken, "control_character") => tr!(lang, "bundle-broken-control-character"),
+        (Broken, "too_long") => tr!(lang, "bundle-broken-too-long"),
+        (Manifest, "syntax") => tr!(lang, "bundle-manifest-syntax"),
+        (Manifest, "eof") => tr!(lang, "bundle-manifest-eof"),
+        (Manifest, "data") => tr!(lang, "bundle-manifest-data"),
+        // A code this urna does not know.
+        (Kind, _) => tr!(lang, "bundle-kind-unknown"),
+        (Field, _) => tr!(lang, "bundle-field-size"),
+        (Broken, _) => tr!(lang, "bundle-broken-head"),
+        (Manifest, _) => tr!(lang, "bundle-manifest-io"),
     }
 }
 
@@ -70,35 +91,12 @@ fn cut(lang: Lang, args: &[String]) -> String {
     }
 }
 
-/// What a broken journal line is.
-fn broken(lang: Lang, what: &str) -> String {
-    match what {
-        "unreadable" => tr!(lang, "bundle-broken-unreadable"),
-        "out_of_order" => tr!(lang, "bundle-broken-out-of-order"),
-        "not_canonical" => tr!(lang, "bundle-broken-not-canonical"),
-        "field_too_long" => tr!(lang, "bundle-broken-field-too-long"),
-        "control_character" => tr!(lang, "bundle-broken-control-character"),
-        "too_long" => tr!(lang, "bundle-broken-too-long"),
-        _ => tr!(lang, "bundle-broken-head"),
-    }
-}
-
 /// "1 bajt", "64 bajty", "100 bajtów" (an argument that is not a number
 /// as it is, with the many-form).
 fn bytes(lang: Lang, n: &str) -> String {
     match n.parse::<u64>() {
         Ok(n) => crate::i18n::count(lang, n, &crate::i18n::BYTE),
         Err(_) => tr!(lang, "bundle-bytes-text", n = n),
-    }
-}
-
-/// What went wrong reading a manifest's JSON.
-fn manifest_error(lang: Lang, kind: &str) -> String {
-    match kind {
-        "syntax" => tr!(lang, "bundle-manifest-syntax"),
-        "eof" => tr!(lang, "bundle-manifest-eof"),
-        "data" => tr!(lang, "bundle-manifest-data"),
-        _ => tr!(lang, "bundle-manifest-io"),
     }
 }
 
@@ -116,14 +114,14 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             "bundle-said-member-type",
             at = a(2),
             name = a(0),
-            kind = kind(lang, a(1))
+            kind = part(lang, Part::Kind, a(1))
         ),
         "not_ustar" => tr!(lang, "bundle-said-not-ustar", at = a(0)),
         "header_field" => tr!(
             lang,
             "bundle-said-header-field",
             at = a(0),
-            field = field(lang, a(1))
+            field = part(lang, Part::Field, a(1))
         ),
         "too_large" => tr!(
             lang,
@@ -161,7 +159,7 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
         "manifest" => tr!(
             lang,
             "bundle-said-manifest",
-            error = manifest_error(lang, a(0)),
+            error = part(lang, Part::Manifest, a(0)),
             line = a(1),
             column = a(2)
         ),
@@ -192,7 +190,11 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             expected = a(0)
         ),
         "file_name" => tr!(lang, "bundle-said-file-name", found = a(1), expected = a(0)),
-        "not_a_file" => tr!(lang, "bundle-said-not-a-file", kind = kind(lang, a(0))),
+        "not_a_file" => tr!(
+            lang,
+            "bundle-said-not-a-file",
+            kind = part(lang, Part::Kind, a(0))
+        ),
         "symlink" => tr!(lang, "bundle-said-symlink", target = a(0)),
         "changed_while_opened" => tr!(lang, "bundle-said-changed-while-opened"),
         // The office's own checks, after the bundle's.
@@ -216,7 +218,7 @@ pub fn render(lang: Lang, code: &str, args: &[String]) -> String {
             lang,
             "bundle-said-broken-chain",
             seq = a(0),
-            what = broken(lang, a(1))
+            what = part(lang, Part::Broken, a(1))
         ),
         "fork" => tr!(
             lang,
@@ -393,6 +395,7 @@ mod tests {
             "gnu_multivolume",
             "gnu_volume",
         ] {
+            let kind = |lang, k| part(lang, Part::Kind, k);
             assert_ne!(kind(Lang::En, k), kind(Lang::En, "?"), "{k}");
             assert_ne!(kind(Lang::Pl, k), kind(Lang::En, k), "{k}");
         }

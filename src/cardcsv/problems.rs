@@ -74,54 +74,58 @@ pub enum FileError {
 }
 
 impl FileError {
-    /// The problem in words, in `lang`.
+    /// The problem in words, in `lang`, after the place in the file it is
+    /// found at (`path:line: `).
     pub fn describe(&self, lang: Lang) -> String {
+        format!("{}: {}", self.place(), self.what(lang))
+    }
+
+    /// The file, and the line the problem is on (the header's problems:
+    /// line 1; the file's as a whole: none).
+    fn place(&self) -> String {
+        use FileError::*;
+        match self {
+            Io { path, .. } | Open { path, .. } => path.clone(),
+            Empty { path }
+            | NoHeader { path }
+            | MissingColumns { path, .. }
+            | UnknownColumn { path, .. }
+            | RepeatedColumn { path, .. } => format!("{path}:1"),
+            NotUtf8 { path, line }
+            | Header { path, line, .. }
+            | RecordTooLong { path, line, .. }
+            | TooManyColumns { path, line }
+            | UnclosedQuote { path, line } => format!("{path}:{line}"),
+        }
+    }
+
+    /// What is wrong at [`place`](Self::place).
+    fn what(&self, lang: Lang) -> String {
         let header = REQUIRED.join(",");
         let allowed = format!("{header},{}", OPTIONAL.join(","));
         let header = header.as_str();
         match self {
-            FileError::Io { path, source } => tr!(
-                lang,
-                "error-csv-io",
-                path = path.as_str(),
-                error = crate::foreign::io_error(lang, source)
-            ),
-            FileError::Empty { path } => {
+            FileError::Io { source, .. } => {
                 tr!(
                     lang,
-                    "error-csv-empty",
-                    path = path.as_str(),
-                    header = header
+                    "error-csv-io",
+                    error = crate::foreign::io_error(lang, source)
                 )
             }
-            FileError::NotUtf8 { path, line } => {
-                tr!(
-                    lang,
-                    "error-csv-not-utf8",
-                    path = path.as_str(),
-                    line = *line
-                )
-            }
-            FileError::NoHeader { path } => {
-                tr!(
-                    lang,
-                    "error-csv-no-header",
-                    path = path.as_str(),
-                    header = header
-                )
-            }
-            FileError::MissingColumns { path, missing } => tr!(
+            FileError::Empty { .. } => tr!(lang, "error-csv-empty", header = header),
+            FileError::NotUtf8 { .. } => tr!(lang, "error-csv-not-utf8"),
+            FileError::NoHeader { .. } => tr!(lang, "error-csv-no-header", header = header),
+            FileError::MissingColumns { missing, .. } => tr!(
                 lang,
                 "error-csv-missing-columns",
-                path = path.as_str(),
                 missing = missing.join(", "),
                 header = header
             ),
             FileError::UnknownColumn {
-                path,
                 position,
                 name,
                 near,
+                ..
             } => {
                 let near = near
                     .map(|c| {
@@ -134,31 +138,19 @@ impl FileError {
                 tr!(
                     lang,
                     "error-csv-unknown-column",
-                    path = path.as_str(),
                     position = *position,
                     name = name.to_string(),
                     near = near,
                     allowed = allowed
                 )
             }
-            FileError::RepeatedColumn { path, column } => tr!(
-                lang,
-                "error-csv-repeated-column",
-                path = path.as_str(),
-                column = *column
-            ),
-            FileError::Header {
-                path,
-                line,
-                message,
-            } => tr!(
-                lang,
-                "error-csv-header",
-                path = path.as_str(),
-                line = *line,
-                error = unparsable(lang, message)
-            ),
-            FileError::RecordTooLong { path, line, quoted } => {
+            FileError::RepeatedColumn { column, .. } => {
+                tr!(lang, "error-csv-repeated-column", column = *column)
+            }
+            FileError::Header { message, .. } => {
+                tr!(lang, "error-csv-header", error = unparsable(lang, message))
+            }
+            FileError::RecordTooLong { quoted, .. } => {
                 let quote = if *quoted {
                     format!(" {}", tr!(lang, "error-csv-record-quote-open"))
                 } else {
@@ -167,40 +159,22 @@ impl FileError {
                 tr!(
                     lang,
                     "error-csv-record-too-long",
-                    path = path.as_str(),
-                    line = *line,
                     bytes = MAX_RECORD_BYTES,
                     quote = quote
                 )
             }
-            FileError::TooManyColumns { path, line } => tr!(
-                lang,
-                "error-csv-too-many-columns",
-                path = path.as_str(),
-                line = *line,
-                fields = MAX_COLUMNS
-            ),
-            FileError::UnclosedQuote { path, line } => tr!(
-                lang,
-                "error-csv-unclosed-quote",
-                path = path.as_str(),
-                line = *line
-            ),
-            FileError::Open { path, reason } => tr!(
-                lang,
-                "error-csv-refused",
-                path = path.as_str(),
-                error = reason.text(lang)
-            ),
+            FileError::TooManyColumns { .. } => {
+                tr!(lang, "error-csv-too-many-columns", fields = MAX_COLUMNS)
+            }
+            FileError::UnclosedQuote { .. } => tr!(lang, "error-csv-unclosed-quote"),
+            FileError::Open { reason, .. } => {
+                tr!(lang, "error-csv-refused", error = reason.text(lang))
+            }
         }
     }
 }
 
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(Lang::En))
-    }
-}
+crate::display_in_english!(FileError);
 
 impl std::error::Error for FileError {}
 

@@ -82,18 +82,16 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<u8, Failure> {
         },
     )
     .map_err(|e| ctx.store_failure(e))?;
-    say!(
-        "{}",
-        tr!(
-            lang,
-            "cli-init-done",
-            point = args.point.as_str(),
-            name = args.point_name.as_str(),
-            edition = edition.id.as_str(),
-            coordinator = args.coordinator.as_str(),
-            dir = store.dir().display().to_string()
-        )
+    let done = tr!(
+        lang,
+        "cli-init-done",
+        point = args.point.as_str(),
+        name = args.point_name.as_str(),
+        edition = edition.id.as_str(),
+        coordinator = args.coordinator.as_str(),
+        dir = store.dir().display().to_string()
     );
+    say!("{done}");
     Ok(0)
 }
 
@@ -106,11 +104,7 @@ pub(super) fn private_data_dir(lang: Lang, dir: &Path) -> Result<(), Failure> {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => {
-            return Err(Failure::usage(format!(
-                "{}: {}",
-                crate::shown::path(dir),
-                crate::foreign::io_error(lang, &e)
-            )));
+            return Err(Failure::usage(crate::foreign::io_error_at(lang, dir, &e)));
         }
     };
     if !meta.is_dir() {

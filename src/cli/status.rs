@@ -1,11 +1,12 @@
 //! `urna status` (counts) and `urna check` (the store verifies itself).
 
 use clap::Args;
+use fluent_bundle::FluentValue;
 
 use super::out::say;
 use super::{Context, Failure};
 use crate::card::Reason;
-use crate::i18n::{self, ENTRY, count};
+use crate::i18n::{self, ENTRY, Lang, count};
 use crate::store::stats;
 use crate::tr;
 
@@ -102,15 +103,8 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
             verifier = verification.verifier_errors
         )
     );
-    say!(
-        "{}",
-        tr!(
-            lang,
-            "cli-status-journal",
-            entries = count(lang, s.journal_entries, &ENTRY),
-            head = s.head_hash.as_str()
-        )
-    );
+    let journal = journal(lang, s.journal_entries, &s.head_hash);
+    say!("{}", i18n::lookup(lang, "cli-status-journal", &journal));
     Ok(0)
 }
 
@@ -119,15 +113,8 @@ pub fn check(ctx: &Context) -> Result<u8, Failure> {
     let store = ctx.open_store()?;
     match store.check() {
         Ok(report) => {
-            say!(
-                "{}",
-                tr!(
-                    lang,
-                    "cli-check-ok",
-                    entries = count(lang, report.entries, &ENTRY),
-                    head = report.head_hash.as_str()
-                )
-            );
+            let journal = journal(lang, report.entries, &report.head_hash);
+            say!("{}", i18n::lookup(lang, "cli-check-ok", &journal));
             Ok(0)
         }
         Err(crate::store::StoreError::Damaged(problems)) => {
@@ -139,4 +126,13 @@ pub fn check(ctx: &Context) -> Result<u8, Failure> {
             error = e.describe(lang)
         ))),
     }
+}
+
+/// What `cli-status-journal` and `cli-check-ok` say of the journal: its
+/// entries, counted, and its head hash.
+fn journal(lang: Lang, entries: u64, head: &str) -> [(&'static str, FluentValue<'static>); 2] {
+    [
+        ("entries", i18n::arg(count(lang, entries, &ENTRY))),
+        ("head", i18n::arg(head.to_string())),
+    ]
 }

@@ -335,16 +335,14 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 })
                 .map_err(|e| failure(lang, e))?;
             bar.finish_and_clear();
-            say!(
-                "{}",
-                tr!(
-                    lang,
-                    "tally-cli-import-summary",
-                    accepted = accepted.to_string(),
-                    unchanged = unchanged.to_string(),
-                    rejected = rejected.to_string()
-                )
+            let summary = tr!(
+                lang,
+                "tally-cli-import-summary",
+                accepted = accepted.to_string(),
+                unchanged = unchanged.to_string(),
+                rejected = rejected.to_string()
             );
+            say!("{summary}");
             Ok(u8::from(rejected > 0))
         }
         TallyCommand::Serve(args) => {
@@ -400,16 +398,14 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
             let (seq, touched) = tally
                 .annul(&pesel, &reason)
                 .map_err(|e| Failure::usage(e.describe(lang)))?;
-            say!(
-                "{}",
-                tr!(
-                    lang,
-                    "tally-cli-annulled",
-                    decision = seq.to_string(),
-                    pesel = masked.as_str(),
-                    votes = crate::i18n::count(lang, touched, &crate::i18n::VOTE)
-                )
+            let annulled = tr!(
+                lang,
+                "tally-cli-annulled",
+                decision = seq.to_string(),
+                pesel = masked.as_str(),
+                votes = crate::i18n::count(lang, touched, &crate::i18n::VOTE)
             );
+            say!("{annulled}");
             Ok(0)
         }
         TallyCommand::Results { format, out } => {
@@ -474,23 +470,14 @@ pub fn run(ctx: &Context, cmd: TallyCommand) -> Result<u8, Failure> {
                 ),
                 Format::Pabulib => {
                     let out = out.unwrap_or_default();
-                    std::fs::create_dir_all(&out).map_err(|e| {
-                        Failure::usage(format!(
-                            "{}: {}",
-                            crate::shown::path(&out),
-                            crate::foreign::io_error(lang, &e)
-                        ))
-                    })?;
+                    std::fs::create_dir_all(&out)
+                        .map_err(|e| Failure::usage(crate::foreign::io_error_at(lang, &out, &e)))?;
                     let files = crate::tally::pabulib_out::files(tally.edition(), &r, &votes);
                     for (name, content) in &files {
                         let path = out.join(name);
                         crate::bundle::replace_atomically(&path, content.as_bytes(), 0o644)
                             .map_err(|e| {
-                                Failure::found(format!(
-                                    "{}: {}",
-                                    crate::shown::path(&path),
-                                    crate::foreign::io_error(lang, &e)
-                                ))
+                                Failure::found(crate::foreign::io_error_at(lang, &path, &e))
                             })?;
                         say!("{}", path.display());
                     }
@@ -574,12 +561,7 @@ pub(super) fn write_out(
             say_part!("{text}");
             Ok(())
         }
-        Some(p) => crate::bundle::replace_atomically(p, text.as_bytes(), mode).map_err(|e| {
-            Failure::usage(format!(
-                "{}: {}",
-                crate::shown::path(p),
-                crate::foreign::io_error(lang, &e)
-            ))
-        }),
+        Some(p) => crate::bundle::replace_atomically(p, text.as_bytes(), mode)
+            .map_err(|e| Failure::usage(crate::foreign::io_error_at(lang, p, &e))),
     }
 }

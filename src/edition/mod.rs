@@ -152,12 +152,10 @@ pub struct District {
 #[derive(Debug, thiserror::Error)]
 pub enum EditionError {
     /// The file could not be read (`source` says why, in either language).
-    #[error("{path}: {source}")]
     Io {
         path: String,
         source: crate::bundle::VerifyError,
     },
-    #[error("{path}:{line}:{column}: {}", message.en)]
     At {
         path: String,
         line: usize,
@@ -186,6 +184,8 @@ impl EditionError {
         }
     }
 }
+
+crate::display_in_english!(EditionError);
 
 /// A message in every language, said from the catalogs when the problem
 /// is found (an edition is checked once, its errors are few).

@@ -91,10 +91,17 @@ impl fmt::Display for Money {
 
 /// Why text is not an amount.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "\"{0}\" is not an amount: złoty with at most two decimals after a dot, such as 1546168.66"
-)]
 pub struct NotAnAmount(pub String);
+
+impl NotAnAmount {
+    /// The refusal in `lang`, the text masked if it could be personal.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        let value = format!("\"{}\"", crate::shown::Shown::new(&self.0));
+        crate::tr!(lang, "error-toml-not-an-amount", value = value)
+    }
+}
+
+crate::display_in_english!(NotAnAmount);
 
 impl std::str::FromStr for Money {
     type Err = NotAnAmount;

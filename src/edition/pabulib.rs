@@ -38,18 +38,15 @@ pub const KRAKOW_DISTRICTS: [&str; 18] = [
 /// Why the `.pb` files could not become an edition.
 #[derive(Debug, thiserror::Error)]
 pub enum PabulibError {
-    #[error("{path}: cannot read the file: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}:{line}: {}", message.en)]
     At {
         path: String,
         line: u64,
         message: Msg,
     },
-    #[error("{}", .0.en)]
     Set(Msg),
 }
 
@@ -57,11 +54,13 @@ impl PabulibError {
     /// The error in `lang`, with file and line.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            PabulibError::Io { path, source } => crate::tr!(
-                lang,
-                "error-csv-io",
-                path = path.as_str(),
-                error = crate::foreign::io_error(lang, source)
+            PabulibError::Io { path, source } => format!(
+                "{path}: {}",
+                crate::tr!(
+                    lang,
+                    "error-csv-io",
+                    error = crate::foreign::io_error(lang, source)
+                )
             ),
             PabulibError::At {
                 path,
@@ -72,6 +71,8 @@ impl PabulibError {
         }
     }
 }
+
+crate::display_in_english!(PabulibError);
 
 /// One project row of a `.pb` file.
 #[derive(Debug, Clone, PartialEq)]

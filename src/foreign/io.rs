@@ -169,6 +169,12 @@ pub fn words(lang: Lang, code: &str) -> Option<String> {
     }))
 }
 
+/// An I/O error on `path`, in words of `lang`: the path as urna prints it
+/// (control characters escaped), then the error.
+pub fn error_at(lang: Lang, path: &std::path::Path, e: &io::Error) -> String {
+    format!("{}: {}", crate::shown::path(path), error(lang, e))
+}
+
 /// An I/O error in words of `lang`. An error urna made itself with its
 /// own English words (no OS error number behind it) keeps them in English;
 /// in Polish it is said by its kind.

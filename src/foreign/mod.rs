@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 
 pub use self::age::error as age_error;
 pub use self::io::error as io_error;
+pub use self::io::error_at as io_error_at;
 pub use self::sqlite::error as sqlite_error;
 
 /// The code of a minisign signature that cannot be read.

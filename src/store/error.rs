@@ -1,6 +1,6 @@
-//! What can go wrong with the store ([`StoreError`]), in English and Polish.
+//! What can go wrong with the store ([`StoreError`]), in the catalogs' words.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::edition::EditionError;
 
@@ -9,47 +9,34 @@ use super::{LoginError, check};
 /// What can go wrong with the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{0} has no urna store: run `urna init` first")]
     NotInitialised(PathBuf),
-    #[error("{0} already holds an urna store")]
     AlreadyInitialised(PathBuf),
-    #[error("{path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("{path}: cannot open the store: {source}")]
     Open {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("the stored edition is unreadable: {0}")]
     Edition(#[from] EditionError),
-    #[error("journal entry {seq}: {what}")]
-    Journal { seq: u64, what: String },
-    #[error("no card {0} in this store")]
+    Journal {
+        seq: u64,
+        what: String,
+    },
     UnknownCard(String),
-    #[error("card {0} is voided; a voided card cannot be changed")]
     CardVoided(String),
-    #[error("row id \"{source_ref}\" was already stored as card {card_id}")]
-    DuplicateSource { source_ref: String, card_id: String },
-    #[error("a reason is required")]
+    DuplicateSource {
+        source_ref: String,
+        card_id: String,
+    },
     MissingReason,
-    #[error(transparent)]
     Login(#[from] LoginError),
-    #[error(
-        "{0} holds a store of an earlier urna (schema 1, unsealed keys), which this release does not open: export its last bundle with that release, then set the kiosk up afresh (README: \"A kiosk of an earlier release\")"
-    )]
     EarlierRelease(PathBuf),
-    #[error("the store is damaged; nothing is written to it: {}", describe_all(.0))]
     Damaged(Vec<check::Problem>),
-    #[error("no operator is logged in: a change needs an operator's PIN")]
     NotLoggedIn,
-    #[error("only a coordinator can do this")]
     NotCoordinator,
 }
 
@@ -57,22 +44,13 @@ impl StoreError {
     /// The error in `lang`: library and OS errors in words of `lang` too.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::{foreign, tr};
+        let dir = |d: &Path| d.display().to_string();
         match self {
-            StoreError::NotInitialised(dir) => tr!(
-                lang,
-                "error-store-not-initialised",
-                dir = dir.display().to_string()
-            ),
-            StoreError::AlreadyInitialised(dir) => tr!(
-                lang,
-                "error-store-already-initialised",
-                dir = dir.display().to_string()
-            ),
-            StoreError::Io { path, source } => format!(
-                "{}: {}",
-                crate::shown::path(path),
-                foreign::io_error(lang, source)
-            ),
+            StoreError::NotInitialised(d) => tr!(lang, "error-store-not-initialised", dir = dir(d)),
+            StoreError::AlreadyInitialised(d) => {
+                tr!(lang, "error-store-already-initialised", dir = dir(d))
+            }
+            StoreError::Io { path, source } => foreign::io_error_at(lang, path, source),
             StoreError::Sqlite(e) => tr!(
                 lang,
                 "error-store-database",
@@ -106,16 +84,12 @@ impl StoreError {
             } => tr!(
                 lang,
                 "error-store-duplicate-source",
-                id = source_ref.as_str(),
+                id = super::operators::shown(source_ref),
                 card = card_id.as_str()
             ),
             StoreError::MissingReason => tr!(lang, "error-store-missing-reason"),
             StoreError::Login(e) => e.describe(lang),
-            StoreError::EarlierRelease(dir) => tr!(
-                lang,
-                "error-store-earlier-release",
-                dir = dir.display().to_string()
-            ),
+            StoreError::EarlierRelease(d) => tr!(lang, "error-store-earlier-release", dir = dir(d)),
             StoreError::Damaged(problems) => tr!(
                 lang,
                 "error-store-damaged",
@@ -131,12 +105,6 @@ impl StoreError {
     }
 }
 
-fn describe_all(problems: &[check::Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
+crate::display_in_english!(StoreError);
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -51,34 +51,18 @@ pub struct Operator {
 /// Why a login or an operator change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoginError {
-    #[error("no operator named \"{0}\"")]
     UnknownOperator(String),
-    #[error("wrong PIN ({left} attempts left before a {LOCKOUT_MINUTES}-minute lock)")]
     WrongPin { left: u32 },
-    #[error("operator locked after {MAX_FAILURES} wrong PINs until {until}")]
     Locked { until: String },
-    #[error("a PIN is {0} to 12 digits")]
     BadPin(u8),
-    #[error("an operator name is 1 to 60 characters, no control characters")]
     BadName,
-    #[error("an operator named \"{0}\" already exists")]
     NameTaken(String),
-    #[error("PIN hashing failed: {0}")]
     Hash(String),
 }
 
 impl LoginError {
     /// The refusal in `lang`.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        // A name as typed: control characters escaped, a PESEL-like run
-        // of digits masked.
-        let shown = |name: &str| {
-            if crate::shown::could_hold_a_pesel(name) {
-                crate::shown::Shown::new(name).to_string()
-            } else {
-                crate::shown::escape_controls(name)
-            }
-        };
         match self {
             LoginError::UnknownOperator(name) => {
                 crate::tr!(lang, "error-login-unknown-operator", name = shown(name))
@@ -102,6 +86,18 @@ impl LoginError {
             }
             LoginError::Hash(_) => crate::tr!(lang, "error-login-hash"),
         }
+    }
+}
+
+crate::display_in_english!(LoginError);
+
+/// A name or id as typed: control characters escaped, and masked if it
+/// could hold a PESEL.
+pub(super) fn shown(typed: &str) -> String {
+    if crate::shown::could_hold_a_pesel(typed) {
+        crate::shown::Shown::new(typed).to_string()
+    } else {
+        crate::shown::escape_controls(typed)
     }
 }
 

@@ -72,17 +72,11 @@ pub struct Recorded {
 /// Why a card cannot be verified (or its verification stored).
 #[derive(Debug, thiserror::Error)]
 pub enum VerifyError {
-    #[error("\"{0}\" is not a card number: type the digits written on the paper card")]
     NotANumber(crate::shown::Shown),
-    #[error("no card number {0} in this store")]
     NoSuchCard(String),
-    #[error("card {0} is voided: there is nothing to verify")]
     Voided(String),
-    #[error("card {card_id} was keyed by {keyer}: another operator verifies it")]
     OwnCard { card_id: String, keyer: String },
-    #[error("card {0} changed while it was being verified: verify it again")]
     Changed(String),
-    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -109,6 +103,8 @@ impl VerifyError {
         }
     }
 }
+
+crate::display_in_english!(VerifyError);
 
 /// The latest version of a card: its seq, kind and who made it.
 fn latest_version(

@@ -195,31 +195,20 @@ impl Audit {
     pub fn text(&self, lang: Lang) -> String {
         let mut s = String::new();
         let c = &self.ballots;
-        let _ = writeln!(
-            s,
-            "{}",
-            tr!(lang, "tally-audit-head", edition = self.edition.as_str())
+        let head = tr!(lang, "tally-audit-head", edition = self.edition.as_str());
+        let ballots = tr!(
+            lang,
+            "tally-audit-ballots",
+            total = c.total.to_string(),
+            valid = c.valid.to_string(),
+            invalid = c.invalid.to_string()
         );
-        let _ = writeln!(
-            s,
-            "{}",
-            tr!(
-                lang,
-                "tally-audit-ballots",
-                total = c.total.to_string(),
-                valid = c.valid.to_string(),
-                invalid = c.invalid.to_string()
-            )
-        );
-        let _ = writeln!(
-            s,
-            "{}",
-            if self.recount_matches {
-                tr!(lang, "tally-audit-recount-ok")
-            } else {
-                tr!(lang, "tally-audit-recount-differs")
-            }
-        );
+        let recount = if self.recount_matches {
+            tr!(lang, "tally-audit-recount-ok")
+        } else {
+            tr!(lang, "tally-audit-recount-differs")
+        };
+        let _ = writeln!(s, "{head}\n{ballots}\n{recount}");
 
         let _ = writeln!(
             s,

@@ -151,18 +151,15 @@ pub fn csv(r: &Results) -> String {
 pub fn text(lang: Lang, r: &Results) -> String {
     let mut s = String::new();
     let b = &r.ballots;
-    let _ = writeln!(
-        s,
-        "{}",
-        tr!(
-            lang,
-            "tally-report-head",
-            edition = r.edition.as_str(),
-            total = b.total.to_string(),
-            valid = b.valid.to_string(),
-            invalid = b.invalid.to_string()
-        )
+    let head = tr!(
+        lang,
+        "tally-report-head",
+        edition = r.edition.as_str(),
+        total = b.total.to_string(),
+        valid = b.valid.to_string(),
+        invalid = b.invalid.to_string()
     );
+    let _ = writeln!(s, "{head}");
     for (code, n) in &b.by_reason {
         // In words; a code this version does not know as it is.
         let words = crate::i18n::reason_of_code(lang, code);

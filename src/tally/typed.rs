@@ -137,18 +137,13 @@ impl Typed {
     /// For the clerk, Polish or English. The values are shown as typed (the
     /// clerk holds the paper); control characters escaped.
     pub fn text(&self, lang: Lang, edition: &crate::edition::Edition) -> String {
-        use std::fmt::Write as _;
-        let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "{}",
-            tr!(
-                lang,
-                "tally-typed-head",
-                card = self.card_id.as_str(),
-                point = self.point.as_str()
-            )
-        );
+        let shown = crate::shown::escape_controls;
+        let mut lines = vec![tr!(
+            lang,
+            "tally-typed-head",
+            card = self.card_id.as_str(),
+            point = self.point.as_str()
+        )];
         for v in &self.versions {
             let kind = match v.kind.as_str() {
                 "card_entered" => tr!(lang, "tally-typed-entered"),
@@ -156,29 +151,24 @@ impl Typed {
                 "card_voided" => tr!(lang, "tally-typed-voided"),
                 other => other.to_string(),
             };
-            let _ = writeln!(
-                s,
-                "  {}",
-                tr!(
-                    lang,
-                    "tally-typed-version",
-                    kind = kind,
-                    at = crate::shown::escape_controls(&v.at),
-                    operator = crate::shown::escape_controls(&v.operator)
-                )
+            let version = tr!(
+                lang,
+                "tally-typed-version",
+                kind = kind,
+                at = shown(&v.at),
+                operator = shown(&v.operator)
             );
+            lines.push(format!("  {version}"));
         }
         match &self.card {
-            None => {
-                let _ = writeln!(s, "{}", tr!(lang, "tally-typed-voided-card"));
-            }
-            Some(card) => {
-                for (f, v) in values(edition, card) {
-                    let _ = writeln!(s, "  {f:<12} {}", crate::shown::escape_controls(&v));
-                }
-            }
+            None => lines.push(tr!(lang, "tally-typed-voided-card")),
+            Some(card) => lines.extend(
+                values(edition, card)
+                    .into_iter()
+                    .map(|(f, v)| format!("  {f:<12} {}", shown(&v))),
+            ),
         }
-        s
+        lines.into_iter().map(|l| l + "\n").collect()
     }
 }
 

@@ -245,19 +245,27 @@ fn history_lines(app: &App, row: &CardRow) -> Vec<Line<'static>> {
     let mut before: Option<RawCard> = None;
     for entry in history {
         let at = format_at(&entry.at, "%Y-%m-%d %H:%M");
+        // Who amended or voided it, when and why: one bold line.
+        let by = |reason: &str, voided: bool| {
+            let args = [
+                ("operator", i18n::arg(entry.operator.clone())),
+                ("at", i18n::arg(at.clone())),
+                ("reason", i18n::arg(reason.to_string())),
+            ];
+            let text = if voided {
+                i18n::lookup(app.lang, "kiosk-cards-voided-by", &args)
+            } else {
+                i18n::lookup(app.lang, "kiosk-cards-amended-by", &args)
+            };
+            Line::from(Span::styled(
+                text,
+                Style::default().add_modifier(Modifier::BOLD),
+            ))
+        };
         match entry.event {
             Event::CardEntered { card, .. } => before = Some(card),
             Event::CardAmended { card, reason, .. } => {
-                lines.push(Line::from(Span::styled(
-                    tr!(
-                        app.lang,
-                        "kiosk-cards-amended-by",
-                        operator = entry.operator.as_str(),
-                        at = at.as_str(),
-                        reason = reason.as_str()
-                    ),
-                    Style::default().add_modifier(Modifier::BOLD),
-                )));
+                lines.push(by(&reason, false));
                 if let Some(old) = &before {
                     for (what, was, now) in changes(app, old, &card) {
                         lines.push(Line::from(format!("  {what}: {was} → {now}")));
@@ -266,16 +274,7 @@ fn history_lines(app: &App, row: &CardRow) -> Vec<Line<'static>> {
                 before = Some(card);
             }
             Event::CardVoided { reason, .. } => {
-                lines.push(Line::from(Span::styled(
-                    tr!(
-                        app.lang,
-                        "kiosk-cards-voided-by",
-                        operator = entry.operator.as_str(),
-                        at = at.as_str(),
-                        reason = reason.as_str()
-                    ),
-                    Style::default().add_modifier(Modifier::BOLD),
-                )));
+                lines.push(by(&reason, true));
                 if let Some(old) = &before {
                     lines.push(Line::from(tr!(
                         app.lang,

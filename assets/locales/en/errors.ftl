@@ -45,21 +45,22 @@ error-pesel-no-such-date = PESEL encodes no real birth date
 error-pesel-check-digit = PESEL check digit is wrong
 
 # A card CSV: the whole file (nothing from it is stored), or one row. No
-# value from the file is quoted unmasked.
-error-csv-io = { $path }: cannot read the file: { $error }
-error-csv-empty = { $path }:1: the file is empty; expected the header line { $header }
-error-csv-not-utf8 = { $path }:{ $line }: the file is not UTF-8 text (save it as "CSV UTF-8")
-error-csv-no-header = { $path }:1: the first line is not the header: it names none of the columns; the file must start with the line { $header }
-error-csv-missing-columns = { $path }:1: missing column(s) { $missing }; the header must name { $header }
-error-csv-unknown-column = { $path }:1: unknown column { $position } "{ $name }"{ $near }; allowed: { $allowed }
+# value from the file is quoted unmasked. A file's problem is shown after
+# the place it is found at: "path: " or "path:line: " (a .pb file's too).
+error-csv-io = cannot read the file: { $error }
+error-csv-empty = the file is empty; expected the header line { $header }
+error-csv-not-utf8 = the file is not UTF-8 text (save it as "CSV UTF-8")
+error-csv-no-header = the first line is not the header: it names none of the columns; the file must start with the line { $header }
+error-csv-missing-columns = missing column(s) { $missing }; the header must name { $header }
+error-csv-unknown-column = unknown column { $position } "{ $name }"{ $near }; allowed: { $allowed }
 error-csv-unknown-column-near = ({ $column }?)
-error-csv-repeated-column = { $path }:1: column "{ $column }" appears twice
-error-csv-header = { $path }:{ $line }: the header cannot be read: { $error }
-error-csv-record-too-long = { $path }:{ $line }: file refused: the record from this line is over { $bytes } bytes{ $quote }
+error-csv-repeated-column = column "{ $column }" appears twice
+error-csv-header = the header cannot be read: { $error }
+error-csv-record-too-long = file refused: the record from this line is over { $bytes } bytes{ $quote }
 error-csv-record-quote-open = (the quote opened here is not closed)
-error-csv-too-many-columns = { $path }:{ $line }: file refused: the record has over { $fields } fields
-error-csv-unclosed-quote = { $path }:{ $line }: file refused: the quote opened on this line is never closed
-error-csv-refused = { $path }: file refused: { $error }
+error-csv-too-many-columns = file refused: the record has over { $fields } fields
+error-csv-unclosed-quote = file refused: the quote opened on this line is never closed
+error-csv-refused = file refused: { $error }
 error-csv-field-count = the row has { $found ->
         [one] { $found } field
        *[other] { $found } fields

@@ -43,21 +43,22 @@ error-pesel-no-such-date = PESEL nie koduje prawdziwej daty urodzenia
 error-pesel-check-digit = cyfra kontrolna numeru PESEL się nie zgadza
 
 # A card CSV: the whole file (nothing from it is stored), or one row. No
-# value from the file is quoted unmasked.
-error-csv-io = { $path }: nie można odczytać pliku: { $error }
-error-csv-empty = { $path }:1: plik jest pusty; pierwsza linia to nagłówek { $header }
-error-csv-not-utf8 = { $path }:{ $line }: plik nie jest tekstem UTF-8 (zapisz go jako „CSV UTF-8”)
-error-csv-no-header = { $path }:1: pierwsza linia nie jest nagłówkiem: nie nazywa żadnej kolumny; plik musi zaczynać się od linii { $header }
-error-csv-missing-columns = { $path }:1: brak kolumn { $missing }; nagłówek musi wymieniać { $header }
-error-csv-unknown-column = { $path }:1: nieznana kolumna nr { $position } "{ $name }"{ $near }; dozwolone: { $allowed }
+# value from the file is quoted unmasked. A file's problem is shown after
+# the place it is found at: "path: " or "path:line: " (a .pb file's too).
+error-csv-io = nie można odczytać pliku: { $error }
+error-csv-empty = plik jest pusty; pierwsza linia to nagłówek { $header }
+error-csv-not-utf8 = plik nie jest tekstem UTF-8 (zapisz go jako „CSV UTF-8”)
+error-csv-no-header = pierwsza linia nie jest nagłówkiem: nie nazywa żadnej kolumny; plik musi zaczynać się od linii { $header }
+error-csv-missing-columns = brak kolumn { $missing }; nagłówek musi wymieniać { $header }
+error-csv-unknown-column = nieznana kolumna nr { $position } "{ $name }"{ $near }; dozwolone: { $allowed }
 error-csv-unknown-column-near = (może { $column }?)
-error-csv-repeated-column = { $path }:1: kolumna "{ $column }" występuje dwa razy
-error-csv-header = { $path }:{ $line }: nie da się odczytać nagłówka: { $error }
-error-csv-record-too-long = { $path }:{ $line }: plik odrzucony: rekord od tej linii ma ponad { $bytes } bajtów{ $quote }
+error-csv-repeated-column = kolumna "{ $column }" występuje dwa razy
+error-csv-header = nie da się odczytać nagłówka: { $error }
+error-csv-record-too-long = plik odrzucony: rekord od tej linii ma ponad { $bytes } bajtów{ $quote }
 error-csv-record-quote-open = (otwarty tu cudzysłów nie jest zamknięty)
-error-csv-too-many-columns = { $path }:{ $line }: plik odrzucony: rekord ma ponad { $fields } pól
-error-csv-unclosed-quote = { $path }:{ $line }: plik odrzucony: cudzysłów otwarty w tej linii nie jest zamknięty
-error-csv-refused = { $path }: plik odrzucony: { $error }
+error-csv-too-many-columns = plik odrzucony: rekord ma ponad { $fields } pól
+error-csv-unclosed-quote = plik odrzucony: cudzysłów otwarty w tej linii nie jest zamknięty
+error-csv-refused = plik odrzucony: { $error }
 # "pól" whatever the number: tests/cli.rs holds the sentence as it is.
 error-csv-field-count = wiersz ma { $found } pól, a nagłówek { $expected }
 error-csv-row-unreadable = nie da się odczytać wiersza: { $error }

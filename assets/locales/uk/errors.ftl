@@ -43,21 +43,22 @@ error-pesel-no-such-date = PESEL не кодує справжньої дати �
 error-pesel-check-digit = контрольна цифра PESEL не збігається
 
 # A card CSV: the whole file (nothing from it is stored), or one row. No
-# value from the file is quoted unmasked.
-error-csv-io = { $path }: не вдається прочитати файл: { $error }
-error-csv-empty = { $path }:1: файл порожній; перший рядок — це заголовок { $header }
-error-csv-not-utf8 = { $path }:{ $line }: файл не є текстом UTF-8 (збережіть його як «CSV UTF-8»)
-error-csv-no-header = { $path }:1: перший рядок — не заголовок: він не називає жодного стовпця; файл має починатися з рядка { $header }
-error-csv-missing-columns = { $path }:1: бракує стовпців: { $missing }; заголовок має називати { $header }
-error-csv-unknown-column = { $path }:1: невідомий стовпець № { $position } "{ $name }"{ $near }; дозволені: { $allowed }
+# value from the file is quoted unmasked. A file's problem is shown after
+# the place it is found at: "path: " or "path:line: " (a .pb file's too).
+error-csv-io = не вдається прочитати файл: { $error }
+error-csv-empty = файл порожній; перший рядок — це заголовок { $header }
+error-csv-not-utf8 = файл не є текстом UTF-8 (збережіть його як «CSV UTF-8»)
+error-csv-no-header = перший рядок — не заголовок: він не називає жодного стовпця; файл має починатися з рядка { $header }
+error-csv-missing-columns = бракує стовпців: { $missing }; заголовок має називати { $header }
+error-csv-unknown-column = невідомий стовпець № { $position } "{ $name }"{ $near }; дозволені: { $allowed }
 error-csv-unknown-column-near = (можливо, { $column }?)
-error-csv-repeated-column = { $path }:1: стовпець "{ $column }" трапляється двічі
-error-csv-header = { $path }:{ $line }: не вдається прочитати заголовок: { $error }
-error-csv-record-too-long = { $path }:{ $line }: файл відхилено: запис від цього рядка довший за { $bytes } байтів{ $quote }
+error-csv-repeated-column = стовпець "{ $column }" трапляється двічі
+error-csv-header = не вдається прочитати заголовок: { $error }
+error-csv-record-too-long = файл відхилено: запис від цього рядка довший за { $bytes } байтів{ $quote }
 error-csv-record-quote-open = (відкриті тут лапки не закрито)
-error-csv-too-many-columns = { $path }:{ $line }: файл відхилено: запис має понад { $fields } полів
-error-csv-unclosed-quote = { $path }:{ $line }: файл відхилено: лапки, відкриті в цьому рядку, не закрито
-error-csv-refused = { $path }: файл відхилено: { $error }
+error-csv-too-many-columns = файл відхилено: запис має понад { $fields } полів
+error-csv-unclosed-quote = файл відхилено: лапки, відкриті в цьому рядку, не закрито
+error-csv-refused = файл відхилено: { $error }
 error-csv-field-count = рядок має { $found ->
         [one] { $found } поле
         [few] { $found } поля

@@ -129,54 +129,40 @@ impl Summary {
     /// What to tell the person who ran it.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let n = |v: u64, f: &Forms| i18n::count(lang, v, f);
-        let mut lines = vec![
+        let mut made = vec![
             tr!(
                 lang,
-                "tally-simulate-written",
-                out = self.out.display().to_string(),
-                seconds = format!("{:.1}", self.seconds)
+                "tally-simulate-made",
+                persons = n(self.persons, &PERSON_FORMS),
+                points = n(u64::from(self.points), &POINT_FORMS),
+                bundles = n(u64::from(self.points), &BUNDLE_FORMS),
+                online = n(self.online_ballots, &ONLINE_FORMS)
             ),
-            format!(
-                "  {}",
-                tr!(
-                    lang,
-                    "tally-simulate-made",
-                    persons = n(self.persons, &PERSON_FORMS),
-                    points = n(u64::from(self.points), &POINT_FORMS),
-                    bundles = n(u64::from(self.points), &BUNDLE_FORMS),
-                    online = n(self.online_ballots, &ONLINE_FORMS)
-                )
+            tr!(
+                lang,
+                "tally-simulate-cards",
+                cards = n(self.cards, &PAPER_FORMS),
+                defective = self.defective.to_string(),
+                amended = self.amended.to_string(),
+                voided = self.voided.to_string()
             ),
-            format!(
-                "  {}",
-                tr!(
-                    lang,
-                    "tally-simulate-cards",
-                    cards = n(self.cards, &PAPER_FORMS),
-                    defective = self.defective.to_string(),
-                    amended = self.amended.to_string(),
-                    voided = self.voided.to_string()
-                )
-            ),
-            format!(
-                "  {}",
-                tr!(
-                    lang,
-                    "tally-simulate-double",
-                    persons = n(self.double_voters, &PERSON_FORMS)
-                )
+            tr!(
+                lang,
+                "tally-simulate-double",
+                persons = n(self.double_voters, &PERSON_FORMS)
             ),
         ];
         if self.keyed_wrong > 0 {
-            lines.push(format!(
-                "  {}",
-                tr!(
-                    lang,
-                    "tally-simulate-keyed-wrong",
-                    cards = n(self.keyed_wrong, &PAPER_FORMS)
-                )
-            ));
+            let cards = n(self.keyed_wrong, &PAPER_FORMS);
+            made.push(tr!(lang, "tally-simulate-keyed-wrong", cards = cards));
         }
+        let mut lines = vec![tr!(
+            lang,
+            "tally-simulate-written",
+            out = self.out.display().to_string(),
+            seconds = format!("{:.1}", self.seconds)
+        )];
+        lines.extend(made.into_iter().map(|l| format!("  {l}")));
         lines.push(tr!(lang, "tally-simulate-next"));
         lines
     }

@@ -147,39 +147,26 @@ impl Rejection {
     }
 }
 
-impl std::fmt::Display for Rejection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text(crate::i18n::Lang::En))
-    }
-}
+crate::display_in_english!(Rejection, text);
 
 impl std::error::Error for Rejection {}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TallyError {
-    #[error("{0} has no tally store: run `urna tally init` first")]
     NotInitialised(PathBuf),
-    #[error("{0} already holds a tally store")]
     AlreadyInitialised(PathBuf),
-    #[error("{path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("database value: {0}")]
     SqliteValue(#[from] rusqlite::types::FromSqlError),
-    #[error("database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("{0}")]
     Edition(#[from] crate::edition::EditionError),
     /// Internal: something urna's own code should not let happen.
-    #[error("{0}")]
     Other(String),
     /// A refusal: a catalog message with its arguments, put in words of
     /// the language asked for.
-    #[error("{}", .0.text(crate::i18n::Lang::En))]
     Words(Words),
 }
 
@@ -212,22 +199,13 @@ impl TallyError {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::foreign;
         use crate::tr;
+        let dir = |d: &Path| d.display().to_string();
         match self {
-            TallyError::NotInitialised(dir) => tr!(
-                lang,
-                "tally-error-not-initialised",
-                dir = dir.display().to_string()
-            ),
-            TallyError::AlreadyInitialised(dir) => tr!(
-                lang,
-                "tally-error-already-initialised",
-                dir = dir.display().to_string()
-            ),
-            TallyError::Io { path, source } => format!(
-                "{}: {}",
-                crate::shown::path(path),
-                foreign::io_error(lang, source)
-            ),
+            TallyError::NotInitialised(d) => tr!(lang, "tally-error-not-initialised", dir = dir(d)),
+            TallyError::AlreadyInitialised(d) => {
+                tr!(lang, "tally-error-already-initialised", dir = dir(d))
+            }
+            TallyError::Io { path, source } => foreign::io_error_at(lang, path, source),
             TallyError::Sqlite(e) => tr!(
                 lang,
                 "tally-error-database",
@@ -246,6 +224,8 @@ impl TallyError {
         }
     }
 }
+
+crate::display_in_english!(TallyError);
 
 pub type Result<T> = std::result::Result<T, TallyError>;
 
