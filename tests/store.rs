@@ -11,7 +11,7 @@ use urna::store::{LoginError, Role, Store, StoreError};
 #[path = "support/kiosk_store.rs"]
 mod kiosk_store;
 
-use kiosk_store::{adult, card, create};
+use kiosk_store::{adult, card, create, save};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2014, 9, d).expect("date")
@@ -22,9 +22,7 @@ fn durable_settings_and_private_files() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
     assert_eq!(store.durability().expect("pragmas"), ("wal".to_string(), 2));
-    store
-        .enter_card(card(&adult(1)), "Anna", Source::Kiosk)
-        .expect("save");
+    save(&mut store, 1);
     for f in [
         "urna.sqlite",
         "urna.sqlite-wal",
