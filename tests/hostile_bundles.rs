@@ -15,7 +15,6 @@ use urna::i18n::Lang;
 use urna::tally::store::{ImportRecord, Tally};
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 
 use office::{EDITION, HEADER, Office, office, pesel, row, urna};

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 use std::time::Instant;
 
-use office::{EDITION, HEADER, office, pesel, urna};
+use office::{EDITION, HEADER, init_args, office, pesel, urna};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 use urna::card::limits;
@@ -25,8 +25,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_urna");
 fn kiosk(root: &Path) -> PathBuf {
     let dir = root.join("kiosk");
     urna(&dir)
-        .args(["init", "--edition", EDITION, "--point", "P1"])
-        .args(["--point-name", "P1", "--coordinator", "Anna", "--pin-stdin"])
+        .args(init_args("P1", "P1"))
         .write_stdin("1234\n")
         .assert()
         .success();
@@ -577,20 +576,7 @@ fn files_with_personal_data_are_the_owners_only_whatever_the_umask() {
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).expect("chmod");
     let out = umask0(
         &dir,
-        &[
-            "init",
-            "--edition",
-            EDITION,
-            "--point",
-            "P1",
-            "--point-name",
-            "P1",
-            "--coordinator",
-            "Anna",
-            "--pin-stdin",
-            "--central",
-            &recipient,
-        ],
+        &[&init_args("P1", "P1")[..], &["--central", &recipient]].concat(),
         "1234\n",
     );
     assert!(
@@ -709,18 +695,7 @@ fn init_refuses_a_data_directory_that_is_not_one() {
     let file = write(&tmp.path().join("plik"), "x");
     for args in [
         &["tally", "init", "--edition", EDITION][..],
-        &[
-            "init",
-            "--edition",
-            EDITION,
-            "--point",
-            "P1",
-            "--point-name",
-            "P1",
-            "--coordinator",
-            "Anna",
-            "--pin-stdin",
-        ],
+        &init_args("P1", "P1"),
     ] {
         let out = urna(&file)
             .args(args)

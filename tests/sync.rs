@@ -17,7 +17,6 @@ use urna::store::Store;
 use urna::tally::store::Tally;
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 #[path = "support/pty.rs"]
 mod pty;
@@ -25,7 +24,7 @@ mod pty;
 #[allow(dead_code)]
 mod support;
 
-use office::{HEADER, Office, office, only_bundle, pesel, row, urna};
+use office::{HEADER, Office, copy_dir, office, only_bundle, pesel, results_of, row, said, urna};
 use pty::{CTRL_Q, ENTER, Kiosk};
 use support::{http, serve, serve_at};
 
@@ -80,12 +79,7 @@ fn as_anna(c: &mut assert_cmd::Command) -> (i32, String) {
         .write_stdin("1234\n")
         .output()
         .expect("urna");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
+    (out.status.code().unwrap_or(-1), said(&out))
 }
 
 /// `urna sync` as Anna: its exit code and output.
@@ -112,31 +106,6 @@ fn office_head(tally: &Path, point: &str) -> (u64, Option<String>) {
         .point_head(point)
         .expect("head")
         .expect("a trusted point")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy");
-        }
-    }
-}
-
-fn results_of(tally: &Path) -> Value {
-    let out = urna(tally)
-        .args(["tally", "results", "--format", "json"])
-        .output()
-        .expect("results");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 fn import(tally: &Path, bundle: &Path) {

@@ -10,7 +10,6 @@ use std::path::Path;
 use serde_json::Value;
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 #[path = "support/sqlite.rs"]
 mod sqlite;
