@@ -24,7 +24,7 @@ mod pty;
 #[allow(dead_code)]
 mod support;
 
-use office::{HEADER, Office, copy_dir, office, only_bundle, pesel, results_of, row, said, urna};
+use office::{HEADER, Office, copy_dir, office, only_bundle, pesel, row, said, urna};
 use pty::{CTRL_Q, ENTER, Kiosk};
 use support::{http, serve, serve_at};
 
@@ -114,6 +114,19 @@ fn import(tally: &Path, bundle: &Path) {
         .arg(bundle)
         .assert()
         .success();
+}
+
+fn results_of(tally: &Path) -> Value {
+    let out = urna(tally)
+        .args(["tally", "results", "--format", "json"])
+        .output()
+        .expect("results");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 /// A stick export of the kiosk into a new folder: the bundle.

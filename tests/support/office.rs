@@ -227,22 +227,17 @@ impl Office {
     }
 
     pub fn results(&self) -> Value {
-        results_of(&self.tally)
+        let out = urna(&self.tally)
+            .args(["tally", "results", "--format", "json"])
+            .output()
+            .expect("results");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
     }
-}
-
-/// The results of the office in `tally`, as JSON.
-pub fn results_of(tally: &Path) -> Value {
-    let out = urna(tally)
-        .args(["tally", "results", "--format", "json"])
-        .output()
-        .expect("results");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 /// The one bundle a stick folder holds.
