@@ -13,12 +13,16 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use rusqlite::{Connection, params};
 use urna::store::journal::Source;
-use urna::store::{InitParams, Point, Store};
 
 #[path = "support/cards.rs"]
+#[allow(dead_code)] // its EDITION: the store below brings its own
 mod cards;
+// The store the tests make (point P01, coordinator Anna, PIN 1234): one
+// copy of its set-up for both.
+#[path = "../tests/support/kiosk_store.rs"]
+mod kiosk_store;
 
-use cards::{EDITION, card};
+use cards::card;
 
 /// About 600 bytes shaped like a journal entry for one card.
 fn blob(n: u64) -> Vec<u8> {
@@ -75,23 +79,7 @@ fn save_card(c: &mut Criterion) {
         )
     });
 
-    let mut store = Store::create(
-        &tmp.path().join("store"),
-        InitParams {
-            edition_toml: EDITION,
-            point: Point {
-                id: "B01".into(),
-                name: "bench".into(),
-                mobile: false,
-                central_recipient: None,
-                training: false,
-            },
-            coordinator: "Anna",
-            pin: "1234",
-            min_pin_length: 4,
-        },
-    )
-    .expect("create the store");
+    let mut store = kiosk_store::create(&tmp.path().join("store"));
     assert!(
         urna::card::assess(store.edition(), &card(1), store.rule_options()).is_valid(),
         "the bench card must be a valid card"

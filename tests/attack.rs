@@ -4,7 +4,6 @@
 //! file names carrying terminal escape codes.
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 
 use std::io::Write;

@@ -4,12 +4,11 @@
 //! and what the office's commands take that a kiosk never would.
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 
 use std::path::Path;
 
-use office::{EDITION, HEADER, office, urna};
+use office::{EDITION, HEADER, office, said, urna};
 use serde_json::Value;
 
 /// An internet row in district I, valid but for what `pesel` makes of it.
@@ -223,11 +222,7 @@ fn init_refuses_control_characters_in_the_point_name() {
         .write_stdin("1234\n")
         .output()
         .expect("init");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = said(&out);
     assert!(!out.status.success(), "refused:\n{text}");
     assert!(!text.contains('\u{1b}'), "nothing raw on the terminal");
 }

@@ -17,7 +17,7 @@ use urna::store::{Store, StoreError};
 #[path = "support/kiosk_store.rs"]
 mod kiosk_store;
 
-use kiosk_store::{adult, card, create, on_disk, reopen, unguarded};
+use kiosk_store::{adult, card, create, on_disk, reopen, save, unguarded};
 
 /// Every index row, in order, as text.
 fn index_dump(dir: &Path) -> Vec<String> {
@@ -44,10 +44,7 @@ fn a_card_is_journaled_at_once_and_indexed_with_the_cards_after_it() {
     let mut store = create(tmp.path());
     let mut last = String::new();
     for i in 0..260 {
-        last = store
-            .enter_card(card(&adult(i)), "Anna", Source::Kiosk)
-            .expect("save")
-            .card_id;
+        last = save(&mut store, i).card_id;
     }
     // The 257th save wrote the 256 rows waiting before it; 4 still wait, and
     // every card is in the journal, which is what a save promises.
@@ -115,9 +112,7 @@ fn two_processes_on_one_store_see_each_others_waiting_cards() {
     let a = kiosk
         .enter_card(card(&pesel), "Anna", Source::Kiosk)
         .expect("a");
-    kiosk
-        .enter_card(card(&adult(12)), "Anna", Source::Kiosk)
-        .expect("other");
+    save(&mut kiosk, 12);
     // A second process (`urna import-cards` beside the kiosk) saves a card
     // with the same PESEL while the kiosk's two wait for the index.
     let mut import = reopen(tmp.path());
@@ -149,12 +144,7 @@ fn a_killed_processs_waiting_cards_are_indexed_by_the_next_one() {
     let mut store = create(tmp.path());
     let mut ids = Vec::new();
     for i in 0..5 {
-        ids.push(
-            store
-                .enter_card(card(&adult(20 + i)), "Anna", Source::Kiosk)
-                .expect("save")
-                .card_id,
-        );
+        ids.push(save(&mut store, 20 + i).card_id);
     }
     // Killed: no destructor runs, the five rows were never written (the
     // real binary under SIGKILL is tests/crash.rs).
@@ -176,12 +166,7 @@ fn a_missing_row_is_damage_except_in_the_waiting_tail_which_comes_back_the_same(
     let mut store = create(tmp.path());
     let mut ids = Vec::new();
     for i in 0..3 {
-        ids.push(
-            store
-                .enter_card(card(&adult(30 + i)), "Anna", Source::Kiosk)
-                .expect("save")
-                .card_id,
-        );
+        ids.push(save(&mut store, 30 + i).card_id);
     }
     drop(store);
     let whole = index_dump(tmp.path());
@@ -266,12 +251,7 @@ fn two_rows_for_one_entry_and_a_tail_longer_than_a_batch_are_damage() {
     let mut store = create(tmp.path());
     let mut ids = Vec::new();
     for i in 0..40 {
-        ids.push(
-            store
-                .enter_card(card(&adult(100 + i)), "Anna", Source::Kiosk)
-                .expect("save")
-                .card_id,
-        );
+        ids.push(save(&mut store, 100 + i).card_id);
     }
     drop(store);
     let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
@@ -298,9 +278,7 @@ fn two_rows_for_one_entry_and_a_tail_longer_than_a_batch_are_damage() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
     for i in 0..300 {
-        store
-            .enter_card(card(&adult(200 + i)), "Anna", Source::Kiosk)
-            .expect("save");
+        save(&mut store, 200 + i);
     }
     drop(store);
     let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
@@ -324,9 +302,7 @@ fn an_index_row_deleted_under_a_running_kiosk_is_caught_by_the_journals_own_flag
         .expect("first");
     // Indexed (a reader catches up), then another card waits.
     assert_eq!(kiosk.status().expect("status").cards, 1);
-    kiosk
-        .enter_card(card(&adult(301)), "Anna", Source::Kiosk)
-        .expect("other");
+    save(&mut kiosk, 301);
     // Someone with the disk deletes the first card's row while the kiosk
     // runs; the next card with the same PESEL is then not flagged…
     let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
@@ -359,12 +335,8 @@ fn an_index_row_deleted_under_a_running_kiosk_is_caught_by_the_journals_own_flag
 fn a_waiting_entry_changed_on_the_disk_gets_no_index_row() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
-    store
-        .enter_card(card(&adult(400)), "Anna", Source::Kiosk)
-        .expect("save");
-    let last = store
-        .enter_card(card(&adult(401)), "Anna", Source::Kiosk)
-        .expect("save");
+    save(&mut store, 400);
+    let last = save(&mut store, 401);
     // Killed with both waiting; then the last entry's surname is changed
     // with the triggers out of the way, its stored hash and signature left.
     std::mem::forget(store);
@@ -400,9 +372,7 @@ fn urna_check_leaves_the_file_as_it_found_it() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
     for i in 0..3 {
-        store
-            .enter_card(card(&adult(500 + i)), "Anna", Source::Kiosk)
-            .expect("save");
+        save(&mut store, 500 + i);
     }
     std::mem::forget(store);
     let db = tmp.path().join("urna.sqlite");
@@ -444,8 +414,7 @@ fn a_check_beside_a_writing_process_sees_one_state_of_the_store() {
     let writer = std::thread::spawn(move || {
         let mut s = reopen(&dir);
         for i in 0..400 {
-            s.enter_card(card(&adult(600 + i)), "Anna", Source::Kiosk)
-                .expect("save");
+            save(&mut s, 600 + i);
         }
     });
     let mut checks = 0;

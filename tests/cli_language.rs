@@ -10,11 +10,10 @@ use std::path::{Path, PathBuf};
 #[path = "support/language.rs"]
 mod language;
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 
-use language::{english_in, polish_in};
-use office::{EDITION, HEADER, pesel, row};
+use language::wrong_language;
+use office::{EDITION, HEADER, init_args, pesel, row, urna_in};
 use urna::i18n::Lang;
 
 /// Words that are data or syntax in every language: flags' values, the
@@ -54,30 +53,14 @@ const ALLOW: &[&str] = &[
     "Ctrl",
 ];
 
-/// The real binary in `lang` on the data dir `dir`.
-fn urna(dir: &Path, lang: Lang) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_urna"));
-    c.env_remove("URNA_DATA_DIR").arg("--data-dir").arg(dir);
-    // Polish is the default: no flag at all.
-    if lang != Lang::Pl {
-        c.args(["--lang", lang.code()]);
-    }
-    c
-}
-
 /// Runs `args` with `stdin`; the exit code and everything said.
 fn run(dir: &Path, lang: Lang, args: &[&str], stdin: &str) -> (i32, String) {
-    let out = urna(dir, lang)
+    let out = urna_in(dir, lang)
         .args(args)
         .write_stdin(stdin.to_string())
         .output()
         .expect("run urna");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
+    (out.status.code().unwrap_or(-1), office::said(&out))
 }
 
 /// The text without its data: `data` strings, paths, `--flags`,
@@ -101,28 +84,8 @@ fn without_data(text: &str, data: &[&str]) -> String {
 
 /// `text` is in `lang` alone, once `data` is taken out.
 fn only(lang: Lang, what: &str, text: &str, data: &[&str]) {
-    let clean = without_data(text, data);
-    let english = english_in(&clean, ALLOW);
-    let polish = polish_in(&clean, ALLOW);
-    match lang {
-        Lang::Pl => assert!(
-            english.is_empty(),
-            "{what}: English {english:?} in:\n{text}"
-        ),
-        Lang::En => assert!(polish.is_empty(), "{what}: Polish {polish:?} in:\n{text}"),
-        Lang::Uk => {
-            assert!(
-                english.is_empty(),
-                "{what}: English {english:?} in:\n{text}"
-            );
-            assert!(polish.is_empty(), "{what}: Polish {polish:?} in:\n{text}");
-            assert!(
-                clean
-                    .chars()
-                    .any(|c| ('а'..='я').contains(&c) || "іїєґ".contains(c)),
-                "{what}: no Ukrainian in:\n{text}"
-            );
-        }
+    if let Some(wrong) = wrong_language(lang, &without_data(text, data), ALLOW) {
+        panic!("{what}: {wrong} in:\n{text}");
     }
 }
 
@@ -148,18 +111,7 @@ fn s(p: &Path) -> &str {
 /// A kiosk set up in `lang` (coordinator Anna, PIN 1234); its data dir.
 fn kiosk(root: &Path, lang: Lang) -> PathBuf {
     let dir = root.join(format!("kiosk-{}", lang.code()));
-    let init = [
-        "init",
-        "--edition",
-        EDITION,
-        "--point",
-        "P1",
-        "--point-name",
-        "Rynek",
-        "--coordinator",
-        "Anna",
-        "--pin-stdin",
-    ];
+    let init = init_args("P1", "Rynek");
     let text = said(&dir, lang, &init, "1234\n", 0, &[]);
     let done = match lang {
         Lang::Pl => "Gotowe: punkt P1 (Rynek), edycja krakow-2014, koordynator Anna.",
@@ -169,8 +121,7 @@ fn kiosk(root: &Path, lang: Lang) -> PathBuf {
     assert!(text.contains(done), "{text}");
     // A second init, and a bad point id, are refused.
     said(&dir, lang, &init, "1234\n", 2, &[]);
-    let mut bad = init;
-    bad[4] = "P/1";
+    let bad = init_args("P/1", "Rynek");
     said(&root.join("other"), lang, &bad, "1234\n", 2, &[]);
     dir
 }
@@ -196,8 +147,7 @@ fn setup_operators_and_the_office_key_speak_one_language() {
             0,
             &[],
         );
-        let role = ["wolontariusz", "volunteer", "волонтер"][lang_index(lang)];
-        assert!(text.contains(role), "{text}");
+        holds(&text, lang, ["wolontariusz", "volunteer", "волонтер"]);
         said(&dir, lang, &["operator", "list"], "", 0, &[]);
         let olena = [
             "operator",
@@ -215,8 +165,7 @@ fn setup_operators_and_the_office_key_speak_one_language() {
             2,
             &[],
         );
-        let wrong_pin = ["zły PIN", "wrong PIN", "неправильний PIN"][lang_index(lang)];
-        assert!(wrong.contains(wrong_pin), "{wrong}");
+        holds(&wrong, lang, ["zły PIN", "wrong PIN", "неправильний PIN"]);
         said(
             &dir,
             lang,
@@ -249,42 +198,17 @@ fn setup_operators_and_the_office_key_speak_one_language() {
             2,
             &[],
         );
-        // The office key and address.
+        // The office key and address, set by Anna with her PIN.
+        let anna = |args: &[&str], code: i32, data: &[&str]| {
+            let as_anna = [args, &["--as", "Anna", "--pin-stdin"]].concat();
+            said(&dir, lang, &as_anna, "1234\n", code, data)
+        };
         said(&dir, lang, &["central", "show"], "", 0, &[]);
-        let set = ["central", "set", "--as", "Anna", "--pin-stdin"];
-        said(
-            &dir,
-            lang,
-            &[&set[..], &["age1short"]].concat(),
-            "1234\n",
-            2,
-            &[],
-        );
-        said(
-            &dir,
-            lang,
-            &[&set[..], &[rec]].concat(),
-            "1234\n",
-            0,
-            &[rec],
-        );
-        let url = ["central", "url", "--as", "Anna", "--pin-stdin"];
-        said(
-            &dir,
-            lang,
-            &[&url[..], &["ftp://x"]].concat(),
-            "1234\n",
-            2,
-            &[],
-        );
-        said(
-            &dir,
-            lang,
-            &[&url[..], &["http://127.0.0.1", "--ca", EDITION]].concat(),
-            "1234\n",
-            2,
-            &[],
-        );
+        anna(&["central", "set", "age1short"], 2, &[]);
+        anna(&["central", "set", rec], 0, &[rec]);
+        anna(&["central", "url", "ftp://x"], 2, &[]);
+        let ca = ["central", "url", "http://127.0.0.1", "--ca", EDITION];
+        anna(&ca, 2, &[]);
         // Sync with no address yet: said before any PIN is asked.
         said(
             &dir,
@@ -294,57 +218,38 @@ fn setup_operators_and_the_office_key_speak_one_language() {
             1,
             &[],
         );
-        let text = said(
-            &dir,
+        let every = ["central", "url", "http://127.0.0.1", "--every-cards", "3"];
+        let text = anna(&every, 0, &["127.0.0.1"]);
+        holds(
+            &text,
             lang,
-            &[&url[..], &["http://127.0.0.1", "--every-cards", "3"]].concat(),
-            "1234\n",
-            0,
-            &["127.0.0.1"],
+            ["co 3 karty", "every 3 cards", "кожні 3 картки"],
         );
-        let every = ["co 3 karty", "every 3 cards", "кожні 3 картки"][lang_index(lang)];
-        assert!(text.contains(every), "{text}");
         said(&dir, lang, &["central", "show"], "", 0, &[rec, "127.0.0.1"]);
         // An office that does not answer: the OS's refusal in words of `lang`.
-        said(
-            &dir,
+        anna(&["central", "url", "http://127.0.0.1:1"], 0, &["127.0.0.1"]);
+        holds(
+            &anna(&["sync"], 1, &[]),
             lang,
-            &[&url[..], &["http://127.0.0.1:1"]].concat(),
-            "1234\n",
-            0,
-            &["127.0.0.1"],
+            [
+                "odmówił połączenia",
+                "refused the connection",
+                "відмовив у з’єднанні",
+            ],
         );
-        let refused = said(
-            &dir,
-            lang,
-            &["sync", "--as", "Anna", "--pin-stdin"],
-            "1234\n",
-            1,
-            &[],
-        );
-        let words = [
-            "odmówił połączenia",
-            "refused the connection",
-            "відмовив у з’єднанні",
-        ];
-        assert!(refused.contains(words[lang_index(lang)]), "{refused}");
-        said(
-            &dir,
-            lang,
-            &["central", "url", "--off", "--as", "Anna", "--pin-stdin"],
-            "1234\n",
-            0,
-            &[],
-        );
+        anna(&["central", "url", "--off"], 0, &[]);
     }
 }
 
-fn lang_index(lang: Lang) -> usize {
-    match lang {
+/// `text` holds what `lang` says: `says[0]` in Polish, `[1]` in English,
+/// `[2]` in Ukrainian.
+fn holds(text: &str, lang: Lang, says: [&str; 3]) {
+    let said = says[match lang {
         Lang::Pl => 0,
         Lang::En => 1,
         Lang::Uk => 2,
-    }
+    }];
+    assert!(text.contains(said), "{lang:?}: no {said:?} in:\n{text}");
 }
 
 #[test]
@@ -371,13 +276,6 @@ fn imports_and_their_counts_speak_one_language() {
         import(&empty, 2);
         // One valid card.
         let one = csv(&dir, "one.csv", &[row("a1", &pesel(1), "1|2|3|4|5")]);
-        let text = import(&one, 0);
-        let summary = [
-            "Wczytano 1 wiersz: zapisano 1 kartę (1 ważna, 0 nieważnych), odrzucono 0 wierszy.",
-            "Read 1 row: stored 1 card (1 valid, 0 invalid), rejected 0 rows.",
-            "Зчитано 1 рядок: записано 1 картку (1 дійсна, 0 недійсних), відхилено 0 рядків.",
-        ][lang_index(lang)];
-        assert!(text.contains(summary), "{text}");
         // Three rows: a repeated PESEL, an invalid card (a project picked
         // twice), a row with too few fields, a bad PESEL.
         let three = csv(
@@ -389,13 +287,6 @@ fn imports_and_their_counts_speak_one_language() {
                 "b3,1,2".to_string(),
             ],
         );
-        let text = import(&three, 1);
-        let counts = [
-            "Wczytano 3 wiersze: zapisano 2 karty (1 ważna, 1 nieważna), odrzucono 1 wiersz; 1 karta z PESEL-em",
-            "Read 3 rows: stored 2 cards (1 valid, 1 invalid), rejected 1 row; 1 card with a PESEL",
-            "Зчитано 3 рядки: записано 2 картки (1 дійсна, 1 недійсна), відхилено 1 рядок; 1 картка з PESEL",
-        ][lang_index(lang)];
-        assert!(text.contains(counts), "{text}");
         // Five rows, all rejected: bad dates, bad `signed`, bad PESELs.
         let five = csv(
             &dir,
@@ -408,16 +299,40 @@ fn imports_and_their_counts_speak_one_language() {
                 "c5,1,2,3".to_string(),
             ],
         );
-        let text = import(&five, 1);
-        let counts = [
-            "Wczytano 5 wierszy: zapisano 0 kart (0 ważnych, 0 nieważnych), odrzucono 5 wierszy.",
-            "Read 5 rows: stored 0 cards (0 valid, 0 invalid), rejected 5 rows.",
-            "Зчитано 5 рядків: записано 0 карток (0 дійсних, 0 недійсних), відхилено 5 рядків.",
-        ][lang_index(lang)];
-        assert!(text.contains(counts), "{text}");
+        // Each imported in turn, with its summary.
+        for (file, code, summary) in [
+            (
+                &one,
+                0,
+                [
+                    "Wczytano 1 wiersz: zapisano 1 kartę (1 ważna, 0 nieważnych), odrzucono 0 wierszy.",
+                    "Read 1 row: stored 1 card (1 valid, 0 invalid), rejected 0 rows.",
+                    "Зчитано 1 рядок: записано 1 картку (1 дійсна, 0 недійсних), відхилено 0 рядків.",
+                ],
+            ),
+            (
+                &three,
+                1,
+                [
+                    "Wczytano 3 wiersze: zapisano 2 karty (1 ważna, 1 nieważna), odrzucono 1 wiersz; 1 karta z PESEL-em",
+                    "Read 3 rows: stored 2 cards (1 valid, 1 invalid), rejected 1 row; 1 card with a PESEL",
+                    "Зчитано 3 рядки: записано 2 картки (1 дійсна, 1 недійсна), відхилено 1 рядок; 1 картка з PESEL",
+                ],
+            ),
+            (
+                &five,
+                1,
+                [
+                    "Wczytano 5 wierszy: zapisano 0 kart (0 ważnych, 0 nieważnych), odrzucono 5 wierszy.",
+                    "Read 5 rows: stored 0 cards (0 valid, 0 invalid), rejected 5 rows.",
+                    "Зчитано 5 рядків: записано 0 карток (0 дійсних, 0 недійсних), відхилено 5 рядків.",
+                ],
+            ),
+        ] {
+            holds(&import(file, code), lang, summary);
+        }
         let text = said(&dir, lang, &["status"], "", 0, &[]);
-        let cards = ["Karty: 3", "Cards: 3", "Картки: 3"][lang_index(lang)];
-        assert!(text.contains(cards), "{text}");
+        holds(&text, lang, ["Karty: 3", "Cards: 3", "Картки: 3"]);
         said(&dir, lang, &["check"], "", 0, &[]);
     }
 }
@@ -458,12 +373,15 @@ fn edition_files_and_usage_errors_speak_one_language() {
     let dir = tmp.path().join("none");
     for lang in Lang::ALL {
         let text = said(&dir, lang, &["edition", "check", EDITION], "", 0, &[&name]);
-        let head = [
-            "Poprawna: krakow-2014",
-            "Valid: krakow-2014",
-            "Правильний: krakow-2014",
-        ];
-        assert!(text.contains(head[lang_index(lang)]), "{text}");
+        holds(
+            &text,
+            lang,
+            [
+                "Poprawna: krakow-2014",
+                "Valid: krakow-2014",
+                "Правильний: krakow-2014",
+            ],
+        );
         said(&dir, lang, &["edition", "check", s(&late)], "", 1, &[]);
         said(&dir, lang, &["edition", "check", s(&dup)], "", 1, &[]);
         // The TOML reader's refusals, said again in `lang` (English: its own).

@@ -17,7 +17,6 @@ use urna::store::{CardQuery, Role, Store};
 use urna::tui::App;
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 #[path = "support/screen.rs"]
 mod screen;

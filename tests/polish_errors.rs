@@ -8,13 +8,12 @@
 //! fields are refused by column, their value masked.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 
-use office::{EDITION, HEADER, pesel, row};
+use office::{EDITION, HEADER, pesel, row, said, urna_in};
+use urna::i18n::Lang;
 
 /// Library and OS phrases a Polish line must never hold.
 const ENGLISH: &[&str] = &[
@@ -35,28 +34,10 @@ const ENGLISH: &[&str] = &[
     "cannot read the file",
 ];
 
-/// The real binary in the default language (or `--lang en`), on `dir`.
-fn urna(dir: &Path, en: bool) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_urna"));
-    c.env_remove("URNA_DATA_DIR").arg("--data-dir").arg(dir);
-    if en {
-        c.args(["--lang", "en"]);
-    }
-    c
-}
-
-fn said(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
 /// Runs `args` in both languages: it fails with `code`, says `pl` (and no
 /// English library phrase) by default and `en` with `--lang en`.
 fn both(dir: &Path, args: &[&str], code: i32, pl: &str, en: &str) {
-    let out = urna(dir, false)
+    let out = urna_in(dir, Lang::Pl)
         .args(args)
         .write_stdin("1234\n")
         .output()
@@ -70,7 +51,7 @@ fn both(dir: &Path, args: &[&str], code: i32, pl: &str, en: &str) {
             "{args:?}: English {phrase:?} in a Polish line:\n{text}"
         );
     }
-    let out = urna(dir, true)
+    let out = urna_in(dir, Lang::En)
         .args(args)
         .write_stdin("1234\n")
         .output()
@@ -90,7 +71,7 @@ fn s(p: &Path) -> &str {
 /// A tally office in `root/tally`; its age recipient.
 fn tally(root: &Path) -> (PathBuf, String) {
     let dir = root.join("tally");
-    let out = urna(&dir, true)
+    let out = urna_in(&dir, Lang::En)
         .args(["tally", "init", "--edition", EDITION])
         .output()
         .expect("tally init");
@@ -108,7 +89,7 @@ fn tally(root: &Path) -> (PathBuf, String) {
 /// data dir.
 fn kiosk(root: &Path, point: &str, central: &str) -> PathBuf {
     let data = root.join(point);
-    let out = urna(&data, true)
+    let out = urna_in(&data, Lang::En)
         .args(["init", "--edition", EDITION, "--point", point])
         .args(["--point-name", point, "--coordinator", "Anna"])
         .args(["--central", central, "--pin-stdin"])
@@ -122,7 +103,7 @@ fn kiosk(root: &Path, point: &str, central: &str) -> PathBuf {
         format!("{HEADER}\n{}\n", row("a1", &pesel(1), "1|2|3|4|5")),
     )
     .expect("csv");
-    let out = urna(&data, true)
+    let out = urna_in(&data, Lang::En)
         .arg("import-cards")
         .arg(&csv)
         .args(["--as", "Anna", "--pin-stdin"])
@@ -135,9 +116,9 @@ fn kiosk(root: &Path, point: &str, central: &str) -> PathBuf {
 
 fn trust(tally: &Path, data: &Path, point: &str) {
     let key = data.with_file_name(format!("{point}.pub"));
-    let out = urna(data, true).arg("key").output().expect("key");
+    let out = urna_in(data, Lang::En).arg("key").output().expect("key");
     std::fs::write(&key, &out.stdout).expect("key file");
-    let out = urna(tally, true)
+    let out = urna_in(tally, Lang::En)
         .args(["tally", "trust", s(&key), "--point", point])
         .output()
         .expect("trust");
@@ -146,7 +127,7 @@ fn trust(tally: &Path, data: &Path, point: &str) {
 
 fn export(data: &Path, stick: &Path) -> PathBuf {
     std::fs::create_dir_all(stick).expect("stick");
-    let out = urna(data, true)
+    let out = urna_in(data, Lang::En)
         .args(["export", "--out", s(stick), "--as", "Anna", "--pin-stdin"])
         .write_stdin("1234\n")
         .output()
@@ -500,7 +481,7 @@ fn control_characters_in_a_card_csv_are_refused_by_column_and_masked() {
         format!("{HEADER}\n{good}\n{bell}\n{escape}\n{two_lines}\n{delete}\n"),
     )
     .expect("csv");
-    let out = urna(&data, false)
+    let out = urna_in(&data, Lang::Pl)
         .args(["import-cards", s(&csv), "--as", "Anna", "--pin-stdin"])
         .write_stdin("1234\n")
         .output()
@@ -523,7 +504,7 @@ fn control_characters_in_a_card_csv_are_refused_by_column_and_masked() {
     );
     assert!(!text.contains("Ewa") && !text.contains("Długa"), "{text}");
     // Only the clean rows are stored (and the kiosk's first card).
-    let status = urna(&data, true)
+    let status = urna_in(&data, Lang::En)
         .args(["status", "--json"])
         .output()
         .expect("status");
@@ -621,7 +602,10 @@ fn command_lines_that_do_not_parse_are_said_in_polish() {
         ),
     ];
     for (args, pl, en) in cases {
-        let out = urna(&dir, false).args(*args).output().expect("run urna");
+        let out = urna_in(&dir, Lang::Pl)
+            .args(*args)
+            .output()
+            .expect("run urna");
         let text = said(&out);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
         assert!(text.contains(pl), "{args:?} should say {pl:?}:\n{text}");
@@ -632,16 +616,25 @@ fn command_lines_that_do_not_parse_are_said_in_polish() {
                 "{args:?}: clap's {phrase:?}:\n{text}"
             );
         }
-        let out = urna(&dir, true).args(*args).output().expect("run urna");
+        let out = urna_in(&dir, Lang::En)
+            .args(*args)
+            .output()
+            .expect("run urna");
         let text = said(&out);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
         assert!(text.contains(en), "{args:?} should say {en:?}:\n{text}");
     }
     // Help is no error: exit 0, in the language asked for (tests/cli_help_language.rs).
-    let help = urna(&dir, false).arg("--help").output().expect("run urna");
+    let help = urna_in(&dir, Lang::Pl)
+        .arg("--help")
+        .output()
+        .expect("run urna");
     assert_eq!(help.status.code(), Some(0));
     assert!(said(&help).contains("Użycie: urna"), "{}", said(&help));
-    let help = urna(&dir, true).arg("--help").output().expect("run urna");
+    let help = urna_in(&dir, Lang::En)
+        .arg("--help")
+        .output()
+        .expect("run urna");
     assert_eq!(help.status.code(), Some(0));
     assert!(said(&help).contains("Usage: urna"), "{}", said(&help));
 }

@@ -16,7 +16,7 @@ use urna::store::{Store, StoreError};
 #[path = "support/kiosk_store.rs"]
 mod kiosk_store;
 
-use kiosk_store::{adult, card, create, reopen, unguarded};
+use kiosk_store::{adult, card, create, reopen, save, unguarded};
 
 /// The seal's entry count and the journal's last entry, read from the file.
 fn seal_and_head(dir: &Path) -> (i64, i64) {
@@ -55,9 +55,7 @@ fn killed_after(n: u16) -> (tempfile::TempDir, i64) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
     for i in 0..n {
-        store
-            .enter_card(card(&adult(700 + i)), "Anna", Source::Kiosk)
-            .expect("save");
+        save(&mut store, 700 + i);
     }
     std::mem::forget(store);
     let (sealed, head) = seal_and_head(tmp.path());
@@ -72,9 +70,7 @@ fn a_save_writes_its_signed_entry_and_the_seal_follows() {
     let (sealed, _) = seal_and_head(tmp.path());
     let mut most_waiting = 0;
     for i in 0..80 {
-        store
-            .enter_card(card(&adult(800 + i)), "Anna", Source::Kiosk)
-            .expect("save");
+        save(&mut store, 800 + i);
         let (s, h) = seal_and_head(tmp.path());
         most_waiting = most_waiting.max(h - s);
     }
@@ -98,16 +94,12 @@ fn a_save_writes_its_signed_entry_and_the_seal_follows() {
     let (s, h) = seal_and_head(tmp.path());
     assert_eq!(s, h, "sealed while nobody types");
     // Log-out seals too, and closing the store.
-    store
-        .enter_card(card(&adult(900)), "Anna", Source::Kiosk)
-        .expect("save");
+    save(&mut store, 900);
     store.logout();
     let (s, h) = seal_and_head(tmp.path());
     assert_eq!(s, h, "sealed at log-out");
     let mut store = reopen(tmp.path());
-    store
-        .enter_card(card(&adult(901)), "Anna", Source::Kiosk)
-        .expect("save");
+    save(&mut store, 901);
     drop(store);
     let (s, h) = seal_and_head(tmp.path());
     assert_eq!(s, h, "sealed when closed");
@@ -230,9 +222,7 @@ fn cutting_what_waits_for_the_seal_is_the_stated_limit_and_one_more_is_reported(
 fn a_store_of_the_previous_release_opens_with_its_new_column_and_checks_clean() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
-    store
-        .enter_card(card(&adult(950)), "Anna", Source::Kiosk)
-        .expect("save");
+    save(&mut store, 950);
     drop(store);
     // What schema 2 left: every entry sealed, no signature column.
     let db = Connection::open(tmp.path().join("urna.sqlite")).expect("open");
@@ -241,9 +231,7 @@ fn a_store_of_the_previous_release_opens_with_its_new_column_and_checks_clean() 
     drop(db);
     let mut store = reopen(tmp.path());
     store.check().expect("sound after the upgrade");
-    store
-        .enter_card(card(&adult(951)), "Anna", Source::Kiosk)
-        .expect("save after the upgrade");
+    save(&mut store, 951);
     drop(store);
     assert_eq!(urna_check(tmp.path()).0, 0);
 }

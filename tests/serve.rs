@@ -14,7 +14,6 @@ use serde_json::Value;
 use urna::tally::store::Tally;
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 #[path = "support/http.rs"]
 #[allow(dead_code)]

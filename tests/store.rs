@@ -2,62 +2,19 @@
 //! journal, amend and void, the PESEL index and PIN lockout.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 
 use chrono::{Duration, Local, NaiveDate};
-use urna::card::{RawCard, Reason};
-use urna::pesel::{Sex, synthesize};
+use urna::card::Reason;
 use urna::store::journal::{Event, Source};
-use urna::store::{InitParams, LoginError, Point, Role, Store, StoreError};
+use urna::store::{LoginError, Role, Store, StoreError};
 
-const EDITION: &str = include_str!("../assets/editions/krakow-2014.toml");
+#[path = "support/kiosk_store.rs"]
+mod kiosk_store;
 
-fn create(dir: &Path) -> Store {
-    Store::create(
-        dir,
-        InitParams {
-            edition_toml: EDITION,
-            point: Point {
-                id: "P01".into(),
-                name: "Szkoła".into(),
-                mobile: false,
-                central_recipient: None,
-                training: false,
-            },
-            coordinator: "Anna",
-            pin: "1234",
-            min_pin_length: 4,
-        },
-    )
-    .expect("create store")
-}
+use kiosk_store::{adult, card, create, save};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2014, 9, d).expect("date")
-}
-
-fn card(pesel: &str) -> RawCard {
-    RawCard {
-        first_name: "Jan".into(),
-        last_name: "Kowalski".into(),
-        address: "ul. Długa 1, Kraków".into(),
-        pesel: pesel.into(),
-        signed: true,
-        district: "I".into(),
-        local: ["1", "2", "3", "4", "5"].map(String::from).to_vec(),
-        citywide: ["5", "4", "3", "2", "1"].map(String::from).to_vec(),
-        cast_date: day(27),
-        marks: vec![],
-    }
-}
-
-fn adult(serial: u16) -> String {
-    synthesize(
-        NaiveDate::from_ymd_opt(1980, 1, 1).expect("date"),
-        serial,
-        Sex::Male,
-    )
-    .expect("pesel")
 }
 
 #[test]
@@ -65,9 +22,7 @@ fn durable_settings_and_private_files() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
     assert_eq!(store.durability().expect("pragmas"), ("wal".to_string(), 2));
-    store
-        .enter_card(card(&adult(1)), "Anna", Source::Kiosk)
-        .expect("save");
+    save(&mut store, 1);
     for f in [
         "urna.sqlite",
         "urna.sqlite-wal",

@@ -10,8 +10,9 @@ use std::path::Path;
 use serde_json::Value;
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
+#[path = "support/sqlite.rs"]
+mod sqlite;
 
 use office::{Office, office, pesel, row, urna};
 
@@ -476,13 +477,10 @@ fn records_are_journaled_and_the_audit_estimates_the_error_rate() {
 
     // In the office's hash-chained decisions journal, never changed.
     let db = rusqlite::Connection::open(o.tally.join("tally.sqlite")).expect("db");
-    let kinds: Vec<String> = db
-        .prepare("SELECT json_extract(body, '$.kind') FROM decisions ORDER BY seq")
-        .expect("sql")
-        .query_map([], |r| r.get(0))
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("kinds");
+    let kinds: Vec<String> = sqlite::column(
+        &db,
+        "SELECT json_extract(body, '$.kind') FROM decisions ORDER BY seq",
+    );
     assert_eq!(kinds.len(), 1 + 50 + 2);
     assert_eq!(kinds[0], "audit_sample");
     assert!(kinds[1..].iter().all(|k| k == "audit_record"));

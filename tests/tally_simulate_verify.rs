@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 #[path = "support/office.rs"]
-#[allow(dead_code)]
 mod office;
 
 use office::{Office, office, urna};

@@ -9,7 +9,11 @@ use chrono::{Local, NaiveDate};
 use rusqlite::Connection;
 use urna::card::RawCard;
 use urna::pesel::{Sex, synthesize};
-use urna::store::{InitParams, Point, Store};
+use urna::store::journal::Source;
+use urna::store::{InitParams, Point, Saved, Store};
+
+#[path = "sqlite.rs"]
+mod sqlite;
 
 pub const EDITION: &str = include_str!("../../assets/editions/krakow-2014.toml");
 
@@ -54,6 +58,13 @@ pub fn card(pesel: &str) -> RawCard {
     }
 }
 
+/// Anna saves at the kiosk the card of [`adult`] `serial`.
+pub fn save(store: &mut Store, serial: u16) -> Saved {
+    store
+        .enter_card(card(&adult(serial)), "Anna", Source::Kiosk)
+        .expect("save")
+}
+
 pub fn adult(serial: u16) -> String {
     synthesize(
         NaiveDate::from_ymd_opt(1980, 1, 1).expect("date"),
@@ -86,13 +97,10 @@ pub fn unguarded(dir: &Path, f: impl FnOnce(&Connection)) {
     let db = Connection::open(dir.join("urna.sqlite")).expect("open");
     db.pragma_update(None, "foreign_keys", "OFF")
         .expect("foreign keys off");
-    let triggers: Vec<String> = db
-        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
-        .expect("triggers")
-        .query_map([], |r| r.get(0))
-        .expect("triggers")
-        .collect::<Result<_, _>>()
-        .expect("triggers");
+    let triggers: Vec<String> = sqlite::column(
+        &db,
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'",
+    );
     db.execute_batch("DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;")
         .expect("drop");
     f(&db);

@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // each test uses the helpers it needs
 
+use urna::i18n::Lang;
+
 /// English words that no Polish or Ukrainian sentence holds (not "a",
 /// "to", "no", "on": Polish words too).
 const ENGLISH: &[&str] = &[
@@ -106,6 +108,23 @@ pub fn polish_in(text: &str, allow: &[&str]) -> Vec<String> {
         })
         .map(str::to_string)
         .collect()
+}
+
+/// What is wrong with `text` as `lang`, if anything: English in Polish,
+/// Polish in English, either in Ukrainian (which must hold some Cyrillic
+/// too); words in `allow` are not counted.
+pub fn wrong_language(lang: Lang, text: &str, allow: &[&str]) -> Option<String> {
+    let english = english_in(text, allow);
+    let polish = polish_in(text, allow);
+    let cyrillic = text
+        .chars()
+        .any(|c| ('а'..='я').contains(&c) || "іїєґ".contains(c));
+    match lang {
+        Lang::Pl | Lang::Uk if !english.is_empty() => Some(format!("English {english:?}")),
+        Lang::En | Lang::Uk if !polish.is_empty() => Some(format!("Polish {polish:?}")),
+        Lang::Uk if !cyrillic => Some("no Ukrainian at all".to_string()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

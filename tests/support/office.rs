@@ -1,11 +1,16 @@
 //! The tally tests' office: a tally store, and kiosks made with the real
-//! binary (`urna init`, `import-cards`, `export`) whose bundles go on a stick.
+//! binary (`urna init`, `import-cards`, `export`) whose bundles go on a stick;
+//! the real binary in a language, and what a run said.
+
+#![allow(dead_code)] // each test uses the helpers it needs
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use assert_cmd::Command;
 use chrono::NaiveDate;
 use serde_json::Value;
+use urna::i18n::Lang;
 use urna::pesel::{Sex, synthesize};
 
 pub const EDITION: &str = concat!(
@@ -23,6 +28,56 @@ pub fn urna(dir: &Path) -> Command {
         .arg("--data-dir")
         .arg(dir);
     c
+}
+
+/// The real binary in `lang` on the data dir `dir`; Polish, the default,
+/// with no `--lang` at all.
+pub fn urna_in(dir: &Path, lang: Lang) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_urna"));
+    c.env_remove("URNA_DATA_DIR").arg("--data-dir").arg(dir);
+    if lang != Lang::Pl {
+        c.args(["--lang", lang.code()]);
+    }
+    c
+}
+
+/// All a run said: its stdout, then its stderr.
+pub fn said(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// `urna init`'s arguments for point `point` named `name`, coordinator
+/// Anna, her PIN on stdin.
+pub fn init_args<'a>(point: &'a str, name: &'a str) -> [&'a str; 10] {
+    [
+        "init",
+        "--edition",
+        EDITION,
+        "--point",
+        point,
+        "--point-name",
+        name,
+        "--coordinator",
+        "Anna",
+        "--pin-stdin",
+    ]
+}
+
+/// A copy of the directory tree `from` at `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
 }
 
 pub fn pesel(n: u16) -> String {
@@ -114,22 +169,8 @@ impl Office {
     pub fn init_kiosk(&self, point: &str) -> PathBuf {
         let data = self.root.join(point);
         urna(&data)
-            .args([
-                "init",
-                "--edition",
-                EDITION,
-                "--point",
-                point,
-                "--point-name",
-                point,
-            ])
-            .args([
-                "--coordinator",
-                "Anna",
-                "--central",
-                &self.recipient(),
-                "--pin-stdin",
-            ])
+            .args(init_args(point, point))
+            .args(["--central", &self.recipient()])
             .write_stdin("1234\n")
             .assert()
             .success();
@@ -164,7 +205,6 @@ impl Office {
 
     /// A kiosk's data dir (as [`Office::kiosk`] made it) enters more card
     /// rows and exports again, into the empty folder `stick`: the new bundle.
-    #[allow(dead_code)]
     pub fn enter_and_export(&self, data: &Path, rows: &[String], stick: &Path) -> PathBuf {
         let csv = stick.with_extension("csv");
         std::fs::write(&csv, format!("{HEADER}\n{}\n", rows.join("\n"))).expect("csv");
@@ -201,7 +241,6 @@ impl Office {
 }
 
 /// The one bundle a stick folder holds.
-#[allow(dead_code)]
 pub fn only_bundle(stick: &Path) -> PathBuf {
     let found: Vec<PathBuf> = std::fs::read_dir(stick)
         .expect("stick")
