@@ -90,7 +90,13 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let arg = get(ContextKind::InvalidArg).unwrap_or_default();
     let value = get(ContextKind::InvalidValue).unwrap_or_default();
     let what = match e.kind() {
-        ErrorKind::MissingRequiredArgument => tr!(lang, "cli-usage-missing-argument", arg = arg),
+        ErrorKind::MissingRequiredArgument => {
+            let n = match e.get(ContextKind::InvalidArg) {
+                Some(clap::error::ContextValue::Strings(v)) => v.len() as u64,
+                _ => 1,
+            };
+            tr!(lang, "cli-usage-missing-argument", n = n, arg = arg)
+        }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             tr!(lang, "cli-usage-missing-command")
         }

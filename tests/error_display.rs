@@ -280,3 +280,44 @@ fn the_binary_says_a_store_error_from_the_catalog() {
         assert!(other.is_empty(), "{other:?} in {said:?}");
     }
 }
+
+/// A journal entry edited on the disk so that a card's field holds a
+/// surname and a PESEL where the parser expects `true`: the JSON parser's
+/// own message quotes that value; what the binary says is the catalog's
+/// "unreadable entry", in every language, quoting nothing.
+#[test]
+fn an_unreadable_entry_is_said_without_the_value_the_parser_stumbled_on() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    let mut store = kiosk_store::create(dir);
+    let saved = kiosk_store::save(&mut store, 3);
+    drop(store);
+    kiosk_store::unguarded(dir, |db| {
+        let n = db
+            .execute(
+                "UPDATE journal SET body = CAST(replace(CAST(body AS TEXT), '\"signed\":true', '\"signed\":\"Nowak 75031412362\"') AS BLOB) WHERE seq = ?1",
+                [saved.seq as i64],
+            )
+            .expect("edit the entry");
+        assert_eq!(n, 1);
+    });
+    for lang in Lang::ALL {
+        let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_urna"))
+            .env_remove("URNA_DATA_DIR")
+            .arg("--data-dir")
+            .arg(dir)
+            .args(["--lang", lang.code(), "status"])
+            .output()
+            .expect("run urna");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!said.contains("75031412362"), "{lang:?}: {said}");
+        assert!(!said.contains("Nowak"), "{lang:?}: {said}");
+        assert!(!said.contains("invalid type"), "{lang:?}: {said}");
+        let fault = tr!(lang, "error-journal-unreadable");
+        assert!(said.contains(&fault), "{lang:?}: {said}");
+    }
+}

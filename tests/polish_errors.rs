@@ -576,6 +576,11 @@ fn command_lines_that_do_not_parse_are_said_in_polish() {
             "the following required arguments were not provided",
         ),
         (
+            &["init", "--point", "P"],
+            "brakuje wymaganych argumentów: --edition <FILE>, --point-name <NAME>, --coordinator <NAME>",
+            "the following required arguments were not provided",
+        ),
+        (
             &["tally", "results", "--format", "xml"],
             "„xml” to nie jest wartość dla --format <FORMAT>; możliwe: text, json, csv, pabulib, html",
             "invalid value 'xml' for '--format <FORMAT>'",

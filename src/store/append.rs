@@ -41,8 +41,10 @@ impl Store {
     pub fn sign_seal(&self, entries: u64, head_hex: &str) -> Result<String> {
         let s = self.session.as_ref().ok_or(StoreError::NotLoggedIn)?;
         let text = keys::seal_text(&self.point.id, entries, head_hex);
-        keys::seal_sign(&s.unlocked.journal, text.as_bytes())
-            .map_err(|what| StoreError::Journal { seq: entries, what })
+        keys::seal_sign(&s.unlocked.journal, text.as_bytes()).map_err(|what| StoreError::Journal {
+            seq: entries,
+            what: super::JournalFault::Sealing(what),
+        })
     }
 }
 
@@ -80,7 +82,7 @@ pub(super) fn seal_head(
     let text = keys::seal_text(point, seq as u64, &hex::encode(&hash));
     let signature = keys::seal_sign(key, text.as_bytes()).map_err(|what| StoreError::Journal {
         seq: seq as u64,
-        what: format!("sealing: {what}"),
+        what: super::JournalFault::Sealing(what),
     })?;
     conn.prepare_cached(
         "INSERT INTO seal(id, entries, head, signature) VALUES (1, ?1, ?2, ?3)
@@ -102,7 +104,7 @@ fn entry_signature(
     let text = keys::seal_text(point, seq, &hex::encode(hash));
     keys::seal_sign(key, text.as_bytes()).map_err(|what| StoreError::Journal {
         seq,
-        what: format!("signing: {what}"),
+        what: super::JournalFault::Signing(what),
     })
 }
 
@@ -211,7 +213,7 @@ impl Head {
                 seq: seq as u64 + 1,
                 prev: hash.try_into().map_err(|_| StoreError::Journal {
                     seq: seq as u64,
-                    what: "hash is not 32 bytes".into(),
+                    what: super::JournalFault::HashLength,
                 })?,
             }),
         }

@@ -11,9 +11,9 @@ impl Store {
             [seq as i64],
             |r| r.get(0),
         )?;
-        serde_json::from_slice(&body).map_err(|e| StoreError::Journal {
+        serde_json::from_slice(&body).map_err(|_| StoreError::Journal {
             seq,
-            what: format!("unreadable entry: {e}"),
+            what: super::JournalFault::Unreadable,
         })
     }
 
@@ -34,7 +34,7 @@ impl Store {
             let (seq, body, hash) = row?;
             let hash: Hash = hash.try_into().map_err(|_| StoreError::Journal {
                 seq,
-                what: "hash is not 32 bytes".into(),
+                what: super::JournalFault::HashLength,
             })?;
             out.push((seq, body, hash));
         }

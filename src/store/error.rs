@@ -24,7 +24,7 @@ pub enum StoreError {
     Edition(#[from] EditionError),
     Journal {
         seq: u64,
-        what: String,
+        what: JournalFault,
     },
     UnknownCard(String),
     CardVoided(String),
@@ -72,7 +72,7 @@ impl StoreError {
                 lang,
                 "error-store-journal",
                 seq = *seq,
-                what = what.as_str()
+                what = what.describe(lang)
             ),
             StoreError::UnknownCard(id) => {
                 tr!(lang, "error-store-unknown-card", card = id.as_str())
@@ -108,3 +108,61 @@ impl StoreError {
 crate::display_in_english!(StoreError);
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What is wrong with a journal entry, or with the journal around it
+/// ([`StoreError::Journal`]), said from `errors-journal.ftl`.
+#[derive(Debug)]
+pub enum JournalFault {
+    /// Its JSON is not an entry. What the JSON parser said is not kept: it
+    /// quotes the value it stumbled on, which may be a PESEL or a name.
+    Unreadable,
+    /// An entry of this kind is not one.
+    UnreadableKind(String),
+    /// Its hash is not 32 bytes.
+    HashLength,
+    /// No entry names the kiosk's public key.
+    NoKioskKey,
+    /// The entry asked for is not in the journal.
+    NoSuchEntry,
+    /// Another export took this export's place in the journal.
+    ConcurrentExport,
+    /// A `meta` row the store cannot open without.
+    MetaMissing(String),
+    /// Making the journal key failed (the library's words).
+    NewKey(String),
+    /// Signing an entry or the first entry failed (the library's words).
+    Signing(String),
+    /// Sealing the head failed (the library's words).
+    Sealing(String),
+    /// The schema upgrade to this version failed (the library's words).
+    Upgrade(i64, String),
+}
+
+impl JournalFault {
+    /// The fault in `lang`.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
+        match self {
+            JournalFault::Unreadable => tr!(lang, "error-journal-unreadable"),
+            JournalFault::UnreadableKind(kind) => {
+                tr!(lang, "error-journal-unreadable-kind", kind = kind.as_str())
+            }
+            JournalFault::HashLength => tr!(lang, "error-journal-hash-length"),
+            JournalFault::NoKioskKey => tr!(lang, "error-journal-no-kiosk-key"),
+            JournalFault::NoSuchEntry => tr!(lang, "error-journal-no-such-entry"),
+            JournalFault::ConcurrentExport => tr!(lang, "error-journal-concurrent-export"),
+            JournalFault::MetaMissing(key) => {
+                tr!(lang, "error-journal-meta-missing", key = key.as_str())
+            }
+            JournalFault::NewKey(d) => tr!(lang, "error-journal-new-key", detail = d.as_str()),
+            JournalFault::Signing(d) => tr!(lang, "error-journal-signing", detail = d.as_str()),
+            JournalFault::Sealing(d) => tr!(lang, "error-journal-sealing", detail = d.as_str()),
+            JournalFault::Upgrade(schema, d) => tr!(
+                lang,
+                "error-journal-upgrade",
+                schema = *schema,
+                detail = d.as_str()
+            ),
+        }
+    }
+}

@@ -42,7 +42,7 @@ impl Store {
         if now != previous {
             return Err(StoreError::Journal {
                 seq: 0,
-                what: "another export was made at the same time; export again".into(),
+                what: super::JournalFault::ConcurrentExport,
             });
         }
         let seq = append(&tx, &self.point.id, operator, event)?;
@@ -104,7 +104,7 @@ impl Store {
         if now != previous {
             return Err(StoreError::Journal {
                 seq: 0,
-                what: "another export was made at the same time; export again".into(),
+                what: super::JournalFault::ConcurrentExport,
             });
         }
         let seq = append(&self.conn, &self.point.id, operator, event)?;

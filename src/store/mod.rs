@@ -49,7 +49,7 @@ use crate::card::RuleOptions;
 use crate::edition::Edition;
 pub use card_lookup::{CardQuery, CardRow, parse_reasons};
 pub use cards::{PriorCard, Saved};
-pub use error::{Result, StoreError};
+pub use error::{JournalFault, Result, StoreError};
 pub use open::InitParams;
 pub use operators::{LoginError, Operator, Role};
 pub use soundness::CheckReport;

@@ -99,7 +99,7 @@ impl Store {
         let journal_key =
             minisign::KeyPair::generate_unencrypted_keypair().map_err(|e| StoreError::Journal {
                 seq: 0,
-                what: format!("a journal key: {e}"),
+                what: super::JournalFault::NewKey(e.to_string()),
             })?;
         let unlocked = keys::Unlocked {
             journal: journal_key.sk,
@@ -148,8 +148,13 @@ impl Store {
             },
         };
         let claims = check::genesis_claims(&first).unwrap_or_default();
-        let signed = keys::sign(&kiosk.secret, &claims, &check::genesis_comment(&p.id))
-            .map_err(|what| StoreError::Journal { seq: 1, what })?;
+        let signed =
+            keys::sign(&kiosk.secret, &claims, &check::genesis_comment(&p.id)).map_err(|what| {
+                StoreError::Journal {
+                    seq: 1,
+                    what: super::JournalFault::Signing(what),
+                }
+            })?;
         if let Event::StoreCreated { signature, .. } = &mut first.event {
             *signature = signed;
         }
@@ -222,10 +227,7 @@ impl Store {
                 .to_latest(&mut conn)
                 .map_err(|e| StoreError::Journal {
                     seq: 0,
-                    what: format!(
-                        "upgrading the store to schema {}: {e}",
-                        super::SCHEMA_VERSION
-                    ),
+                    what: super::JournalFault::Upgrade(super::SCHEMA_VERSION, e.to_string()),
                 })?;
         }
         let meta = |k: &str| -> Result<String> {
@@ -233,7 +235,7 @@ impl Store {
                 .optional()?
                 .ok_or_else(|| StoreError::Journal {
                     seq: 0,
-                    what: format!("store metadata `{k}` is missing"),
+                    what: super::JournalFault::MetaMissing(k.to_string()),
                 })
         };
         let recipient = meta("central_recipient")?;

@@ -109,8 +109,8 @@ pub(super) fn latest_of_kind(conn: &Connection, kind: &str) -> Result<Option<Ent
     let Some(body) = body else { return Ok(None) };
     serde_json::from_slice(&body)
         .map(Some)
-        .map_err(|e| StoreError::Journal {
+        .map_err(|_| StoreError::Journal {
             seq: 0,
-            what: format!("unreadable {kind} entry: {e}"),
+            what: super::JournalFault::UnreadableKind(kind.to_string()),
         })
 }

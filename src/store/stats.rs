@@ -181,9 +181,9 @@ impl Store {
         self.journal()?
             .into_iter()
             .map(|(seq, body, _)| {
-                parse_entry(&body).map_err(|e| StoreError::Journal {
+                parse_entry(&body).map_err(|_| StoreError::Journal {
                     seq,
-                    what: format!("unreadable entry: {e}"),
+                    what: super::JournalFault::Unreadable,
                 })
             })
             .collect()

@@ -155,7 +155,7 @@ impl Store {
             })),
             _ => Err(StoreError::Journal {
                 seq: 0,
-                what: "unreadable central_url_set entry".into(),
+                what: super::JournalFault::UnreadableKind("central_url_set".into()),
             }),
         }
     }
@@ -250,7 +250,7 @@ impl Store {
             .and_then(|g| minisign::PublicKey::from_base64(&g.kiosk_public_key).ok())
             .ok_or_else(|| StoreError::Journal {
                 seq: 1,
-                what: "the journal names no kiosk key".into(),
+                what: super::JournalFault::NoKioskKey,
             })?;
         let edition = self.edition.id.clone();
         self.snapshot(|store| {
@@ -260,7 +260,7 @@ impl Store {
             } else {
                 store.hash_at(from)?.ok_or(StoreError::Journal {
                     seq: from,
-                    what: "no such entry".into(),
+                    what: super::JournalFault::NoSuchEntry,
                 })?
             };
             let mut lines = Vec::new();

@@ -137,9 +137,9 @@ impl Store {
         for row in rows {
             let (seq, body) = row?;
             entries.push(
-                super::journal::parse_entry(&body).map_err(|e| StoreError::Journal {
+                super::journal::parse_entry(&body).map_err(|_| StoreError::Journal {
                     seq,
-                    what: format!("unreadable entry: {e}"),
+                    what: super::JournalFault::Unreadable,
                 })?,
             );
         }

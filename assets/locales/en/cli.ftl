@@ -21,7 +21,10 @@ cli-paths-editions = editions
 
 # A command line clap refused, said from the error's kind (clap speaks
 # only English; in English clap's own words are printed instead).
-cli-usage-missing-argument = a required argument is missing: { $arg }
+cli-usage-missing-argument = { $n ->
+    [one] a required argument is missing
+   *[other] required arguments are missing
+    }: { $arg }
 cli-usage-missing-command = a command is missing
 cli-usage-needs-value = { $arg } needs a value
 cli-usage-not-a-value-of = "{ $value }" is not a value for { $arg }; possible: { $valid }

@@ -26,7 +26,7 @@ bundle-field-size = rozmiar
 
 bundle-cut-empty = plik jest pusty
 bundle-cut-end-blocks = brak bloków końca archiwum
-bundle-cut-block = plik kończy się na bajcie { $at }, w środku bloku
+bundle-cut-block = plik kończy się na bajcie { $at }, w środku 512-bajtowego bloku
 bundle-cut-before = plik kończy się na bajcie { $at }, tam gdzie powinien zaczynać się { $what }
 bundle-cut-padding = plik kończy się na bajcie { $at }, w dopełnieniu
 bundle-cut-inside = plik kończy się na bajcie { $at }, w środku { $what }

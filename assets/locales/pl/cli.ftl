@@ -21,7 +21,10 @@ cli-paths-editions = edycje
 
 # A command line clap refused, said from the error's kind (clap speaks
 # only English).
-cli-usage-missing-argument = brakuje wymaganego argumentu: { $arg }
+cli-usage-missing-argument = { $n ->
+    [one] brakuje wymaganego argumentu
+   *[other] brakuje wymaganych argumentów
+    }: { $arg }
 cli-usage-missing-command = brakuje polecenia
 cli-usage-needs-value = { $arg } potrzebuje wartości
 cli-usage-not-a-value-of = „{ $value }” to nie jest wartość dla { $arg }; możliwe: { $valid }

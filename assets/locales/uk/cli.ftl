@@ -21,7 +21,10 @@ cli-paths-editions = випуски
 
 # A command line clap refused, said from the error's kind (clap speaks
 # only English).
-cli-usage-missing-argument = бракує обов’язкового аргументу: { $arg }
+cli-usage-missing-argument = { $n ->
+    [one] бракує обов’язкового аргументу
+   *[other] бракує обов’язкових аргументів
+    }: { $arg }
 cli-usage-missing-command = бракує команди
 cli-usage-needs-value = { $arg } потребує значення
 cli-usage-not-a-value-of = «{ $value }» — не значення для { $arg }; можливі: { $valid }
@@ -117,11 +120,11 @@ cli-status-point-training = Пункт: { $point } ({ $name }) — НАВЧАЛ�
 cli-status-cards = Картки: { $cards } — дійсні { $valid }, недійсні { $invalid }, анульовані { $voided }, виправлені { $amended }, з повтореним PESEL { $flagged }
 cli-status-invalid-by-reason = Недійсні за причиною:
 cli-status-by-operator = Картки за оператором:
-cli-status-verification = Перевірка: { $cards ->
+cli-status-verification = Верифікація: { $cards ->
         [one] { $cards } картка
         [few] { $cards } картки
        *[many] { $cards } карток
-    } — помилки першого введення: { $keyer }, помилки перевіряльників: { $verifier }
+    } — помилки першого введення: { $keyer }, помилки верифікаторів: { $verifier }
 cli-status-journal = Журнал: { $entries }, хеш останнього { $head }
 cli-check-ok = Сховище в порядку: база цілісна, ланцюжок журналу непорушений і запечатаний ({ $entries }), таблиці узгоджені з журналом, хеш останнього запису { $head }.
 cli-check-damaged = СХОВИЩЕ ПОШКОДЖЕНЕ: { $error }

@@ -93,9 +93,9 @@ count-vote-invalid = { $n ->
    *[many] { $n } недійсних
     }
 count-point = { $n ->
-    [one] { $n } пункт
-    [few] { $n } пункти
-   *[many] { $n } пунктів
+    [one] { $n } бал
+    [few] { $n } бали
+   *[many] { $n } балів
     }
 count-polling-point-gen = { $n ->
     [one] { $n } пункту

@@ -5,11 +5,11 @@ kiosk-card-back-at-login = Ваша незбережена картка пове
 
 kiosk-damaged-data-directory = Каталог даних
 kiosk-damaged-explained = Дані цього пункту змінено поза програмою urna, або вони зіпсовані. Кіоск не збереже жодної картки.
-kiosk-damaged-export-command = {"      "}urna export --investigation --out /media/… --as ІМ'Я
+kiosk-damaged-export-command = {"      "}urna export --investigation --out /media/… --as ІМ’Я
 kiosk-damaged-header = urna · СХОВИЩЕ ПОШКОДЖЕНЕ — кіоск заблоковано
 kiosk-damaged-quit = {" "}завершити
 kiosk-damaged-step-call = {" "}2. Зателефонуйте до бюро й прочитайте список нижче. Паперові картки залишаються запечатаними в урні.
-kiosk-damaged-step-export = {" "}3. Якщо бюро попросить, координатор робить у терміналі експорт для з'ясування (не для підрахунку):
+kiosk-damaged-step-export = {" "}3. Якщо бюро попросить, координатор робить у терміналі експорт для з’ясування (не для підрахунку):
 kiosk-damaged-step-leave = {" "}1. Залиште ноутбук як є: не видаляйте файлів, не встановлюйте urna заново, не вносьте картки деінде.
 kiosk-damaged-title = {" "}Сховище пошкоджене{" "}
 kiosk-damaged-what-to-do = Що робити:
@@ -66,9 +66,9 @@ kiosk-setup-header = urna · перший запуск
 kiosk-setup-how = Новий пункт: заповніть поля; Enter на останньому зберігає.
 kiosk-setup-mobile = Мобільний пункт (t/n)
 kiosk-setup-n-no = n — ні
-kiosk-setup-no-coordinator = Вкажіть ім'я координатора.
+kiosk-setup-no-coordinator = Вкажіть ім’я координатора.
 kiosk-setup-no-office-key = Введіть ключ age бюро (age1…) або слово «немає», якщо бюро ще його не дало — тоді експорт буде неможливий, доки координатор його не встановить.
-kiosk-setup-no-office-key-warning = ! Без ключа бюро: картки можна вносити, але експорт буде неможливий, доки координатор не введе: urna central set age1… --as ІМ'Я
+kiosk-setup-no-office-key-warning = ! Без ключа бюро: картки можна вносити, але експорт буде неможливий, доки координатор не введе: urna central set age1… --as ІМ’Я
 kiosk-setup-no-point-name = Вкажіть назву пункту.
 kiosk-setup-office-key = Ключ age бюро/немає
 kiosk-setup-pin-again = PIN ще раз
@@ -89,7 +89,7 @@ kiosk-sync-sent = бюро: надіслано { $at } · { $cards ->
    *[many] { $cards } карток
     }
 kiosk-sync-sent-short = бюро: { $at }
-kiosk-sync-waiting = бюро: немає з'єднання — надішлю пізніше
+kiosk-sync-waiting = бюро: немає з’єднання — надішлю пізніше
 kiosk-sync-waiting-short = бюро: пізніше
 
 kiosk-throw-card-away = Викинути незбережену картку й почати нову? t — так, n — ні

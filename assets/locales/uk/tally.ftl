@@ -5,12 +5,12 @@ tally-key-top-points = більше голосів із найвищою кіл�
 tally-key-voters = більше тих, хто голосував
 tally-key-top-points-any = більше голосів із найвищою кількістю балів
 tally-tie-settled = вирішено ключем { $key } ({ $meaning })
-tally-tie-undecided = НЕ ВИРІШЕНО: рівні також за кожним ключем; лишається порядок із файлу едиції, вирішує бюро
+tally-tie-undecided = НЕ ВИРІШЕНО: рівні також за кожним ключем; лишається порядок із файлу випуску, вирішує бюро
 tally-tie-mark = нічия: { $key }
 tally-tie-mark-undecided = невирішена нічия
 tally-selected = ОБРАНО
 tally-not-selected = не обрано
-tally-report-head = Едиція { $edition }: карток { $total }, дійсних { $valid }, недійсних { $invalid }
+tally-report-head = Випуск { $edition }: карток { $total }, дійсних { $valid }, недійсних { $invalid }
 tally-report-tie-break = За рівної кількості балів вирішує: { $keys }
 tally-report-citywide = Загальноміські проєкти
 tally-report-district = Район { $roman } { $name }
@@ -28,7 +28,7 @@ tally-report-col-outcome = результат · назва
 tally-report-tie = нічия ({ $points } б.): { $projects } — { $how }
 
 # The audit (src/tally/audit.rs).
-tally-audit-head = Аудит — едиція { $edition }
+tally-audit-head = Аудит — випуск { $edition }
 tally-audit-ballots = Голоси: { $total } (дійсні { $valid }, недійсні { $invalid })
 tally-audit-recount-ok = Повторний підрахунок із записів журналів: збігається з результатом.
 tally-audit-recount-differs = ПОВТОРНИЙ ПІДРАХУНОК ІЗ ЗАПИСІВ ЖУРНАЛІВ ДАЄ ІНШИЙ РЕЗУЛЬТАТ: сховище бюро змінено поза urna; результат не можна оголошувати.
