@@ -148,7 +148,7 @@ fn when(lang: Lang, at: &str) -> String {
         Ok(t) => tr!(
             lang,
             "html-date",
-            day = t.format("%-d").to_string(),
+            day = t.format("%d").to_string(),
             month = t.format("%m").to_string(),
             year = t.format("%Y").to_string(),
             time = t.format("%H:%M").to_string(),

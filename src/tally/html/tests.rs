@@ -291,3 +291,10 @@ fn as_of_and_points_reported() {
     let none = page(Lang::En, &e, &r, &Turnout::default(), &PageInfo::default());
     assert!(none.contains("No data received yet. <span id=\"reported\">0 of 0\u{a0}polling points have reported</span>."));
 }
+
+#[test]
+fn a_date_keeps_two_digits_for_the_day() {
+    let at = "2026-12-03T18:24:00+00:00";
+    assert_eq!(super::when(Lang::En, at), "2026-12-03 18:24 (UTC+00:00)");
+    assert_eq!(super::when(Lang::Pl, at), "03.12.2026, 18:24 (UTC+00:00)");
+}
