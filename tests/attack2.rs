@@ -8,8 +8,7 @@ mod office;
 
 use std::path::Path;
 
-use office::{EDITION, HEADER, office, said, urna};
-use serde_json::Value;
+use office::{EDITION, HEADER, office, results_of, said, urna};
 
 /// An internet row in district I, valid but for what `pesel` makes of it.
 fn online_row(id: &str, pesel: &str, citywide: &str) -> String {
@@ -25,19 +24,6 @@ fn import_online(tally: &Path, root: &Path, name: &str, rows: &[String]) {
         .arg(&csv)
         .assert()
         .success();
-}
-
-fn results(tally: &Path) -> Value {
-    let out = urna(tally)
-        .args(["tally", "results", "--format", "json"])
-        .output()
-        .expect("results");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 fn audit_code(tally: &Path) -> (i32, String) {
@@ -71,7 +57,7 @@ fn a_17_or_18_digit_number_is_not_the_same_person_as_a_short_one() {
             online_row("w4", "000000000000000042", "1|2|3|4|5"),
         ],
     );
-    let r = results(&o.tally);
+    let r = results_of(&o.tally);
     assert_eq!(r["ballots"]["invalid"], 4, "{r}");
     assert_eq!(r["ballots"]["by_reason"]["pesel_invalid"], 4, "{r}");
     assert!(
@@ -125,7 +111,7 @@ fn a_pick_past_position_65534_counts_for_its_own_project() {
         .arg(&csv)
         .assert()
         .success();
-    let r = results(&tally);
+    let r = results_of(&tally);
     let project = |id: &str| -> (u64, u64) {
         let p = r["citywide"]["projects"]
             .as_array()

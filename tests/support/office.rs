@@ -181,15 +181,7 @@ impl Office {
     /// Anna onto the stick: the stick's folder.
     pub fn export(&self, point: &str, data: &Path, trusted: bool) -> PathBuf {
         if trusted {
-            let key = self.root.join(format!("{point}.pub"));
-            let out = urna(data).arg("key").output().expect("key");
-            std::fs::write(&key, &out.stdout).expect("key file");
-            urna(&self.tally)
-                .args(["tally", "trust"])
-                .arg(&key)
-                .args(["--point", point])
-                .assert()
-                .success();
+            self.trust(data, point);
         }
         let stick = self.usb.join(point);
         std::fs::create_dir_all(&stick).expect("stick");
@@ -226,18 +218,36 @@ impl Office {
         only_bundle(stick)
     }
 
-    pub fn results(&self) -> Value {
-        let out = urna(&self.tally)
-            .args(["tally", "results", "--format", "json"])
-            .output()
-            .expect("results");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("json")
+    /// The office trusts the kiosk in `data` as `point`.
+    pub fn trust(&self, data: &Path, point: &str) {
+        let key = self.root.join(format!("{point}.pub"));
+        let out = urna(data).arg("key").output().expect("key");
+        std::fs::write(&key, &out.stdout).expect("key file");
+        urna(&self.tally)
+            .args(["tally", "trust"])
+            .arg(&key)
+            .args(["--point", point])
+            .assert()
+            .success();
     }
+
+    pub fn results(&self) -> Value {
+        results_of(&self.tally)
+    }
+}
+
+/// The results the office in `tally` counts, as JSON.
+pub fn results_of(tally: &Path) -> Value {
+    let out = urna(tally)
+        .args(["tally", "results", "--format", "json"])
+        .output()
+        .expect("results");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 /// The one bundle a stick folder holds.

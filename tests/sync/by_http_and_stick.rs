@@ -62,7 +62,7 @@ fn kiosks_syncing_by_http_by_stick_and_both_count_as_all_by_stick() {
     let k2 = o.init_kiosk("P2");
     let k3 = o.init_kiosk("P3");
     for (data, point) in [(&k1, "P1"), (&k2, "P2"), (&k3, "P3")] {
-        trust(&o, data, point);
+        o.trust(data, point);
     }
     // A second office with the same key and trust, nothing imported yet: it
     // will get everything by stick.

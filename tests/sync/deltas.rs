@@ -7,7 +7,7 @@ use super::*;
 fn a_resent_delta_changes_nothing_and_gaps_forks_and_forgeries_are_refused() {
     let o = office();
     let k = o.init_kiosk("P1");
-    trust(&o, &k, "P1");
+    o.trust(&k, "P1");
     enter(&k, &rows("a", 1, 3));
     let server = serve(&o.tally, "en", &[]);
     set_url(&k, &format!("http://{}", server.addr), 10, &[]);
@@ -91,7 +91,7 @@ fn kill_9_of_the_server_mid_sync_stores_all_or_nothing_and_the_retry_completes_i
     use std::io::Write;
     let o = office();
     let k = o.init_kiosk("P1");
-    trust(&o, &k, "P1");
+    o.trust(&k, "P1");
     enter(&k, &rows("a", 1, 2));
     let mut server = serve(&o.tally, "en", &[]);
     set_url(&k, &format!("http://{}", server.addr), 10, &[]);
@@ -139,7 +139,7 @@ fn kill_9_of_the_server_mid_sync_stores_all_or_nothing_and_the_retry_completes_i
 fn a_delta_whose_start_was_changed_after_signing_is_a_bad_signature_not_a_fork() {
     let o = office();
     let k = o.init_kiosk("P1");
-    trust(&o, &k, "P1");
+    o.trust(&k, "P1");
     enter(&k, &rows("a", 1, 3));
     let server = serve(&o.tally, "en", &[]);
     set_url(&k, &format!("http://{}", server.addr), 10, &[]);

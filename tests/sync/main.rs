@@ -24,7 +24,7 @@ mod pty;
 #[allow(dead_code)]
 mod support;
 
-use office::{HEADER, Office, copy_dir, office, only_bundle, pesel, row, said, urna};
+use office::{HEADER, Office, copy_dir, office, only_bundle, pesel, results_of, row, said, urna};
 use pty::{CTRL_Q, ENTER, Kiosk};
 use support::{http, serve, serve_at};
 
@@ -37,19 +37,6 @@ fn rows(prefix: &str, from: u16, n: u16) -> Vec<String> {
     (from..from + n)
         .map(|i| row(&format!("{prefix}{i}"), &pesel(i), "1|2|3|4|5"))
         .collect()
-}
-
-/// The office trusts the kiosk in `data` as `point`.
-fn trust(o: &Office, data: &Path, point: &str) {
-    let key = o.root.join(format!("{point}.pub"));
-    let out = urna(data).arg("key").output().expect("key");
-    std::fs::write(&key, &out.stdout).expect("key file");
-    urna(&o.tally)
-        .args(["tally", "trust"])
-        .arg(&key)
-        .args(["--point", point])
-        .assert()
-        .success();
 }
 
 /// Anna points the kiosk at the office's server.
@@ -119,19 +106,6 @@ fn import(tally: &Path, bundle: &Path) {
         .arg(bundle)
         .assert()
         .success();
-}
-
-fn results_of(tally: &Path) -> Value {
-    let out = urna(tally)
-        .args(["tally", "results", "--format", "json"])
-        .output()
-        .expect("results");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 /// A delta of the kiosk in `data` from entry `from`, made as the sender

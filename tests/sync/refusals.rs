@@ -111,7 +111,7 @@ fn network_failures_and_refusals_are_said_in_the_kiosks_language() {
     assert_eq!(code, 1, "{said}");
     assert!(said.contains("does not know this kiosk"), "{said}");
     assert!(!said.contains("biuro"), "{said}");
-    trust(&o, &k, "P1");
+    o.trust(&k, "P1");
     assert_eq!(sync(&k).0, 0);
     enter(&k, &rows("b", 10, 1));
     let held = office_head(&o.tally, "P1");
@@ -210,7 +210,7 @@ fn an_answer_that_is_not_the_offices_is_never_taken_as_sent() {
 fn a_kiosk_key_is_trusted_for_one_point_only() {
     let o = office();
     let k = o.init_kiosk("P1");
-    trust(&o, &k, "P1");
+    o.trust(&k, "P1");
     let key = o.root.join("P1.pub");
     // Trusting it again for P1 changes nothing; for P4 it is the wrong file.
     urna(&o.tally)

@@ -24,7 +24,7 @@ fn serve_tls(tally: &Path, lang: &str, cert: &Path, key: &Path) -> (support::Ser
 fn a_sync_over_tls_trusts_the_certificate_it_was_given() {
     let o = office();
     let k = o.init_kiosk("P1");
-    trust(&o, &k, "P1");
+    o.trust(&k, "P1");
     enter(&k, &rows("a", 1, 2));
     let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("cert");
     let cert = o.root.join("server.crt");
@@ -61,7 +61,7 @@ fn ca_certificate(names: &[&str]) -> (rcgen::CertificateParams, rcgen::KeyPair, 
 fn a_ca_certificate_as_the_servers_own_is_refused_where_it_is_set() {
     let o = office();
     let k = o.init_kiosk("P1");
-    trust(&o, &k, "P1");
+    o.trust(&k, "P1");
     enter(&k, &rows("a", 1, 2));
     // The office's certificate made the openssl way: CA:TRUE, for localhost.
     let (_, ca_key, ca_pem) = ca_certificate(&["localhost"]);
