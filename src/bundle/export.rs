@@ -25,7 +25,54 @@ pub enum ExportError {
     },
     Exists(PathBuf),
     Store(#[from] StoreError),
-    Other(String),
+    /// Internal: something urna's own code should not let happen.
+    Fault(ExportFault),
+}
+
+/// What should never go wrong while a bundle is made in memory, said from
+/// `errors-internal.ftl` (a library's words only as an argument).
+#[derive(Debug)]
+pub enum ExportFault {
+    /// age would not encrypt to the recipients it was given.
+    Recipients,
+    /// Encrypting the journal failed.
+    Encrypt(std::io::Error),
+    /// The manifest would not become JSON (serde_json's words).
+    Manifest(String),
+    /// Signing the manifest failed (minisign's words).
+    Signing(String),
+    /// Packing the tar failed.
+    Tar(std::io::Error),
+}
+
+impl ExportFault {
+    /// What went wrong, in `lang`, without the frame around it.
+    pub fn what(&self, lang: crate::i18n::Lang) -> String {
+        use crate::{foreign, tr};
+        match self {
+            ExportFault::Recipients => tr!(lang, "internal-export-recipients"),
+            ExportFault::Encrypt(e) => tr!(
+                lang,
+                "internal-export-encrypt",
+                error = foreign::io_error(lang, e)
+            ),
+            ExportFault::Manifest(d) => {
+                tr!(lang, "internal-export-manifest", detail = d.as_str())
+            }
+            ExportFault::Signing(d) => tr!(lang, "internal-export-signing", detail = d.as_str()),
+            ExportFault::Tar(e) => tr!(
+                lang,
+                "internal-export-tar",
+                error = foreign::io_error(lang, e)
+            ),
+        }
+    }
+}
+
+impl From<ExportFault> for ExportError {
+    fn from(f: ExportFault) -> ExportError {
+        ExportError::Fault(f)
+    }
 }
 
 impl ExportError {
@@ -46,8 +93,7 @@ impl ExportError {
             }
             ExportError::Write { path, source } => crate::foreign::io_error_at(lang, path, source),
             ExportError::Store(e) => e.describe(lang),
-            // Internal: urna's own English, for a bug report.
-            ExportError::Other(e) => e.clone(),
+            ExportError::Fault(f) => tr!(lang, "internal-kiosk", what = f.what(lang)),
         }
     }
 }
@@ -86,15 +132,18 @@ pub(super) fn encrypt(
 ) -> Result<Vec<u8>, ExportError> {
     let encryptor =
         age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
-            .map_err(|e| ExportError::Other(format!("age: {e}")))?;
+            .map_err(|e| match e {
+                age::EncryptError::Io(e) => ExportFault::Encrypt(e),
+                _ => ExportFault::Recipients,
+            })?;
     let mut out = Vec::with_capacity(plain.len() + 1024);
     let mut writer = encryptor
         .wrap_output(&mut out)
-        .map_err(|e| ExportError::Other(format!("age: {e}")))?;
+        .map_err(ExportFault::Encrypt)?;
     writer
         .write_all(plain)
         .and_then(|_| writer.finish().map(|_| ()))
-        .map_err(|e| ExportError::Other(format!("age: {e}")))?;
+        .map_err(ExportFault::Encrypt)?;
     Ok(out)
 }
 
@@ -218,7 +267,7 @@ pub(super) fn pack(
     untrusted: &str,
 ) -> Result<Sealed, ExportError> {
     let mut manifest_bytes =
-        serde_json::to_vec_pretty(&manifest).map_err(|e| ExportError::Other(e.to_string()))?;
+        serde_json::to_vec_pretty(&manifest).map_err(|e| ExportFault::Manifest(e.to_string()))?;
     manifest_bytes.push(b'\n');
     let fingerprint = hex_sha256(&manifest_bytes);
     let signature = minisign::sign(
@@ -228,7 +277,7 @@ pub(super) fn pack(
         Some(&trusted_comment(&manifest, &fingerprint)),
         Some(untrusted),
     )
-    .map_err(|e| ExportError::Other(format!("signing: {e}")))?
+    .map_err(|e| ExportFault::Signing(e.to_string()))?
     .to_string();
     let tar = tar_bytes(
         &[
@@ -238,7 +287,7 @@ pub(super) fn pack(
         ],
         created.timestamp().max(0) as u64,
     )
-    .map_err(|e| ExportError::Other(format!("tar: {e}")))?;
+    .map_err(ExportFault::Tar)?;
     Ok(Sealed {
         manifest,
         fingerprint,

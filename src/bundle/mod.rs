@@ -25,7 +25,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use atomic::{replace_atomically, write_atomically};
-pub use export::{Contents, ExportError, Exported, Sealed, export, export_investigation, seal};
+pub use export::{
+    Contents, ExportError, ExportFault, Exported, Sealed, export, export_investigation, seal,
+};
 use export::{encrypt, pack};
 pub use read::Source;
 pub(crate) use verify::public_key_id;

@@ -246,13 +246,36 @@ impl Desk<'_> {
     }
 }
 
+/// Why point `point`'s bundle could not be sealed or written: a fault of
+/// urna's own as one, else (the office's key, the file) as the bundle
+/// code says it, after the point.
+fn point_bundle(point: &str, e: bundle::ExportError) -> TallyError {
+    let point = point.to_string();
+    match e {
+        bundle::ExportError::Fault(fault) => TallyFault::Bundle { point, fault }.into(),
+        e => {
+            let e = std::sync::Arc::new(e);
+            refusal(move |lang| {
+                tr!(
+                    lang,
+                    "simulate-point-bundle",
+                    point = point.as_str(),
+                    error = e.localized(lang)
+                )
+            })
+        }
+    }
+}
+
 /// Makes point `p`'s journal and bundle and writes its key and bundle.
 pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<PointDone> {
     let plan = &w.points[p];
     let edition = w.edition;
     let mut rng = Rng::new(w.seed, &[POINT, p as u64]);
-    let (key, public) =
-        signing::generate().map_err(|e| other(format!("point {}: a kiosk key: {e}", plan.id)))?;
+    let (key, public) = signing::generate().map_err(|e| TallyFault::KioskKey {
+        point: plan.id.clone(),
+        detail: e.to_string(),
+    })?;
 
     // Who votes here, on which day.
     let mut ballots: Vec<(usize, u64, u64)> = Vec::new();
@@ -460,7 +483,10 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
     let created = last_day
         .and_hms_opt(21, 0, 0)
         .and_then(|t| t.and_local_timezone(offset).single())
-        .ok_or_else(|| other(format!("point {}: no export time on {last_day}", plan.id)))?;
+        .ok_or_else(|| TallyFault::ExportTime {
+            point: plan.id.clone(),
+            day: last_day.to_string(),
+        })?;
     let multiple = truth.multiple;
     let sealed = bundle::seal(Contents {
         edition: &edition.id,
@@ -486,7 +512,7 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
         journal_seal: None,
         investigation: false,
     })
-    .map_err(|e| other(format!("point {}: {e}", plan.id)))?;
+    .map_err(|e| point_bundle(&plan.id, e))?;
     let key_path = out.join("keys").join(format!("{}.pub", plan.id));
     fs::write(&key_path, public.as_bytes()).map_err(io_err(&key_path))?;
     let stick = out.join("usb").join(&plan.id);
@@ -496,7 +522,7 @@ pub(super) fn simulate_point(w: &World<'_>, p: usize, out: &Path) -> Result<Poin
         .map_err(io_err(&stick))?;
     let file = sealed.file_name();
     let path = stick.join(&file);
-    bundle::write_atomically(&path, &sealed.tar).map_err(|e| other(e.to_string()))?;
+    bundle::write_atomically(&path, &sealed.tar).map_err(|e| point_bundle(&plan.id, e))?;
     Ok(PointDone {
         report: PointReport {
             id: plan.id.clone(),

@@ -52,7 +52,7 @@ use crate::store::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash};
 use crate::store::{pesel_key, signing, valid_point_id};
 use crate::tr;
 
-use super::store::{Result, Tally, TallyError, words};
+use super::store::{Result, Tally, TallyError, TallyFault, words};
 
 mod folder;
 mod keying;
@@ -209,12 +209,17 @@ fn csv_write(path: &Path) -> impl Fn(csv::Error) -> TallyError + '_ {
             path: path.to_path_buf(),
             source,
         },
-        kind => other(format!("{}: {kind:?}", path.display())),
+        _ => TallyFault::CsvRow {
+            path: crate::shown::path(path).to_string(),
+        }
+        .into(),
     }
 }
 
-fn other(what: impl Into<String>) -> TallyError {
-    TallyError::Other(what.into())
+/// A refusal of the plan (the command line's numbers against the tally's
+/// edition), said from `simulate.ftl`.
+fn refusal(text: impl Fn(Lang) -> String + Send + Sync + 'static) -> TallyError {
+    words(text)
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> TallyError + '_ {
@@ -267,6 +272,13 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
     if plan.points > 99_999 {
         return Err(words(|lang| crate::tr!(lang, "tally-simulate-points-max")));
     }
+    // The plan is checked against the edition before anything is written.
+    let world = World::new(tally.edition(), tally.recipient(), plan)?;
+    for p in &world.points {
+        if !valid_point_id(&p.id) {
+            return Err(TallyFault::PointId { id: p.id.clone() }.into());
+        }
+    }
     match fs::read_dir(out) {
         Ok(mut entries) => {
             if entries.next().is_some() {
@@ -292,12 +304,6 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
             .mode(0o700)
             .create(&d)
             .map_err(io_err(&d))?;
-    }
-    let world = World::new(tally.edition(), tally.recipient(), plan)?;
-    for p in &world.points {
-        if !valid_point_id(&p.id) {
-            return Err(other(format!("point id {} is not valid", p.id)));
-        }
     }
 
     // Task 0 is the internet file, task p + 1 point p; as many workers as
@@ -338,7 +344,7 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
     });
     let results = done
         .into_inner()
-        .map_err(|_| other("a simulation worker failed"))?;
+        .map_err(|_| TallyError::from(TallyFault::WorkerFailed))?;
     let mut truth = Truth::new(world.edition);
     let mut reports = Vec::with_capacity(world.points.len());
     let mut paper_truth = String::from(TRUTH_HEADER);
@@ -350,7 +356,7 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
                 paper_truth.push_str(&lines);
             }
             Some(Err(e)) => return Err(e),
-            None => return Err(other("a simulation worker stopped early")),
+            None => return Err(TallyFault::WorkerStopped.into()),
         }
     }
 
@@ -394,7 +400,9 @@ pub fn run(tally: &Tally, plan: &Plan, out: &Path) -> Result<Summary> {
                 .collect(),
         },
     };
-    let json = serde_json::to_string_pretty(&expected).map_err(|e| other(e.to_string()))? + "\n";
+    let json = serde_json::to_string_pretty(&expected)
+        .map_err(|_| TallyError::from(TallyFault::ExpectedUnwritable))?
+        + "\n";
     let tally_dir = fs::canonicalize(tally.dir()).unwrap_or_else(|_| tally.dir().to_path_buf());
     let keyed_wrong = paper_truth
         .lines()

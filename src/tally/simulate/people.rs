@@ -184,7 +184,22 @@ pub(super) struct Births {
 
 impl Births {
     pub(super) fn new(edition: &Edition, seed: u64, persons: u64) -> Result<Births> {
-        let out_of_range = || other("the edition's dates are out of range");
+        let out_of_range = || {
+            let (start, end) = (
+                edition.voting_start.to_string(),
+                edition.voting_end.to_string(),
+            );
+            let min_age = edition.min_age;
+            refusal(move |lang| {
+                tr!(
+                    lang,
+                    "simulate-dates-out-of-range",
+                    start = start.as_str(),
+                    end = end.as_str(),
+                    min_age = min_age
+                )
+            })
+        };
         // Everyone born by this day is of age on every voting day.
         let adult_last = years_before(edition.voting_start, edition.min_age)
             .and_then(|d| d.pred_opt())
@@ -216,22 +231,61 @@ impl Births {
             .filter(|d| *d > young_first)
             .unwrap_or(young_first);
         let young = Band::new(young_first, young_last, 0, mix(seed ^ mix(SHUFFLE + 99)));
-        for b in &bands {
-            if (persons / 100 + 1) * b.share > b.capacity() {
-                return Err(other(format!(
-                    "{persons} voters do not fit the PESEL numbers of one age band; simulate at most {MAX_VOTERS}"
-                )));
-            }
+        // Each band holds its share of every 100 persons (rounded up), the
+        // young band one person in UNDERAGE_EVERY (and one more).
+        let fits_bands = bands
+            .iter()
+            .map(|b| {
+                (b.capacity() / b.share.max(1))
+                    .saturating_mul(100)
+                    .saturating_sub(1)
+            })
+            .min()
+            .unwrap_or(u64::MAX)
+            .min(MAX_VOTERS);
+        if persons > fits_bands {
+            return Err(refusal(move |lang| {
+                tr!(
+                    lang,
+                    "simulate-band-full",
+                    voters = persons,
+                    max = fits_bands
+                )
+            }));
         }
-        if persons / UNDERAGE_EVERY + 1 > young.capacity() {
-            return Err(other("too many voters for the underage PESEL numbers"));
+        let fits_young = young
+            .capacity()
+            .saturating_mul(UNDERAGE_EVERY)
+            .saturating_sub(1);
+        if persons > fits_young {
+            let min_age = edition.min_age;
+            return Err(refusal(move |lang| {
+                tr!(
+                    lang,
+                    "simulate-underage-full",
+                    voters = persons,
+                    min_age = min_age,
+                    every = UNDERAGE_EVERY,
+                    max = fits_young
+                )
+            }));
         }
         let oldest = bands.last().map_or(young_first, |b| b.first);
-        for day in [oldest, young_last] {
+        for (day, field, value) in [
+            (oldest, "voting_start", edition.voting_start),
+            (young_last, "voting_end", edition.voting_end),
+        ] {
             if pesel::synthesize(day, 0, Sex::Female).is_none() {
-                return Err(other(format!(
-                    "birth date {day} has no PESEL (years 1800–2299 only)"
-                )));
+                let (born, value) = (day.to_string(), value.to_string());
+                return Err(refusal(move |lang| {
+                    tr!(
+                        lang,
+                        "simulate-no-pesel",
+                        field = field,
+                        value = value.as_str(),
+                        born = born.as_str()
+                    )
+                }));
             }
         }
         Ok(Births {

@@ -97,12 +97,22 @@ pub(super) fn voting_days(edition: &Edition) -> Result<(Vec<NaiveDate>, Vec<f64>
     let mut d = edition.voting_start;
     while d <= edition.voting_end {
         days.push(d);
-        d = d
-            .succ_opt()
-            .ok_or_else(|| other("the voting window runs past the calendar"))?;
+        d = d.succ_opt().ok_or_else(|| {
+            let end = edition.voting_end.to_string();
+            refusal(move |lang| tr!(lang, "simulate-window-past-calendar", end = end.as_str()))
+        })?;
     }
     if days.is_empty() {
-        return Err(other("the edition's voting window has no days"));
+        let start = edition.voting_start.to_string();
+        let end = edition.voting_end.to_string();
+        return Err(refusal(move |lang| {
+            tr!(
+                lang,
+                "simulate-window-empty",
+                start = start.as_str(),
+                end = end.as_str()
+            )
+        }));
     }
     let weights = days
         .iter()
@@ -179,7 +189,9 @@ pub(super) fn plan_points(
     }
     if count == 0 {
         return if paper > 0 {
-            Err(other("paper voters need at least one polling point"))
+            Err(refusal(move |lang| {
+                tr!(lang, "simulate-paper-needs-point", voters = paper)
+            }))
         } else {
             Ok(points)
         };

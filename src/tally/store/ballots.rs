@@ -17,7 +17,7 @@ impl Tally {
         self.each_ballot(
             |json| {
                 serde_json::from_str::<RawCard>(json)
-                    .map_err(|_| TallyError::Other("stored card unreadable".to_string()))
+                    .map_err(|_| TallyError::from(super::TallyFault::CardUnreadable))
             },
             |source, card| {
                 out.push(Ballot { source, card });
@@ -68,7 +68,7 @@ impl Tally {
             match row {
                 Row::Kiosk(point, bundle, body) => {
                     let e: EntryView<'_> = serde_json::from_slice(&body)
-                        .map_err(|_| TallyError::Other("stored entry unreadable".to_string()))?;
+                        .map_err(|_| TallyError::from(super::TallyFault::EntryUnreadable))?;
                     let kind = match e.kind {
                         "card_entered" | "card_amended" => ENTERED,
                         "card_voided" => VOIDED,

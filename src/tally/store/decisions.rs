@@ -47,7 +47,7 @@ impl Tally {
         self.each_ballot(
             |json| {
                 serde_json::from_str::<PeselOnly>(json)
-                    .map_err(|_| TallyError::Other("stored card unreadable".to_string()))
+                    .map_err(|_| TallyError::from(super::TallyFault::CardUnreadable))
             },
             |source, card| {
                 if matches!(source, Source::Internet { .. }) && pesel_key(&card.pesel) == key {
@@ -67,7 +67,8 @@ impl Tally {
             at: now(),
             decision,
         };
-        let body = serde_json::to_string(&record).map_err(|e| TallyError::Other(e.to_string()))?;
+        let body = serde_json::to_string(&record)
+            .map_err(|_| TallyError::from(super::TallyFault::DecisionUnwritable))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -111,10 +112,9 @@ impl Tally {
                 }));
             }
             prev = expected;
-            out.push(
-                serde_json::from_str(&body)
-                    .map_err(|_| TallyError::Other(format!("decision {seq} unreadable")))?,
-            );
+            out.push(serde_json::from_str(&body).map_err(|_| {
+                TallyError::from(super::TallyFault::DecisionUnreadable { seq: seq as u64 })
+            })?);
         }
         Ok(out)
     }

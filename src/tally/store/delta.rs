@@ -69,9 +69,9 @@ pub(super) fn delta_start(
             theirs: crate::shown::escape_controls(&from_hash),
         }));
     }
-    let start: Hash = ours.try_into().map_err(|_| {
-        TallyError::Other(format!("entry {from} of the office's copy is not 32 bytes"))
-    })?;
+    let start: Hash = ours
+        .try_into()
+        .map_err(|_| TallyError::from(super::TallyFault::CopyHashLength { seq: from }))?;
     Ok(Ok(((from, start), first)))
 }
 

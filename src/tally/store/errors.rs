@@ -163,8 +163,9 @@ pub enum TallyError {
     SqliteValue(#[from] rusqlite::types::FromSqlError),
     Migration(#[from] rusqlite_migration::Error),
     Edition(#[from] crate::edition::EditionError),
-    /// Internal: something urna's own code should not let happen.
-    Other(String),
+    /// Internal: something urna's own code should not let happen, said
+    /// from the catalogs as an error to report.
+    Internal(super::TallyFault),
     /// A refusal: a catalog message with its arguments, put in words of
     /// the language asked for.
     Words(Words),
@@ -219,13 +220,18 @@ impl TallyError {
             ),
             TallyError::Edition(e) => e.describe(lang),
             TallyError::Words(w) => w.text(lang),
-            // Internal: urna's own English, for a bug report.
-            TallyError::Other(e) => e.clone(),
+            TallyError::Internal(f) => f.describe(lang),
         }
     }
 }
 
 crate::display_in_english!(TallyError);
+
+impl From<super::TallyFault> for TallyError {
+    fn from(f: super::TallyFault) -> TallyError {
+        TallyError::Internal(f)
+    }
+}
 
 pub type Result<T> = std::result::Result<T, TallyError>;
 

@@ -83,7 +83,7 @@ impl Tally {
             for p in paths {
                 let next = incoming
                     .recv()
-                    .map_err(|_| TallyError::Other("the bundle reader stopped".into()))?;
+                    .map_err(|_| TallyError::from(super::TallyFault::ReaderStopped))?;
                 let outcome = self.import_logged(crate::shown::path(p), |tally, log| {
                     tally.store_incoming(next, log)
                 })?;
@@ -321,7 +321,7 @@ impl Tally {
             (Some(r), _) => return Ok(Err(r)),
             (None, Err(Reading::Refused(r))) => return Ok(Err(r)),
             (None, Err(Reading::Stopped)) => {
-                return Err(TallyError::Other("the bundle reader stopped".into()));
+                return Err(TallyError::from(super::TallyFault::ReaderStopped));
             }
             (None, Ok(head)) => head,
         };

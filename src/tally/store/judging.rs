@@ -59,7 +59,7 @@ impl Tally {
         self.each_ballot(
             |json| {
                 let card: RawCard = serde_json::from_str(json)
-                    .map_err(|_| TallyError::Other("stored card unreadable".to_string()))?;
+                    .map_err(|_| TallyError::from(super::TallyFault::CardUnreadable))?;
                 let a = card::assess(edition, &card, RuleOptions::default());
                 let twice = people.twice(Person::of(&card.pesel).as_ref());
                 Ok((
@@ -183,7 +183,7 @@ impl Tally {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let card: RawCard = serde_json::from_str(r.get_ref(0)?.as_str()?)
-                .map_err(|_| TallyError::Other("stored card unreadable".to_string()))?;
+                .map_err(|_| TallyError::from(super::TallyFault::CardUnreadable))?;
             let extra = if pesel_key(&card.pesel).is_some_and(|k| annulled.contains(&k)) {
                 Some(Reason::Annulled)
             } else {
@@ -208,14 +208,19 @@ impl Tally {
             .prepare_cached("SELECT body FROM kiosk_entries WHERE point = ?1 AND seq = ?2")?
             .query_row(params![point, seq], |r| r.get(0))?;
         let e: EntryView<'_> = serde_json::from_slice(&body)
-            .map_err(|_| TallyError::Other("stored entry unreadable".to_string()))?;
+            .map_err(|_| TallyError::from(super::TallyFault::EntryUnreadable))?;
         let card: RawCard = e
             .data
             .card
-            .ok_or_else(|| TallyError::Other(format!("stored entry {point} {seq} has no card")))
+            .ok_or_else(|| {
+                TallyError::from(super::TallyFault::EntryWithoutCard {
+                    point: point.to_string(),
+                    seq: seq as u64,
+                })
+            })
             .and_then(|c| {
                 serde_json::from_str(c.get())
-                    .map_err(|_| TallyError::Other("stored card unreadable".to_string()))
+                    .map_err(|_| TallyError::from(super::TallyFault::CardUnreadable))
             })?;
         Ok(judge.compact(&card))
     }

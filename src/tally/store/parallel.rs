@@ -59,7 +59,7 @@ pub(super) fn in_order<I: Send, R: Send>(
                 }
                 work_tx
                     .send((sent, batch))
-                    .map_err(|_| TallyError::Other("a counting thread stopped".into()))?;
+                    .map_err(|_| TallyError::from(super::TallyFault::CountingStopped))?;
                 sent += 1;
                 while let Ok(got) = done_rx.try_recv() {
                     deliver(got)?;

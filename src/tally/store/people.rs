@@ -57,7 +57,7 @@ impl Tally {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let card: PeselOnly = serde_json::from_str(r.get_ref(0)?.as_str()?)
-                .map_err(|_| TallyError::Other("stored row unreadable".to_string()))?;
+                .map_err(|_| TallyError::from(super::TallyFault::OnlineUnreadable))?;
             if !pesel_key(&card.pesel).is_some_and(|k| annulled.contains(&k)) {
                 people.add(Person::of(&card.pesel).as_ref());
             }

@@ -218,7 +218,7 @@ fn read_checked<R: Read + Send>(
         let reader = s.spawn(move || {
             opened.read_payload(|r| Checker::read_lines(r, identity, start, &lines))
         });
-        let stopped = || TallyError::Other(String::new());
+        let stopped = || TallyError::from(super::TallyFault::StoringStopped);
         let mut refused: Option<Rejection> = None;
         let mut created: Option<Entry> = None;
         let mut pending: Vec<CheckedEntry> = Vec::with_capacity(ENTRY_BATCH);
