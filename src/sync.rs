@@ -78,7 +78,8 @@ pub enum Net {
     Garbled,
     /// The connection broke before the whole answer came.
     Broken,
-    /// Anything else the HTTP client reports (its own words, labelled).
+    /// Anything else the HTTP client reports: its own words, said inside a
+    /// sentence of the catalogs.
     Other(String),
 }
 
@@ -133,7 +134,11 @@ impl Net {
             Net::NoPinnedCertificate => tr!(lang, "error-sync-no-pinned-certificate"),
             Net::Garbled => tr!(lang, "error-sync-garbled"),
             Net::Broken => tr!(lang, "error-sync-broken"),
-            Net::Other(why) => crate::shown::escape_controls(why),
+            Net::Other(why) => tr!(
+                lang,
+                "error-sync-other",
+                why = crate::shown::escape_controls(why)
+            ),
         }
     }
 }
@@ -440,4 +445,28 @@ pub fn sync_with(store: &mut Store, client: &Client) -> Result<Synced, SyncError
         }
     }
     Err(SyncError::Moving)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_http_clients_own_words_are_said_inside_a_sentence_of_the_language() {
+        let e = Net::Other("Peer sent\u{1b}[2J nonsense".into());
+        let pl = e.words(Lang::Pl);
+        assert!(
+            pl.starts_with("połączenie z biurem nie powiodło się"),
+            "{pl}"
+        );
+        assert!(pl.contains("nic nie uznano za wysłane"), "{pl}");
+        assert!(!pl.contains('\u{1b}'), "a control character shown: {pl:?}");
+        let uk = e.words(Lang::Uk);
+        assert!(uk.starts_with("не вдалося з’єднатися з бюро"), "{uk}");
+        let en = e.words(Lang::En);
+        assert!(
+            en.starts_with("the connection to the office failed"),
+            "{en}"
+        );
+    }
 }

@@ -95,6 +95,7 @@ error-csv-project-id-too-long = { $column } has { $found ->
 error-sync-timeout = the office did not answer in time
 error-sync-no-pinned-certificate = the stored office certificate (--ca) holds no PEM certificate
 error-sync-garbled = what answers at that address is not urna's office server (another web server, a network's login page?): nothing is taken as sent
+error-sync-other = the connection to the office failed (the HTTP client says: { $why }): nothing is taken as sent
 error-sync-broken = the connection to the office broke before the whole answer came
 error-sync-no-url = this point has no office address: a coordinator sets it with `urna central url URL --as NAME`
 error-sync-unreachable = the office cannot be reached: { $why }

@@ -96,6 +96,7 @@ error-csv-project-id-too-long = { $column } ma { $found ->
 error-sync-timeout = biuro nie odpowiedziało na czas
 error-sync-no-pinned-certificate = zapisany certyfikat biura (--ca) nie zawiera certyfikatu PEM
 error-sync-garbled = pod tym adresem odpowiada coś, co nie jest serwerem biura urna (inny serwer WWW, strona logowania do sieci?): nic nie uznano za wysłane
+error-sync-other = połączenie z biurem nie powiodło się (klient HTTP podaje: { $why }): nic nie uznano za wysłane
 error-sync-broken = połączenie z biurem urwało się przed końcem odpowiedzi
 error-sync-no-url = punkt nie ma adresu biura: koordynator ustawia go poleceniem `urna central url ADRES --as IMIĘ`
 error-sync-unreachable = brak połączenia z biurem: { $why }

@@ -99,6 +99,7 @@ error-csv-project-id-too-long = { $column } має { $found ->
 error-sync-timeout = бюро не відповіло вчасно
 error-sync-no-pinned-certificate = збережений сертифікат бюро (--ca) не містить сертифіката PEM
 error-sync-garbled = за цією адресою відповідає щось, що не є сервером бюро urna (інший вебсервер, сторінка входу до мережі?): нічого не вважається надісланим
+error-sync-other = не вдалося з’єднатися з бюро (HTTP-клієнт повідомляє: { $why }): нічого не вважається надісланим
 error-sync-broken = з’єднання з бюро обірвалося до кінця відповіді
 error-sync-no-url = пункт не має адреси бюро: координатор встановлює її командою `urna central url АДРЕСА --as ІМ’Я`
 error-sync-unreachable = немає з’єднання з бюро: { $why }
