@@ -19,7 +19,14 @@ pub struct StatusArgs {
 
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
     let lang = ctx.lang;
-    let store = ctx.open_store()?;
+    let mut store = ctx.open_store()?;
+    // The counts are read all the same (what the office asks for when it
+    // investigates), and then said to be from a damaged store.
+    let damaged = match store.ensure_sound() {
+        Err(crate::store::StoreError::Damaged(problems)) => problems,
+        Err(e) => return Err(ctx.store_failure(e)),
+        Ok(()) => Vec::new(),
+    };
     let s = store.status().map_err(|e| ctx.store_failure(e))?;
     let entries = store.entries().map_err(|e| ctx.store_failure(e))?;
     let verification = stats::verification_totals(&entries);
@@ -37,11 +44,14 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
                 serde_json::to_value(verification).unwrap_or_default(),
             );
         }
+        if let Some(map) = json.as_object_mut() {
+            map.insert("damaged".into(), (!damaged.is_empty()).into());
+        }
         say!(
             "{}",
             serde_json::to_string_pretty(&json).unwrap_or_default()
         );
-        return Ok(0);
+        return damaged_counts(lang, &damaged);
     }
     let p = store.point();
     let (id, name) = (p.id.as_str(), p.name.as_str());
@@ -105,7 +115,20 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8, Failure> {
     );
     let journal = journal(lang, s.journal_entries, &s.head_hash);
     say!("{}", i18n::lookup(lang, "cli-status-journal", &journal));
-    Ok(0)
+    damaged_counts(lang, &damaged)
+}
+
+/// Exit 0, or 1 with what the full check found when the counts were read
+/// from a damaged store.
+fn damaged_counts(lang: Lang, problems: &[crate::store::check::Problem]) -> Result<u8, Failure> {
+    if problems.is_empty() {
+        return Ok(0);
+    }
+    Err(Failure::found(format!(
+        "{}\n{}",
+        tr!(lang, "cli-status-damaged"),
+        super::damaged_text(lang, problems)
+    )))
 }
 
 pub fn check(ctx: &Context) -> Result<u8, Failure> {

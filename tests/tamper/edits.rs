@@ -417,6 +417,14 @@ fn other_store(w: &World) -> PathBuf {
 fn every_journal_edit_is_reported_and_refused() {
     let w = world();
     urna(&w.base).arg("check").assert().success();
+    let sound = urna(&w.base)
+        .args(["status", "--json"])
+        .output()
+        .expect("status");
+    assert_eq!(sound.status.code(), Some(0), "{}", all(&sound));
+    let json: serde_json::Value = serde_json::from_slice(&sound.stdout).expect("JSON");
+    assert_eq!(json["damaged"], false, "{json}");
+    assert!(sound.stderr.is_empty(), "{}", all(&sound));
     let edits = journal_edits();
     assert!(edits.len() >= 12);
     for (i, (what, edit, expected, rechained)) in edits.iter().enumerate() {
@@ -424,6 +432,7 @@ fn every_journal_edit_is_reported_and_refused() {
         edit(&w, &data);
         let said = reported(&data);
         assert!(said.contains(expected), "{what}: {said}");
+        status_warns(&data, expected);
         refuses_a_write(&w, &data);
         if *rechained {
             office_refuses(&w, &data, &format!("journal-{i}"));
@@ -506,6 +515,7 @@ fn every_edit_of_the_other_tables_is_reported_and_refused() {
         edit(&w, &data);
         let said = reported(&data);
         assert!(said.contains(expected), "{what}: {said}");
+        status_warns(&data, expected);
         refuses_a_write(&w, &data);
     }
 }

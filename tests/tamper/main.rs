@@ -280,6 +280,33 @@ fn reported(data: &Path) -> String {
     all(&o)
 }
 
+/// `urna status` still shows the counts (what the office asks for), then
+/// says they come from a damaged store, with the problem `check` names, and
+/// exits 1; `--json` says `"damaged": true`. A sound store's status says
+/// nothing of the kind (the world's base store, before the journal edits).
+fn status_warns(data: &Path, problem: &str) {
+    let o = urna(data)
+        .args(["--lang", "pl", "status"])
+        .output()
+        .expect("status");
+    assert_eq!(o.status.code(), Some(1), "status: {}", all(&o));
+    let (out, err) = (text(&o.stdout), text(&o.stderr));
+    assert!(out.contains("Punkt: P0"), "the counts: {out}");
+    assert!(
+        err.contains("Powyższe liczby odczytano z uszkodzonego magazynu")
+            && err.contains("MAGAZYN USZKODZONY"),
+        "{err}"
+    );
+    let en = urna(data)
+        .args(["--lang", "en", "status", "--json"])
+        .output()
+        .expect("status --json");
+    assert_eq!(en.status.code(), Some(1), "status --json: {}", all(&en));
+    let json: serde_json::Value = serde_json::from_slice(&en.stdout).expect("JSON");
+    assert_eq!(json["damaged"], true, "{json}");
+    assert!(text(&en.stderr).contains(problem), "{}", all(&en));
+}
+
 /// The first write refuses the store, and not one row changes.
 fn refuses_a_write(w: &World, data: &Path) {
     let before = dump(data);

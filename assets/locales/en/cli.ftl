@@ -4,6 +4,7 @@
 cli-error-label = error
 cli-no-data-dir = cannot find a data directory; pass --data-dir
 cli-store-damaged = STORE DAMAGED — changed outside urna or broken; nothing was written to it. Leave the laptop as it is and call the office.
+cli-status-damaged = The counts above were read from a damaged store: do not report them as the point's result.
 cli-pin-for = PIN for { $name }:
 cli-pin-repeat = Repeat the PIN:
 cli-pins-differ = the PINs differ

@@ -4,6 +4,7 @@
 cli-error-label = błąd
 cli-no-data-dir = nie można ustalić katalogu danych; podaj --data-dir
 cli-store-damaged = MAGAZYN USZKODZONY — zmieniony poza urną albo zepsuty; nic w nim nie zapisano. Zostaw laptopa tak, jak jest, i zadzwoń do biura.
+cli-status-damaged = Powyższe liczby odczytano z uszkodzonego magazynu: nie podawaj ich jako wyniku punktu.
 cli-pin-for = PIN dla { $name }:
 cli-pin-repeat = Powtórz PIN:
 cli-pins-differ = PIN-y się różnią
