@@ -141,18 +141,19 @@ impl App {
 
     /// Switches to the damaged-store screen once the store's checks (the
     /// quick ones, or the full one finishing in the background) found
-    /// anything.
+    /// anything, and lists there everything they found.
     fn notice_damage(&mut self) {
-        if matches!(self.mode, Mode::Damaged(_)) {
+        let lang = self.lang;
+        let problems = self.store.problems();
+        if let Mode::Damaged(state) = &mut self.mode {
+            // The full check, finishing behind this screen, adds what the
+            // quick ones could not see.
+            if problems.len() > state.found.len() {
+                state.found = problems.iter().map(|p| p.describe(lang)).collect();
+            }
             return;
         }
-        let lang = self.lang;
-        let found: Vec<String> = self
-            .store
-            .problems()
-            .iter()
-            .map(|p| p.describe(lang))
-            .collect();
+        let found: Vec<String> = problems.iter().map(|p| p.describe(lang)).collect();
         if !found.is_empty() {
             self.store.logout();
             self.mode = Mode::Damaged(damaged::DamagedState::new(found));
