@@ -231,7 +231,12 @@ fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
         ("version", ArgAction::Version) => help = Some(tr!(lang, "help-flag-version")),
         _ => {}
     }
-    let specs = Specs::of(&arg, lang, id, styles);
+    // clap's own words are English already, and it lays them out itself.
+    let specs = if lang == Lang::En {
+        Specs::default()
+    } else {
+        Specs::of(&arg, lang, id, styles)
+    };
     let mut arg = arg;
     if specs.env.is_some() {
         arg = arg.hide_env(true);
@@ -256,8 +261,9 @@ fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
     // The long help (what `--help` shows where a command has one): the
     // help, the list of values, then the rest a line each, blank lines
     // between (clap indents every line after the first). Where there is a
-    // help and a list, clap's blank line before the list has no indent
-    // and this one does: urna has no such argument.
+    // help and a list (`verification set`'s mode), clap's blank line before
+    // the list has no indent and this one does: spaces no one sees, and
+    // only in Polish and Ukrainian.
     let body = long.clone().or_else(|| help.clone()).unwrap_or_default();
     let rest: Vec<&str> = [
         specs.env.as_deref(),
@@ -297,6 +303,7 @@ fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
 
 /// What clap adds after an argument's help, in `lang`, styled as clap
 /// styles it.
+#[derive(Default)]
 struct Specs {
     env: Option<String>,
     default: Option<String>,

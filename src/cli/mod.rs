@@ -93,6 +93,7 @@ pub enum Command {
     /// Write the man page and shell completions into a folder (for packaging)
     #[command(hide = true)]
     GenerateAssets {
+        /// The folder to write into
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
