@@ -22,6 +22,44 @@ help-possible-values = [possible values: { $values }]
 help-possible-values-list = Possible values
 help-env = [env: { $variable }]
 
+# The usage line's placeholders: clap's [OPTIONS] and <COMMAND>, and the
+# value names (<PATH>, <FILE>…), which the usage errors name arguments by
+# too (`help-value-` and the name, lower case, `_` as `-`; an argument of
+# help.rs's OWN_PLACEHOLDER has its own, `…-placeholder`). One word: a
+# help that names a placeholder (`I co M minut`) names it as here.
+help-usage-options = OPTIONS
+help-value-command = COMMAND
+help-value-addr = ADDR
+help-value-age-recipient = AGE_RECIPIENT
+help-value-bytes = BYTES
+help-value-card = CARD
+help-value-coordinator = COORDINATOR
+help-value-digits = DIGITS
+help-value-dir = DIR
+help-value-field = FIELD
+help-value-file = FILE
+help-value-files = FILES
+help-value-format = FORMAT
+help-value-id = ID
+help-value-k = K
+help-value-kiosk-pubkey = KIOSK_PUBKEY
+help-value-lang = LANG
+help-value-m = M
+help-value-min-age = MIN_AGE
+help-value-mode = MODE
+help-value-n = N
+help-value-name = NAME
+help-value-path = PATH
+help-value-percent = PERCENT
+help-value-pesel = PESEL
+help-value-pubfile = PUBFILE
+help-value-recipient = RECIPIENT
+help-value-role = ROLE
+help-value-seconds = SECONDS
+help-value-seed = SEED
+help-value-text = TEXT
+help-value-url = URL
+
 # urna and its global options
 help-urna = Offline kiosk and central tally for a participatory budget (Budżet Obywatelski)
 help-verbose = More detail in the log file (-v debug, -vv trace); URNA_LOG overrides
@@ -36,6 +74,7 @@ help-init = Set up this kiosk: edition, polling point, first coordinator
 help-init-edition = Edition file (TOML), e.g. assets/editions/krakow-2014.toml
 help-init-point = Polling point id, e.g. P-XI-03
 help-init-point-name = Polling point name, e.g. "Rada Dzielnicy XI"
+help-init-point-name-placeholder = NAME
 help-init-mobile = A mobile polling point (moves between stops during the day)
 help-init-central = The central office's age recipient (age1…), to encrypt bundles to
 help-init-coordinator = Name of the first coordinator

@@ -22,6 +22,44 @@ help-possible-values = [możliwe wartości: { $values }]
 help-possible-values-list = Możliwe wartości
 help-env = [zmienna środowiskowa: { $variable }]
 
+# The usage line's placeholders: clap's [OPTIONS] and <COMMAND>, and the
+# value names (<PATH>, <FILE>…), which the usage errors name arguments by
+# too (`help-value-` and the name, lower case, `_` as `-`; an argument of
+# help.rs's OWN_PLACEHOLDER has its own, `…-placeholder`). One word: a
+# help that names a placeholder (`I co M minut`) names it as here.
+help-usage-options = OPCJE
+help-value-command = POLECENIE
+help-value-addr = ADRES
+help-value-age-recipient = ODBIORCA_AGE
+help-value-bytes = BAJTY
+help-value-card = KARTA
+help-value-coordinator = KOORDYNATOR
+help-value-digits = CYFRY
+help-value-dir = KATALOG
+help-value-field = POLE
+help-value-file = PLIK
+help-value-files = PLIKI
+help-value-format = FORMAT
+help-value-id = ID
+help-value-k = K
+help-value-kiosk-pubkey = KLUCZ_KIOSKU
+help-value-lang = JĘZYK
+help-value-m = M
+help-value-min-age = WIEK
+help-value-mode = TRYB
+help-value-n = N
+help-value-name = IMIĘ
+help-value-path = ŚCIEŻKA
+help-value-percent = PROCENT
+help-value-pesel = PESEL
+help-value-pubfile = PLIK_PUB
+help-value-recipient = ODBIORCA
+help-value-role = ROLA
+help-value-seconds = SEKUNDY
+help-value-seed = ZIARNO
+help-value-text = TEKST
+help-value-url = URL
+
 # urna and its global options
 help-urna = Kiosk offline i centralne liczenie głosów Budżetu Obywatelskiego
 help-verbose = Więcej szczegółów w pliku logu (-v debug, -vv trace); URNA_LOG ma pierwszeństwo
@@ -36,6 +74,7 @@ help-init = Skonfiguruj ten kiosk: edycja, punkt głosowania, pierwszy koordynat
 help-init-edition = Plik edycji (TOML), np. assets/editions/krakow-2014.toml
 help-init-point = Identyfikator punktu głosowania, np. P-XI-03
 help-init-point-name = Nazwa punktu głosowania, np. „Rada Dzielnicy XI”
+help-init-point-name-placeholder = NAZWA
 help-init-mobile = Mobilny punkt głosowania (w ciągu dnia przenosi się między przystankami)
 help-init-central = Odbiorca age biura (age1…), dla którego szyfrowane są paczki
 help-init-coordinator = Imię pierwszego koordynatora
@@ -184,7 +223,7 @@ help-tally-audit-card = Pokaż wylosowaną kartę tak, jak ją wpisano, pole po 
 help-tally-audit-card-card = Identyfikator karty, tak jak wypisuje go `audit-sample` (np. P01-000042)
 
 # urna tally audit-record
-help-tally-audit-record = Zapisz, co pokazał papier wylosowanej karty: --matches albo --differs FIELD…
+help-tally-audit-record = Zapisz, co pokazał papier wylosowanej karty: --matches albo --differs POLE…
 help-tally-audit-record-card = Identyfikator karty, tak jak wypisuje go `audit-sample` (np. P01-000042)
 help-tally-audit-record-matches = Papier pokazuje to, co wpisano
 help-tally-audit-record-differs = Pola, w których papier różni się od tego, co wpisano (first_name, last_name, address, pesel, signed, district, local.1…, citywide.1…, cast_date)

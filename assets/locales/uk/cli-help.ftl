@@ -22,6 +22,44 @@ help-possible-values = [можливі значення: { $values }]
 help-possible-values-list = Можливі значення
 help-env = [змінна середовища: { $variable }]
 
+# The usage line's placeholders: clap's [OPTIONS] and <COMMAND>, and the
+# value names (<PATH>, <FILE>…), which the usage errors name arguments by
+# too (`help-value-` and the name, lower case, `_` as `-`; an argument of
+# help.rs's OWN_PLACEHOLDER has its own, `…-placeholder`). One word: a
+# help that names a placeholder (`I co M minut`) names it as here.
+help-usage-options = ПАРАМЕТРИ
+help-value-command = КОМАНДА
+help-value-addr = АДРЕСА
+help-value-age-recipient = ОДЕРЖУВАЧ_AGE
+help-value-bytes = БАЙТИ
+help-value-card = КАРТКА
+help-value-coordinator = КООРДИНАТОР
+help-value-digits = ЦИФРИ
+help-value-dir = КАТАЛОГ
+help-value-field = ПОЛЕ
+help-value-file = ФАЙЛ
+help-value-files = ФАЙЛИ
+help-value-format = ФОРМАТ
+help-value-id = ID
+help-value-k = K
+help-value-kiosk-pubkey = КЛЮЧ_КІОСКУ
+help-value-lang = МОВА
+help-value-m = M
+help-value-min-age = ВІК
+help-value-mode = РЕЖИМ
+help-value-n = N
+help-value-name = ІМ’Я
+help-value-path = ШЛЯХ
+help-value-percent = ВІДСОТОК
+help-value-pesel = PESEL
+help-value-pubfile = ФАЙЛ_PUB
+help-value-recipient = ОДЕРЖУВАЧ
+help-value-role = РОЛЬ
+help-value-seconds = СЕКУНДИ
+help-value-seed = ЗЕРНО
+help-value-text = ТЕКСТ
+help-value-url = URL
+
 # urna and its global options
 help-urna = Офлайн-кіоск і центральний підрахунок голосів громадського бюджету (Budżet Obywatelski)
 help-verbose = Більше подробиць у файлі логу (-v debug, -vv trace); URNA_LOG має перевагу
@@ -36,6 +74,7 @@ help-init = Налаштувати цей кіоск: випуск, пункт �
 help-init-edition = Файл випуску (TOML), напр. assets/editions/krakow-2014.toml
 help-init-point = Ідентифікатор пункту голосування, напр. P-XI-03
 help-init-point-name = Назва пункту голосування, напр. «Rada Dzielnicy XI»
+help-init-point-name-placeholder = НАЗВА
 help-init-mobile = Мобільний пункт голосування (протягом дня переїжджає між зупинками)
 help-init-central = Одержувач age бюро (age1…), для якого шифруються пакети
 help-init-coordinator = Ім’я першого координатора
@@ -184,7 +223,7 @@ help-tally-audit-card = Показати вибрану картку так, я�
 help-tally-audit-card-card = Ідентифікатор картки, як його виводить `audit-sample` (напр. P01-000042)
 
 # urna tally audit-record
-help-tally-audit-record = Записати, що показав папір вибраної картки: --matches або --differs FIELD…
+help-tally-audit-record = Записати, що показав папір вибраної картки: --matches або --differs ПОЛЕ…
 help-tally-audit-record-card = Ідентифікатор картки, як його виводить `audit-sample` (напр. P01-000042)
 help-tally-audit-record-matches = Папір показує те, що набрано
 help-tally-audit-record-differs = Поля, у яких папір відрізняється від набраного (first_name, last_name, address, pesel, signed, district, local.1…, citywide.1…, cast_date)
