@@ -188,7 +188,8 @@ fn clap_words_are_translated() {
         assert!(pl.contains(said), "{said:?} in:\n{pl}");
     }
     let (_, uk) = run(Lang::Uk, &["tally", "import", "--help"]);
-    for said in ["Аргументи:", "<ШЛЯХ>...", "Параметри:", "[типово: pl]"] {
+    for said in ["Аргументи:", "<ШЛЯХ>...", "Параметри:", "[типово: pl]"]
+    {
         assert!(uk.contains(said), "{said:?} in:\n{uk}");
     }
     let (_, pl) = run(Lang::Pl, &["verification", "set", "--help"]);

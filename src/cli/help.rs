@@ -17,13 +17,21 @@
 //! cost every other run of urna (a test suite's thousands of them) some
 //! milliseconds for nothing.
 //!
-//! Left as they are in every language: the value names (`<FILE>`,
-//! `<PATH>`), which the Polish and Ukrainian usage errors name arguments
-//! by, and with them the usage line's other placeholders (`[OPTIONS]`,
-//! which clap lets change only by writing each command's usage line anew,
-//! and `<COMMAND>`); and the man pages and shell completions (`urna
-//! generate-assets`), made from the plain
-//! [`Cli::command`](clap::CommandFactory::command), in English.
+//! The usage line and the placeholders: every value name (`<PATH>` is
+//! `<ŚCIEŻKA>`, `help-value-path`; an argument of `OWN_PLACEHOLDER` has
+//! its own), clap's `<COMMAND>` (`help-value-command`) and `[OPTIONS]`
+//! (`help-usage-options`, which clap lets change only by writing each
+//! command's usage line anew: [`localized`] writes them, in Polish and
+//! Ukrainian only). The Polish and Ukrainian usage errors name arguments by
+//! the same placeholders as the help (`--edition <PLIK>`). English is
+//! clap's own, byte for byte: clap's words after an argument's help are
+//! left to clap, and the usage line too.
+//!
+//! The man pages in Polish and Ukrainian are made from [`localized`]'s
+//! command (`urna generate-assets`, `src/cli/assets.rs`), their section
+//! headings from `help-man-…`. Left in English: the shell completions'
+//! descriptions (one file serves every language), made from the plain
+//! command.
 
 use std::fmt::Write as _;
 
@@ -53,18 +61,24 @@ pub fn messages(cmd: &Command) -> Vec<Message> {
 fn collect(cmd: &Command, path: &mut Vec<String>, out: &mut Vec<Message>) {
     // A placeholder shared by many arguments is one message.
     let mut push = |id: String, text: Option<String>| {
-        if let Some(english) = text {
-            if !out.iter().any(|m| m.id == id) {
-                out.push(Message { id, english });
-            }
+        if let Some(english) = text
+            && !out.iter().any(|m| m.id == id)
+        {
+            out.push(Message { id, english });
         }
     };
     let id = command_id(path);
-    push(format!("{id}-long"), cmd.get_long_about().map(|t| t.to_string()));
+    push(
+        format!("{id}-long"),
+        cmd.get_long_about().map(|t| t.to_string()),
+    );
     push(id, cmd.get_about().map(|t| t.to_string()));
     for arg in cmd.get_arguments() {
         let id = arg_id(path, arg);
-        push(format!("{id}-long"), arg.get_long_help().map(|t| t.to_string()));
+        push(
+            format!("{id}-long"),
+            arg.get_long_help().map(|t| t.to_string()),
+        );
         push(id.clone(), arg.get_help().map(|t| t.to_string()));
         for pv in arg.get_possible_values() {
             push(value_id(&id, &pv), pv.get_help().map(|t| t.to_string()));
@@ -294,14 +308,14 @@ fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
         Specs::of(&arg, lang, id, styles)
     };
     let mut arg = arg;
-    if arg.get_action().takes_values() {
-        if let Some(names) = arg.get_value_names() {
-            let names: Vec<String> = names
-                .iter()
-                .map(|n| text(lang, &placeholder_id(id, n), n))
-                .collect();
-            arg = arg.value_names(names);
-        }
+    if arg.get_action().takes_values()
+        && let Some(names) = arg.get_value_names()
+    {
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| text(lang, &placeholder_id(id, n), n))
+            .collect();
+        arg = arg.value_names(names);
     }
     if specs.env.is_some() {
         arg = arg.hide_env(true);

@@ -60,6 +60,15 @@ help-value-seed = SEED
 help-value-text = TEXT
 help-value-url = URL
 
+# The man pages' section headings (`urna generate-assets`; English pages
+# are clap_mangen's own).
+help-man-name = NAME
+help-man-synopsis = SYNOPSIS
+help-man-description = DESCRIPTION
+help-man-options = OPTIONS
+help-man-commands = SUBCOMMANDS
+help-man-version = VERSION
+
 # urna and its global options
 help-urna = Offline kiosk and central tally for a participatory budget (Budżet Obywatelski)
 help-verbose = More detail in the log file (-v debug, -vv trace); URNA_LOG overrides

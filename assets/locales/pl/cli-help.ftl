@@ -60,6 +60,15 @@ help-value-seed = ZIARNO
 help-value-text = TEKST
 help-value-url = URL
 
+# The man pages' section headings (`urna generate-assets`; English pages
+# are clap_mangen's own).
+help-man-name = NAZWA
+help-man-synopsis = SKŁADNIA
+help-man-description = OPIS
+help-man-options = OPCJE
+help-man-commands = POLECENIA
+help-man-version = WERSJA
+
 # urna and its global options
 help-urna = Kiosk offline i centralne liczenie głosów Budżetu Obywatelskiego
 help-verbose = Więcej szczegółów w pliku logu (-v debug, -vv trace); URNA_LOG ma pierwszeństwo

@@ -60,6 +60,15 @@ help-value-seed = ЗЕРНО
 help-value-text = ТЕКСТ
 help-value-url = URL
 
+# The man pages' section headings (`urna generate-assets`; English pages
+# are clap_mangen's own).
+help-man-name = НАЗВА
+help-man-synopsis = КОРОТКИЙ ОПИС
+help-man-description = ОПИС
+help-man-options = ПАРАМЕТРИ
+help-man-commands = КОМАНДИ
+help-man-version = ВЕРСІЯ
+
 # urna and its global options
 help-urna = Офлайн-кіоск і центральний підрахунок голосів громадського бюджету (Budżet Obywatelski)
 help-verbose = Більше подробиць у файлі логу (-v debug, -vv trace); URNA_LOG має перевагу
