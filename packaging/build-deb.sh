@@ -35,10 +35,11 @@ CFLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CFLAGS | sed -
 export CFLAGS
 cargo build --release --locked
 
-# The man pages and shell completions come from the CLI definition itself.
+# The man pages (English, and Polish and Ukrainian in pl/ and uk/) and the
+# shell completions come from the CLI definition itself.
 rm -rf packaging/generated
 target/release/urna generate-assets --out packaging/generated
-gzip -9n packaging/generated/*.1
+gzip -9n packaging/generated/*.1 packaging/generated/pl/*.1 packaging/generated/uk/*.1
 gzip -9n -c packaging/changelog > packaging/generated/changelog.Debian.gz
 cargo deb --no-build --locked --strip --output target/debian/
 arch=$(dpkg --print-architecture)

@@ -35,6 +35,21 @@ page=$(MANPAGER=cat MANWIDTH=80 man urna 2>&1)
 expect "man urna" "Offline kiosk and central tally" "$page"
 page=$(MANPAGER=cat MANWIDTH=80 man urna-export 2>&1)
 expect "man urna-export" "--out" "$page"
+echo "== the Polish and Ukrainian man pages"
+for lang in pl uk; do
+  for page in urna urna-export urna-tally-import; do
+    test -s "/usr/share/man/$lang/man1/$page.1.gz"
+  done
+done
+page=$(zcat /usr/share/man/pl/man1/urna-tally-import.1.gz)
+expect "pl/urna-tally-import.1" "Jeden wiersz na każdy znaleziony plik" "$page"
+page=$(zcat /usr/share/man/uk/man1/urna-tally-import.1.gz)
+expect "uk/urna-tally-import.1" "Один рядок на кожен знайдений файл" "$page"
+# man reads them (by file: man picks pages by language only where the
+# language's locale is installed); the ASCII part of the sentence, whatever
+# the machine's locale makes of the rest.
+page=$(MANPAGER=cat MANWIDTH=200 man -l /usr/share/man/pl/man1/urna.1.gz 2>&1)
+expect "man -l pl/urna.1.gz" "Kiosk offline i centralne liczenie" "$page"
 echo "== urna demo --help (Polish by default, English with --lang en)"
 out=$(/usr/bin/urna demo --help)
 expect "urna demo --help" "Kiosk szkoleniowy" "$out"

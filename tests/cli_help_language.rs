@@ -176,19 +176,20 @@ fn every_help_is_in_the_language_asked_for() {
 fn clap_words_are_translated() {
     let (_, pl) = run(Lang::Pl, &["--help"]);
     for said in [
-        "Użycie: urna [OPTIONS] [COMMAND]",
+        "Użycie: urna [OPCJE] [POLECENIE]",
         "Polecenia:",
         "Opcje:",
         "help          Wyświetl tę pomoc albo pomoc podanego polecenia",
         "[domyślnie: pl] [możliwe wartości: pl, en, uk]",
         "[zmienna środowiskowa: URNA_DATA_DIR=]",
-        "-h, --help            Wyświetl pomoc",
-        "-V, --version         Wyświetl wersję",
+        "-h, --help                Wyświetl pomoc",
+        "-V, --version             Wyświetl wersję",
     ] {
         assert!(pl.contains(said), "{said:?} in:\n{pl}");
     }
     let (_, uk) = run(Lang::Uk, &["tally", "import", "--help"]);
-    for said in ["Аргументи:", "<PATH>...", "Параметри:", "[типово: pl]"] {
+    for said in ["Аргументи:", "<ШЛЯХ>...", "Параметри:", "[типово: pl]"]
+    {
         assert!(uk.contains(said), "{said:?} in:\n{uk}");
     }
     let (_, pl) = run(Lang::Pl, &["verification", "set", "--help"]);
@@ -201,7 +202,7 @@ fn clap_words_are_translated() {
     }
     let (_, pl) = run(Lang::Pl, &["verification", "set", "-h"]);
     assert!(
-        pl.contains("<MODE>  [możliwe wartości: all, sample]"),
+        pl.contains("<TRYB>  Ile weryfikować [możliwe wartości: all, sample]"),
         "{pl}"
     );
     assert!(
@@ -217,15 +218,15 @@ fn clap_words_are_translated() {
 
 #[test]
 fn a_usage_error_is_in_the_language_asked_for() {
-    let allow = ["PATH", "urna", "help"];
+    let allow = ["urna", "help"];
     for lang in Lang::ALL {
         let what = format!("{lang:?} urna tally import");
         let (code, text) = run(lang, &["tally", "import"]);
         assert_eq!(code, 2, "{what}:\n{text}");
         let expected = match lang {
-            Lang::Pl => "błąd: brakuje wymaganego argumentu: <PATH>",
+            Lang::Pl => "błąd: brakuje wymaganego argumentu: <ŚCIEŻKA>...",
             Lang::En => "the following required arguments were not provided",
-            Lang::Uk => "помилка: бракує обов’язкового аргументу: <PATH>",
+            Lang::Uk => "помилка: бракує обов’язкового аргументу: <ШЛЯХ>...",
         };
         assert!(text.contains(expected), "{what}:\n{text}");
         if lang == Lang::Uk {

@@ -572,12 +572,12 @@ fn command_lines_that_do_not_parse_are_said_in_polish() {
     let cases: &[(&[&str], &str, &str)] = &[
         (
             &["tally", "import"],
-            "brakuje wymaganego argumentu: <PATH>",
+            "brakuje wymaganego argumentu: <ŚCIEŻKA>...",
             "the following required arguments were not provided",
         ),
         (
             &["init", "--point", "P"],
-            "brakuje wymaganych argumentów: --edition <FILE>, --point-name <NAME>, --coordinator <NAME>",
+            "brakuje wymaganych argumentów: --edition <PLIK>, --point-name <NAZWA>, --coordinator <IMIĘ>",
             "the following required arguments were not provided",
         ),
         (
@@ -602,7 +602,7 @@ fn command_lines_that_do_not_parse_are_said_in_polish() {
         ),
         (
             &["tally", "init", "--edition"],
-            "--edition <FILE> potrzebuje wartości",
+            "--edition <PLIK> potrzebuje wartości",
             "a value is required for '--edition <FILE>'",
         ),
     ];

@@ -35,12 +35,14 @@ pub struct SampleArgs {
     /// Who draws (an office worker's name; journaled)
     #[arg(long = "as", value_name = "NAME", required_unless_present = "all_ids")]
     operator: Option<String>,
+    /// What to write the sample as
     #[arg(long, value_enum, default_value = "text", conflicts_with = "all_ids")]
     format: SampleFormat,
     /// Write the population instead (`point,card_id`, every card the draw
     /// is made from), for an observer to re-draw the sample
     #[arg(long, conflicts_with_all = ["seed", "count", "operator"])]
     all_ids: bool,
+    /// The file to write; without it, standard output
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
 }

@@ -13,9 +13,13 @@ use crate::tr;
 #[derive(Debug, Subcommand)]
 pub enum EditionCommand {
     /// Validate an edition file; errors point at the line
-    Check { file: PathBuf },
+    Check {
+        /// The edition file (TOML)
+        file: PathBuf,
+    },
     /// Build an edition from Pabulib .pb files (district files and one city-wide file)
     ImportPabulib {
+        /// The Pabulib .pb files: one per district and one city-wide
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Where to write the edition TOML

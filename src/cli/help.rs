@@ -17,13 +17,21 @@
 //! cost every other run of urna (a test suite's thousands of them) some
 //! milliseconds for nothing.
 //!
-//! Left as they are in every language: the value names (`<FILE>`,
-//! `<PATH>`), which the Polish and Ukrainian usage errors name arguments
-//! by, and with them the usage line's other placeholders (`[OPTIONS]`,
-//! which clap lets change only by writing each command's usage line anew,
-//! and `<COMMAND>`); and the man pages and shell completions (`urna
-//! generate-assets`), made from the plain
-//! [`Cli::command`](clap::CommandFactory::command), in English.
+//! The usage line and the placeholders: every value name (`<PATH>` is
+//! `<ŚCIEŻKA>`, `help-value-path`; an argument of `OWN_PLACEHOLDER` has
+//! its own), clap's `<COMMAND>` (`help-value-command`) and `[OPTIONS]`
+//! (`help-usage-options`, which clap lets change only by writing each
+//! command's usage line anew: [`localized`] writes them, in Polish and
+//! Ukrainian only). The Polish and Ukrainian usage errors name arguments by
+//! the same placeholders as the help (`--edition <PLIK>`). English is
+//! clap's own, byte for byte: clap's words after an argument's help are
+//! left to clap, and the usage line too.
+//!
+//! The man pages in Polish and Ukrainian are made from [`localized`]'s
+//! command (`urna generate-assets`, `src/cli/assets.rs`), their section
+//! headings from `help-man-…`. Left in English: the shell completions'
+//! descriptions (one file serves every language), made from the plain
+//! command.
 
 use std::fmt::Write as _;
 
@@ -51,23 +59,34 @@ pub fn messages(cmd: &Command) -> Vec<Message> {
 }
 
 fn collect(cmd: &Command, path: &mut Vec<String>, out: &mut Vec<Message>) {
-    let mut push = |id: String, text: Option<&clap::builder::StyledStr>| {
-        if let Some(text) = text {
-            out.push(Message {
-                id,
-                english: text.to_string(),
-            });
+    // A placeholder shared by many arguments is one message.
+    let mut push = |id: String, text: Option<String>| {
+        if let Some(english) = text
+            && !out.iter().any(|m| m.id == id)
+        {
+            out.push(Message { id, english });
         }
     };
     let id = command_id(path);
-    push(format!("{id}-long"), cmd.get_long_about());
-    push(id, cmd.get_about());
+    push(
+        format!("{id}-long"),
+        cmd.get_long_about().map(|t| t.to_string()),
+    );
+    push(id, cmd.get_about().map(|t| t.to_string()));
     for arg in cmd.get_arguments() {
         let id = arg_id(path, arg);
-        push(format!("{id}-long"), arg.get_long_help());
-        push(id.clone(), arg.get_help());
+        push(
+            format!("{id}-long"),
+            arg.get_long_help().map(|t| t.to_string()),
+        );
+        push(id.clone(), arg.get_help().map(|t| t.to_string()));
         for pv in arg.get_possible_values() {
-            push(value_id(&id, &pv), pv.get_help());
+            push(value_id(&id, &pv), pv.get_help().map(|t| t.to_string()));
+        }
+        if arg.get_action().takes_values() {
+            for name in arg.get_value_names().unwrap_or_default() {
+                push(placeholder_id(&id, name), Some(name.to_string()));
+            }
         }
     }
     for sub in cmd.get_subcommands() {
@@ -100,9 +119,24 @@ fn value_id(arg_id: &str, pv: &PossibleValue) -> String {
     format!("{arg_id}-value-{}", pv.get_name())
 }
 
+/// The arguments whose placeholder is their own message, not the one they
+/// share with the others of its name: `--point-name <NAME>` names a place,
+/// every other `<NAME>` a person.
+const OWN_PLACEHOLDER: &[&str] = &["help-init-point-name"];
+
+/// A value name's message: `help-value-path` for `<PATH>`, `help-value-kiosk-pubkey`
+/// for `<KIOSK_PUBKEY>`; `…-placeholder` for an argument of [`OWN_PLACEHOLDER`].
+fn placeholder_id(arg_id: &str, name: &str) -> String {
+    if OWN_PLACEHOLDER.contains(&arg_id) {
+        format!("{arg_id}-placeholder")
+    } else {
+        format!("help-value-{}", name.to_lowercase().replace('_', "-"))
+    }
+}
+
 /// The message `id` in `lang`; the English words as clap has them if the
 /// catalogs lack it (which `tests/catalogs.rs` refuses).
-fn text(lang: Lang, id: &str, english: &clap::builder::StyledStr) -> String {
+fn text(lang: Lang, id: &str, english: &impl std::fmt::Display) -> String {
     let t = i18n::lookup(lang, id, &[]);
     if t == id { english.to_string() } else { t }
 }
@@ -111,7 +145,37 @@ fn text(lang: Lang, id: &str, english: &clap::builder::StyledStr) -> String {
 /// ready to parse with.
 pub fn localized(mut cmd: Command, lang: Lang) -> Command {
     localize(&mut cmd, lang, &mut Vec::new(), &[]);
+    if lang != Lang::En {
+        // The usage lines, now with the value names in `lang`, as clap
+        // writes them once the whole tree is built (a subcommand's begins
+        // with its parents' names), on a copy: building this one would
+        // change what `urna help help` shows.
+        let mut built = cmd.clone();
+        built.build();
+        let options = format!("[{}]", tr!(lang, "help-usage-options"));
+        override_usage(&mut cmd, &mut built, &options);
+    }
     cmd
+}
+
+/// `cmd`'s usage line, and its subcommands', as `built` (its built copy)
+/// writes it, with `options` for clap's `[OPTIONS]`: clap lets no other
+/// word of the usage line change. Not in English, where the line is clap's
+/// own, and its errors' usage (which names only the arguments given) too.
+fn override_usage(cmd: &mut Command, built: &mut Command, options: &str) {
+    let u = built.get_styles().get_usage();
+    let title = format!("{u}Usage:{u:#} ");
+    let usage = built.render_usage().ansi().to_string();
+    let line = usage
+        .strip_prefix(&title)
+        .unwrap_or(&usage)
+        .replace("[OPTIONS]", options);
+    *cmd = std::mem::take(cmd).override_usage(line);
+    for sub in cmd.get_subcommands_mut() {
+        if let Some(b) = built.find_subcommand_mut(sub.get_name()) {
+            override_usage(sub, b, options);
+        }
+    }
 }
 
 /// One command and, below it, its subcommands. `inherited`: the global
@@ -134,6 +198,9 @@ fn localize(cmd: &mut Command, lang: Lang, path: &mut Vec<String>, inherited: &[
     }
     let id = command_id(path);
     let mut c = std::mem::take(cmd);
+    if c.has_subcommands() {
+        c = c.subcommand_value_name(tr!(lang, "help-value-command"));
+    }
     if let Some(about) = c.get_about() {
         let about = text(lang, &id, about);
         c = c.about(about);
@@ -169,7 +236,10 @@ fn help_subcommand(cmd: &mut Command, lang: Lang) {
     let styles = cmd.get_styles().clone();
     let c = std::mem::take(cmd)
         .about(tr!(lang, "help-command-help"))
-        .mut_args(|arg| arg.help(tr!(lang, "help-command-help-subcommand")));
+        .mut_args(|arg| {
+            arg.help(tr!(lang, "help-command-help-subcommand"))
+                .value_name(tr!(lang, "help-value-command"))
+        });
     let template = template(&c, lang, &styles);
     *cmd = c.help_template(template);
 }
@@ -231,8 +301,22 @@ fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
         ("version", ArgAction::Version) => help = Some(tr!(lang, "help-flag-version")),
         _ => {}
     }
-    let specs = Specs::of(&arg, lang, id, styles);
+    // clap's own words are English already, and it lays them out itself.
+    let specs = if lang == Lang::En {
+        Specs::default()
+    } else {
+        Specs::of(&arg, lang, id, styles)
+    };
     let mut arg = arg;
+    if arg.get_action().takes_values()
+        && let Some(names) = arg.get_value_names()
+    {
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| text(lang, &placeholder_id(id, n), n))
+            .collect();
+        arg = arg.value_names(names);
+    }
     if specs.env.is_some() {
         arg = arg.hide_env(true);
     }
@@ -256,8 +340,9 @@ fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
     // The long help (what `--help` shows where a command has one): the
     // help, the list of values, then the rest a line each, blank lines
     // between (clap indents every line after the first). Where there is a
-    // help and a list, clap's blank line before the list has no indent
-    // and this one does: urna has no such argument.
+    // help and a list (`verification set`'s mode), clap's blank line before
+    // the list has no indent and this one does: spaces no one sees, and
+    // only in Polish and Ukrainian.
     let body = long.clone().or_else(|| help.clone()).unwrap_or_default();
     let rest: Vec<&str> = [
         specs.env.as_deref(),
@@ -297,6 +382,7 @@ fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
 
 /// What clap adds after an argument's help, in `lang`, styled as clap
 /// styles it.
+#[derive(Default)]
 struct Specs {
     env: Option<String>,
     default: Option<String>,

@@ -5,6 +5,7 @@
 //! rows, a failed check), 2 the command could not be used as given (usage, a
 //! missing store, an unreadable input file).
 
+mod assets;
 mod audit_sample;
 mod bundle;
 mod central;
@@ -93,6 +94,7 @@ pub enum Command {
     /// Write the man page and shell completions into a folder (for packaging)
     #[command(hide = true)]
     GenerateAssets {
+        /// The folder to write into
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
@@ -164,7 +166,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Verify(args) => bundle::verify(&ctx, args),
         Command::Paths => paths(&ctx),
         Command::Tally(cmd) => tally::run(&ctx, cmd),
-        Command::GenerateAssets { out } => generate_assets(&out),
+        Command::GenerateAssets { out } => assets::generate(&out),
     }
 }
 
@@ -225,36 +227,6 @@ fn paths(ctx: &Context) -> Result<u8, Failure> {
             format!("{editions}:"),
             kiosk::editions_dir().display()
         );
-    }
-    Ok(0)
-}
-
-/// Writes the man pages and completions for bash, zsh and fish into `out`.
-fn generate_assets(out: &std::path::Path) -> Result<u8, Failure> {
-    use clap::CommandFactory;
-    let fail = |e: std::io::Error| {
-        Failure::usage(format!(
-            "{}: {}",
-            out.display(),
-            crate::foreign::io_error(Lang::En, &e)
-        ))
-    };
-    std::fs::create_dir_all(out).map_err(fail)?;
-    // urna.1, and a page per subcommand (urna-operator.1, urna-operator-add.1…).
-    clap_mangen::generate_to(Cli::command(), out).map_err(fail)?;
-    // Completions offer only what users are meant to type.
-    let full = Cli::command();
-    let mut visible = clap::Command::new("urna")
-        .args(full.get_arguments().cloned())
-        .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
-    for (shell, file) in [
-        (clap_complete::Shell::Bash, "urna.bash"),
-        (clap_complete::Shell::Zsh, "_urna"),
-        (clap_complete::Shell::Fish, "urna.fish"),
-    ] {
-        let mut buf = Vec::new();
-        clap_complete::generate(shell, &mut visible, "urna", &mut buf);
-        std::fs::write(out.join(file), buf).map_err(fail)?;
     }
     Ok(0)
 }

@@ -14,6 +14,7 @@ pub enum OperatorCommand {
     Add {
         /// The operator's name as shown at login
         name: String,
+        /// The new operator's role
         #[arg(long, value_enum)]
         role: RoleArg,
         /// The coordinator adding the operator

@@ -16,13 +16,16 @@ use crate::tr;
 pub enum TallyCommand {
     /// Set up the office's store and age identity; prints the recipient for the kiosks
     Init {
+        /// Edition file (TOML) the office counts, e.g. assets/editions/krakow-2014.toml
         #[arg(long, value_name = "FILE")]
         edition: PathBuf,
     },
     /// Trust a kiosk's public key (the file `urna key` prints) for a point
     Trust {
+        /// The kiosk's public key file (what `urna key` prints on the kiosk)
         #[arg(value_name = "KIOSK_PUBKEY")]
         key: PathBuf,
+        /// The polling point the kiosk serves, e.g. P-XI-03
         #[arg(long, value_name = "ID")]
         point: String,
     },
@@ -30,6 +33,7 @@ pub enum TallyCommand {
     /// not followed). One line per file found; exit 0 if every file was
     /// accepted or already known, 1 if any was refused
     Import {
+        /// Bundle files (.urna) and folders holding them
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Also take bundles exported for investigation from damaged kiosk stores
@@ -41,26 +45,35 @@ pub enum TallyCommand {
     /// shows who has reported (docs/sync.md). Listens only where told
     Serve(super::serve::ServeArgs),
     /// Import the internet channel's votes (card CSV), all or nothing
-    ImportOnline { file: PathBuf },
+    ImportOnline {
+        /// The internet channel's card CSV, columns as for `urna import-cards`
+        file: PathBuf,
+    },
     /// Annul the internet votes cast on a PESEL (an account someone else registered)
     Annul {
+        /// The PESEL whose internet votes are annulled
         #[arg(value_name = "PESEL")]
         pesel: String,
+        /// Why (recorded with the annulment; no PESEL in it)
         #[arg(long, value_name = "TEXT")]
         reason: String,
     },
     /// Count and publish (pabulib writes a folder: one file per list)
     Results {
+        /// What to write the results as
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// The file to write (a folder for pabulib); without it, standard output
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
     /// Every invalid ballot and where it came from, every multiple voter,
     /// every import and the office's decisions
     Audit {
+        /// What to write the audit as
         #[arg(long, value_enum, default_value = "text")]
         format: AuditFormat,
+        /// The file to write; without it, standard output
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
@@ -69,6 +82,7 @@ pub enum TallyCommand {
     AuditSample(super::audit_sample::SampleArgs),
     /// Show a drawn card as it was typed, field by field, to compare with its paper
     AuditCard {
+        /// The card's id as `audit-sample` lists it (e.g. P01-000042)
         #[arg(value_name = "CARD")]
         card: String,
     },
@@ -77,12 +91,16 @@ pub enum TallyCommand {
     /// Write a simulated election (kiosk keys, bundles, an internet file) for
     /// training and for the scale bench
     Simulate {
+        /// How many voters
         #[arg(long, value_name = "N")]
         voters: u64,
+        /// How many polling points (a kiosk each)
         #[arg(long, value_name = "K")]
         points: u32,
+        /// A new folder to write the election into (empty or not there yet)
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// The random draws' seed: the same seed, the same election
         #[arg(long, default_value_t = 2014)]
         seed: u64,
         /// Share of the voters who vote on the internet (0: every ballot in a bundle)

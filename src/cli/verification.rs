@@ -21,6 +21,7 @@ pub enum Mode {
 pub enum VerificationCommand {
     /// Set how much the point verifies (docs/verification.md)
     Set {
+        /// How much to verify
         mode: Mode,
         /// Sample: all of an operator's first N cards
         #[arg(long, default_value_t = 20, value_name = "N")]

@@ -22,6 +22,53 @@ help-possible-values = [possible values: { $values }]
 help-possible-values-list = Possible values
 help-env = [env: { $variable }]
 
+# The usage line's placeholders: clap's [OPTIONS] and <COMMAND>, and the
+# value names (<PATH>, <FILE>…), which the usage errors name arguments by
+# too (`help-value-` and the name, lower case, `_` as `-`; an argument of
+# help.rs's OWN_PLACEHOLDER has its own, `…-placeholder`). One word: a
+# help that names a placeholder (`I co M minut`) names it as here.
+help-usage-options = OPTIONS
+help-value-command = COMMAND
+help-value-addr = ADDR
+help-value-age-recipient = AGE_RECIPIENT
+help-value-bytes = BYTES
+help-value-card = CARD
+help-value-coordinator = COORDINATOR
+help-value-digits = DIGITS
+help-value-dir = DIR
+help-value-field = FIELD
+help-value-file = FILE
+help-value-files = FILES
+help-value-format = FORMAT
+help-value-id = ID
+help-value-k = K
+help-value-kiosk-pubkey = KIOSK_PUBKEY
+help-value-lang = LANG
+help-value-m = M
+help-value-min-age = MIN_AGE
+help-value-mode = MODE
+help-value-n = N
+help-value-name = NAME
+help-value-path = PATH
+help-value-percent = PERCENT
+help-value-pesel = PESEL
+help-value-pubfile = PUBFILE
+help-value-recipient = RECIPIENT
+help-value-role = ROLE
+help-value-seconds = SECONDS
+help-value-seed = SEED
+help-value-text = TEXT
+help-value-url = URL
+
+# The man pages' section headings (`urna generate-assets`; English pages
+# are clap_mangen's own).
+help-man-name = NAME
+help-man-synopsis = SYNOPSIS
+help-man-description = DESCRIPTION
+help-man-options = OPTIONS
+help-man-commands = SUBCOMMANDS
+help-man-version = VERSION
+
 # urna and its global options
 help-urna = Offline kiosk and central tally for a participatory budget (Budżet Obywatelski)
 help-verbose = More detail in the log file (-v debug, -vv trace); URNA_LOG overrides
@@ -36,6 +83,7 @@ help-init = Set up this kiosk: edition, polling point, first coordinator
 help-init-edition = Edition file (TOML), e.g. assets/editions/krakow-2014.toml
 help-init-point = Polling point id, e.g. P-XI-03
 help-init-point-name = Polling point name, e.g. "Rada Dzielnicy XI"
+help-init-point-name-placeholder = NAME
 help-init-mobile = A mobile polling point (moves between stops during the day)
 help-init-central = The central office's age recipient (age1…), to encrypt bundles to
 help-init-coordinator = Name of the first coordinator
@@ -46,6 +94,7 @@ help-init-pin-stdin = Read the PIN as one line from standard input instead of th
 help-operator = Manage operators (volunteers and coordinators)
 help-operator-add = Add a volunteer or a coordinator (a coordinator does it: asked for their PIN first, then the new operator's; with --pin-stdin, two lines)
 help-operator-add-name = The operator's name as shown at login
+help-operator-add-role = The new operator's role
 help-operator-add-by = The coordinator adding the operator
 help-operator-add-pin-stdin = Read the PIN as one line from standard input instead of the terminal
 help-operator-list = List operators
@@ -88,6 +137,7 @@ help-sync-pin-stdin = Read the PIN as one line from standard input instead of th
 # urna verification
 help-verification = How much the point verifies: `urna verification set all|sample --as NAME`
 help-verification-set = Set how much the point verifies (docs/verification.md)
+help-verification-set-mode = How much to verify
 help-verification-set-mode-value-all = Every card
 help-verification-set-mode-value-sample = An operator's first cards, then a share rising with their error rate
 help-verification-set-first = Sample: all of an operator's first N cards
@@ -99,7 +149,9 @@ help-verification-show = Print the policy in force and how many cards of the sam
 # urna edition
 help-edition = Check edition files or build one from Pabulib data
 help-edition-check = Validate an edition file; errors point at the line
+help-edition-check-file = The edition file (TOML)
 help-edition-import-pabulib = Build an edition from Pabulib .pb files (district files and one city-wide file)
+help-edition-import-pabulib-files = The Pabulib .pb files: one per district and one city-wide
 help-edition-import-pabulib-out = Where to write the edition TOML
 help-edition-import-pabulib-min-age = Minimum voter age (Pabulib files do not say)
 
@@ -126,12 +178,16 @@ help-tally = The central office: trust kiosks, import bundles and internet votes
 
 # urna tally init
 help-tally-init = Set up the office's store and age identity; prints the recipient for the kiosks
+help-tally-init-edition = Edition file (TOML) the office counts, e.g. assets/editions/krakow-2014.toml
 
 # urna tally trust
 help-tally-trust = Trust a kiosk's public key (the file `urna key` prints) for a point
+help-tally-trust-key = The kiosk's public key file (what `urna key` prints on the kiosk)
+help-tally-trust-point = The polling point the kiosk serves, e.g. P-XI-03
 
 # urna tally import
 help-tally-import = Import bundles (files or folders, searched recursively; links are not followed). One line per file found; exit 0 if every file was accepted or already known, 1 if any was refused
+help-tally-import-paths = Bundle files (.urna) and folders holding them
 help-tally-import-investigation = Also take bundles exported for investigation from damaged kiosk stores
 
 # urna tally serve
@@ -144,15 +200,22 @@ help-tally-serve-read-timeout = Seconds a client may take to send its headers, a
 
 # urna tally import-online
 help-tally-import-online = Import the internet channel's votes (card CSV), all or nothing
+help-tally-import-online-file = The internet channel's card CSV, columns as for `urna import-cards`
 
 # urna tally annul
 help-tally-annul = Annul the internet votes cast on a PESEL (an account someone else registered)
+help-tally-annul-pesel = The PESEL whose internet votes are annulled
+help-tally-annul-reason = Why (recorded with the annulment; no PESEL in it)
 
 # urna tally results
 help-tally-results = Count and publish (pabulib writes a folder: one file per list)
+help-tally-results-format = What to write the results as
+help-tally-results-out = The file to write (a folder for pabulib); without it, standard output
 
 # urna tally audit
 help-tally-audit = Every invalid ballot and where it came from, every multiple voter, every import and the office's decisions
+help-tally-audit-format = What to write the audit as
+help-tally-audit-out = The file to write; without it, standard output
 
 # urna tally audit-sample
 help-tally-audit-sample = Draw paper cards at random, reproducibly from a public seed, for the check of typed cards against their paper (docs/audit-sample.md)
@@ -160,10 +223,13 @@ help-tally-audit-sample-seed = The seed announced in public (e.g. dice rolled at
 help-tally-audit-sample-count = How many paper cards to draw
 help-tally-audit-sample-point = Draw only from this point's cards
 help-tally-audit-sample-operator = Who draws (an office worker's name; journaled)
+help-tally-audit-sample-format = What to write the sample as
 help-tally-audit-sample-all-ids = Write the population instead (`point,card_id`, every card the draw is made from), for an observer to re-draw the sample
+help-tally-audit-sample-out = The file to write; without it, standard output
 
 # urna tally audit-card
 help-tally-audit-card = Show a drawn card as it was typed, field by field, to compare with its paper
+help-tally-audit-card-card = The card's id as `audit-sample` lists it (e.g. P01-000042)
 
 # urna tally audit-record
 help-tally-audit-record = Record what a drawn card's paper showed: --matches or --differs FIELD…
@@ -175,9 +241,14 @@ help-tally-audit-record-again = Record a card already recorded: the new record r
 
 # urna tally simulate
 help-tally-simulate = Write a simulated election (kiosk keys, bundles, an internet file) for training and for the scale bench
+help-tally-simulate-voters = How many voters
+help-tally-simulate-points = How many polling points (a kiosk each)
+help-tally-simulate-out = A new folder to write the election into (empty or not there yet)
+help-tally-simulate-seed = The random draws' seed: the same seed, the same election
 help-tally-simulate-online = Share of the voters who vote on the internet (0: every ballot in a bundle)
 help-tally-simulate-keying-errors = Share of the paper cards typed with one field wrong and never corrected, for practising the audit against paper (paper-truth.csv says which)
 help-tally-simulate-verify = Share of each point's cards verified blind by another operator (an injected keying error found so is corrected, reason "weryfikacja")
 
 # urna generate-assets
 help-generate-assets = Write the man page and shell completions into a folder (for packaging)
+help-generate-assets-out = The folder to write into

@@ -22,6 +22,53 @@ help-possible-values = [можливі значення: { $values }]
 help-possible-values-list = Можливі значення
 help-env = [змінна середовища: { $variable }]
 
+# The usage line's placeholders: clap's [OPTIONS] and <COMMAND>, and the
+# value names (<PATH>, <FILE>…), which the usage errors name arguments by
+# too (`help-value-` and the name, lower case, `_` as `-`; an argument of
+# help.rs's OWN_PLACEHOLDER has its own, `…-placeholder`). One word: a
+# help that names a placeholder (`I co M minut`) names it as here.
+help-usage-options = ПАРАМЕТРИ
+help-value-command = КОМАНДА
+help-value-addr = АДРЕСА
+help-value-age-recipient = ОДЕРЖУВАЧ_AGE
+help-value-bytes = БАЙТИ
+help-value-card = КАРТКА
+help-value-coordinator = КООРДИНАТОР
+help-value-digits = ЦИФРИ
+help-value-dir = КАТАЛОГ
+help-value-field = ПОЛЕ
+help-value-file = ФАЙЛ
+help-value-files = ФАЙЛИ
+help-value-format = ФОРМАТ
+help-value-id = ID
+help-value-k = K
+help-value-kiosk-pubkey = КЛЮЧ_КІОСКУ
+help-value-lang = МОВА
+help-value-m = M
+help-value-min-age = ВІК
+help-value-mode = РЕЖИМ
+help-value-n = N
+help-value-name = ІМ’Я
+help-value-path = ШЛЯХ
+help-value-percent = ВІДСОТОК
+help-value-pesel = PESEL
+help-value-pubfile = ФАЙЛ_PUB
+help-value-recipient = ОДЕРЖУВАЧ
+help-value-role = РОЛЬ
+help-value-seconds = СЕКУНДИ
+help-value-seed = ЗЕРНО
+help-value-text = ТЕКСТ
+help-value-url = URL
+
+# The man pages' section headings (`urna generate-assets`; English pages
+# are clap_mangen's own).
+help-man-name = НАЗВА
+help-man-synopsis = КОРОТКИЙ ОПИС
+help-man-description = ОПИС
+help-man-options = ПАРАМЕТРИ
+help-man-commands = КОМАНДИ
+help-man-version = ВЕРСІЯ
+
 # urna and its global options
 help-urna = Офлайн-кіоск і центральний підрахунок голосів громадського бюджету (Budżet Obywatelski)
 help-verbose = Більше подробиць у файлі логу (-v debug, -vv trace); URNA_LOG має перевагу
@@ -36,6 +83,7 @@ help-init = Налаштувати цей кіоск: випуск, пункт �
 help-init-edition = Файл випуску (TOML), напр. assets/editions/krakow-2014.toml
 help-init-point = Ідентифікатор пункту голосування, напр. P-XI-03
 help-init-point-name = Назва пункту голосування, напр. «Rada Dzielnicy XI»
+help-init-point-name-placeholder = НАЗВА
 help-init-mobile = Мобільний пункт голосування (протягом дня переїжджає між зупинками)
 help-init-central = Одержувач age бюро (age1…), для якого шифруються пакети
 help-init-coordinator = Ім’я першого координатора
@@ -46,6 +94,7 @@ help-init-pin-stdin = Прочитати PIN одним рядком зі ста
 help-operator = Керувати операторами (волонтерами й координаторами)
 help-operator-add = Додати волонтера або координатора (це робить координатор: спершу вводить свій PIN, потім PIN нового оператора; з --pin-stdin — два рядки)
 help-operator-add-name = Ім’я оператора, як його видно під час входу
+help-operator-add-role = Роль нового оператора
 help-operator-add-by = Координатор, який додає оператора
 help-operator-add-pin-stdin = Прочитати PIN одним рядком зі стандартного входу, а не з термінала
 help-operator-list = Показати операторів
@@ -88,6 +137,7 @@ help-sync-pin-stdin = Прочитати PIN одним рядком зі ста
 # urna verification
 help-verification = Скільки перевіряє пункт: `urna verification set all|sample --as ІМ’Я`
 help-verification-set = Задати, скільки перевіряє пункт (docs/verification.md)
+help-verification-set-mode = Скільки перевіряти
 help-verification-set-mode-value-all = Кожну картку
 help-verification-set-mode-value-sample = Перші картки оператора, потім частку, що зростає разом із часткою його помилок
 help-verification-set-first = Вибірка: усі перші N карток оператора
@@ -99,7 +149,9 @@ help-verification-show = Показати чинне правило і скіл�
 # urna edition
 help-edition = Перевірити файли випусків або побудувати випуск із даних Pabulib
 help-edition-check = Перевірити файл випуску; помилки вказують на рядок
+help-edition-check-file = Файл випуску (TOML)
 help-edition-import-pabulib = Побудувати випуск із файлів Pabulib .pb (файли районів і один загальноміський файл)
+help-edition-import-pabulib-files = Файли Pabulib .pb: по одному на район і один загальноміський
 help-edition-import-pabulib-out = Куди записати TOML-файл випуску
 help-edition-import-pabulib-min-age = Мінімальний вік виборця (файли Pabulib його не вказують)
 
@@ -126,12 +178,16 @@ help-tally = Центральне бюро: довіряти кіоскам, і�
 
 # urna tally init
 help-tally-init = Створити сховище бюро та його age-ідентичність; виводить одержувача для кіосків
+help-tally-init-edition = Файл випуску (TOML), який рахує бюро, напр. assets/editions/krakow-2014.toml
 
 # urna tally trust
 help-tally-trust = Довіряти публічному ключу кіоску (файлу, який виводить `urna key`) для пункту
+help-tally-trust-key = Файл із публічним ключем кіоску (те, що виводить на кіоску `urna key`)
+help-tally-trust-point = Пункт голосування, у якому працює кіоск, напр. P-XI-03
 
 # urna tally import
 help-tally-import = Імпортувати пакети (файли або теки з рекурсивним пошуком; за посиланнями не переходить). Один рядок на кожен знайдений файл; код виходу 0, якщо кожен файл прийнято або він уже відомий, 1, якщо якийсь відхилено
+help-tally-import-paths = Файли пакетів (.urna) і теки, у яких вони лежать
 help-tally-import-investigation = Приймати також пакети, експортовані для з’ясування з пошкоджених сховищ кіосків
 
 # urna tally serve
@@ -144,15 +200,22 @@ help-tally-serve-read-timeout = Скільки секунд клієнт має 
 
 # urna tally import-online
 help-tally-import-online = Імпортувати голоси інтернет-каналу (CSV карток): усі або жодного
+help-tally-import-online-file = CSV карток інтернет-каналу, зі стовпцями як для `urna import-cards`
 
 # urna tally annul
 help-tally-annul = Анулювати інтернет-голоси, подані на PESEL (обліковий запис, який зареєстрував хтось інший)
+help-tally-annul-pesel = PESEL, на який подано інтернет-голоси, що анулюються
+help-tally-annul-reason = Чому (записується разом з анулюванням; без номера PESEL)
 
 # urna tally results
 help-tally-results = Підрахувати й опублікувати результати (pabulib записує теку: один файл на список)
+help-tally-results-format = У якому вигляді записати результати
+help-tally-results-out = Файл, куди записати (для pabulib — тека); без нього — стандартний вихід
 
 # urna tally audit
 help-tally-audit = Кожна недійсна картка і звідки вона, кожен виборець, що голосував кілька разів, кожен імпорт і рішення бюро
+help-tally-audit-format = У якому вигляді записати аудит
+help-tally-audit-out = Файл, куди записати; без нього — стандартний вихід
 
 # urna tally audit-sample
 help-tally-audit-sample = Випадково вибрати паперові картки, відтворювано, з публічного зерна, для звірки набраних карток із їхнім папером (docs/audit-sample.md)
@@ -160,13 +223,16 @@ help-tally-audit-sample-seed = Зерно, оголошене публічно (
 help-tally-audit-sample-count = Скільки паперових карток вибрати
 help-tally-audit-sample-point = Вибирати лише з карток цього пункту
 help-tally-audit-sample-operator = Хто вибирає (ім’я працівника бюро; записується в журнал)
+help-tally-audit-sample-format = У якому вигляді записати вибірку
 help-tally-audit-sample-all-ids = Натомість записати сукупність (`point,card_id`, кожну картку, з яких робиться вибір), щоб спостерігач міг повторити вибірку
+help-tally-audit-sample-out = Файл, куди записати; без нього — стандартний вихід
 
 # urna tally audit-card
 help-tally-audit-card = Показати вибрану картку так, як її набрали, поле за полем, щоб порівняти з папером
+help-tally-audit-card-card = Ідентифікатор картки, як його виводить `audit-sample` (напр. P01-000042)
 
 # urna tally audit-record
-help-tally-audit-record = Записати, що показав папір вибраної картки: --matches або --differs FIELD…
+help-tally-audit-record = Записати, що показав папір вибраної картки: --matches або --differs ПОЛЕ…
 help-tally-audit-record-card = Ідентифікатор картки, як його виводить `audit-sample` (напр. P01-000042)
 help-tally-audit-record-matches = Папір показує те, що набрано
 help-tally-audit-record-differs = Поля, у яких папір відрізняється від набраного (first_name, last_name, address, pesel, signed, district, local.1…, citywide.1…, cast_date)
@@ -175,9 +241,14 @@ help-tally-audit-record-again = Записати вже записану кар�
 
 # urna tally simulate
 help-tally-simulate = Записати симульовані вибори (ключі кіосків, пакети, файл інтернет-голосів) для навчання і для тесту масштабу
+help-tally-simulate-voters = Скільки виборців
+help-tally-simulate-points = Скільки пунктів голосування (у кожному один кіоск)
+help-tally-simulate-out = Нова тека, куди записати вибори (порожня або ще не створена)
+help-tally-simulate-seed = Зерно випадкового вибору: те саме зерно — ті самі вибори
 help-tally-simulate-online = Частка виборців, які голосують через інтернет (0: кожна картка в пакеті)
 help-tally-simulate-keying-errors = Частка паперових карток, набраних з одним хибним полем і ніколи не виправлених, щоб потренувати звірку з папером (які саме, каже paper-truth.csv)
 help-tally-simulate-verify = Частка карток кожного пункту, перевірених наосліп іншим оператором (внесену помилку набору, знайдену так, виправляють з причиною «weryfikacja»)
 
 # urna generate-assets
 help-generate-assets = Записати сторінки man і автодоповнення для оболонок у теку (для пакування)
+help-generate-assets-out = Тека, куди записати
