@@ -105,6 +105,60 @@ fn a_pesel_or_a_file_row_still_waiting_for_the_index_is_found_by_the_next_save()
 }
 
 #[test]
+fn the_rows_a_process_writes_from_its_own_saves_are_the_journals() {
+    // 600 saves in one process: twice the list of its own cards is the whole
+    // tail when it is full, and the save writes the rows it made while
+    // saving, without reading the journal back. Every kind of field varies:
+    // a repeated PESEL (flagged), file rows (source_ref), an underage card
+    // (invalid, with its reason).
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    let young = synthesize(
+        NaiveDate::from_ymd_opt(2010, 5, 5).expect("date"),
+        1,
+        Sex::Male,
+    )
+    .expect("pesel");
+    for i in 0..600u16 {
+        let pesel = match i % 50 {
+            7 => adult(1),
+            13 => young.clone(),
+            _ => adult(i + 1),
+        };
+        let source = match i % 3 {
+            0 => Source::Csv {
+                file: "karty.csv".into(),
+                line: u64::from(i) + 2,
+                id: Some(format!("w{i}")),
+            },
+            _ => Source::Kiosk,
+        };
+        store
+            .enter_card(card(&pesel), "Anna", source)
+            .expect("save");
+    }
+    assert_eq!(
+        on_disk(tmp.path()),
+        (512, 600),
+        "two batches of 256 written"
+    );
+    // `check` holds every row against the entry on the disk, field by field.
+    store.check().expect("the rows are the journal's");
+    let rows = index_dump(tmp.path());
+    assert!(
+        rows.iter().filter(|r| r.contains("Text(\"w")).count() >= 170,
+        "file rows' ids kept"
+    );
+    assert!(rows.iter().any(|r| r.contains("underage")), "a reason kept");
+    drop(store);
+    let mut again = reopen(tmp.path());
+    again.check().expect("sound after reopening");
+    // adult(1) on 13 cards (the first, and every 50th from the 8th) and
+    // the young PESEL on 12: all but the first of each are flagged.
+    assert_eq!(again.status().expect("status").flagged, 12 + 11);
+}
+
+#[test]
 fn two_processes_on_one_store_see_each_others_waiting_cards() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut kiosk = create(tmp.path());

@@ -250,10 +250,8 @@ impl Head {
         operator: &str,
         at: &str,
         event: Event,
-    ) -> Result<u64> {
-        Ok(self
-            .append_with(conn, operator, at, event, Some((point, key)))?
-            .seq)
+    ) -> Result<Entry> {
+        self.append_with(conn, operator, at, event, Some((point, key)))
     }
 
     fn append_with(

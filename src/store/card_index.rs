@@ -22,7 +22,11 @@
 //!
 //! A card saved by this process and still in the tail is also kept in
 //! [`Recent`], so that the next save finds an earlier card with the same
-//! PESEL, or the same file row, without reading the journal.
+//! PESEL, or the same file row, without reading the journal. When that list
+//! is the whole tail (nobody else wrote since), the save that finds it full
+//! writes the rows it holds, made by [`IndexRow::of`] from each entry as it
+//! was written ([`write_own`]): the catch-up then neither walks the tail
+//! back nor reads and parses 256 entries again.
 
 use crate::tr;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -72,11 +76,9 @@ pub(super) struct Recent {
 pub(super) struct RecentCard {
     /// Its journal entry.
     pub(super) seq: u64,
-    pub(super) card_id: String,
-    pub(super) pesel: Option<String>,
-    pub(super) at: String,
-    pub(super) operator: String,
-    pub(super) source_ref: Option<String>,
+    /// Its index row, made from the entry as this process wrote it: the
+    /// row the catch-up writes when the list is the whole tail.
+    pub(super) row: IndexRow,
 }
 
 impl Recent {
@@ -231,6 +233,20 @@ pub(super) fn tail_start(conn: &Connection, point: &str) -> Result<Option<u64>> 
         start = Some(seq);
     }
     Ok(start)
+}
+
+/// Writes the index rows of `cards`, this process's own saves since the
+/// index last caught up, from the rows made when each was saved: for a list
+/// that is the whole tail (nobody else wrote since, [`Recent::usable_at`]'s
+/// head), inside the save's write transaction. Nothing is read back from
+/// the disk: each row is the one [`IndexRow::of`] made of the entry this
+/// process wrote, as [`catch_up`] would make it of that entry read back, and
+/// `urna check` holds every row against the entry on the disk.
+pub(super) fn write_own(conn: &Connection, cards: &[RecentCard]) -> Result<usize> {
+    for c in cards {
+        c.row.insert(conn, c.seq)?;
+    }
+    Ok(cards.len())
 }
 
 /// Writes the index rows of the tail, each derived from its journal entry;

@@ -78,8 +78,14 @@ impl Store {
         let catching_up = !recent.usable_at(head.seq - 1);
         if catching_up {
             // Another process wrote, this one wrote something else, or
-            // enough cards wait: their index rows now.
-            card_index::catch_up(&tx, &self.point.id)?;
+            // enough cards wait: their index rows now — from the rows made
+            // when they were saved if the list is the whole tail (enough of
+            // this process's own cards wait), else from the journal.
+            if recent.head == head.seq - 1 {
+                card_index::write_own(&tx, &recent.cards)?;
+            } else {
+                card_index::catch_up(&tx, &self.point.id)?;
+            }
             recent = Recent::caught_up(head.seq - 1);
         }
         if let Some(r) = source_ref {
@@ -87,11 +93,11 @@ impl Store {
             if let Some(c) = recent
                 .cards
                 .iter()
-                .find(|c| c.source_ref.as_deref() == Some(r))
+                .find(|c| c.row.source_ref.as_deref() == Some(r))
             {
                 return Err(StoreError::DuplicateSource {
                     source_ref: r.to_string(),
-                    card_id: c.card_id.clone(),
+                    card_id: c.row.card_id.clone(),
                 });
             }
         }
@@ -104,7 +110,7 @@ impl Store {
         let card_id = card_id_for(&self.point.id, head.seq);
         let pesel = pesel_key(&card.pesel);
         let mut same_pesel = prior_cards(&tx, &card.pesel, &card_id)?;
-        for c in &recent.cards {
+        for c in recent.cards.iter().map(|c| &c.row) {
             if c.pesel.is_some()
                 && c.pesel == pesel
                 && !same_pesel.iter().any(|p| p.card_id == c.card_id)
@@ -131,7 +137,12 @@ impl Store {
         // card_index), and so is the seal over the head: the save writes the
         // journal entry, signed, and nothing else — one b-tree, as a bare
         // insert does.
-        let seq = head.append_signed(&tx, (&self.point.id, &key), operator, &at, event)?;
+        let entry = head.append_signed(&tx, (&self.point.id, &key), operator, &at, event)?;
+        let seq = entry.seq;
+        let row = IndexRow::of(&entry).ok_or(StoreError::Journal {
+            seq,
+            what: super::JournalFault::Unreadable,
+        })?;
         // Sealed with the index's catch-up, so that what waits for the seal
         // is this process's own run of cards (nothing to verify again), and
         // at the latest once more than SEAL_AT wait.
@@ -139,14 +150,7 @@ impl Store {
             seal_head(&tx, &self.point.id, &key, own_from.unwrap_or(seq))?;
         }
         tx.commit()?;
-        recent.cards.push(RecentCard {
-            seq,
-            card_id: card_id.clone(),
-            pesel,
-            at,
-            operator: operator.to_string(),
-            source_ref: source_ref.map(str::to_string),
-        });
+        recent.cards.push(RecentCard { seq, row });
         recent.head = seq;
         self.recent.replace(recent);
         self.stop_seen = Some((seq + 1, stop.clone()));
