@@ -151,7 +151,7 @@ fn the_rows_a_process_writes_from_its_own_saves_are_the_journals() {
     );
     assert!(rows.iter().any(|r| r.contains("underage")), "a reason kept");
     drop(store);
-    let mut again = reopen(tmp.path());
+    let again = reopen(tmp.path());
     again.check().expect("sound after reopening");
     // adult(1) on 13 cards (the first, and every 50th from the 8th) and
     // the young PESEL on 12: all but the first of each are flagged.
