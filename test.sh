@@ -2,7 +2,8 @@
 # The README's test command: `bash test.sh [cargo test arguments…]`.
 #
 # On a fresh Debian machine with only Rust it first installs the real peers the
-# tests run against — Debian's `minisign`, `age`, `tar` and `chromium`, Python with `venv`
+# tests run against — Debian's `minisign`, `age`, `tar`, `chromium`, and `fish` and
+# `zsh` for the shell completions, Python with `venv`
 # and `pip` — makes the pabutools venv (target/pabutools-venv), and then runs
 # `cargo test` with whatever arguments it was given. Where everything is already
 # there it installs nothing and goes straight to `cargo test`.
@@ -20,6 +21,8 @@ command -v minisign >/dev/null 2>&1 || missing+=(minisign)
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v tar >/dev/null 2>&1 || missing+=(tar)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v fish >/dev/null 2>&1 || missing+=(fish)
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)
 if ! command -v python3 >/dev/null 2>&1 \
   || ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1 \
   || ! python3 -m pip --version >/dev/null 2>&1; then
@@ -40,7 +43,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   "${as_root[@]}" apt-get update -qq
   "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  for tool in minisign age tar python3; do
+  for tool in minisign age tar fish zsh python3; do
     command -v "$tool" >/dev/null 2>&1 || { say "$tool is still missing after apt-get"; exit 1; }
   done
   say "installed: $(dpkg-query -W -f='${Package} ${Version}, ' "${missing[@]}" 2>/dev/null)"

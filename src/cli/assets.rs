@@ -3,13 +3,13 @@
 //! the plain [`Cli::command`](clap::CommandFactory::command)), in Polish
 //! (`DIR/pl/`) and in Ukrainian (`DIR/uk/`, from [`help::localized`]'s),
 //! and the shell completions for bash, zsh and fish, whose descriptions
-//! stay English (one file serves every language).
+//! follow the `--lang` of the line being completed (`completions.rs`).
 
 use std::path::Path;
 
 use clap::{Command, CommandFactory};
 
-use super::{Cli, Failure, help};
+use super::{Cli, Failure, completions, help};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -30,20 +30,7 @@ pub fn generate(out: &Path) -> Result<u8, Failure> {
         std::fs::create_dir_all(&dir).map_err(fail)?;
         man_pages(lang, &dir).map_err(fail)?;
     }
-    // Completions offer only what users are meant to type.
-    let full = Cli::command();
-    let mut visible = Command::new("urna")
-        .args(full.get_arguments().cloned())
-        .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
-    for (shell, file) in [
-        (clap_complete::Shell::Bash, "urna.bash"),
-        (clap_complete::Shell::Zsh, "_urna"),
-        (clap_complete::Shell::Fish, "urna.fish"),
-    ] {
-        let mut buf = Vec::new();
-        clap_complete::generate(shell, &mut visible, "urna", &mut buf);
-        std::fs::write(out.join(file), buf).map_err(fail)?;
-    }
+    completions::write(out).map_err(fail)?;
     Ok(0)
 }
 

@@ -29,9 +29,9 @@
 //!
 //! The man pages in Polish and Ukrainian are made from [`localized`]'s
 //! command (`urna generate-assets`, `src/cli/assets.rs`), their section
-//! headings from `help-man-…`. Left in English: the shell completions'
-//! descriptions (one file serves every language), made from the plain
-//! command.
+//! headings from `help-man-…`. The shell completions' descriptions are
+//! [`localized`]'s too, in each language, chosen by the `--lang` of the
+//! line being completed (`src/cli/completions.rs`).
 
 use std::fmt::Write as _;
 
@@ -144,7 +144,7 @@ fn text(lang: Lang, id: &str, english: &impl std::fmt::Display) -> String {
 /// `cmd` (the plain `Cli::command()`) with its help and usage in `lang`,
 /// ready to parse with.
 pub fn localized(mut cmd: Command, lang: Lang) -> Command {
-    localize(&mut cmd, lang, &mut Vec::new(), &[]);
+    localize(&mut cmd, lang, &mut Vec::new(), &[], Purpose::Help);
     if lang != Lang::En {
         // The usage lines, now with the value names in `lang`, as clap
         // writes them once the whole tree is built (a subcommand's begins
@@ -156,6 +156,24 @@ pub fn localized(mut cmd: Command, lang: Lang) -> Command {
         override_usage(&mut cmd, &mut built, &options);
     }
     cmd
+}
+
+/// `cmd` with the help of its commands, arguments and values in `lang`,
+/// for the shell completions: each argument's help alone (a completion
+/// shows none of what clap adds after it, `[default: …]` and the rest, nor
+/// the value of an environment variable on the machine that made the
+/// file), and the values' help in `lang` too. Not for parsing: the values'
+/// parser is replaced.
+pub(super) fn for_completions(mut cmd: Command, lang: Lang) -> Command {
+    localize(&mut cmd, lang, &mut Vec::new(), &[], Purpose::Completions);
+    cmd
+}
+
+/// What [`localize`] makes a command for.
+#[derive(Clone, Copy, PartialEq)]
+enum Purpose {
+    Help,
+    Completions,
 }
 
 /// `cmd`'s usage line, and its subcommands', as `built` (its built copy)
@@ -181,7 +199,13 @@ fn override_usage(cmd: &mut Command, built: &mut Command, options: &str) {
 /// One command and, below it, its subcommands. `inherited`: the global
 /// arguments of the commands above, with the message id of the command
 /// that defines each.
-fn localize(cmd: &mut Command, lang: Lang, path: &mut Vec<String>, inherited: &[(String, String)]) {
+fn localize(
+    cmd: &mut Command,
+    lang: Lang,
+    path: &mut Vec<String>,
+    inherited: &[(String, String)],
+    purpose: Purpose,
+) {
     // clap builds a command (adds its help flag and help subcommand, hands
     // the global arguments down) when it is first used, and only then are
     // those there to be reworded. `render_usage` has clap do that to this
@@ -214,7 +238,7 @@ fn localize(cmd: &mut Command, lang: Lang, path: &mut Vec<String>, inherited: &[
             .iter()
             .find(|(g, _)| arg.is_global_set() && g == arg.get_id().as_str())
             .map_or_else(|| arg_id(path, &arg), |(_, id)| id.clone());
-        localize_arg(arg, lang, &id, &styles)
+        localize_arg(arg, lang, &id, &styles, purpose)
     });
     let template = template(&c, lang, &styles);
     c = c.help_template(template);
@@ -223,7 +247,7 @@ fn localize(cmd: &mut Command, lang: Lang, path: &mut Vec<String>, inherited: &[
             help_subcommand(sub, lang);
         } else {
             path.push(sub.get_name().to_string());
-            localize(sub, lang, path, &globals);
+            localize(sub, lang, path, &globals, purpose);
             path.pop();
         }
     }
@@ -283,7 +307,7 @@ fn template(cmd: &Command, lang: Lang, styles: &Styles) -> String {
 /// One argument's help and long help in `lang`, with what clap would add
 /// after them (`[env: …]`, `[default: …]`, `[possible values: …]`, the
 /// long help's list of values) written in `lang` and clap's own hidden.
-fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
+fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles, purpose: Purpose) -> Arg {
     let mut help = arg.get_help().map(|h| text(lang, id, h));
     let mut long = arg
         .get_long_help()
@@ -302,12 +326,27 @@ fn localize_arg(arg: Arg, lang: Lang, id: &str, styles: &Styles) -> Arg {
         _ => {}
     }
     // clap's own words are English already, and it lays them out itself.
-    let specs = if lang == Lang::En {
+    let specs = if lang == Lang::En || purpose == Purpose::Completions {
         Specs::default()
     } else {
         Specs::of(&arg, lang, id, styles)
     };
     let mut arg = arg;
+    if purpose == Purpose::Completions {
+        let values: Vec<PossibleValue> = arg
+            .get_possible_values()
+            .into_iter()
+            .map(
+                |p| match p.get_help().map(|h| text(lang, &value_id(id, &p), h)) {
+                    Some(h) => p.help(h),
+                    None => p,
+                },
+            )
+            .collect();
+        if !values.is_empty() {
+            arg = arg.value_parser(clap::builder::PossibleValuesParser::new(values));
+        }
+    }
     if arg.get_action().takes_values()
         && let Some(names) = arg.get_value_names()
     {

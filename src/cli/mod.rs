@@ -9,6 +9,7 @@ mod assets;
 mod audit_sample;
 mod bundle;
 mod central;
+mod completions;
 mod edition;
 pub mod help;
 mod import_cards;
