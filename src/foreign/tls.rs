@@ -32,7 +32,15 @@ pub enum CertProblem {
     NotYetValid,
     /// Not a readable certificate.
     Unreadable,
-    /// Another refusal: rustls's own words, labelled as such.
+    /// Revoked, or its revocation status cannot be known.
+    Revoked,
+    /// Not made for a TLS server (its extended key usage).
+    NotForServers,
+    /// Made with an algorithm or a critical extension this kiosk does not
+    /// know.
+    Unsupported,
+    /// Another refusal (a rustls code, not a sentence: an OCSP answer, an
+    /// application's own check), labelled as rustls's.
     Other(String),
 }
 
@@ -58,6 +66,19 @@ impl CertProblem {
                 CertProblem::NotYetValid
             }
             CertificateError::BadEncoding => CertProblem::Unreadable,
+            CertificateError::Revoked
+            | CertificateError::UnknownRevocationStatus
+            | CertificateError::ExpiredRevocationList
+            | CertificateError::ExpiredRevocationListContext { .. } => CertProblem::Revoked,
+            CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => {
+                CertProblem::NotForServers
+            }
+            CertificateError::UnhandledCriticalExtension
+            | CertificateError::UnsupportedSignatureAlgorithm
+            | CertificateError::UnsupportedSignatureAlgorithmContext { .. }
+            | CertificateError::UnsupportedSignatureAlgorithmForPublicKeyContext { .. } => {
+                CertProblem::Unsupported
+            }
             // webpki's CaUsedAsEndEntity reaches rustls as an "other" error,
             // which has no type of its own to match.
             other if format!("{other:?}").contains("CaUsedAsEndEntity") => CertProblem::CaAsServer,
@@ -73,6 +94,11 @@ impl CertProblem {
             CertProblem::Expired => tr!(lang, "error-tls-expired"),
             CertProblem::NotYetValid => tr!(lang, "error-tls-not-yet-valid"),
             CertProblem::Unreadable => tr!(lang, "error-tls-unreadable"),
+            CertProblem::Revoked => tr!(lang, "error-tls-revoked"),
+            CertProblem::NotForServers => {
+                tr!(lang, "error-tls-not-for-servers", command = MAKE_CERT)
+            }
+            CertProblem::Unsupported => tr!(lang, "error-tls-unsupported", command = MAKE_CERT),
             CertProblem::Other(why) => tr!(
                 lang,
                 "error-tls-other",
@@ -146,5 +172,57 @@ pub fn check_pinned(certs: &[CertificateDer<'static>], host: &str) -> Result<(),
     match verify(leaf, certs, &name) {
         Ok(()) | Err(CertProblem::UnknownIssuer) => Ok(()),
         Err(p) => Err(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(e: CertificateError, lang: Lang) -> String {
+        let problem = CertProblem::from_rustls(&rustls::Error::InvalidCertificate(e))
+            .expect("a certificate's problem");
+        problem.words(lang)
+    }
+
+    #[test]
+    fn every_refusal_of_a_certificate_is_said_in_the_users_language() {
+        let cases = [
+            (CertificateError::Revoked, "error-tls-revoked"),
+            (
+                CertificateError::UnknownRevocationStatus,
+                "error-tls-revoked",
+            ),
+            (
+                CertificateError::InvalidPurpose,
+                "error-tls-not-for-servers",
+            ),
+            (
+                CertificateError::UnhandledCriticalExtension,
+                "error-tls-unsupported",
+            ),
+            (
+                CertificateError::UnsupportedSignatureAlgorithm,
+                "error-tls-unsupported",
+            ),
+            (CertificateError::UnknownIssuer, "error-tls-unknown-issuer"),
+            (CertificateError::Expired, "error-tls-expired"),
+        ];
+        for (e, id) in cases {
+            for lang in [Lang::Pl, Lang::En, Lang::Uk] {
+                let words = said(e.clone(), lang);
+                let want = crate::i18n::lookup(lang, id, &[("command", MAKE_CERT.into())]);
+                assert_eq!(words, want, "{e:?} in {lang:?}");
+                assert!(!words.contains("rustls"), "{words}");
+            }
+        }
+        // What has no words of its own keeps rustls's code, labelled.
+        let other = said(CertificateError::ApplicationVerificationFailure, Lang::Pl);
+        assert!(
+            other.contains("rustls: ApplicationVerificationFailure"),
+            "{other}"
+        );
+        // And an error that is not about the certificate is not one.
+        assert_eq!(CertProblem::from_rustls(&rustls::Error::DecryptError), None);
     }
 }

@@ -43,4 +43,7 @@ error-tls-not-for-name = the server's certificate names another host than the of
 error-tls-expired = the server's certificate has expired (or this computer's clock is fast)
 error-tls-not-yet-valid = the server's certificate is not valid yet (or this computer's clock is slow)
 error-tls-unreadable = the server's certificate cannot be read
+error-tls-revoked = the server's certificate was revoked (or whether it was cannot be checked); the office must serve a new one
+error-tls-not-for-servers = the server's certificate is not meant for a TLS server (extendedKeyUsage); the office makes a new one: { $command }
+error-tls-unsupported = the server's certificate uses an algorithm or a critical extension this kiosk does not know; the office makes a new one: { $command }
 error-tls-other = the server's certificate was refused (rustls: { $why })

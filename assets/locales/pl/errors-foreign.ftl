@@ -43,4 +43,7 @@ error-tls-not-for-name = certyfikat serwera wystawiono na inną nazwę niż ta w
 error-tls-expired = certyfikat serwera wygasł (albo zegar tego komputera się spieszy)
 error-tls-not-yet-valid = certyfikat serwera jest jeszcze nieważny (albo zegar tego komputera się spóźnia)
 error-tls-unreadable = certyfikat serwera jest nieczytelny
+error-tls-revoked = certyfikat serwera unieważniono (albo nie da się sprawdzić, czy go nie unieważniono); biuro musi podać nowy
+error-tls-not-for-servers = certyfikat serwera nie jest przeznaczony dla serwera TLS (extendedKeyUsage); biuro robi nowy: { $command }
+error-tls-unsupported = certyfikat serwera używa algorytmu albo krytycznego rozszerzenia, których kiosk nie zna; biuro robi nowy: { $command }
 error-tls-other = certyfikat serwera odrzucony (rustls: { $why })
