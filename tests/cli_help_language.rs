@@ -4,10 +4,13 @@
 //! English sentence or clap's English words, in English without Polish, in
 //! Ukrainian in Cyrillic with neither; and a usage error in each.
 
+#[path = "support/cli_tree.rs"]
+mod cli_tree;
 #[path = "support/language.rs"]
 mod language;
 
 use clap::CommandFactory;
+use cli_tree::{DATA, ValueNames, paths, syntax};
 use language::{english_in, polish_in};
 use urna::cli::Cli;
 use urna::i18n::Lang;
@@ -31,53 +34,6 @@ const CLAP: &[&str] = &[
     "error:",
     "For more information",
 ];
-
-/// Data the help quotes in every language: column names of the card CSV
-/// and of the audit's fields, and Polish names (the budget's, an example
-/// point's).
-const DATA: &[&str] = &["district", "signed", "Budżet", "Dzielnicy"];
-
-/// Every command as a path of names (`[]`, `["tally"]`, `["tally",
-/// "import"]`…), hidden ones too.
-fn paths(cmd: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
-    out.push(prefix.to_vec());
-    for sub in cmd.get_subcommands() {
-        let mut path = prefix.to_vec();
-        path.push(sub.get_name().to_string());
-        paths(sub, &path, out);
-    }
-}
-
-/// The words of every command's and argument's name, value name, possible
-/// value and environment variable: syntax, the same in every language.
-fn syntax(cmd: &clap::Command, out: &mut Vec<String>) {
-    let mut add = |s: &str| {
-        out.extend(
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string),
-        );
-    };
-    add(cmd.get_name());
-    for arg in cmd.get_arguments() {
-        add(arg.get_id().as_str());
-        if let Some(long) = arg.get_long() {
-            add(long);
-        }
-        for name in arg.get_value_names().unwrap_or_default() {
-            add(name);
-        }
-        for pv in arg.get_possible_values() {
-            add(pv.get_name());
-        }
-        if let Some(env) = arg.get_env() {
-            add(&env.to_string_lossy());
-        }
-    }
-    for sub in cmd.get_subcommands() {
-        syntax(sub, out);
-    }
-}
 
 /// The real binary in `lang` (Polish: no `--lang` at all, the default).
 fn run(lang: Lang, args: &[&str]) -> (i32, String) {
@@ -134,7 +90,7 @@ fn every_help_is_in_the_language_asked_for() {
     paths(&cli, &[], &mut all);
     assert!(all.len() > 35, "{} commands", all.len());
     let mut words = Vec::new();
-    syntax(&cli, &mut words);
+    syntax(&cli, ValueNames::Syntax, &mut words);
     let mut allow: Vec<&str> = words.iter().map(String::as_str).collect();
     allow.extend(DATA);
     for lang in Lang::ALL {

@@ -4,24 +4,16 @@
 //! placeholders, the Polish and Ukrainian man pages; and English, help and
 //! usage errors, exactly what clap makes of the plain derive.
 
+#[path = "support/cli_tree.rs"]
+mod cli_tree;
 #[path = "support/language.rs"]
 mod language;
 
 use clap::CommandFactory;
+use cli_tree::{DATA, ValueNames, paths, syntax};
 use language::{english_in, polish_in};
 use urna::cli::{Cli, help};
 use urna::i18n::{self, Lang};
-
-/// Every command as a path of names (`[]`, `["tally"]`, `["tally",
-/// "import"]`…), hidden ones too.
-fn paths(cmd: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
-    out.push(prefix.to_vec());
-    for sub in cmd.get_subcommands() {
-        let mut path = prefix.to_vec();
-        path.push(sub.get_name().to_string());
-        paths(sub, &path, out);
-    }
-}
 
 fn all_paths() -> Vec<Vec<String>> {
     let mut all = Vec::new();
@@ -29,39 +21,6 @@ fn all_paths() -> Vec<Vec<String>> {
     assert!(all.len() > 35, "{} commands", all.len());
     all
 }
-
-/// The words of every command's and argument's name, possible value and
-/// environment variable: syntax, the same in every language. Not the
-/// value names: those are translated.
-fn syntax(cmd: &clap::Command, out: &mut Vec<String>) {
-    let mut add = |s: &str| {
-        out.extend(
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string),
-        );
-    };
-    add(cmd.get_name());
-    for arg in cmd.get_arguments() {
-        add(arg.get_id().as_str());
-        if let Some(long) = arg.get_long() {
-            add(long);
-        }
-        for pv in arg.get_possible_values() {
-            add(pv.get_name());
-        }
-        if let Some(env) = arg.get_env() {
-            add(&env.to_string_lossy());
-        }
-    }
-    for sub in cmd.get_subcommands() {
-        syntax(sub, out);
-    }
-}
-
-/// Data the help quotes in every language (the card CSV's and the audit's
-/// column names, Polish names).
-const DATA: &[&str] = &["district", "signed", "Budżet", "Dzielnicy"];
 
 /// clap's English placeholders, and every English value name that `lang`
 /// says otherwise (`<ID>`, `<N>`, `<PESEL>` stay), as the help shows them.
@@ -103,7 +62,7 @@ fn with_lang<'a>(lang: Lang, args: &[&'a str]) -> Vec<&'a str> {
 #[test]
 fn polish_and_ukrainian_help_has_no_english_placeholder() {
     let mut words = Vec::new();
-    syntax(&Cli::command(), &mut words);
+    syntax(&Cli::command(), ValueNames::Translated, &mut words);
     let mut allow: Vec<&str> = words.iter().map(String::as_str).collect();
     allow.extend(DATA);
     for lang in [Lang::Pl, Lang::Uk] {
@@ -297,7 +256,7 @@ fn generate_assets_writes_polish_and_ukrainian_man_pages() {
         .expect("run urna");
     assert!(out.status.success(), "{out:?}");
     let mut words = Vec::new();
-    syntax(&Cli::command(), &mut words);
+    syntax(&Cli::command(), ValueNames::Translated, &mut words);
     let mut allow: Vec<&str> = words.iter().map(String::as_str).collect();
     // roff's own: fonts, macros, the apostrophe string.
     allow.extend(DATA);
