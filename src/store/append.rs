@@ -57,26 +57,50 @@ pub(super) fn sealed_entries(conn: &Connection) -> Result<u64> {
         .unwrap_or(0) as u64)
 }
 
-/// Signs the journal's head as it is inside this write transaction. The
-/// entries after the old seal and before `own_from` — saved cards of this
-/// or another process, waiting for the seal — are sealed only if each chains
-/// to the one before and carries the journal key's signature
-/// ([`verify_unsealed`]): an entry forged on the disk is never sealed. From
-/// `own_from` on they are this transaction's own.
+/// What a seal takes on trust among the entries it is to cover: from
+/// `this_tx` on, what this write transaction wrote; before it, the entries
+/// in `remembered` (this process's own saves, oldest first) if each is
+/// still the one this process wrote, by the hash it remembers.
+#[derive(Clone, Copy)]
+pub(super) struct Own<'a> {
+    pub(super) remembered: &'a [card_index::RecentCard],
+    pub(super) this_tx: u64,
+}
+
+/// [`seal_head_with`] where nothing before `own_from`, this transaction's
+/// first entry, is remembered.
 pub(super) fn seal_head(
     conn: &Connection,
     point: &str,
     key: &minisign::SecretKey,
     own_from: u64,
 ) -> Result<()> {
+    let own = Own {
+        remembered: &[],
+        this_tx: own_from,
+    };
+    seal_head_with(conn, point, key, own)
+}
+
+/// Signs the journal's head as it is inside this write transaction, only
+/// if what it vouches for is what the old seal vouched for and what was
+/// written since ([`verify_unsealed`]): the old seal is the journal key's
+/// and still names the hash its entry has on the disk, and every entry
+/// after it chains to the one before and is this process's own, as
+/// [`Own`] says, or carries the journal key's signature. An entry forged on
+/// the disk, or a chain recomputed under a running process, is never sealed.
+pub(super) fn seal_head_with(
+    conn: &Connection,
+    point: &str,
+    key: &minisign::SecretKey,
+    own: Own<'_>,
+) -> Result<()> {
     let sealed = sealed_entries(conn)?;
-    if own_from > sealed + 1 {
-        verify_unsealed(conn, point, key, sealed, own_from)?;
-    }
+    verify_unsealed(conn, point, key, sealed, own)?;
     let (seq, hash): (i64, Vec<u8>) = conn
         .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    if seq as u64 == sealed && own_from > seq as u64 {
+    if seq as u64 == sealed && own.this_tx > seq as u64 {
         return Ok(());
     }
     let text = keys::seal_text(point, seq as u64, &hex::encode(&hash));
@@ -108,32 +132,61 @@ fn entry_signature(
     })
 }
 
-/// Entries `after + 1 .. before`: each must follow the hash of the one
-/// before it, match its contents, and carry its own signature by the
-/// journal key. What a seal over them would vouch for.
+/// The hash the seal over the first `sealed` entries vouches for, if the
+/// seal is the journal key's and its entry still has that hash on the disk.
+fn seal_base(
+    conn: &Connection,
+    point: &str,
+    key: &minisign::SecretKey,
+    sealed: u64,
+) -> Result<Hash> {
+    if sealed == 0 {
+        return Ok(GENESIS);
+    }
+    let (head, signature): (Vec<u8>, String) = conn
+        .prepare_cached("SELECT head, signature FROM seal WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let text = keys::seal_text(point, sealed, &hex::encode(&head));
+    if !keys::seal_verify_own(key, text.as_bytes(), &signature) {
+        return Err(StoreError::Damaged(vec![super::check::Problem::new(
+            "seal",
+            String::new(),
+            |lang| tr!(lang, "check-seal-not-signed"),
+        )]));
+    }
+    let on_disk: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?
+        .query_row([sealed as i64], |r| r.get(0))
+        .optional()?;
+    match on_disk {
+        None => Err(unsealed_damage(sealed, UNSEALED_MISSING)),
+        Some(h) if h != head => Err(StoreError::Damaged(vec![super::check::Problem::new(
+            "journal",
+            sealed.to_string(),
+            move |lang| tr!(lang, "check-seal-other-hash", entry = sealed),
+        )])),
+        Some(h) => h
+            .try_into()
+            .map_err(|_| unsealed_damage(sealed, UNSEALED_CHANGED)),
+    }
+}
+
+/// Every entry after the first `after`, which the seal covers: each must
+/// follow the hash of the one before it (from the seal's), match its
+/// contents, and be this process's own ([`Own`]) or carry its own
+/// signature by the journal key. What a seal over them would vouch for.
 fn verify_unsealed(
     conn: &Connection,
     point: &str,
     key: &minisign::SecretKey,
     after: u64,
-    before: u64,
+    own: Own<'_>,
 ) -> Result<()> {
-    let mut prev: Hash = match after {
-        0 => GENESIS,
-        _ => {
-            let hash: Vec<u8> = conn
-                .prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?
-                .query_row([after as i64], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| unsealed_damage(after, UNSEALED_MISSING))?;
-            hash.try_into()
-                .map_err(|_| unsealed_damage(after, UNSEALED_CHANGED))?
-        }
-    };
+    let mut prev = seal_base(conn, point, key, after)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, body, prev_hash, hash, sig FROM journal WHERE seq > ?1 AND seq < ?2 ORDER BY seq",
+        "SELECT seq, body, prev_hash, hash, sig FROM journal WHERE seq > ?1 ORDER BY seq",
     )?;
-    let mut rows = stmt.query(params![after as i64, before as i64])?;
+    let mut rows = stmt.query(params![after as i64])?;
     let mut expected = after + 1;
     while let Some(r) = rows.next()? {
         let seq = r.get::<_, i64>(0)? as u64;
@@ -148,9 +201,17 @@ fn verify_unsealed(
         if prev_hash != prev || hash != computed {
             return Err(unsealed_damage(seq, UNSEALED_CHANGED));
         }
-        let text = keys::seal_text(point, seq, &hex::encode(computed));
-        if !sig.is_some_and(|sig| keys::seal_verify_own(key, text.as_bytes(), &sig)) {
-            return Err(unsealed_damage(seq, UNSEALED_UNSIGNED));
+        if seq < own.this_tx {
+            match own.remembered.binary_search_by_key(&seq, |c| c.seq) {
+                Ok(i) if own.remembered[i].hash == computed => {}
+                Ok(_) => return Err(unsealed_damage(seq, UNSEALED_CHANGED)),
+                Err(_) => {
+                    let text = keys::seal_text(point, seq, &hex::encode(computed));
+                    if !sig.is_some_and(|sig| keys::seal_verify_own(key, text.as_bytes(), &sig)) {
+                        return Err(unsealed_damage(seq, UNSEALED_UNSIGNED));
+                    }
+                }
+            }
         }
         prev = computed;
         expected += 1;
@@ -238,11 +299,12 @@ impl Head {
         at: &str,
         event: Event,
     ) -> Result<Entry> {
-        self.append_with(conn, operator, at, event, None)
+        Ok(self.append_with(conn, operator, at, event, None)?.0)
     }
 
     /// Appends a card's save, signed by the journal key: it waits for the
     /// seal (see [`seal_head`]), and its own signature covers it until then.
+    /// Returns the entry and its hash (which this process remembers).
     pub(super) fn append_signed(
         self,
         conn: &Connection,
@@ -250,7 +312,7 @@ impl Head {
         operator: &str,
         at: &str,
         event: Event,
-    ) -> Result<Entry> {
+    ) -> Result<(Entry, Hash)> {
         self.append_with(conn, operator, at, event, Some((point, key)))
     }
 
@@ -261,7 +323,7 @@ impl Head {
         at: &str,
         event: Event,
         signer: Option<(&str, &minisign::SecretKey)>,
-    ) -> Result<Entry> {
+    ) -> Result<(Entry, Hash)> {
         let entry = Entry {
             seq: self.seq,
             at: at.to_string(),
@@ -284,6 +346,6 @@ impl Head {
             hash.as_slice(),
             sig
         ])?;
-        Ok(entry)
+        Ok((entry, hash))
     }
 }

@@ -34,7 +34,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::card::Assessment;
 use crate::i18n::Lang;
 
-use super::append::{Head, seal_head, sealed_entries};
+use super::append::{Head, Own, seal_head_with, sealed_entries};
 use super::check::Problem;
 use super::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash, parse_entry};
 use super::{Result, Store, StoreError, pesel_key, surname_key};
@@ -68,6 +68,9 @@ pub(super) struct Recent {
     /// The journal's last entry when this list was last known to be whole:
     /// any other process's entry after it makes the list unusable.
     pub(super) head: u64,
+    /// The hash `head` had when this process wrote it (its own last save):
+    /// what the head must still have before the next save chains to it.
+    pub(super) head_hash: Option<Hash>,
     pub(super) cards: Vec<RecentCard>,
 }
 
@@ -79,6 +82,10 @@ pub(super) struct RecentCard {
     /// Its index row, made from the entry as this process wrote it: the
     /// row the catch-up writes when the list is the whole tail.
     pub(super) row: IndexRow,
+    /// The entry's hash as this process wrote it: what the entry on the
+    /// disk must still have (and match) before its row or a seal over it
+    /// is written.
+    pub(super) hash: Hash,
 }
 
 impl Recent {
@@ -86,6 +93,7 @@ impl Recent {
     pub(super) fn caught_up(head: u64) -> Recent {
         Recent {
             head,
+            head_hash: None,
             cards: Vec::new(),
         }
     }
@@ -237,16 +245,52 @@ pub(super) fn tail_start(conn: &Connection, point: &str) -> Result<Option<u64>> 
 
 /// Writes the index rows of `cards`, this process's own saves since the
 /// index last caught up, from the rows made when each was saved: for a list
-/// that is the whole tail (nobody else wrote since, [`Recent::usable_at`]'s
-/// head), inside the save's write transaction. Nothing is read back from
-/// the disk: each row is the one [`IndexRow::of`] made of the entry this
-/// process wrote, as [`catch_up`] would make it of that entry read back, and
-/// `urna check` holds every row against the entry on the disk.
-pub(super) fn write_own(conn: &Connection, cards: &[RecentCard]) -> Result<usize> {
+/// that is the whole tail (nobody else appended since, [`Recent::usable_at`]'s
+/// head), inside the save's write transaction. Each row is the one
+/// [`IndexRow::of`] made of the entry this process wrote, as [`catch_up`]
+/// would make it of that entry read back, and only if the entry on the disk
+/// is still that one: its hash the one remembered, and matching its
+/// contents (an entry changed on the disk gets no row; the save is refused).
+/// `None`, writing nothing, when another process has written these rows
+/// (a reader's catch-up, which appends nothing): then the tail is walked.
+pub(super) fn write_own(conn: &Connection, cards: &[RecentCard]) -> Result<Option<usize>> {
+    let Some(first) = cards.first() else {
+        return Ok(Some(0));
+    };
+    if conn
+        .prepare_cached("SELECT 1 FROM card_versions WHERE card_id = ?1 AND seq = ?2")?
+        .query_row(params![first.row.card_id, first.seq as i64], |_| Ok(()))
+        .optional()?
+        .is_some()
+    {
+        return Ok(None);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, body, prev_hash, hash FROM journal WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq",
+    )?;
+    let last = cards[cards.len() - 1].seq;
+    let mut rows = stmt.query(params![first.seq as i64, last as i64])?;
+    let mut own = cards.iter();
+    while let Some(r) = rows.next()? {
+        let seq = r.get::<_, i64>(0)? as u64;
+        let body: Vec<u8> = r.get(1)?;
+        let prev_hash: Vec<u8> = r.get(2)?;
+        let hash: Vec<u8> = r.get(3)?;
+        let Some(c) = own.next().filter(|c| c.seq == seq) else {
+            return Err(damaged(seq, CHANGED));
+        };
+        let prev: Hash = prev_hash.try_into().map_err(|_| damaged(seq, CHANGED))?;
+        if hash != c.hash || chain_hash(&prev, &body) != c.hash {
+            return Err(damaged(seq, CHANGED));
+        }
+    }
+    if let Some(c) = own.next() {
+        return Err(damaged(c.seq, CHANGED));
+    }
     for c in cards {
         c.row.insert(conn, c.seq)?;
     }
-    Ok(cards.len())
+    Ok(Some(cards.len()))
 }
 
 /// Writes the index rows of the tail, each derived from its journal entry;
@@ -337,11 +381,15 @@ impl Store {
                 // not verified again before they are sealed.
                 let head = Head::read(&self.conn)?.seq - 1;
                 let recent = self.recent.borrow();
-                let own_from = match recent.cards.first() {
-                    Some(c) if recent.head == head => c.seq,
-                    _ => u64::MAX,
+                let remembered = match recent.head == head {
+                    true => recent.cards.as_slice(),
+                    false => &[],
                 };
-                seal_head(&self.conn, &self.point.id, key, own_from)?;
+                let own = Own {
+                    remembered,
+                    this_tx: u64::MAX,
+                };
+                seal_head_with(&self.conn, &self.point.id, key, own)?;
             }
             Ok::<_, StoreError>(n)
         })();

@@ -7,7 +7,7 @@ use crate::card::{self, Assessment, RawCard, RuleOptions};
 use crate::edition::Edition;
 
 use super::append::append_at;
-use super::append::sealed_entries;
+use super::append::{Own, seal_head_with, sealed_entries};
 use super::card_index::{self, IndexRow, Recent, RecentCard, SEAL_AT, card_id_for};
 use super::journal::{Event, Source};
 use super::settings::latest_setting;
@@ -68,25 +68,39 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let head = Head::read(&tx)?;
         let sealed = sealed_entries(&tx)?;
-        // The first of this process's own cards since the index last caught
-        // up, if nobody else wrote after them: they need no verifying
-        // before they are sealed.
-        let own_from = match recent.cards.first() {
-            Some(c) if recent.head == head.seq - 1 => Some(c.seq),
-            _ => None,
-        };
+        // This process's own cards since the index last caught up, if
+        // nobody else appended after them: sealed without verifying their
+        // signatures, if each still has the hash it was written with.
+        let whole = recent.head == head.seq - 1;
+        if whole && recent.head_hash.is_some_and(|h| h != head.prev) {
+            // The head this process wrote has another hash now: the chain
+            // was recomputed under it. Nothing is chained to that.
+            return Err(StoreError::Damaged(vec![super::check::Problem::new(
+                "journal",
+                recent.head.to_string(),
+                |lang| crate::tr!(lang, "check-hash-changed"),
+            )]));
+        }
+        // The list the catch-up below empties, kept for the seal.
+        let mut caught_up = Vec::new();
         let catching_up = !recent.usable_at(head.seq - 1);
         if catching_up {
             // Another process wrote, this one wrote something else, or
             // enough cards wait: their index rows now — from the rows made
             // when they were saved if the list is the whole tail (enough of
-            // this process's own cards wait), else from the journal.
-            if recent.head == head.seq - 1 {
-                card_index::write_own(&tx, &recent.cards)?;
-            } else {
+            // this process's own cards wait) and nobody wrote them, else
+            // from the journal.
+            let written = match whole {
+                true => card_index::write_own(&tx, &recent.cards)?,
+                false => None,
+            };
+            if written.is_none() {
                 card_index::catch_up(&tx, &self.point.id)?;
             }
-            recent = Recent::caught_up(head.seq - 1);
+            let old = std::mem::replace(&mut recent, Recent::caught_up(head.seq - 1));
+            if whole {
+                caught_up = old.cards;
+            }
         }
         if let Some(r) = source_ref {
             refuse_known_source(&tx, r)?;
@@ -137,7 +151,8 @@ impl Store {
         // card_index), and so is the seal over the head: the save writes the
         // journal entry, signed, and nothing else — one b-tree, as a bare
         // insert does.
-        let entry = head.append_signed(&tx, (&self.point.id, &key), operator, &at, event)?;
+        let (entry, hash) =
+            head.append_signed(&tx, (&self.point.id, &key), operator, &at, event)?;
         let seq = entry.seq;
         let row = IndexRow::of(&entry).ok_or(StoreError::Journal {
             seq,
@@ -147,11 +162,20 @@ impl Store {
         // is this process's own run of cards (nothing to verify again), and
         // at the latest once more than SEAL_AT wait.
         if catching_up || seq - sealed > SEAL_AT {
-            seal_head(&tx, &self.point.id, &key, own_from.unwrap_or(seq))?;
+            let own = Own {
+                remembered: if catching_up {
+                    &caught_up
+                } else {
+                    &recent.cards
+                },
+                this_tx: seq,
+            };
+            seal_head_with(&tx, &self.point.id, &key, own)?;
         }
         tx.commit()?;
-        recent.cards.push(RecentCard { seq, row });
+        recent.cards.push(RecentCard { seq, row, hash });
         recent.head = seq;
+        recent.head_hash = Some(hash);
         self.recent.replace(recent);
         self.stop_seen = Some((seq + 1, stop.clone()));
         tracing::info!(

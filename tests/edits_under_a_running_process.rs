@@ -1,11 +1,10 @@
-//! Review of 729b309 ("card index: when a process's own saves are the whole
-//! tail, the save that finds 256 waiting writes the rows it made while
-//! saving"). `Recent::head` only tells whether another process *appended*
-//! to the journal; it does not tell whether another process wrote the
-//! tail's *index rows*, nor whether the tail's entries on the disk are still
-//! the ones this process wrote. The first two tests pass on 8d5726f (the
-//! catch-up walked the tail on the disk) and fail on 729b309; the third
-//! fails on both (an older hole, found while reviewing).
+//! Someone with the disk edits the store while a kiosk or an import is
+//! running in it (found by a review of the card index's batched rows): the
+//! running process must not build on the edit, nor seal over it, nor index
+//! it, and must not fail when another process only wrote the rows it was
+//! about to write. `Recent::head` tells only whether another process
+//! *appended* to the journal; what the process wrote is held by the hashes
+//! it remembers, what was sealed by the seal's own hash and signature.
 
 use rusqlite::params;
 use urna::store::journal::Source;
@@ -104,7 +103,6 @@ fn a_waiting_entry_changed_under_a_running_process_gets_no_row_from_memory() {
 /// recomputing the hash chain" is detected.
 #[test]
 fn a_chain_recomputed_under_a_running_process_is_not_sealed() {
-    use urna::store::journal::{GENESIS, chain_hash};
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
     let mut saved = Vec::new();
@@ -112,7 +110,34 @@ fn a_chain_recomputed_under_a_running_process_is_not_sealed() {
         saved.push(save(&mut store, 3000 + i));
     }
     let target = saved[2].seq;
-    unguarded(tmp.path(), |db| {
+    recompute_from(tmp.path(), target, |body| {
+        body.replace("ul. Długa 1", "ul. Inna 99")
+    });
+    // Before the running process writes again, the rewrite is damage.
+    assert!(
+        Store::open(tmp.path()).expect("open").check().is_err(),
+        "the rewrite is seen while nothing has sealed over it"
+    );
+    // The running process saves on and seals (on closing, logged in).
+    let _ = store.enter_card(card(&adult(3999)), "Anna", Source::Kiosk);
+    drop(store);
+    assert!(
+        body_of(tmp.path(), target).contains("ul. Inna 99"),
+        "still rewritten"
+    );
+    let check = Store::open(tmp.path()).expect("open").check();
+    assert!(
+        check.is_err(),
+        "entry {target} rewritten with its chain recomputed passes the check"
+    );
+}
+
+/// Rewrites entry `target` with `edit` and recomputes the hash chain from
+/// it to the head, with the journal's triggers dropped: what a hand edit
+/// that knows the hash function does.
+fn recompute_from(dir: &std::path::Path, target: u64, edit: impl Fn(String) -> String) {
+    use urna::store::journal::{GENESIS, chain_hash};
+    unguarded(dir, |db| {
         let mut prev: [u8; 32] = match target {
             1 => GENESIS,
             _ => db
@@ -134,10 +159,7 @@ fn a_chain_recomputed_under_a_running_process_is_not_sealed() {
             .expect("rows");
         for (seq, body) in rows {
             let body = if seq as u64 == target {
-                String::from_utf8(body)
-                    .expect("utf8")
-                    .replace("ul. Długa 1", "ul. Inna 99")
-                    .into_bytes()
+                edit(String::from_utf8(body).expect("utf8")).into_bytes()
             } else {
                 body
             };
@@ -150,29 +172,109 @@ fn a_chain_recomputed_under_a_running_process_is_not_sealed() {
             prev = hash;
         }
     });
-    // Before the running process writes again, the rewrite is damage.
-    assert!(
-        Store::open(tmp.path()).expect("open").check().is_err(),
-        "the rewrite is seen while nothing has sealed over it"
-    );
-    // The running process saves on and seals (on closing, logged in).
-    let _ = store.enter_card(card(&adult(3999)), "Anna", Source::Kiosk);
-    drop(store);
-    let body: Vec<u8> = rusqlite::Connection::open(tmp.path().join("urna.sqlite"))
+}
+
+fn body_of(dir: &std::path::Path, seq: u64) -> String {
+    let body: Vec<u8> = rusqlite::Connection::open(dir.join("urna.sqlite"))
         .expect("open")
         .query_row(
             "SELECT body FROM journal WHERE seq = ?1",
-            [target as i64],
+            [seq as i64],
             |r| r.get(0),
         )
         .expect("body");
+    String::from_utf8_lossy(&body).into_owned()
+}
+
+/// The same rewrite made while a kiosk that has saved and caught up (as
+/// it does when nobody types) waits for the next card: it holds no cards
+/// of its own to compare with, and its checks before the first write are
+/// behind it, so what holds is the seal, whose hash is no longer its
+/// entry's.
+#[test]
+fn a_chain_recomputed_under_an_idle_kiosk_is_not_sealed() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut saved = Vec::new();
+    {
+        let mut store = create(tmp.path());
+        for i in 0..40 {
+            saved.push(save(&mut store, 4000 + i));
+        }
+    }
+    let mut store = kiosk_store::reopen(tmp.path());
+    save(&mut store, 4998);
+    store.index_pending().expect("caught up when idle");
+    let target = saved[2].seq;
+    recompute_from(tmp.path(), target, |body| {
+        body.replace("ul. Długa 1", "ul. Inna 99")
+    });
+    let r = store.enter_card(card(&adult(4999)), "Anna", Source::Kiosk);
     assert!(
-        String::from_utf8_lossy(&body).contains("ul. Inna 99"),
-        "still rewritten"
+        matches!(r, Err(StoreError::Damaged(_))),
+        "a save onto a recomputed chain: {r:?}"
     );
+    drop(store);
+    assert!(body_of(tmp.path(), target).contains("ul. Inna 99"));
+    assert!(
+        Store::open(tmp.path()).expect("open").check().is_err(),
+        "entry {target} rewritten with its chain recomputed passes the check"
+    );
+}
+
+/// This process's own cards after the seal, one rewritten and the chain
+/// recomputed to the head, and then the process closes (its last seal and
+/// index rows): the seal compares each with the hash it was written with.
+#[test]
+fn an_own_waiting_card_rewritten_with_the_chain_is_not_sealed_on_closing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut store = create(tmp.path());
+    let mut saved = Vec::new();
+    for i in 0..40 {
+        saved.push(save(&mut store, 5000 + i));
+    }
+    // The last cards wait for the seal (it follows every 32).
+    let target = saved[37].seq;
+    recompute_from(tmp.path(), target, |body| {
+        body.replace("ul. Długa 1", "ul. Inna 99")
+    });
+    drop(store);
+    assert!(body_of(tmp.path(), target).contains("ul. Inna 99"));
     let check = Store::open(tmp.path()).expect("open").check();
     assert!(
         check.is_err(),
-        "entry {target} rewritten with its chain recomputed passes the check"
+        "own waiting entry {target} rewritten passes the check after closing"
     );
+}
+
+/// A kiosk whose every card is sealed (it sealed when nobody typed) makes
+/// another kind of write, the day's date, after the rewrite: nothing after
+/// the seal to compare, so the seal's own hash is what refuses it.
+#[test]
+fn a_chain_recomputed_under_a_sealed_head_is_not_sealed_by_the_next_setting() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut saved = Vec::new();
+    {
+        let mut store = create(tmp.path());
+        for i in 0..40 {
+            saved.push(save(&mut store, 6000 + i));
+        }
+    }
+    let mut store = kiosk_store::reopen(tmp.path());
+    save(&mut store, 6998);
+    store
+        .index_pending()
+        .expect("caught up and sealed when idle");
+    let target = saved[2].seq;
+    recompute_from(tmp.path(), target, |body| {
+        body.replace("ul. Długa 1", "ul. Inna 99")
+    });
+    let day = chrono::NaiveDate::from_ymd_opt(2014, 4, 6).expect("date");
+    let r = store.set_day(day, "Anna");
+    assert!(
+        matches!(r, Err(StoreError::Damaged(_))),
+        "a setting sealed onto a recomputed chain: {r:?}"
+    );
+    drop(store);
+    assert!(body_of(tmp.path(), target).contains("ul. Inna 99"));
+    assert!(Store::open(tmp.path()).expect("open").check().is_err());
 }
