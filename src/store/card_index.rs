@@ -71,6 +71,8 @@ pub(super) struct Recent {
     /// The hash `head` had when this process wrote it (its own last save):
     /// what the head must still have before the next save chains to it.
     pub(super) head_hash: Option<Hash>,
+    /// The seal this process last made or verified ([`Own::seal`]).
+    pub(super) seal: Option<(u64, Hash)>,
     pub(super) cards: Vec<RecentCard>,
 }
 
@@ -94,6 +96,7 @@ impl Recent {
         Recent {
             head,
             head_hash: None,
+            seal: None,
             cards: Vec::new(),
         }
     }
@@ -380,7 +383,7 @@ impl Store {
                 // This process's own cards, if nobody wrote after them, are
                 // not verified again before they are sealed.
                 let head = Head::read(&self.conn)?.seq - 1;
-                let recent = self.recent.borrow();
+                let mut recent = self.recent.borrow_mut();
                 let remembered = match recent.head == head {
                     true => recent.cards.as_slice(),
                     false => &[],
@@ -388,8 +391,11 @@ impl Store {
                 let own = Own {
                     remembered,
                     this_tx: u64::MAX,
+                    seal: recent.seal,
                 };
-                seal_head_with(&self.conn, &self.point.id, key, own)?;
+                let seal = seal_head_with(&self.conn, &self.point.id, key, own);
+                recent.seal = seal.as_ref().ok().copied();
+                seal?;
             }
             Ok::<_, StoreError>(n)
         })();

@@ -98,6 +98,7 @@ impl Store {
                 card_index::catch_up(&tx, &self.point.id)?;
             }
             let old = std::mem::replace(&mut recent, Recent::caught_up(head.seq - 1));
+            recent.seal = old.seal;
             if whole {
                 caught_up = old.cards;
             }
@@ -169,8 +170,9 @@ impl Store {
                     &recent.cards
                 },
                 this_tx: seq,
+                seal: recent.seal,
             };
-            seal_head_with(&tx, &self.point.id, &key, own)?;
+            recent.seal = Some(seal_head_with(&tx, &self.point.id, &key, own)?);
         }
         tx.commit()?;
         recent.cards.push(RecentCard { seq, row, hash });
