@@ -232,3 +232,38 @@ fn a_seal_row_rolled_back_to_an_older_own_seal_vouches_for_nothing_new() {
         .check()
         .expect("sound");
 }
+
+/// Review of f9e19bf (completions in the line's language): `urna operator
+/// help ` + Tab offered add/list/help before (clap_complete built the
+/// command itself and gave the help subcommand the tree); the localized
+/// command is built one level at a time by `help::localize`'s
+/// `render_usage`, so its help subcommand has no subcommands and fish now
+/// offers the directory's files (zsh: `_default`, every command on PATH).
+/// bash, made from the plain command, still offers them.
+#[test]
+fn fish_still_completes_the_commands_after_help() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_urna"))
+        .args(["generate-assets", "--out"])
+        .arg(tmp.path())
+        .status()
+        .expect("run urna generate-assets");
+    assert!(ok.success());
+    for line in ["urna operator help ", "urna --lang en operator help "] {
+        let out = std::process::Command::new("fish")
+            .arg("--no-config")
+            .arg("-c")
+            .arg(format!(
+                "source {}; complete -C '{line}'",
+                tmp.path().join("urna.fish").display()
+            ))
+            .output()
+            .expect("fish runs");
+        let offers = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            offers.lines().any(|l| l.starts_with("add\t"))
+                && offers.lines().any(|l| l.starts_with("list\t")),
+            "`{line}` + Tab: {offers}"
+        );
+    }
+}
