@@ -126,6 +126,29 @@ fn fish_describes_every_command_in_the_language_of_the_line() {
     );
 }
 
+#[test]
+fn fish_completes_the_commands_after_help() {
+    let tmp = assets();
+    for (lang, line) in [
+        (Lang::Pl, "urna operator help "),
+        (Lang::En, "urna --lang en operator help "),
+    ] {
+        let offers = fish_offers(tmp.path(), line);
+        let path = ["operator".to_string()];
+        for name in ["add", "list"] {
+            let got = offers
+                .iter()
+                .find(|(c, _)| c == name)
+                .map(|(_, d)| d.clone());
+            assert_eq!(
+                got,
+                Some(about(lang, &path, name)),
+                "`{line}` + Tab: {offers:?}"
+            );
+        }
+    }
+}
+
 /// zsh, interactive in a pty, with the completion system on and the file
 /// on its `fpath`: what the screen shows after `line` and Tab.
 fn zsh_lists(dir: &Path, line: &str) -> String {
@@ -231,6 +254,15 @@ fn zsh_lists_commands_and_values_in_the_language_of_the_line() {
         let heading = lookup(lang, "help-heading-commands", &[]).to_lowercase();
         assert!(
             screen.contains(&format!("[urna operator — {heading}]")),
+            "{screen}"
+        );
+    }
+    // After `help`, the commands whose help it shows (clap's own tree).
+    for (lang, flag) in [(Lang::Pl, ""), (Lang::Uk, "--lang uk ")] {
+        let screen = zsh_lists(tmp.path(), &format!("urna {flag}operator help "));
+        assert_eq!(
+            zsh_line(&screen, "list"),
+            about(lang, &path, "list"),
             "{screen}"
         );
     }

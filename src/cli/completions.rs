@@ -44,7 +44,56 @@ fn visible(full: Command) -> Command {
 
 /// The visible command with its help in `lang`.
 fn in_lang(lang: Lang) -> Command {
-    help::for_completions(visible(Cli::command()), lang)
+    help_trees(help::for_completions(visible(Cli::command()), lang))
+}
+
+/// clap gives each `help` subcommand a copy of its siblings' tree (names
+/// and about) when it builds the whole command at once; the localized
+/// command is built a level at a time, so the copies are made here, from
+/// the localized siblings: `urna operator help ` + Tab offers add and list.
+fn help_trees(mut cmd: Command) -> Command {
+    let copies: Vec<Command> = cmd
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help" && !s.is_hide_set())
+        .map(subtree)
+        .collect();
+    if !copies.is_empty() && cmd.find_subcommand("help").is_some() {
+        // As clap's own copy: the tree instead of the words after `help`
+        // (which zsh would complete as any file or command).
+        cmd = cmd.mut_subcommand("help", |h| {
+            let fresh = Command::new("help")
+                .disable_help_flag(true)
+                .disable_version_flag(true)
+                .disable_help_subcommand(true)
+                .subcommands(copies);
+            match h.get_about() {
+                Some(about) => fresh.about(about.clone()),
+                None => fresh,
+            }
+        });
+    }
+    for sub in cmd.get_subcommands_mut() {
+        if sub.get_name() != "help" {
+            *sub = help_trees(std::mem::take(sub));
+        }
+    }
+    cmd
+}
+
+/// A command's names and about, and its subcommands', for a help tree.
+fn subtree(c: &Command) -> Command {
+    let mut t = Command::new(c.get_name().to_string())
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true);
+    if let Some(about) = c.get_about() {
+        t = t.about(about.clone());
+    }
+    t.subcommands(
+        c.get_subcommands()
+            .filter(|s| s.get_name() != "help" && !s.is_hide_set())
+            .map(subtree),
+    )
 }
 
 fn generated(shell: clap_complete::Shell, mut cmd: Command) -> String {
@@ -121,18 +170,21 @@ fn zsh_tags(lang: Lang, script: &str) -> String {
 
 const FISH_LANG: &str = r#"# The descriptions are in the language urna speaks for the line: its
 # --lang, else Polish (see src/cli/completions.rs).
+# (fish's builtins only: it runs once for each line of this file at every Tab.)
 function __urna_lang
     set -l lang pl
-    set -l words (commandline -opc)
-    for i in (seq (count $words))
-        switch $words[$i]
+    set -l after_flag 0
+    for word in (commandline -opc)
+        if test $after_flag = 1
+            set lang $word
+            set after_flag 0
+            continue
+        end
+        switch $word
             case --lang
-                set -l next (math $i + 1)
-                if set -q words[$next]
-                    set lang $words[$next]
-                end
+                set after_flag 1
             case '--lang=*'
-                set lang (string replace -- --lang= '' $words[$i])
+                set lang (string replace -- --lang= '' $word)
         end
     end
     contains -- $lang pl en uk

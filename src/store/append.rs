@@ -65,9 +65,17 @@ pub(super) fn sealed_entries(conn: &Connection) -> Result<u64> {
 pub(super) struct Own<'a> {
     pub(super) remembered: &'a [card_index::RecentCard],
     pub(super) this_tx: u64,
-    /// The seal (entries, head) this process last made or verified: its
-    /// signature is not verified again while the seal row still says it.
-    pub(super) seal: Option<(u64, Hash)>,
+    /// The seal this process last made or verified: not verified again
+    /// while the seal row is still that one, byte for byte.
+    pub(super) seal: Option<&'a SealMade>,
+}
+
+/// A seal as this process made or verified it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct SealMade {
+    pub(super) entries: u64,
+    pub(super) head: Hash,
+    pub(super) signature: String,
 }
 
 /// [`seal_head_with`] where nothing before `own_from`, this transaction's
@@ -93,15 +101,15 @@ pub(super) fn seal_head(
 /// after it chains to the one before and is this process's own, as
 /// [`Own`] says, or carries the journal key's signature. An entry forged on
 /// the disk, or a chain recomputed under a running process, is never sealed.
-/// Returns the seal the head now has (entries, head), for [`Own::seal`].
+/// Returns the seal the head now has, for [`Own::seal`].
 pub(super) fn seal_head_with(
     conn: &Connection,
     point: &str,
     key: &minisign::SecretKey,
     own: Own<'_>,
-) -> Result<(u64, Hash)> {
+) -> Result<SealMade> {
     let sealed = sealed_entries(conn)?;
-    verify_unsealed(conn, point, key, sealed, own)?;
+    let base = verify_unsealed(conn, point, key, sealed, own)?;
     let (seq, hash): (i64, Vec<u8>) = conn
         .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -109,8 +117,11 @@ pub(super) fn seal_head_with(
         .as_slice()
         .try_into()
         .map_err(|_| unsealed_damage(seq as u64, UNSEALED_CHANGED))?;
-    if seq as u64 == sealed && own.this_tx > seq as u64 {
-        return Ok((sealed, head));
+    if seq as u64 == sealed
+        && own.this_tx > seq as u64
+        && let Some(base) = base
+    {
+        return Ok(base);
     }
     let text = keys::seal_text(point, seq as u64, &hex::encode(&hash));
     let signature = keys::seal_sign(key, text.as_bytes()).map_err(|what| StoreError::Journal {
@@ -122,7 +133,11 @@ pub(super) fn seal_head_with(
          ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, head = excluded.head, signature = excluded.signature",
     )?
     .execute(params![seq, hash, signature])?;
-    Ok((seq as u64, head))
+    Ok(SealMade {
+        entries: seq as u64,
+        head,
+        signature,
+    })
 }
 
 /// The signature an entry carries: the journal key's seal over the journal
@@ -141,24 +156,51 @@ fn entry_signature(
     })
 }
 
-/// The hash the seal over the first `sealed` entries vouches for, if the
-/// seal is the journal key's and its entry still has that hash on the disk.
+/// The seal over the first `sealed` entries, if it is the journal key's
+/// (or, byte for byte, the one this process last made or verified), its
+/// entry still has the hash it names on the disk, and it is not behind the
+/// one this process knows (a journal cut back under it). `None` before the
+/// first seal.
 fn seal_base(
     conn: &Connection,
     point: &str,
     key: &minisign::SecretKey,
     sealed: u64,
-    known: Option<(u64, Hash)>,
-) -> Result<Hash> {
+    known: Option<&SealMade>,
+) -> Result<Option<SealMade>> {
+    if let Some(k) = known
+        && sealed < k.entries
+    {
+        let known = k.entries;
+        return Err(StoreError::Damaged(vec![super::check::Problem::new(
+            "seal",
+            String::new(),
+            move |lang| {
+                tr!(
+                    lang,
+                    "check-seal-moved-back",
+                    sealed = sealed,
+                    known = known
+                )
+            },
+        )]));
+    }
     if sealed == 0 {
-        return Ok(GENESIS);
+        return Ok(None);
     }
     let (head, signature): (Vec<u8>, String) = conn
         .prepare_cached("SELECT head, signature FROM seal WHERE id = 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let made_here = known.is_some_and(|(n, h)| n == sealed && h.as_slice() == head.as_slice());
-    let text = keys::seal_text(point, sealed, &hex::encode(&head));
-    if !made_here && !keys::seal_verify_own(key, text.as_bytes(), &signature) {
+    let head: Hash = head
+        .try_into()
+        .map_err(|_| unsealed_damage(sealed, UNSEALED_CHANGED))?;
+    let seal = SealMade {
+        entries: sealed,
+        head,
+        signature,
+    };
+    let text = keys::seal_text(point, sealed, &hex::encode(head));
+    if known != Some(&seal) && !keys::seal_verify_own(key, text.as_bytes(), &seal.signature) {
         return Err(StoreError::Damaged(vec![super::check::Problem::new(
             "seal",
             String::new(),
@@ -176,9 +218,7 @@ fn seal_base(
             sealed.to_string(),
             move |lang| tr!(lang, "check-seal-other-hash", entry = sealed),
         )])),
-        Some(h) => h
-            .try_into()
-            .map_err(|_| unsealed_damage(sealed, UNSEALED_CHANGED)),
+        Some(_) => Ok(Some(seal)),
     }
 }
 
@@ -192,8 +232,9 @@ fn verify_unsealed(
     key: &minisign::SecretKey,
     after: u64,
     own: Own<'_>,
-) -> Result<()> {
-    let mut prev = seal_base(conn, point, key, after, own.seal)?;
+) -> Result<Option<SealMade>> {
+    let base = seal_base(conn, point, key, after, own.seal)?;
+    let mut prev = base.as_ref().map_or(GENESIS, |b| b.head);
     let mut stmt = conn.prepare_cached(
         "SELECT seq, body, prev_hash, hash, sig FROM journal WHERE seq > ?1 ORDER BY seq",
     )?;
@@ -227,7 +268,7 @@ fn verify_unsealed(
         prev = computed;
         expected += 1;
     }
-    Ok(())
+    Ok(base)
 }
 
 pub(super) const UNSEALED_MISSING: fn(Lang) -> String = |lang| tr!(lang, "check-unsealed-missing");

@@ -34,7 +34,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::card::Assessment;
 use crate::i18n::Lang;
 
-use super::append::{Head, Own, seal_head_with, sealed_entries};
+use super::append::{Head, Own, SealMade, seal_head_with, sealed_entries};
 use super::check::Problem;
 use super::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash, parse_entry};
 use super::{Result, Store, StoreError, pesel_key, surname_key};
@@ -72,7 +72,10 @@ pub(super) struct Recent {
     /// what the head must still have before the next save chains to it.
     pub(super) head_hash: Option<Hash>,
     /// The seal this process last made or verified ([`Own::seal`]).
-    pub(super) seal: Option<(u64, Hash)>,
+    pub(super) seal: Option<SealMade>,
+    /// The longest the journal has been in this process's eyes: it only
+    /// grows, so a shorter one was cut under it.
+    pub(super) floor: u64,
     pub(super) cards: Vec<RecentCard>,
 }
 
@@ -97,7 +100,31 @@ impl Recent {
             head,
             head_hash: None,
             seal: None,
+            floor: head,
             cards: Vec::new(),
+        }
+    }
+
+    /// What stays when a save fails (its transaction rolled back): no list
+    /// the next save would trust, but what this process knew of the
+    /// journal's length and of the seal before that save.
+    pub(super) fn after_failure(&self) -> Recent {
+        Recent {
+            seal: self.seal.clone(),
+            floor: self.floor,
+            ..Recent::default()
+        }
+    }
+
+    /// A journal whose head is `head`, behind the last entry this process
+    /// wrote or saw: entries were deleted under it (the journal only
+    /// grows). Nothing is built on that.
+    pub(super) fn refuse_shorter(&self, head: u64) -> Result<()> {
+        match head < self.floor {
+            true => Err(damaged(head + 1, |lang| {
+                tr!(lang, "check-unsealed-missing")
+            })),
+            false => Ok(()),
         }
     }
 
@@ -384,6 +411,7 @@ impl Store {
                 // not verified again before they are sealed.
                 let head = Head::read(&self.conn)?.seq - 1;
                 let mut recent = self.recent.borrow_mut();
+                recent.refuse_shorter(head)?;
                 let remembered = match recent.head == head {
                     true => recent.cards.as_slice(),
                     false => &[],
@@ -391,10 +419,10 @@ impl Store {
                 let own = Own {
                     remembered,
                     this_tx: u64::MAX,
-                    seal: recent.seal,
+                    seal: recent.seal.as_ref(),
                 };
                 let seal = seal_head_with(&self.conn, &self.point.id, key, own);
-                recent.seal = seal.as_ref().ok().copied();
+                recent.seal = seal.as_ref().ok().cloned();
                 seal?;
             }
             Ok::<_, StoreError>(n)

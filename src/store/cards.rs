@@ -61,8 +61,13 @@ impl Store {
         let key = self.writer()?;
         // Taken out for this save and put back once it is on disk: a save
         // that fails leaves an empty list, which the next save does not
-        // trust (it catches the index up first).
-        let mut recent = self.recent.take();
+        // trust (it catches the index up first), and what was known of the
+        // journal's length and seal before it.
+        let mut recent = {
+            let mut kept = self.recent.borrow_mut();
+            let fallback = kept.after_failure();
+            std::mem::replace(&mut *kept, fallback)
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -71,6 +76,7 @@ impl Store {
         // This process's own cards since the index last caught up, if
         // nobody else appended after them: sealed without verifying their
         // signatures, if each still has the hash it was written with.
+        recent.refuse_shorter(head.seq - 1)?;
         let whole = recent.head == head.seq - 1;
         if whole && recent.head_hash.is_some_and(|h| h != head.prev) {
             // The head this process wrote has another hash now: the chain
@@ -99,6 +105,7 @@ impl Store {
             }
             let old = std::mem::replace(&mut recent, Recent::caught_up(head.seq - 1));
             recent.seal = old.seal;
+            recent.floor = recent.floor.max(old.floor);
             if whole {
                 caught_up = old.cards;
             }
@@ -170,7 +177,7 @@ impl Store {
                     &recent.cards
                 },
                 this_tx: seq,
-                seal: recent.seal,
+                seal: recent.seal.as_ref(),
             };
             recent.seal = Some(seal_head_with(&tx, &self.point.id, &key, own)?);
         }
@@ -178,6 +185,7 @@ impl Store {
         recent.cards.push(RecentCard { seq, row, hash });
         recent.head = seq;
         recent.head_hash = Some(hash);
+        recent.floor = seq;
         self.recent.replace(recent);
         self.stop_seen = Some((seq + 1, stop.clone()));
         tracing::info!(

@@ -14,6 +14,7 @@ check-without-pin = { $what }: rewritten, cut or appended to without a PIN
 check-seal-missing = the journal's seal is missing
 check-seal-not-signed = the seal is not the journal key's signature (changed without a PIN)
 check-seal-beyond-head = the journal ends at entry { $head }, but entry { $sealed } was sealed
+check-seal-moved-back = the seal names entry { $sealed }, but this kiosk had already sealed entry { $known } (the seal was put back)
 check-seal-other-hash = entry { $entry } has another hash than the one sealed
 check-seal-too-far-behind = { $n } entries after the seal, where a kiosk leaves at most { $most }
 check-after-seal-missing = entry { $entry } after the seal is missing

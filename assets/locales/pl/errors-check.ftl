@@ -14,6 +14,7 @@ check-without-pin = { $what }: zmieniony, skrócony lub dopisany bez PIN-u
 check-seal-missing = brak pieczęci dziennika
 check-seal-not-signed = pieczęć nie jest podpisem klucza dziennika (zmieniona bez PIN-u)
 check-seal-beyond-head = dziennik kończy się na wpisie { $head }, a zapieczętowano wpis { $sealed }
+check-seal-moved-back = pieczęć wskazuje wpis { $sealed }, a ten kiosk zapieczętował już wpis { $known } (pieczęć cofnięto)
 check-seal-other-hash = wpis { $entry } ma inny skrót niż zapieczętowany
 check-seal-too-far-behind = { $n } wpisów po pieczęci, a kiosk zostawia najwyżej { $most }
 check-after-seal-missing = po pieczęci brakuje wpisu { $entry }

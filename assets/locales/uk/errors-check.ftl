@@ -14,6 +14,7 @@ check-without-pin = { $what }: журнал змінено, скорочено �
 check-seal-missing = немає печатки журналу
 check-seal-not-signed = печатка не є підписом ключа журналу (змінена без PIN)
 check-seal-beyond-head = журнал закінчується на записі { $head }, а опечатано запис { $sealed }
+check-seal-moved-back = печатка вказує на запис { $sealed }, а цей кіоск уже опечатав запис { $known } (печатку повернули назад)
 check-seal-other-hash = запис { $entry } має інший хеш, ніж опечатаний
 check-seal-too-far-behind =
     { $n ->
