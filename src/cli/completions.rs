@@ -170,26 +170,31 @@ fn zsh_tags(lang: Lang, script: &str) -> String {
 
 const FISH_LANG: &str = r#"# The descriptions are in the language urna speaks for the line: its
 # --lang, else Polish (see src/cli/completions.rs).
-# (fish's builtins only: it runs once for each line of this file at every Tab.)
+# (fish's builtins only, and the answer kept for the line: it runs for each
+# line of this file at every Tab.)
 function __urna_lang
-    set -l lang pl
-    set -l after_flag 0
-    for word in (commandline -opc)
-        if test $after_flag = 1
-            set lang $word
-            set after_flag 0
-            continue
+    set -l words (commandline -opc)
+    if test "$words" != "$__urna_lang_of"; or not set -q __urna_lang_is
+        set -g __urna_lang_of "$words"
+        set -g __urna_lang_is pl
+        set -l after_flag 0
+        for word in $words
+            if test $after_flag = 1
+                set __urna_lang_is $word
+                set after_flag 0
+                continue
+            end
+            switch $word
+                case --lang
+                    set after_flag 1
+                case '--lang=*'
+                    set __urna_lang_is (string replace -- --lang= '' $word)
+            end
         end
-        switch $word
-            case --lang
-                set after_flag 1
-            case '--lang=*'
-                set lang (string replace -- --lang= '' $word)
-        end
+        contains -- $__urna_lang_is pl en uk
+        or set __urna_lang_is pl
     end
-    contains -- $lang pl en uk
-    or set lang pl
-    test "$lang" = "$argv[1]"
+    test "$__urna_lang_is" = "$argv[1]"
 end
 
 "#;
