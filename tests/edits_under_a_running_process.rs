@@ -18,10 +18,9 @@ use kiosk_store::{adult, card, create, on_disk, save, unguarded};
 /// `urna import-cards` is saving cards; meanwhile `urna status` (or the
 /// kiosk's list, or anything that reads the index) runs in another
 /// process and writes the waiting rows, appending nothing to the journal.
-/// The importer's list still looks like "the whole tail", so its 257th
-/// save inserts those rows a second time: the primary key refuses, the save
-/// fails, and the real `import-cards` stops ("the write would break the
-/// database's constraints").
+/// The importer's list still looks like "the whole tail"; its 257th save
+/// must find those rows written and not insert them a second time (which
+/// the primary key would refuse, stopping the real `import-cards`).
 #[test]
 fn another_process_writing_the_waiting_rows_does_not_fail_the_257th_save() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -53,8 +52,8 @@ fn another_process_writing_the_waiting_rows_does_not_fail_the_257th_save() {
 /// docs/threat-model.md: "the tail's entries are chained again before a
 /// row is derived from them, so an entry of the tail changed on the disk
 /// gets no row and every read is refused". Changed under a running
-/// process, the entry now gets the row this process made in memory, the
-/// save seals over it, and the process goes on saving on a damaged store.
+/// process, the entry must not get the row this process made in memory
+/// either: the save that would write it is refused.
 #[test]
 fn a_waiting_entry_changed_under_a_running_process_gets_no_row_from_memory() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -92,15 +91,13 @@ fn a_waiting_entry_changed_under_a_running_process_gets_no_row_from_memory() {
     std::mem::forget(store);
 }
 
-/// Not from 729b309 (fails on 8d5726f too): someone with the disk rewrites
-/// an entry long sealed (a voter's address) while a kiosk or an import is
-/// running, and recomputes the chain up to the head. The running process
-/// chains its next entry to the forged head and seals it: `seal_head` and
-/// `verify_unsealed` (src/store/append.rs) start from the journal's hash at
-/// the sealed entry as it is on the disk and never compare it with the
-/// seal's own `head`, so the forgery gets a valid seal and `urna check`
-/// passes. docs/threat-model.md: changing journal entries "with or without
-/// recomputing the hash chain" is detected.
+/// Someone with the disk rewrites an entry long sealed (a voter's address)
+/// while a kiosk or an import is running, and recomputes the chain up to
+/// the head. The running process must neither chain its next entry to the
+/// forged head nor seal it (the seal follows the chain from the old seal's
+/// own hash, which its entry no longer has), so `urna check` still reports
+/// the rewrite (docs/threat-model.md: changing journal entries "with or
+/// without recomputing the hash chain" is detected).
 #[test]
 fn a_chain_recomputed_under_a_running_process_is_not_sealed() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -194,16 +191,7 @@ fn body_of(dir: &std::path::Path, seq: u64) -> String {
 #[test]
 fn a_chain_recomputed_under_an_idle_kiosk_is_not_sealed() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut saved = Vec::new();
-    {
-        let mut store = create(tmp.path());
-        for i in 0..40 {
-            saved.push(save(&mut store, 4000 + i));
-        }
-    }
-    let mut store = kiosk_store::reopen(tmp.path());
-    save(&mut store, 4998);
-    store.index_pending().expect("caught up when idle");
+    let (mut store, saved) = kiosk_store::idle_kiosk(tmp.path(), 40, 4000);
     let target = saved[2].seq;
     recompute_from(tmp.path(), target, |body| {
         body.replace("ul. Długa 1", "ul. Inna 99")
@@ -252,18 +240,7 @@ fn an_own_waiting_card_rewritten_with_the_chain_is_not_sealed_on_closing() {
 #[test]
 fn a_chain_recomputed_under_a_sealed_head_is_not_sealed_by_the_next_setting() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut saved = Vec::new();
-    {
-        let mut store = create(tmp.path());
-        for i in 0..40 {
-            saved.push(save(&mut store, 6000 + i));
-        }
-    }
-    let mut store = kiosk_store::reopen(tmp.path());
-    save(&mut store, 6998);
-    store
-        .index_pending()
-        .expect("caught up and sealed when idle");
+    let (mut store, saved) = kiosk_store::idle_kiosk(tmp.path(), 40, 6000);
     let target = saved[2].seq;
     recompute_from(tmp.path(), target, |body| {
         body.replace("ul. Długa 1", "ul. Inna 99")

@@ -133,18 +133,7 @@ fn a_journal_cut_back_behind_this_process_s_own_seal_is_not_built_on() {
 #[test]
 fn a_sealed_entry_changed_without_its_hash_under_a_running_process_is_left_to_the_check() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut saved = Vec::new();
-    {
-        let mut store = create(tmp.path());
-        for i in 0..40 {
-            saved.push(save(&mut store, 7300 + i));
-        }
-    }
-    let mut store = kiosk_store::reopen(tmp.path());
-    save(&mut store, 7398);
-    store
-        .index_pending()
-        .expect("caught up and sealed when idle");
+    let (mut store, saved) = kiosk_store::idle_kiosk(tmp.path(), 40, 7300);
     let target = saved[2].seq;
     unguarded(tmp.path(), |db| {
         db.execute(
@@ -189,15 +178,7 @@ fn a_sealed_entry_changed_without_its_hash_under_a_running_process_is_left_to_th
 #[test]
 fn a_seal_signature_replaced_under_the_process_that_made_it_is_refused() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    {
-        let mut store = create(tmp.path());
-        for i in 0..40 {
-            save(&mut store, 7400 + i);
-        }
-    }
-    let mut store = kiosk_store::reopen(tmp.path());
-    save(&mut store, 7498);
-    store.index_pending().expect("sealed when idle");
+    let (mut store, _) = kiosk_store::idle_kiosk(tmp.path(), 40, 7400);
     unguarded(tmp.path(), |db| {
         db.execute("UPDATE seal SET signature = 'RWQgarbage' WHERE id = 1", [])
             .expect("edit");

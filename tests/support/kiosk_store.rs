@@ -108,3 +108,24 @@ pub fn unguarded(dir: &Path, f: impl FnOnce(&Connection)) {
         db.execute_batch(t).expect("trigger back");
     }
 }
+
+/// A kiosk that has been running a while and is idle: a closed store of
+/// `cards` cards (serials from `serial`), opened again and logged in, one
+/// more card saved (so its checks before the first write are behind it),
+/// then caught up and sealed as when nobody types. Returns the store and
+/// the first cards' saves.
+pub fn idle_kiosk(dir: &Path, cards: u16, serial: u16) -> (Store, Vec<Saved>) {
+    let mut saved = Vec::new();
+    {
+        let mut store = create(dir);
+        for i in 0..cards {
+            saved.push(save(&mut store, serial + i));
+        }
+    }
+    let mut store = reopen(dir);
+    save(&mut store, serial + 998);
+    store
+        .index_pending()
+        .expect("caught up and sealed when idle");
+    (store, saved)
+}
