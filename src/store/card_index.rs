@@ -34,7 +34,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::card::Assessment;
 use crate::i18n::Lang;
 
-use super::append::{Head, Own, SealMade, seal_head_with, sealed_entries};
+use super::append::{Head, Own, SealMade, UNSEALED_MISSING, seal_head_with, sealed_entries};
 use super::check::Problem;
 use super::journal::{Entry, Event, GENESIS, Hash, Source, chain_hash, parse_entry};
 use super::{Result, Store, StoreError, pesel_key, surname_key};
@@ -121,9 +121,7 @@ impl Recent {
     /// grows). Nothing is built on that.
     pub(super) fn refuse_shorter(&self, head: u64) -> Result<()> {
         match head < self.floor {
-            true => Err(damaged(head + 1, |lang| {
-                tr!(lang, "check-unsealed-missing")
-            })),
+            true => Err(damaged(head + 1, UNSEALED_MISSING)),
             false => Ok(()),
         }
     }
@@ -367,10 +365,10 @@ pub(super) fn catch_up(conn: &Connection, point: &str) -> Result<usize> {
     Ok(n)
 }
 
-const CHANGED: fn(Lang) -> String = |lang| tr!(lang, "check-hash-changed");
+pub(super) const CHANGED: fn(Lang) -> String = |lang| tr!(lang, "check-hash-changed");
 const UNREADABLE: fn(Lang) -> String = |lang| tr!(lang, "check-not-card-entry");
 
-fn damaged(seq: u64, say: fn(Lang) -> String) -> StoreError {
+pub(super) fn damaged(seq: u64, say: fn(Lang) -> String) -> StoreError {
     StoreError::Damaged(vec![Problem::new("journal", seq.to_string(), say)])
 }
 

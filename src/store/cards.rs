@@ -81,11 +81,7 @@ impl Store {
         if whole && recent.head_hash.is_some_and(|h| h != head.prev) {
             // The head this process wrote has another hash now: the chain
             // was recomputed under it. Nothing is chained to that.
-            return Err(StoreError::Damaged(vec![super::check::Problem::new(
-                "journal",
-                recent.head.to_string(),
-                |lang| crate::tr!(lang, "check-hash-changed"),
-            )]));
+            return Err(card_index::damaged(recent.head, card_index::CHANGED));
         }
         // The list the catch-up below empties, kept for the seal.
         let mut caught_up = Vec::new();
