@@ -172,18 +172,14 @@ fn seal_base(
         && sealed < k.entries
     {
         let known = k.entries;
-        return Err(StoreError::Damaged(vec![super::check::Problem::new(
-            "seal",
-            String::new(),
-            move |lang| {
-                tr!(
-                    lang,
-                    "check-seal-moved-back",
-                    sealed = sealed,
-                    known = known
-                )
-            },
-        )]));
+        return Err(damage("seal", String::new(), move |lang| {
+            tr!(
+                lang,
+                "check-seal-moved-back",
+                sealed = sealed,
+                known = known
+            )
+        }));
     }
     if sealed == 0 {
         return Ok(None);
@@ -201,11 +197,9 @@ fn seal_base(
     };
     let text = keys::seal_text(point, sealed, &hex::encode(head));
     if known != Some(&seal) && !keys::seal_verify_own(key, text.as_bytes(), &seal.signature) {
-        return Err(StoreError::Damaged(vec![super::check::Problem::new(
-            "seal",
-            String::new(),
-            |lang| tr!(lang, "check-seal-not-signed"),
-        )]));
+        return Err(damage("seal", String::new(), |lang| {
+            tr!(lang, "check-seal-not-signed")
+        }));
     }
     let on_disk: Option<Vec<u8>> = conn
         .prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?
@@ -213,11 +207,9 @@ fn seal_base(
         .optional()?;
     match on_disk {
         None => Err(unsealed_damage(sealed, UNSEALED_MISSING)),
-        Some(h) if h != head => Err(StoreError::Damaged(vec![super::check::Problem::new(
-            "journal",
-            sealed.to_string(),
-            move |lang| tr!(lang, "check-seal-other-hash", entry = sealed),
-        )])),
+        Some(h) if h != head => Err(damage("journal", sealed.to_string(), move |lang| {
+            tr!(lang, "check-seal-other-hash", entry = sealed)
+        })),
         Some(_) => Ok(Some(seal)),
     }
 }
@@ -277,11 +269,12 @@ pub(super) const UNSEALED_UNSIGNED: fn(Lang) -> String =
     |lang| tr!(lang, "check-unsealed-unsigned");
 
 fn unsealed_damage(seq: u64, say: fn(Lang) -> String) -> StoreError {
-    StoreError::Damaged(vec![super::check::Problem::new(
-        "journal",
-        seq.to_string(),
-        say,
-    )])
+    damage("journal", seq.to_string(), say)
+}
+
+/// A store damaged in one place: `table` and `row`, said by `say`.
+fn damage(table: &str, row: String, say: impl Fn(Lang) -> String) -> StoreError {
+    StoreError::Damaged(vec![super::check::Problem::new(table, row, say)])
 }
 
 /// Journals an entry that is not a card's save (a setting, an operator, an
