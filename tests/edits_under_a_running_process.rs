@@ -13,7 +13,7 @@ use urna::store::{Store, StoreError};
 #[path = "support/kiosk_store.rs"]
 mod kiosk_store;
 
-use kiosk_store::{adult, card, create, on_disk, save, unguarded};
+use kiosk_store::{adult, card, create, on_disk, save, save_many, unguarded};
 
 /// `urna import-cards` is saving cards; meanwhile `urna status` (or the
 /// kiosk's list, or anything that reads the index) runs in another
@@ -58,10 +58,7 @@ fn another_process_writing_the_waiting_rows_does_not_fail_the_257th_save() {
 fn a_waiting_entry_changed_under_a_running_process_gets_no_row_from_memory() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
-    let mut saved = Vec::new();
-    for i in 0..40 {
-        saved.push(save(&mut store, 1000 + i));
-    }
+    let saved = save_many(&mut store, 40, 1000);
     let changed = saved[2].seq;
     unguarded(tmp.path(), |db| {
         db.execute(
@@ -102,14 +99,9 @@ fn a_waiting_entry_changed_under_a_running_process_gets_no_row_from_memory() {
 fn a_chain_recomputed_under_a_running_process_is_not_sealed() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
-    let mut saved = Vec::new();
-    for i in 0..40 {
-        saved.push(save(&mut store, 3000 + i));
-    }
+    let saved = save_many(&mut store, 40, 3000);
     let target = saved[2].seq;
-    recompute_from(tmp.path(), target, |body| {
-        body.replace("ul. Długa 1", "ul. Inna 99")
-    });
+    readdress(tmp.path(), target);
     // Before the running process writes again, the rewrite is damage.
     assert!(
         Store::open(tmp.path()).expect("open").check().is_err(),
@@ -171,6 +163,13 @@ fn recompute_from(dir: &std::path::Path, target: u64, edit: impl Fn(String) -> S
     });
 }
 
+/// [`recompute_from`] moving entry `target`'s voter to another address.
+fn readdress(dir: &std::path::Path, target: u64) {
+    recompute_from(dir, target, |body| {
+        body.replace("ul. Długa 1", "ul. Inna 99")
+    });
+}
+
 fn body_of(dir: &std::path::Path, seq: u64) -> String {
     let body: Vec<u8> = rusqlite::Connection::open(dir.join("urna.sqlite"))
         .expect("open")
@@ -193,9 +192,7 @@ fn a_chain_recomputed_under_an_idle_kiosk_is_not_sealed() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (mut store, saved) = kiosk_store::idle_kiosk(tmp.path(), 40, 4000);
     let target = saved[2].seq;
-    recompute_from(tmp.path(), target, |body| {
-        body.replace("ul. Długa 1", "ul. Inna 99")
-    });
+    readdress(tmp.path(), target);
     let r = store.enter_card(card(&adult(4999)), "Anna", Source::Kiosk);
     assert!(
         matches!(r, Err(StoreError::Damaged(_))),
@@ -216,15 +213,10 @@ fn a_chain_recomputed_under_an_idle_kiosk_is_not_sealed() {
 fn an_own_waiting_card_rewritten_with_the_chain_is_not_sealed_on_closing() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
-    let mut saved = Vec::new();
-    for i in 0..40 {
-        saved.push(save(&mut store, 5000 + i));
-    }
+    let saved = save_many(&mut store, 40, 5000);
     // The last cards wait for the seal (it follows every 32).
     let target = saved[37].seq;
-    recompute_from(tmp.path(), target, |body| {
-        body.replace("ul. Długa 1", "ul. Inna 99")
-    });
+    readdress(tmp.path(), target);
     drop(store);
     assert!(body_of(tmp.path(), target).contains("ul. Inna 99"));
     let check = Store::open(tmp.path()).expect("open").check();
@@ -242,9 +234,7 @@ fn a_chain_recomputed_under_a_sealed_head_is_not_sealed_by_the_next_setting() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (mut store, saved) = kiosk_store::idle_kiosk(tmp.path(), 40, 6000);
     let target = saved[2].seq;
-    recompute_from(tmp.path(), target, |body| {
-        body.replace("ul. Długa 1", "ul. Inna 99")
-    });
+    readdress(tmp.path(), target);
     let day = chrono::NaiveDate::from_ymd_opt(2014, 4, 6).expect("date");
     let r = store.set_day(day, "Anna");
     assert!(

@@ -12,7 +12,7 @@ use urna::store::{Store, StoreError};
 #[path = "support/kiosk_store.rs"]
 mod kiosk_store;
 
-use kiosk_store::{adult, card, create, save, unguarded};
+use kiosk_store::{adult, card, create, save, save_many, unguarded};
 
 fn db(dir: &std::path::Path) -> Connection {
     Connection::open(dir.join("urna.sqlite")).expect("open")
@@ -51,9 +51,7 @@ fn cut_after(dir: &std::path::Path, keep: i64) {
 fn own_waiting_cards_deleted_under_a_running_process_are_not_built_over() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
-    for i in 0..40 {
-        save(&mut store, 7000 + i);
-    }
+    save_many(&mut store, 40, 7000);
     let head = head_of(tmp.path());
     assert!(sealed_of(tmp.path()) < head - 3, "the last cards wait");
     cut_after(tmp.path(), head - 3);
@@ -82,12 +80,7 @@ fn own_waiting_cards_deleted_under_a_running_process_are_not_built_over() {
 #[test]
 fn a_journal_cut_back_behind_this_process_s_own_seal_is_not_built_on() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    {
-        let mut store = create(tmp.path());
-        for i in 0..40 {
-            save(&mut store, 7100 + i);
-        }
-    }
+    save_many(&mut create(tmp.path()), 40, 7100);
     let mut store = kiosk_store::reopen(tmp.path());
     for i in 0..10 {
         save(&mut store, 7200 + i);
@@ -206,9 +199,7 @@ fn a_seal_signature_replaced_under_the_process_that_made_it_is_refused() {
 fn a_seal_row_rolled_back_under_the_process_that_sealed_further_is_refused() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut store = create(tmp.path());
-    for i in 0..10 {
-        save(&mut store, 7500 + i);
-    }
+    save_many(&mut store, 10, 7500);
     store.index_pending().expect("sealed");
     let old: (i64, Vec<u8>, String) = db(tmp.path())
         .query_row("SELECT entries, head, signature FROM seal", [], |r| {

@@ -65,6 +65,11 @@ pub fn save(store: &mut Store, serial: u16) -> Saved {
         .expect("save")
 }
 
+/// `n` cards saved one after another, serials from `serial`.
+pub fn save_many(store: &mut Store, n: u16, serial: u16) -> Vec<Saved> {
+    (0..n).map(|i| save(store, serial + i)).collect()
+}
+
 pub fn adult(serial: u16) -> String {
     synthesize(
         NaiveDate::from_ymd_opt(1980, 1, 1).expect("date"),
@@ -115,13 +120,7 @@ pub fn unguarded(dir: &Path, f: impl FnOnce(&Connection)) {
 /// then caught up and sealed as when nobody types. Returns the store and
 /// the first cards' saves.
 pub fn idle_kiosk(dir: &Path, cards: u16, serial: u16) -> (Store, Vec<Saved>) {
-    let mut saved = Vec::new();
-    {
-        let mut store = create(dir);
-        for i in 0..cards {
-            saved.push(save(&mut store, serial + i));
-        }
-    }
+    let saved = save_many(&mut create(dir), cards, serial);
     let mut store = reopen(dir);
     save(&mut store, serial + 998);
     store
